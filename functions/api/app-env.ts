@@ -1,0 +1,31 @@
+/**
+ * What the app needs from where it runs, and what middleware hands to routes. Entry points
+ * (Lambda, `npm start`, tests) build the dependencies; the app never knows which one it is in.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { JWK } from 'jose';
+import type { TokenService } from '#shared/auth/tokens.ts';
+import type { Principal } from '#shared/domain/roles.ts';
+import type { Table, TenantTable } from '#shared/store/table.ts';
+
+export interface AppDependencies {
+  readonly table: Table;
+  readonly tokens: TokenService;
+  readonly jwks: { keys: JWK[] };
+  /** The caller's network address, for sign-in rate limits; each runtime knows where to find it. */
+  readonly clientAddress: (c: Context) => string;
+  /** Folder holding swagger-ui-dist's files, served under /docs. */
+  readonly docsAssetsDir: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    /** The table as seen by the principal's tenant: the only view of it routes get. */
+    tenantTable: TenantTable;
+  };
+}
+
+export type RouteGroup = OpenAPIHono<AppEnv>;

@@ -1,0 +1,84 @@
+/**
+ * The API: its middleware and route groups, in the order a request meets them. This file reads
+ * as the table of contents; each group lives in routes/.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { logger } from '#shared/config/logger.ts';
+import { DomainError } from '#shared/domain/errors.ts';
+import type { AppDependencies, AppEnv } from './app-env.ts';
+import { authenticate } from './http/authenticate.ts';
+import { limitBody, parseJsonBody } from './http/json-body.ts';
+import { allowedMethods } from './http/method-not-allowed.ts';
+import { problemResponse, toDomainError } from './http/problem.ts';
+import { validationHook } from './http/validation.ts';
+import { authRoutes } from './routes/auth.ts';
+import { branchRoutes } from './routes/branches.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { platformRoutes } from './routes/platform.ts';
+import { unitRoutes } from './routes/units.ts';
+
+export function createApp(deps: AppDependencies) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const methodsOf = allowedMethods(app);
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+    });
+  });
+  app.use('/api/*', limitBody, parseJsonBody);
+  app.use('/api/v1/*', async (c, next) =>
+    c.req.path.startsWith('/api/v1/auth/') ? next() : authenticate(deps)(c, next),
+  );
+
+  app.route('/', healthRoutes());
+  app.route('/', authRoutes(deps));
+  app.route('/', meRoutes());
+  app.route('/', platformRoutes(deps));
+  app.route('/', unitRoutes());
+  app.route('/', branchRoutes());
+  app.route('/', docsRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'doanthe API',
+      version: '1.0.0',
+      description:
+        'Quản lý hội viên, đoàn viên và chi hội của các đoàn thể chính trị - xã hội. / Members and branches of Vietnam’s mass organizations.',
+    },
+  });
+
+  app.notFound((c) => {
+    const allow = methodsOf(c.req.path);
+    if (allow.length > 0) {
+      return problemResponse(
+        c,
+        new DomainError('METHOD_NOT_ALLOWED', { method: c.req.method, allow: allow.join(', ') }),
+      );
+    }
+    return problemResponse(c, new DomainError('ROUTE_NOT_FOUND', { path: c.req.path }));
+  });
+  app.onError((error, c) => {
+    const domainError = toDomainError(error);
+    if (domainError.code === 'INTERNAL')
+      logger.error('unhandled error', { requestId: c.get('requestId'), error });
+    return problemResponse(c, domainError);
+  });
+  return app;
+}

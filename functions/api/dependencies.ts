@@ -1,0 +1,33 @@
+/**
+ * Builds what the app needs from the configuration: the table, the signing keys (a file in
+ * DATA_DIR locally, Secrets Manager on AWS) and the token service.
+ */
+import { join } from 'node:path';
+import type { Context } from 'hono';
+import { FileKeyStore } from '#shared/auth/file-key-store.ts';
+import { SecretsManagerKeyStore } from '#shared/auth/secrets-manager-key-store.ts';
+import { loadSigningKeys } from '#shared/auth/signing-keys.ts';
+import { TokenService } from '#shared/auth/tokens.ts';
+import type { Env } from '#shared/config/env.ts';
+import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
+import { Table } from '#shared/store/table.ts';
+import type { AppDependencies } from './app-env.ts';
+
+export interface RuntimeHooks {
+  readonly clientAddress: (c: Context) => string;
+  readonly docsAssetsDir: string;
+}
+
+export async function createDependencies(env: Env, hooks: RuntimeHooks): Promise<AppDependencies> {
+  const client = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+  const keyStore = env.SIGNING_KEY_SECRET_ID
+    ? new SecretsManagerKeyStore(env.SIGNING_KEY_SECRET_ID)
+    : new FileKeyStore(join(env.DATA_DIR, 'keys', 'signing-keys.json'));
+  const keys = await loadSigningKeys(keyStore);
+  return {
+    table: new Table(client, env.TABLE_NAME),
+    tokens: new TokenService(keys, { issuer: env.TOKEN_ISSUER, audience: env.TOKEN_AUDIENCE }),
+    jwks: keys.jwks,
+    ...hooks,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Pieces every route's OpenAPI description shares: the problem document, the bearer scheme,
+ * pagination parameters and the error responses.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    code: z.string().meta({ example: 'UNIT_NOT_FOUND' }),
+    status: z.number().int(),
+    title: z.string(),
+    detail: z.string(),
+    titleEn: z.string(),
+    detailEn: z.string(),
+    instance: z.string(),
+    requestId: z.string(),
+    errors: z
+      .array(z.object({ path: z.string(), code: z.string(), message: z.string(), messageEn: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details, Vietnamese first with English twins' });
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
+export const errorResponses = {
+  400: problem('Invalid input / Dữ liệu không hợp lệ'),
+  401: problem('Not signed in / Chưa đăng nhập'),
+  403: problem('Not allowed / Không có quyền'),
+  404: problem('Not found / Không tìm thấy'),
+} as const;
+
+export const conflictResponse = { 409: problem('Conflict / Xung đột') } as const;
+export const tooManyResponse = { 429: problem('Too many attempts / Quá nhiều lần thử') } as const;
+
+export const bearerSecurity = [{ bearer: [] }];
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2048).optional(),
+});
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});

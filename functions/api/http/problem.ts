@@ -1,0 +1,70 @@
+/**
+ * Domain errors become RFC 9457 problem documents here, and only here: the status of each code,
+ * the Vietnamese title and detail with their English twins, the request id, the bad fields.
+ */
+import type { Context } from 'hono';
+import { DomainError } from '#shared/domain/errors.ts';
+import {
+  type ErrorCode,
+  errorMessages,
+  fallbackFieldMessage,
+  fieldMessages,
+} from '#shared/domain/messages.ts';
+import { InvalidCursorError } from '#shared/store/store-errors.ts';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  INVALID_CURSOR: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_REFRESH_TOKEN: 401,
+  FORBIDDEN: 403,
+  ROUTE_NOT_FOUND: 404,
+  UNIT_NOT_FOUND: 404,
+  BRANCH_NOT_FOUND: 404,
+  PROVINCE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  PROVINCE_EXISTS: 409,
+  USERNAME_TAKEN: 409,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_SIGN_IN_ATTEMPTS: 429,
+  INTERNAL: 500,
+};
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemResponse(c: Context, error: DomainError): Response {
+  const entry = errorMessages[error.code];
+  const detail = entry.detail(error.params);
+  const status = STATUS[error.code];
+  const body = {
+    type: `urn:doanthe:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
+    code: error.code,
+    status,
+    title: entry.title.vi,
+    detail: detail.vi,
+    titleEn: entry.title.en,
+    detailEn: detail.en,
+    instance: c.req.path,
+    requestId: c.get('requestId'),
+    ...(error.fields.length > 0 && {
+      errors: error.fields.map((field) => {
+        const message = fieldMessages[field.code] ?? fallbackFieldMessage;
+        return { path: field.path, code: field.code, message: message.vi, messageEn: message.en };
+      }),
+    }),
+  };
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
+  if (error.params.retryAfter) headers['retry-after'] = error.params.retryAfter;
+  if (error.params.allow) headers.allow = error.params.allow;
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** Anything that is not already a domain error becomes one; unknown failures become INTERNAL. */
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof InvalidCursorError) return new DomainError('INVALID_CURSOR');
+  return new DomainError('INTERNAL');
+}

@@ -1,0 +1,25 @@
+/**
+ * Turns zod's verdict on a request into a VALIDATION_FAILED domain error listing every bad
+ * field, so all validation failures look the same whichever part of the request was wrong.
+ */
+import type { z } from 'zod';
+import { DomainError, type FieldError } from '#shared/domain/errors.ts';
+
+export function validationError(error: z.ZodError, target: string): DomainError {
+  return new DomainError(
+    'VALIDATION_FAILED',
+    {},
+    error.issues.flatMap((issue): FieldError[] => {
+      const path = [target, ...issue.path.map(String)].join('.');
+      // One entry per unknown field, so a client can point at each of them.
+      if (issue.code === 'unrecognized_keys')
+        return issue.keys.map((k) => ({ path: `${path}.${k}`, code: issue.code }));
+      return [{ path, code: issue.code }];
+    }),
+  );
+}
+
+/** The `defaultHook` of every OpenAPIHono app: throw instead of answering, so onError formats it. */
+export function validationHook(result: { success: boolean; error?: z.ZodError; target: string }) {
+  if (!result.success && result.error) throw validationError(result.error, result.target);
+}

@@ -1,0 +1,31 @@
+/** Who the caller is: tenant, role and scope, straight from the verified token. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { roleSchema, scopeSchema } from '#shared/domain/roles.ts';
+import type { AppEnv } from '../app-env.ts';
+import { bearerSecurity, errorResponses, json } from '../http/openapi.ts';
+import { validationHook } from '../http/validation.ts';
+
+const meSchema = z
+  .object({
+    userId: z.string(),
+    username: z.string(),
+    tenantId: z.string().meta({ example: 'dong-thap:farmers' }),
+    role: roleSchema,
+    scope: scopeSchema,
+  })
+  .meta({ id: 'Me' });
+
+const me = createRoute({
+  method: 'get',
+  path: '/api/v1/me',
+  tags: ['auth'],
+  summary: 'The signed-in user / Người dùng hiện tại',
+  security: bearerSecurity,
+  responses: { 200: json(meSchema, 'The caller'), 401: errorResponses[401] },
+});
+
+export function meRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(me, (c) =>
+    c.json(c.get('principal'), 200),
+  );
+}

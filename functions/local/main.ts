@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the whole product on one machine. Starts DynamoDB Local (unless DYNAMODB_ENDPOINT
+ * names another DynamoDB), creates the table, seeds the demo province on an empty database and
+ * serves the same app as the Lambda function.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from '#functions/api/app.ts';
+import { createDependencies } from '#functions/api/dependencies.ts';
+import { readEnv } from '#shared/config/env.ts';
+import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
+import { ensureTable } from '#shared/store/table-admin.ts';
+import { DEMO_PASSWORD, seedDemoProvince } from './demo/seed-demo-province.ts';
+import { type DynamoDbLocal, StartupError, startDynamoDbLocal } from './dynamodb-local.ts';
+
+const started = performance.now();
+let database: DynamoDbLocal | undefined;
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  if (!env.DYNAMODB_ENDPOINT) {
+    database = await startDynamoDbLocal({ dataPath: join(env.DATA_DIR, 'dynamodb') });
+    env.DYNAMODB_ENDPOINT = database.endpoint;
+  }
+  try {
+    await ensureTable(
+      createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),
+      env.TABLE_NAME,
+    );
+  } catch (error) {
+    throw new StartupError(
+      `Không đọc được cơ sở dữ liệu tại ${env.DYNAMODB_ENDPOINT} — nếu thư mục ${join(env.DATA_DIR, 'dynamodb')} bị hỏng, hãy đổi tên nó rồi chạy lại. ` +
+        `/ Cannot use the database at ${env.DYNAMODB_ENDPOINT}: if the data folder ${join(env.DATA_DIR, 'dynamodb')} is corrupt, move it away (or set DATA_DIR) and start again. (${(error as Error).name})`,
+    );
+  }
+  const deps = await createDependencies(env, {
+    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    docsAssetsDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
+  });
+  const seeded = await seedDemoProvince(deps.table);
+  const server = serve({ fetch: createApp(deps).fetch, port: env.PORT, hostname: '127.0.0.1' });
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const message =
+      error.code === 'EADDRINUSE'
+        ? `Cổng ${env.PORT} đang được dùng: tắt chương trình kia hoặc đặt PORT khác (PORT=3001 npm start). / Port ${env.PORT} is in use: stop the other program or set another PORT (PORT=3001 npm start).`
+        : error.message;
+    void fail(new StartupError(message));
+  });
+  server.once('listening', () => {
+    const url = `http://localhost:${env.PORT}`;
+    const lines = [
+      '',
+      `doanthe đang chạy / is running at ${url}  (${Math.round(performance.now() - started)} ms)`,
+      `  API docs: ${url}/docs    OpenAPI: ${url}/openapi.json`,
+      `  Database: ${database ? `DynamoDB Local, data in ${join(env.DATA_DIR, 'dynamodb')}` : env.DYNAMODB_ENDPOINT}`,
+      `  Demo province ${seeded.created ? 'seeded' : 'already present'}. Demo accounts (password "${DEMO_PASSWORD}"):`,
+      ...seeded.accounts.map(
+        (a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(15)} ${a.tenantId.padEnd(20)} ${a.scope}`,
+      ),
+      '  Ctrl-C to stop.',
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  });
+  const shutdown = () => {
+    server.close();
+    void database?.stop().then(() => process.exit(0));
+    if (!database) process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function fail(error: unknown): Promise<never> {
+  process.stderr.write(
+    `\n${error instanceof StartupError ? error.message : `Lỗi khởi động / Start-up failed: ${(error as Error).stack ?? String(error)}`}\n`,
+  );
+  await database?.stop();
+  process.exit(1);
+}
+
+main().catch(fail);

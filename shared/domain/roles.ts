@@ -1,0 +1,35 @@
+/**
+ * Roles and scopes: who may act, and on which part of the unit tree.
+ */
+import { z } from 'zod';
+import type { TenantId } from './tenant-id.ts';
+
+export const ROLES = [
+  'platform_admin',
+  'org_admin',
+  'unit_officer',
+  'branch_officer',
+  'viewer',
+  'front_viewer',
+] as const;
+
+export const roleSchema = z.enum(ROLES).meta({
+  description:
+    'platform_admin: onboards provinces; org_admin: a whole organization of a province; unit_officer: a subtree of units; branch_officer: one branch; viewer: read-only; front_viewer: the Front, aggregates only',
+});
+export type Role = z.infer<typeof roleSchema>;
+
+/** Where in the tree a principal may act; absent for roles that span their whole tenant. */
+export const scopeSchema = z
+  .union([z.strictObject({ unitId: z.string() }), z.strictObject({ branchId: z.string() })])
+  .nullable();
+export type Scope = z.infer<typeof scopeSchema>;
+
+/** Who is calling, as established by a verified access token. */
+export interface Principal {
+  readonly userId: string;
+  readonly username: string;
+  readonly tenantId: TenantId;
+  readonly role: Role;
+  readonly scope: Scope;
+}

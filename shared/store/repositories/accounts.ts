@@ -1,0 +1,53 @@
+/**
+ * Where sign-in accounts are stored. The profile lives in the tenant's partition
+ * (`<tenant>#USER#<id>`); the sign-in name is platform-wide (`platform#LOGIN#<username>`) because
+ * a user signs in before we know their tenant. Both are written in one transaction.
+ */
+import type { Role, Scope } from '../../domain/roles.ts';
+import { PLATFORM_TENANT, type TenantId } from '../../domain/tenant-id.ts';
+import type { Table, TransactOperation } from '../table.ts';
+
+export interface Account {
+  readonly userId: string;
+  readonly username: string;
+  readonly tenantId: TenantId;
+  readonly role: Role;
+  readonly scope: Scope;
+  readonly displayName: string;
+  readonly passwordHash: string;
+  readonly createdAt: string;
+}
+
+const loginKey = (username: string) => ({ pk: `LOGIN#${username}`, sk: 'LOGIN' });
+
+export class AccountRepository {
+  constructor(private readonly table: Table) {}
+
+  async findByUsername(username: string): Promise<Account | undefined> {
+    return this.table.forTenant(PLATFORM_TENANT).get<Account>(loginKey(username));
+  }
+
+  /** Creates accounts all-or-nothing; a taken username fails them all. */
+  async create(accounts: Account[]): Promise<void> {
+    await this.table.transact(accounts.flatMap((account) => this.createOperations(account)));
+  }
+
+  /** Both items, each refused if it exists: a taken username fails the whole transaction. */
+  createOperations(account: Account): TransactOperation[] {
+    const { passwordHash: _, ...profile } = account;
+    return [
+      this.table.forTenant(account.tenantId).putOperation(
+        { key: { pk: `USER#${account.userId}`, sk: 'USER' }, entity: 'user', data: profile },
+        {
+          exists: false,
+        },
+      ),
+      this.table
+        .forTenant(PLATFORM_TENANT)
+        .putOperation(
+          { key: loginKey(account.username), entity: 'login', data: { ...account } },
+          { exists: false },
+        ),
+    ];
+  }
+}

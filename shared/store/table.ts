@@ -1,0 +1,333 @@
+/**
+ * The only door to the table. A repository gets a TenantTable, which writes the tenant id in
+ * front of every partition key it builds and strips it from everything it returns, so code
+ * above this layer cannot name another tenant's item, nor forget the tenant.
+ */
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { TenantId } from '../domain/tenant-id.ts';
+import { ConditionFailedError, InvalidCursorError } from './store-errors.ts';
+import { tableDefinition as def, type IndexName } from './table-definition.ts';
+
+/** A key relative to the tenant: `pk` is prefixed with the tenant id when written. */
+export interface Key {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+export type Attributes = Record<string, unknown>;
+
+export interface Item {
+  /** What kind of item this is, for the stream's consumers. */
+  readonly entity: string;
+  readonly key: Key;
+  /** Index keys, relative to the tenant like the main key. */
+  readonly indexes?: Partial<Record<IndexName, Key>>;
+  readonly data: Attributes;
+  /** Epoch seconds after which DynamoDB may delete the item. */
+  readonly expiresAt?: number;
+}
+
+export interface WriteCondition {
+  /** true: the item must exist; false: it must not. */
+  readonly exists?: boolean;
+  /** Each attribute must hold exactly this value. */
+  readonly equals?: Attributes;
+}
+
+export interface Update {
+  /** Names the item's kind when the update may create it. */
+  readonly entity?: string;
+  readonly set?: Attributes;
+  readonly add?: Record<string, number>;
+  readonly expiresAt?: number;
+  readonly condition?: WriteCondition;
+}
+
+export interface QueryOptions {
+  readonly pk: string;
+  readonly index?: IndexName;
+  readonly skBeginsWith?: string;
+  readonly limit?: number;
+  readonly cursor?: string | undefined;
+  readonly newestFirst?: boolean;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+/** An operation of a transaction, built by a TenantTable so its keys carry that tenant. */
+export type TransactOperation = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+const KEY_ATTRIBUTES = new Set<string>([
+  def.partitionKey,
+  def.sortKey,
+  def.timeToLiveAttribute,
+  ...def.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+]);
+
+/** Written on every item for the stream's consumers; callers never see them back. */
+const BOOKKEEPING_ATTRIBUTES = new Set(['_tenant', '_entity']);
+
+export class Table {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  forTenant(tenant: TenantId): TenantTable {
+    return new TenantTable(this.client, this.tableName, tenant);
+  }
+
+  /** All-or-nothing writes, possibly across tenants (onboarding a province writes several). */
+  async transact(operations: TransactOperation[]): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: operations }));
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}
+
+export class TenantTable {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    readonly tenant: TenantId,
+  ) {
+    this.prefix = `${tenant}#`;
+  }
+
+  async get<T = Attributes>(key: Key): Promise<T | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: this.absoluteKey(key), ConsistentRead: true }),
+    );
+    return result.Item ? (this.strip(result.Item) as T) : undefined;
+  }
+
+  async put(item: Item, condition?: WriteCondition): Promise<void> {
+    try {
+      await this.client.send(new PutCommand(this.putInput(item, condition)));
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async update<T = Attributes>(key: Key, update: Update): Promise<T> {
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({ ...this.updateInput(key, update), ReturnValues: 'ALL_NEW' }),
+      );
+      return this.strip(result.Attributes ?? {}) as T;
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async query<T = Attributes>(options: QueryOptions): Promise<Page<T>> {
+    const index = options.index ? def.indexes.find((i) => i.name === options.index) : undefined;
+    const pkName = index?.partitionKey ?? def.partitionKey;
+    const skName = index?.sortKey ?? def.sortKey;
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index?.name,
+        KeyConditionExpression:
+          options.skBeginsWith === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :sk)',
+        ExpressionAttributeNames:
+          options.skBeginsWith === undefined ? { '#pk': pkName } : { '#pk': pkName, '#sk': skName },
+        ExpressionAttributeValues:
+          options.skBeginsWith === undefined
+            ? { ':pk': this.prefix + options.pk }
+            : { ':pk': this.prefix + options.pk, ':sk': options.skBeginsWith },
+        Limit: options.limit,
+        ScanIndexForward: !options.newestFirst,
+        ExclusiveStartKey: options.cursor === undefined ? undefined : this.decodeCursor(options.cursor),
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => this.strip(item) as T),
+      nextCursor: result.LastEvaluatedKey ? this.encodeCursor(result.LastEvaluatedKey) : null,
+    };
+  }
+
+  /** Writes many items without conditions (seeding, imports); retries what DynamoDB leaves unprocessed. */
+  async putMany(items: Item[]): Promise<void> {
+    for (let start = 0; start < items.length; start += 25) {
+      let requests = items
+        .slice(start, start + 25)
+        .map((item) => ({ PutRequest: { Item: this.absoluteItem(item) } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        const result = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        if (requests.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+      }
+    }
+  }
+
+  putOperation(item: Item, condition?: WriteCondition): TransactOperation {
+    return { Put: this.putInput(item, condition) };
+  }
+
+  updateOperation(key: Key, update: Update): TransactOperation {
+    return { Update: this.updateInput(key, update) };
+  }
+
+  private putInput(item: Item, condition?: WriteCondition) {
+    return { TableName: this.tableName, Item: this.absoluteItem(item), ...conditionExpression(condition) };
+  }
+
+  private updateInput(key: Key, update: Update) {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets: string[] = [];
+    const adds: string[] = [];
+    let n = 0;
+    const setEntries = Object.entries(update.set ?? {});
+    if (update.expiresAt !== undefined) setEntries.push([def.timeToLiveAttribute, update.expiresAt]);
+    if (update.entity !== undefined) setEntries.push(['_entity', update.entity], ['_tenant', this.tenant]);
+    for (const [name, value] of setEntries) {
+      names[`#u${n}`] = name;
+      values[`:u${n}`] = value;
+      sets.push(`#u${n} = :u${n}`);
+      n++;
+    }
+    for (const [name, value] of Object.entries(update.add ?? {})) {
+      names[`#u${n}`] = name;
+      values[`:u${n}`] = value;
+      adds.push(`#u${n} :u${n}`);
+      n++;
+    }
+    const condition = conditionExpression(update.condition);
+    const expression = [
+      sets.length ? `SET ${sets.join(', ')}` : '',
+      adds.length ? `ADD ${adds.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return {
+      TableName: this.tableName,
+      Key: this.absoluteKey(key),
+      UpdateExpression: expression,
+      ConditionExpression: condition.ConditionExpression,
+      ExpressionAttributeNames: { ...names, ...condition.ExpressionAttributeNames },
+      ExpressionAttributeValues: { ...values, ...condition.ExpressionAttributeValues },
+    };
+  }
+
+  private absoluteKey(key: Key): Record<string, string> {
+    return { [def.partitionKey]: this.prefix + key.pk, [def.sortKey]: key.sk };
+  }
+
+  private absoluteItem(item: Item): Record<string, unknown> {
+    const stored: Record<string, unknown> = {
+      ...item.data,
+      _tenant: this.tenant,
+      _entity: item.entity,
+      ...this.absoluteKey(item.key),
+    };
+    for (const index of def.indexes) {
+      const indexKey = item.indexes?.[index.name];
+      if (indexKey) {
+        stored[index.partitionKey] = this.prefix + indexKey.pk;
+        stored[index.sortKey] = indexKey.sk;
+      }
+    }
+    if (item.expiresAt !== undefined) stored[def.timeToLiveAttribute] = item.expiresAt;
+    return stored;
+  }
+
+  private strip(stored: Record<string, unknown>): Attributes {
+    const data: Attributes = {};
+    for (const [name, value] of Object.entries(stored)) {
+      if (!KEY_ATTRIBUTES.has(name) && !BOOKKEEPING_ATTRIBUTES.has(name)) data[name] = value;
+    }
+    return data;
+  }
+
+  // Cursors hold keys relative to the tenant, so a cursor handed to another tenant points
+  // into that tenant's own partition, never back into ours.
+  private encodeCursor(lastKey: Record<string, unknown>): string {
+    const relative: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(lastKey)) {
+      relative[name] =
+        typeof value === 'string' && value.startsWith(this.prefix) ? value.slice(this.prefix.length) : value;
+    }
+    return Buffer.from(JSON.stringify(relative)).toString('base64url');
+  }
+
+  private decodeCursor(cursor: string): Record<string, unknown> {
+    let relative: unknown;
+    try {
+      relative = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw new InvalidCursorError();
+    }
+    if (typeof relative !== 'object' || relative === null) throw new InvalidCursorError();
+    const absolute: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(relative)) {
+      if (!KEY_ATTRIBUTES.has(name) || typeof value !== 'string') throw new InvalidCursorError();
+      const isPartition = name === def.partitionKey || def.indexes.some((i) => i.partitionKey === name);
+      absolute[name] = isPartition ? this.prefix + value : value;
+    }
+    return absolute;
+  }
+}
+
+function conditionExpression(condition: WriteCondition | undefined): {
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
+  if (!condition) return {};
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (condition.exists !== undefined) {
+    names['#ck'] = def.partitionKey;
+    parts.push(condition.exists ? 'attribute_exists(#ck)' : 'attribute_not_exists(#ck)');
+  }
+  Object.entries(condition.equals ?? {}).forEach(([name, value], n) => {
+    names[`#c${n}`] = name;
+    values[`:c${n}`] = value;
+    parts.push(`#c${n} = :c${n}`);
+  });
+  return {
+    ConditionExpression: parts.join(' AND '),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+function toStoreError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  if (error.name === 'ConditionalCheckFailedException') return new ConditionFailedError();
+  if (error.name === 'TransactionCanceledException') {
+    const reasons =
+      (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    const failed = reasons.flatMap((reason, index) =>
+      reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+    );
+    if (failed.length > 0) return new ConditionFailedError(failed);
+  }
+  return error;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,186 @@
+/**
+ * The deployed product: one DynamoDB table (with its stream for the change consumers), the
+ * token-signing key secret, and the Hono API behind an HTTP API. The stack only points at entry
+ * files; what runs there never imports aws-cdk-lib.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '../shared/store/table-definition.ts';
+import { NodeFunction } from './constructs/node-function.ts';
+
+export interface ApiStackProps extends StackProps {
+  /**
+   * The `iss` of the tokens the API signs and accepts. A fixed name rather than the API's URL:
+   * the URL is only known after the function exists, and a custom domain would change it.
+   * @default 'https://doanthe'
+   */
+  readonly tokenIssuer?: string;
+  /**
+   * Steady-state requests per second the API accepts, across all clients.
+   * @default 100
+   */
+  readonly throttleRateLimit?: number;
+  /**
+   * Requests the API accepts in a burst above the steady rate.
+   * @default 200
+   */
+  readonly throttleBurstLimit?: number;
+}
+
+/**
+ * Swagger UI's files, read by the app at /docs/assets/… from `swagger-ui/` beside the bundle
+ * (functions/api/lambda.ts); the licence travels with them, as Apache-2.0 asks.
+ */
+const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const swaggerUiFiles = ['swagger-ui.css', 'swagger-ui-bundle.js', 'LICENSE', 'NOTICE'].map((file) =>
+  join(swaggerUiDir, file),
+);
+
+/** The `aud` of our access tokens; the API rejects tokens minted for anything else. */
+const tokenAudience = 'doanthe-api';
+
+/**
+ * Item-level actions only. No Scan (every request path is a GetItem or a Query, and IAM now
+ * enforces it) and no stream actions (the API never reads the stream). Transactions are
+ * authorized per contained action.
+ */
+const itemActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+
+export class ApiStack extends Stack {
+  constructor(scope: Construct, id: string, props: ApiStackProps = {}) {
+    super(scope, id, props);
+
+    const table = new TableV2(this, 'Table', {
+      partitionKey: { name: tableDefinition.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
+      globalSecondaryIndexes: tableDefinition.indexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      })),
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      dynamoStream: StreamViewType[tableDefinition.streamView],
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // The AWS-managed key: encrypted at rest, auditable in CloudTrail, no key to run. National ID
+      // numbers get their own application-level encryption; see docs/decisions/0002.
+      encryption: TableEncryptionV2.awsManagedKey(),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const signingKeys = new Secret(this, 'SigningKeys', {
+      description: 'ES256 token-signing key set (JWKS), written by the API on its first cold start',
+      // A placeholder with no keys; the API recognises it and stores the first key set.
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ keys: [] }),
+        generateStringKey: 'placeholder',
+      },
+    });
+    Validations.of(signingKeys).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Signing keys rotate at the application level: a new key (new kid) is added to the set and ' +
+        'published in the JWKS while the old one verifies until its tokens expire. A Secrets Manager ' +
+        'rotation Lambda replacing the value would invalidate every token at once.',
+    });
+
+    const api = new NodeFunction(this, 'ApiFunction', {
+      entry: 'functions/api/lambda.ts',
+      description: 'doanthe HTTP API (Hono)',
+      memorySize: 1024,
+      // Below API Gateway's 30 s integration limit, so a slow request ends in our logs, not only in a 503.
+      timeout: Duration.seconds(20),
+      environment: {
+        TABLE_NAME: table.tableName,
+        SIGNING_KEY_SECRET_ID: signingKeys.secretArn,
+        TOKEN_ISSUER: props.tokenIssuer ?? 'https://doanthe',
+        TOKEN_AUDIENCE: tokenAudience,
+        POWERTOOLS_SERVICE_NAME: 'doanthe-api',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+      copyFiles: { 'swagger-ui': swaggerUiFiles },
+    });
+    api.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: itemActions,
+        resources: [
+          table.tableArn,
+          ...tableDefinition.indexes.map((index) => `${table.tableArn}/index/${index.name}`),
+        ],
+      }),
+    );
+    signingKeys.grantRead(api);
+    signingKeys.grantWrite(api);
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'doanthe API: every route goes to the Hono app',
+      defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api.function),
+      // Created below, so that it can carry throttling and access logs.
+      createDefaultStage: false,
+    });
+    const stage = httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: {
+        rateLimit: props.throttleRateLimit ?? 100,
+        burstLimit: props.throttleBurstLimit ?? 200,
+      },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+    Validations.of(httpApi).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Authorization is done by the application: the Hono app verifies ES256 JWTs (jose, keys from our ' +
+        'JWKS) or hashed API keys and checks role and scope per route. Some routes are public by design ' +
+        '(sign-in, /.well-known/jwks.json, /openapi.json, /docs), which a gateway authorizer on the ' +
+        'catch-all route could not express.',
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the API' });
+    new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
+  }
+}
+
+/**
+ * HTTP API context variables, one JSON object per request. Nothing from headers or bodies:
+ * tokens and personal data stay out of the access log.
+ */
+const accessLogFields = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  routeKey: '$context.routeKey',
+  protocol: '$context.protocol',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+};

@@ -1,0 +1,290 @@
+/**
+ * The stack as CloudFormation will receive it, and the cdk-nag verdict on it. Synthesized
+ * once: bundling the API runs esbuild.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiStack } from '../../infra/api-stack.ts';
+import { tableDefinition } from '../../shared/store/table-definition.ts';
+import { createTestApp } from './test-app.ts';
+
+let app: App;
+let template: Template;
+
+beforeAll(() => {
+  app = createTestApp('api-stack');
+  const stack = new ApiStack(app, 'Doanthe', { tokenIssuer: 'https://issuer.test' });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  template = Template.fromStack(stack);
+}, 120_000);
+
+afterAll(() => rmSync(app.outdir, { recursive: true, force: true }));
+
+describe('the table', () => {
+  it('has the key schema and indexes of the shared table definition, all string keys', () => {
+    // Prepare
+    const [index] = tableDefinition.indexes;
+
+    // Act
+    const tables = template.findResources('AWS::DynamoDB::GlobalTable');
+
+    // Assess
+    expect(Object.keys(tables)).toHaveLength(1);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: tableDefinition.partitionKey, AttributeType: 'S' },
+        { AttributeName: tableDefinition.sortKey, AttributeType: 'S' },
+        { AttributeName: index?.partitionKey, AttributeType: 'S' },
+        { AttributeName: index?.sortKey, AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: index?.name,
+          KeySchema: [
+            { AttributeName: index?.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index?.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+  });
+
+  it('streams new and old images and expires items by the TTL attribute', () => {
+    // Act & Assess
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: tableDefinition.streamView },
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+    });
+  });
+
+  it('is protected: point-in-time recovery, deletion protection, encryption, retained on stack deletion', () => {
+    // Act & Assess
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('the API function', () => {
+  it('runs Node.js 22 on arm64 with source maps enabled', () => {
+    // Act & Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 1024,
+      Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
+    });
+  });
+
+  it('is configured with the table, the signing key secret and the token issuer and audience', () => {
+    // Prepare
+    const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
+    const secret = logicalIdOf('AWS::SecretsManager::Secret');
+
+    // Act & Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: { Ref: table },
+          SIGNING_KEY_SECRET_ID: { Ref: secret },
+          TOKEN_ISSUER: 'https://issuer.test',
+          TOKEN_AUDIENCE: 'doanthe-api',
+          POWERTOOLS_SERVICE_NAME: 'doanthe-api',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+        }),
+      },
+    });
+  });
+
+  it('may read and write items of the table and its indexes, but not scan', () => {
+    // Prepare
+    const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
+
+    // Act
+    const statements = policyStatements();
+    const dynamodb = statements.find((s) => actionsOf(s).includes('dynamodb:PutItem'));
+
+    // Assess
+    expect(actionsOf(dynamodb)).toEqual(
+      expect.arrayContaining([
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ]),
+    );
+    expect(statements.flatMap(actionsOf)).not.toContain('dynamodb:Scan');
+    expect(dynamodb?.Resource).toEqual([
+      { 'Fn::GetAtt': [table, 'Arn'] },
+      ...tableDefinition.indexes.map((index) => ({
+        'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, `/index/${index.name}`]],
+      })),
+    ]);
+  });
+
+  it('may read the signing key secret and store a new key set in it', () => {
+    // Prepare
+    const secret = logicalIdOf('AWS::SecretsManager::Secret');
+
+    // Act
+    const onSecret = policyStatements()
+      .filter((s) => JSON.stringify(s.Resource) === JSON.stringify({ Ref: secret }))
+      .flatMap(actionsOf);
+
+    // Assess
+    expect(onSecret).toEqual(
+      expect.arrayContaining(['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue']),
+    );
+  });
+
+  it('is bundled as an ES module, with the Swagger UI files the app serves beside it', () => {
+    // Prepare
+    const code = template.findResources('AWS::Lambda::Function');
+    const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
+
+    // Act
+    const bundleDir = join(app.outdir, `asset.${assetHash}`);
+
+    // Assess
+    expect(existsSync(join(bundleDir, 'index.mjs'))).toBe(true);
+    expect(readdirSync(join(bundleDir, 'swagger-ui')).sort()).toEqual([
+      'LICENSE',
+      'NOTICE',
+      'swagger-ui-bundle.js',
+      'swagger-ui.css',
+    ]);
+  });
+
+  it('uses no AWS managed policy', () => {
+    // Act & Assess
+    template.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+
+  it('logs to a group kept for one month', () => {
+    // Prepare
+    const logGroups = template.findResources('AWS::Logs::LogGroup');
+
+    // Act
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^ApiFunctionLogs') } },
+    });
+
+    // Assess
+    expect(Object.values(logGroups).map((g) => g.Properties.RetentionInDays)).toEqual([30, 30]);
+  });
+});
+
+describe('the HTTP API', () => {
+  it('sends every route to the API function', () => {
+    // Act & Assess
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+    });
+  });
+
+  it('throttles the default stage and writes JSON access logs', () => {
+    // Act & Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+    });
+  });
+
+  it('outputs the API URL and the table name', () => {
+    // Act & Assess
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('TableName', {});
+  });
+});
+
+describe('cdk-nag AwsSolutions checks', () => {
+  it('report no finding that has not been acknowledged', () => {
+    // Act
+    const report = new AwsSolutionsChecks().validateScope(app);
+
+    // Assess
+    expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources[0]?.constructPath}`)).toEqual(
+      [],
+    );
+    expect(report.success).toBe(true);
+  });
+
+  it('are acknowledged only where reviewed, each with a written reason', () => {
+    // Act
+    const acknowledged = acknowledgementsUnder(app);
+
+    // Assess
+    expect(acknowledged.map((a) => `${a.path} ${a.id}`).sort()).toEqual([
+      'Doanthe/ApiFunction/Function AwsSolutions-L1',
+      'Doanthe/HttpApi AwsSolutions-APIG4',
+      'Doanthe/SigningKeys AwsSolutions-SMG4',
+    ]);
+    for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
+  });
+});
+
+function logicalIdOf(type: string): string {
+  const [id] = Object.keys(template.findResources(type));
+  if (!id) throw new Error(`No ${type} in the template`);
+  return id;
+}
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+function policyStatements(): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement as Statement[],
+  );
+}
+
+function actionsOf(statement: Statement | undefined): string[] {
+  if (!statement) return [];
+  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+}
+
+function acknowledgementsUnder(root: IConstruct): { path: string; id: string; reason: string }[] {
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+        })),
+      ),
+  );
+}

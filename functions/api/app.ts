@@ -9,7 +9,7 @@ import { DomainError } from '#shared/domain/errors.ts';
 import type { AppDependencies, AppEnv } from './app-env.ts';
 import { authenticate } from './http/authenticate.ts';
 import { limitBody, parseJsonBody } from './http/json-body.ts';
-import { allowedMethods } from './http/method-not-allowed.ts';
+import { allowedMethods, isMethodAllowed } from './http/method-not-allowed.ts';
 import { problemResponse, toDomainError } from './http/problem.ts';
 import { validationHook } from './http/validation.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -35,6 +35,13 @@ export function createApp(deps: AppDependencies) {
       status: c.res.status,
       durationMs: Math.round(performance.now() - started),
     });
+  });
+  // A wrong method is told before the body is looked at: a PUT to a POST-only path is a 405, not a 415.
+  app.use('/api/*', async (c, next) => {
+    const allow = methodsOf(c.req.path);
+    if (allow.length > 0 && !isMethodAllowed(allow, c.req.method))
+      throw new DomainError('METHOD_NOT_ALLOWED', { method: c.req.method, allow: allow.join(', ') });
+    await next();
   });
   app.use('/api/*', limitBody, parseJsonBody);
   app.use('/api/v1/*', async (c, next) =>
@@ -66,7 +73,8 @@ export function createApp(deps: AppDependencies) {
 
   app.notFound((c) => {
     const allow = methodsOf(c.req.path);
-    if (allow.length > 0) {
+    // A route of this method that found nothing (a missing docs asset) is a 404, not a 405.
+    if (allow.length > 0 && !isMethodAllowed(allow, c.req.method)) {
       return problemResponse(
         c,
         new DomainError('METHOD_NOT_ALLOWED', { method: c.req.method, allow: allow.join(', ') }),

@@ -5,11 +5,12 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Hono } from 'hono';
 import { createApp } from '#functions/api/app.ts';
 import { createDependencies } from '#functions/api/dependencies.ts';
-import { readEnv } from '#shared/config/env.ts';
+import { ConfigError, readEnv } from '#shared/config/env.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { ensureTable } from '#shared/store/table-admin.ts';
 import { DEMO_PASSWORD, seedDemoProvince } from './demo/seed-demo-province.ts';
@@ -20,6 +21,21 @@ let database: DynamoDbLocal | undefined;
 
 async function main(): Promise<void> {
   const env = readEnv();
+  // Take the port first: a port in use is the commonest start-up failure and costs nothing to
+  // find out, before the database and the seed have spent their seconds.
+  let appReady: (fetch: Hono['fetch']) => void = () => {};
+  const app = new Promise<Hono['fetch']>((resolve) => {
+    appReady = resolve;
+  });
+  // The adapter's bindings travel with the request: getConnInfo reads the socket from them.
+  const server = await listen(env.PORT, async (request, bindings) => (await app)(request, bindings));
+  const shutdown = () => {
+    server.close();
+    void (database?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
   if (!env.DYNAMODB_ENDPOINT) {
     database = await startDynamoDbLocal({ dataPath: join(env.DATA_DIR, 'dynamodb') });
     env.DYNAMODB_ENDPOINT = database.endpoint;
@@ -40,42 +56,46 @@ async function main(): Promise<void> {
     docsAssetsDir: dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json')),
   });
   const seeded = await seedDemoProvince(deps.table);
-  const server = serve({ fetch: createApp(deps).fetch, port: env.PORT, hostname: '127.0.0.1' });
-  server.once('error', (error: NodeJS.ErrnoException) => {
-    const message =
-      error.code === 'EADDRINUSE'
-        ? `Cổng ${env.PORT} đang được dùng: tắt chương trình kia hoặc đặt PORT khác (PORT=3001 npm start). / Port ${env.PORT} is in use: stop the other program or set another PORT (PORT=3001 npm start).`
-        : error.message;
-    void fail(new StartupError(message));
+  appReady(createApp(deps).fetch);
+
+  const url = `http://localhost:${env.PORT}`;
+  const lines = [
+    '',
+    `doanthe đang chạy / is running at ${url}  (${Math.round(performance.now() - started)} ms)`,
+    `  API docs: ${url}/docs    OpenAPI: ${url}/openapi.json`,
+    `  Database: ${database ? `DynamoDB Local, data in ${join(env.DATA_DIR, 'dynamodb')}` : env.DYNAMODB_ENDPOINT}`,
+    `  Demo province ${seeded.created ? 'seeded' : 'already present'}. Demo accounts (password "${DEMO_PASSWORD}"):`,
+    ...seeded.accounts.map(
+      (a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(15)} ${a.tenantId.padEnd(20)} ${a.scope}`,
+    ),
+    '  Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+function listen(
+  port: number,
+  fetch: (request: Request, bindings: unknown) => Promise<Response>,
+): Promise<ServerType> {
+  return new Promise((done, reject) => {
+    const server = serve({ fetch, port, hostname: '127.0.0.1' });
+    server.once('listening', () => done(server));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(
+              `Cổng ${port} đang được dùng: tắt chương trình kia hoặc đặt PORT khác (PORT=3001 npm start). / Port ${port} is in use: stop the other program or set another PORT (PORT=3001 npm start).`,
+            )
+          : error,
+      );
+    });
   });
-  server.once('listening', () => {
-    const url = `http://localhost:${env.PORT}`;
-    const lines = [
-      '',
-      `doanthe đang chạy / is running at ${url}  (${Math.round(performance.now() - started)} ms)`,
-      `  API docs: ${url}/docs    OpenAPI: ${url}/openapi.json`,
-      `  Database: ${database ? `DynamoDB Local, data in ${join(env.DATA_DIR, 'dynamodb')}` : env.DYNAMODB_ENDPOINT}`,
-      `  Demo province ${seeded.created ? 'seeded' : 'already present'}. Demo accounts (password "${DEMO_PASSWORD}"):`,
-      ...seeded.accounts.map(
-        (a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(15)} ${a.tenantId.padEnd(20)} ${a.scope}`,
-      ),
-      '  Ctrl-C to stop.',
-      '',
-    ];
-    process.stdout.write(lines.join('\n'));
-  });
-  const shutdown = () => {
-    server.close();
-    void database?.stop().then(() => process.exit(0));
-    if (!database) process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
 async function fail(error: unknown): Promise<never> {
   process.stderr.write(
-    `\n${error instanceof StartupError ? error.message : `Lỗi khởi động / Start-up failed: ${(error as Error).stack ?? String(error)}`}\n`,
+    `\n${error instanceof StartupError || error instanceof ConfigError ? error.message : `Lỗi khởi động / Start-up failed: ${(error as Error).stack ?? String(error)}`}\n`,
   );
   await database?.stop();
   process.exit(1);

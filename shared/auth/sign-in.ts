@@ -34,23 +34,26 @@ export class SignInService {
     const username = rawUsername.trim().toLowerCase();
     const subjects = [`user:${username}`, `address:${address}`];
     const windowStart = this.windowStart();
+    const expiresAt = windowStart + 2 * SIGN_IN_LIMITS.windowSeconds;
+    // Every attempt is counted as a failure before the password is checked, and taken back
+    // unless it fails: reading the counts first and writing them after the check would let
+    // guesses sent all at once pass the limit together.
     const [userFailures, addressFailures] = await Promise.all(
-      subjects.map((s) => this.failures.count(s, windowStart)),
+      subjects.map((s) => this.failures.record(s, windowStart, expiresAt)),
     );
+    const release = () => Promise.all(subjects.map((s) => this.failures.release(s, windowStart)));
     if (
-      (userFailures ?? 0) >= SIGN_IN_LIMITS.perUsername ||
-      (addressFailures ?? 0) >= SIGN_IN_LIMITS.perAddress
+      (userFailures ?? 0) > SIGN_IN_LIMITS.perUsername ||
+      (addressFailures ?? 0) > SIGN_IN_LIMITS.perAddress
     ) {
+      await release();
       const retryAfter = windowStart + SIGN_IN_LIMITS.windowSeconds - Math.floor(this.now() / 1000);
       throw new DomainError('TOO_MANY_SIGN_IN_ATTEMPTS', { retryAfter: String(Math.max(1, retryAfter)) });
     }
     const account = await this.accounts.findByUsername(username);
     const valid = await verifyPassword(password, account?.passwordHash ?? decoyHash);
-    if (!account || !valid) {
-      const expiresAt = windowStart + 2 * SIGN_IN_LIMITS.windowSeconds;
-      await Promise.all(subjects.map((s) => this.failures.record(s, windowStart, expiresAt)));
-      throw new DomainError('INVALID_CREDENTIALS');
-    }
+    if (!account || !valid) throw new DomainError('INVALID_CREDENTIALS');
+    await release();
     const familyId = randomUUID();
     const tokenId = randomUUID();
     await this.families(account.tenantId).start(

@@ -4,25 +4,31 @@
  */
 import { z } from 'zod';
 
+/** An empty variable (`FOO= npm start`) means unset, as a shell user would expect. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const envSchema = z.object({
   TABLE_NAME: z.string().min(3).default('doanthe'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: optional(z.url()),
   AWS_REGION: z.string().default('local'),
   DATA_DIR: z.string().default('./.data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** On AWS: the Secrets Manager secret holding the signing keys; locally they live in DATA_DIR. */
-  SIGNING_KEY_SECRET_ID: z.string().optional(),
+  SIGNING_KEY_SECRET_ID: optional(z.string()),
   TOKEN_ISSUER: z.string().default('https://doanthe.local'),
   TOKEN_AUDIENCE: z.string().default('doanthe-api'),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+export class ConfigError extends Error {}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Cấu hình không hợp lệ / Invalid configuration: ${fields}`);
+    throw new ConfigError(`Cấu hình không hợp lệ / Invalid configuration: ${fields}`);
   }
   return parsed.data;
 }

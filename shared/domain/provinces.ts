@@ -49,6 +49,22 @@ export const onboardProvinceSchema = z
       },
     ),
   })
+  // Repeated keys would reach DynamoDB as two writes of one item, which it refuses with a 500.
+  .superRefine((input, ctx) => {
+    const seenCodes = new Set<string>();
+    input.communes.forEach(({ code }, i) => {
+      if (seenCodes.has(code))
+        ctx.addIssue({ code: 'custom', path: ['communes', i, 'code'], message: 'Duplicate commune code' });
+      seenCodes.add(code);
+    });
+    const seenUsernames = new Set<string>();
+    for (const kind of TENANT_KINDS) {
+      const { username } = input.admins[kind];
+      if (seenUsernames.has(username))
+        ctx.addIssue({ code: 'custom', path: ['admins', kind, 'username'], message: 'Duplicate username' });
+      seenUsernames.add(username);
+    }
+  })
   .meta({ id: 'OnboardProvince' });
 export type OnboardProvinceInput = z.infer<typeof onboardProvinceSchema>;
 

@@ -155,7 +155,8 @@ export class TenantTable {
             : { ':pk': this.prefix + options.pk, ':sk': options.skBeginsWith },
         Limit: options.limit,
         ScanIndexForward: !options.newestFirst,
-        ExclusiveStartKey: options.cursor === undefined ? undefined : this.decodeCursor(options.cursor),
+        ExclusiveStartKey:
+          options.cursor === undefined ? undefined : this.decodeCursor(options.cursor, options, index),
       }),
     );
     return {
@@ -165,18 +166,23 @@ export class TenantTable {
   }
 
   /** Writes many items without conditions (seeding, imports); retries what DynamoDB leaves unprocessed. */
-  async putMany(items: Item[]): Promise<void> {
-    for (let start = 0; start < items.length; start += 25) {
-      let requests = items
-        .slice(start, start + 25)
-        .map((item) => ({ PutRequest: { Item: this.absoluteItem(item) } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        const result = await this.client.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-        );
-        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-        if (requests.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-      }
+  async putMany(items: Item[], concurrency = 4): Promise<void> {
+    const batches: Item[][] = [];
+    for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
+    const worker = async () => {
+      for (let batch = batches.pop(); batch; batch = batches.pop()) await this.writeBatch(batch);
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
+  private async writeBatch(batch: Item[]): Promise<void> {
+    let requests = batch.map((item) => ({ PutRequest: { Item: this.absoluteItem(item) } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      const result = await this.client.send(
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+      );
+      requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      if (requests.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
     }
   }
 
@@ -271,16 +277,37 @@ export class TenantTable {
     return Buffer.from(JSON.stringify(relative)).toString('base64url');
   }
 
-  private decodeCursor(cursor: string): Record<string, unknown> {
+  // A cursor must be a key this very query could have returned: the same key attributes, the
+  // same partition, the same sort-key prefix. Anything else DynamoDB would refuse with a 500.
+  private decodeCursor(
+    cursor: string,
+    query: QueryOptions,
+    index: (typeof def.indexes)[number] | undefined,
+  ): Record<string, unknown> {
     let relative: unknown;
     try {
       relative = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     } catch {
       throw new InvalidCursorError();
     }
-    if (typeof relative !== 'object' || relative === null) throw new InvalidCursorError();
+    if (typeof relative !== 'object' || relative === null || Array.isArray(relative))
+      throw new InvalidCursorError();
+    const expected = [def.partitionKey, def.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
+    const names = Object.keys(relative);
+    const fields = relative as Record<string, unknown>;
+    const pkName = index?.partitionKey ?? def.partitionKey;
+    const skName = index?.sortKey ?? def.sortKey;
+    const skValue = fields[skName];
+    if (
+      names.length !== expected.length ||
+      !expected.every((name) => typeof fields[name] === 'string') ||
+      fields[pkName] !== query.pk ||
+      (query.skBeginsWith !== undefined &&
+        !(typeof skValue === 'string' && skValue.startsWith(query.skBeginsWith)))
+    )
+      throw new InvalidCursorError();
     const absolute: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(relative)) {
+    for (const [name, value] of Object.entries(fields)) {
       if (!KEY_ATTRIBUTES.has(name) || typeof value !== 'string') throw new InvalidCursorError();
       const isPartition = name === def.partitionKey || def.indexes.some((i) => i.partitionKey === name);
       absolute[name] = isPartition ? this.prefix + value : value;

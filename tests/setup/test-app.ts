@@ -6,14 +6,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { createDependencies } from '../../functions/api/dependencies.ts';
 import { readEnv } from '../../shared/config/env.ts';
+import type { Branch, BranchKind } from '../../shared/domain/branches.ts';
 import { createMissingAccounts } from '../../shared/domain/create-accounts.ts';
-import { PLATFORM_TENANT } from '../../shared/domain/tenant-id.ts';
+import type { Role, Scope } from '../../shared/domain/roles.ts';
+import { PLATFORM_TENANT, toTenantId } from '../../shared/domain/tenant-id.ts';
+import type { Unit } from '../../shared/domain/units.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb-client.ts';
 import { AccountRepository } from '../../shared/store/repositories/accounts.ts';
+import { BranchRepository } from '../../shared/store/repositories/branches.ts';
+import { UnitRepository } from '../../shared/store/repositories/units.ts';
 import { ensureTable } from '../../shared/store/table-admin.ts';
 
 export const PASSWORD = 'a-long-test-password';
@@ -96,4 +101,101 @@ export async function onboardTestProvince(t: TestApp, id: string) {
   if (response.status !== 201)
     throw new Error(`onboarding failed: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+// ——— Helpers for tests that need units, branches and officers beyond what onboarding makes ———
+
+/** A hamlet under one of onboardTestProvince's communes ('28249' or '28261'). */
+export function testHamlet(id: string, communeId: string, name: string): Unit {
+  return {
+    id,
+    parentId: communeId,
+    ancestorIds: ['82', communeId],
+    level: 'hamlet',
+    type: 'khom',
+    code: null,
+    name,
+    validFrom: '2025-07-01',
+    validTo: null,
+  };
+}
+
+export function testBranch(
+  id: string,
+  unitId: string,
+  name: string,
+  kind: BranchKind = 'residential',
+): Branch {
+  return {
+    id,
+    name,
+    kind,
+    unitId,
+    economicModel: kind === 'professional' ? 'rice' : null,
+    createdAt: '2025-07-01T00:00:00.000Z',
+  };
+}
+
+/** Writes hamlets straight into a tenant's part of the table: units have no create endpoint yet. */
+export async function seedUnits(t: TestApp, tenant: string, units: Unit[]): Promise<void> {
+  await new UnitRepository(t.deps.table.forTenant(toTenantId(tenant))).putMany(units);
+}
+
+/** Writes branches straight into a tenant's part of the table: branches have no create endpoint yet. */
+export async function seedBranches(t: TestApp, tenant: string, branches: Branch[]): Promise<void> {
+  await new BranchRepository(t.deps.table.forTenant(toTenantId(tenant))).putMany(branches);
+}
+
+/** An officer account (password PASSWORD) in a tenant, limited to a unit subtree or one branch. */
+export async function createOfficer(
+  t: TestApp,
+  officer: { username: string; tenantId: string; role: Role; scope: Scope },
+): Promise<void> {
+  await createMissingAccounts(new AccountRepository(t.deps.table), [
+    { ...officer, tenantId: toTenantId(officer.tenantId), password: PASSWORD, displayName: officer.username },
+  ]);
+}
+
+export interface Problem {
+  type: string;
+  code: string;
+  status: number;
+  title: string;
+  detail: string;
+  titleEn: string;
+  detailEn: string;
+  instance: string;
+  requestId: string;
+  errors?: { path: string; code: string; message: string; messageEn: string }[];
+}
+
+/** Asserts an RFC 9457 problem response with this status and code, and returns its body. */
+export async function expectProblem(response: Response, status: number, code: string): Promise<Problem> {
+  const body = (await response.json()) as Problem;
+  expect({ status: response.status, code: body.code }).toEqual({ status, code });
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  return body;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** GETs a JSON body, failing with the response text when the status is not the expected one. */
+export async function getJson<T>(t: TestApp, path: string, token: string, status = 200): Promise<T> {
+  const response = await t.request(path, { token });
+  const text = await response.text();
+  if (response.status !== status)
+    throw new Error(`GET ${path}: expected ${status}, got ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Tries to sign in and returns the raw response, from its own client address so no rate limit builds up. */
+export async function attemptSignIn(t: TestApp, username: string, password = PASSWORD): Promise<Response> {
+  return t.request('/api/v1/auth/token', {
+    method: 'POST',
+    json: { username, password },
+    headers: { 'x-test-client-address': `10.0.0.${Math.floor(Math.random() * 250) + 1}` },
+  });
 }

@@ -19,3 +19,8 @@ export function allowedMethods(app: Hono<AppEnv>): (path: string) => string[] {
     return [...new Set(patterns.filter((p) => p.pattern.test(path)).map((p) => p.method))];
   };
 }
+
+/** HEAD is answered wherever GET is, as Hono does. */
+export function isMethodAllowed(allow: readonly string[], method: string): boolean {
+  return allow.includes(method) || (method === 'HEAD' && allow.includes('GET'));
+}

@@ -57,6 +57,8 @@ export function problemResponse(c: Context, error: DomainError): Response {
     }),
   };
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
+  // A new Response misses the headers middleware prepared on the context: repeat the request id.
+  if (body.requestId) headers['x-request-id'] = body.requestId;
   if (error.params.retryAfter) headers['retry-after'] = error.params.retryAfter;
   if (error.params.allow) headers.allow = error.params.allow;
   return new Response(JSON.stringify(body), { status, headers });

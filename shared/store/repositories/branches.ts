@@ -1,9 +1,10 @@
 /**
  * Where branches are stored. Item: `<tenant>#BRANCH#<id>` / `BRANCH`; the branches of a unit
- * through GSI1 `<tenant>#BRANCHES#<unitId>` sorted by `<kind>#<name>`, so a kind filter is a
+ * through GSI1 `<tenant>#BRANCHES#<unitId>` sorted by `<kind>#<name in Vietnamese order>`, so a kind filter is a
  * key condition, not a filter.
  */
 import type { Branch, BranchKind } from '../../domain/branches.ts';
+import { nameSortKey } from '../../domain/name-order.ts';
 import type { Item, Page, TenantTable } from '../table.ts';
 
 const key = (id: string) => ({ pk: `BRANCH#${id}`, sk: 'BRANCH' });
@@ -11,7 +12,12 @@ const key = (id: string) => ({ pk: `BRANCH#${id}`, sk: 'BRANCH' });
 export function branchItem(branch: Branch): Item {
   return {
     key: key(branch.id),
-    indexes: { GSI1: { pk: `BRANCHES#${branch.unitId}`, sk: `${branch.kind}#${branch.name}#${branch.id}` } },
+    indexes: {
+      GSI1: {
+        pk: `BRANCHES#${branch.unitId}`,
+        sk: `${branch.kind}#${nameSortKey(branch.name)}#${branch.id}`,
+      },
+    },
     entity: 'branch',
     data: branch,
   };

@@ -13,18 +13,20 @@ const key = (subject: string, windowStart: number) => ({
 export class SignInFailureRepository {
   constructor(private readonly table: Table) {}
 
-  async count(subject: string, windowStart: number): Promise<number> {
+  /** Counts one more failure and returns the window's count including it, in one atomic write. */
+  async record(subject: string, windowStart: number, expiresAt: number): Promise<number> {
     const item = await this.table
       .forTenant(PLATFORM_TENANT)
-      .get<{ failures: number }>(key(subject, windowStart));
-    return item?.failures ?? 0;
+      .update<{ failures: number }>(key(subject, windowStart), {
+        add: { failures: 1 },
+        entity: 'signin-failures',
+        expiresAt,
+      });
+    return item.failures;
   }
 
-  async record(subject: string, windowStart: number, expiresAt: number): Promise<void> {
-    await this.table.forTenant(PLATFORM_TENANT).update(key(subject, windowStart), {
-      add: { failures: 1 },
-      entity: 'signin-failures',
-      expiresAt,
-    });
+  /** Takes back a failure recorded in advance for an attempt that did not fail. */
+  async release(subject: string, windowStart: number): Promise<void> {
+    await this.table.forTenant(PLATFORM_TENANT).update(key(subject, windowStart), { add: { failures: -1 } });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Where units are stored. Item: `<tenant>#UNIT#<id>` / `UNIT`; children of a unit through
- * GSI1 `<tenant>#CHILDREN#<parentId or ROOT>` sorted by name.
+ * GSI1 `<tenant>#CHILDREN#<parentId or ROOT>` sorted by name, in Vietnamese order.
  */
+import { nameSortKey } from '../../domain/name-order.ts';
 import type { Unit } from '../../domain/units.ts';
 import type { Item, Page, TenantTable } from '../table.ts';
 
@@ -13,7 +14,9 @@ const key = (id: string) => ({ pk: `UNIT#${id}`, sk: 'UNIT' });
 export function unitItem(unit: Unit): Item {
   return {
     key: key(unit.id),
-    indexes: { GSI1: { pk: `CHILDREN#${unit.parentId ?? ROOT}`, sk: `${unit.name}#${unit.id}` } },
+    indexes: {
+      GSI1: { pk: `CHILDREN#${unit.parentId ?? ROOT}`, sk: `${nameSortKey(unit.name)}#${unit.id}` },
+    },
     entity: 'unit',
     data: unit,
   };

@@ -1,0 +1,345 @@
+/**
+ * A tenant is one organization in one province. Whatever id a caller puts in a path or a query,
+ * they only ever reach their own tenant's items: another province's, another organization's
+ * of the same province, and the platform's own tenant all look like "not found" or "empty".
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Branch } from '../../shared/domain/branches.ts';
+import type { Unit } from '../../shared/domain/units.ts';
+import {
+  createTestApp,
+  expectProblem,
+  getJson,
+  onboardTestProvince,
+  PASSWORD,
+  type PageOf,
+  seedBranches,
+  seedUnits,
+  type TestApp,
+  testBranch,
+  testHamlet,
+} from '../setup/test-app.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+const USERS = [
+  'alpha.farmers',
+  'alpha.women',
+  'alpha.front',
+  'beta.farmers',
+  'beta.women',
+  'beta.front',
+  'root.operator',
+];
+
+const ids = <T extends { id: string }>(page: PageOf<T>) => page.items.map((item) => item.id);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await onboardTestProvince(t, 'alpha');
+  await onboardTestProvince(t, 'beta');
+
+  // '28261-01' exists in both farmers tenants, so the same query can be asked of each.
+  // '28261-99' and '28249-88' exist only in beta:farmers; '28249-77' and '28261-55' only in alpha:women.
+  await seedUnits(t, 'alpha:farmers', [
+    testHamlet('28261-01', '28261', 'Khóm 1'),
+    testHamlet('28261-02', '28261', 'Khóm 2'),
+    testHamlet('28261-03', '28261', 'Khóm 3'),
+  ]);
+  await seedBranches(t, 'alpha:farmers', [
+    testBranch('alpha-farmers-1', '28261-01', 'Chi hội Nông dân A'),
+    testBranch('alpha-farmers-2', '28261-01', 'Chi hội Nông dân B'),
+    testBranch('alpha-farmers-3', '28261-01', 'Chi hội Nông dân C'),
+  ]);
+  await seedUnits(t, 'beta:farmers', [
+    testHamlet('28261-01', '28261', 'Khóm 1'),
+    testHamlet('28261-98', '28261', 'Khóm 8'),
+    testHamlet('28261-99', '28261', 'Khóm 9'),
+    testHamlet('28249-88', '28249', 'Khóm 88'),
+  ]);
+  await seedBranches(t, 'beta:farmers', [
+    testBranch('beta-farmers-1', '28261-01', 'Chi hội Nông dân D'),
+    testBranch('beta-farmers-2', '28261-01', 'Chi hội Nông dân E'),
+    testBranch('beta-farmers-9', '28261-99', 'Chi hội Nông dân Khóm 9'),
+  ]);
+  await seedUnits(t, 'alpha:women', [
+    testHamlet('28249-77', '28249', 'Khóm 7'),
+    testHamlet('28261-55', '28261', 'Khóm 5'),
+  ]);
+  await seedBranches(t, 'alpha:women', [testBranch('alpha-women-7', '28249-77', 'Chi hội Phụ nữ Khóm 7')]);
+
+  for (const username of USERS) tokens[username] = (await t.signIn(username)).access_token;
+});
+
+const token = (username: string) => tokens[username] ?? '';
+
+describe('an id that exists in one tenant only', () => {
+  const cases: { path: string; owner: string; others: string[]; code: string }[] = [
+    {
+      path: '/api/v1/units/28261-99',
+      owner: 'beta.farmers',
+      others: ['alpha.farmers', 'beta.women', 'beta.front', 'root.operator'],
+      code: 'UNIT_NOT_FOUND',
+    },
+    {
+      path: '/api/v1/units/28249-77',
+      owner: 'alpha.women',
+      others: ['alpha.farmers', 'alpha.front', 'beta.women', 'root.operator'],
+      code: 'UNIT_NOT_FOUND',
+    },
+    {
+      path: '/api/v1/branches/beta-farmers-9',
+      owner: 'beta.farmers',
+      others: ['alpha.farmers', 'beta.women', 'beta.front', 'root.operator'],
+      code: 'BRANCH_NOT_FOUND',
+    },
+    {
+      path: '/api/v1/branches/alpha-women-7',
+      owner: 'alpha.women',
+      others: ['alpha.farmers', 'alpha.front', 'beta.women', 'root.operator'],
+      code: 'BRANCH_NOT_FOUND',
+    },
+    {
+      path: '/api/v1/branches?unitId=28261-99',
+      owner: 'beta.farmers',
+      others: ['alpha.farmers', 'beta.women', 'root.operator'],
+      code: 'UNIT_NOT_FOUND',
+    },
+    {
+      path: '/api/v1/branches?unitId=28249-77',
+      owner: 'alpha.women',
+      others: ['alpha.farmers', 'beta.women', 'root.operator'],
+      code: 'UNIT_NOT_FOUND',
+    },
+  ];
+
+  it.each(cases)('$path is readable by $owner', async ({ path, owner }) => {
+    const response = await t.request(path, { token: token(owner) });
+
+    expect(response.status).toBe(200);
+  });
+
+  it.each(cases.flatMap(({ path, others, code }) => others.map((other) => ({ path, other, code }))))(
+    '$path is $code for $other',
+    async ({ path, other, code }) => {
+      const response = await t.request(path, { token: token(other) });
+
+      const problem = await expectProblem(response, 404, code);
+      expect(JSON.stringify(problem)).not.toMatch(/Chi hội|Khóm/);
+    },
+  );
+
+  it('is not found when the id spells out another tenant’s key', async () => {
+    const path = `/api/v1/units/${encodeURIComponent('beta:farmers#UNIT#28261-99')}`;
+
+    const response = await t.request(path, { token: token('alpha.farmers') });
+
+    await expectProblem(response, 404, 'UNIT_NOT_FOUND');
+  });
+});
+
+describe('lists by parent', () => {
+  it('lists only the caller’s own hamlets under a commune every tenant has', async () => {
+    const path = '/api/v1/units?parentId=28261';
+
+    const alphaFarmers = await getJson<PageOf<Unit>>(t, path, token('alpha.farmers'));
+    const betaFarmers = await getJson<PageOf<Unit>>(t, path, token('beta.farmers'));
+    const alphaWomen = await getJson<PageOf<Unit>>(t, path, token('alpha.women'));
+
+    expect(ids(alphaFarmers)).toEqual(['28261-01', '28261-02', '28261-03']);
+    expect(ids(betaFarmers)).toEqual(['28261-01', '28261-98', '28261-99']);
+    expect(ids(alphaWomen)).toEqual(['28261-55']);
+  });
+
+  it('is empty for a parent whose children belong to other tenants only', async () => {
+    const path = '/api/v1/units?parentId=28249';
+
+    const pages = await Promise.all(
+      ['alpha.farmers', 'beta.women', 'alpha.women', 'beta.farmers'].map((u) =>
+        getJson<PageOf<Unit>>(t, path, token(u)),
+      ),
+    );
+
+    expect(pages.map((page) => ({ ids: ids(page), nextCursor: page.nextCursor }))).toEqual([
+      { ids: [], nextCursor: null },
+      { ids: [], nextCursor: null },
+      { ids: ['28249-77'], nextCursor: null },
+      { ids: ['28249-88'], nextCursor: null },
+    ]);
+  });
+
+  it('lists only the caller’s own branches of a hamlet id two tenants share', async () => {
+    const path = '/api/v1/branches?unitId=28261-01';
+
+    const alpha = await getJson<PageOf<Branch>>(t, path, token('alpha.farmers'));
+    const beta = await getJson<PageOf<Branch>>(t, path, token('beta.farmers'));
+    const women = await t.request(path, { token: token('alpha.women') });
+
+    expect(ids(alpha)).toEqual(['alpha-farmers-1', 'alpha-farmers-2', 'alpha-farmers-3']);
+    expect(ids(beta)).toEqual(['beta-farmers-1', 'beta-farmers-2']);
+    await expectProblem(women, 404, 'UNIT_NOT_FOUND');
+  });
+});
+
+describe('a pagination cursor replayed in another tenant', () => {
+  it('returns the other tenant’s hamlets, never those of the tenant it came from', async () => {
+    const first = await getJson<PageOf<Unit>>(
+      t,
+      '/api/v1/units?parentId=28261&limit=1',
+      token('alpha.farmers'),
+    );
+    expect(ids(first)).toEqual(['28261-01']);
+    const cursor = encodeURIComponent(first.nextCursor ?? '');
+
+    const inBeta = await getJson<PageOf<Unit>>(
+      t,
+      `/api/v1/units?parentId=28261&cursor=${cursor}`,
+      token('beta.farmers'),
+    );
+    const inWomen = await getJson<PageOf<Unit>>(
+      t,
+      `/api/v1/units?parentId=28261&cursor=${cursor}`,
+      token('alpha.women'),
+    );
+
+    // Beta's own hamlets after "Khóm 1", not alpha's '28261-02' and '28261-03'.
+    expect(ids(inBeta)).toEqual(['28261-98', '28261-99']);
+    expect(ids(inWomen)).toEqual(['28261-55']);
+  });
+
+  it('returns the other tenant’s branches, never those of the tenant it came from', async () => {
+    const first = await getJson<PageOf<Branch>>(
+      t,
+      '/api/v1/branches?unitId=28261-01&limit=1',
+      token('alpha.farmers'),
+    );
+    expect(ids(first)).toEqual(['alpha-farmers-1']);
+
+    const inBeta = await getJson<PageOf<Branch>>(
+      t,
+      `/api/v1/branches?unitId=28261-01&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+      token('beta.farmers'),
+    );
+
+    expect(ids(inBeta)).toEqual(['beta-farmers-1', 'beta-farmers-2']);
+  });
+
+  it('returns nothing to the platform operator', async () => {
+    const first = await getJson<PageOf<Unit>>(
+      t,
+      '/api/v1/units?parentId=28261&limit=1',
+      token('alpha.farmers'),
+    );
+
+    const replayed = await getJson<PageOf<Unit>>(
+      t,
+      `/api/v1/units?parentId=28261&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+      token('root.operator'),
+    );
+
+    expect(replayed).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe('the platform operator', () => {
+  it.each(['/api/v1/units', '/api/v1/units?parentId=82', '/api/v1/units?parentId=28261'])(
+    'sees no tenant units at %s',
+    async (path) => {
+      const page = await getJson<PageOf<Unit>>(t, path, token('root.operator'));
+
+      expect(page).toEqual({ items: [], nextCursor: null });
+    },
+  );
+
+  it('gets UNIT_NOT_FOUND for a province unit every tenant has', async () => {
+    const response = await t.request('/api/v1/units/82', { token: token('root.operator') });
+
+    await expectProblem(response, 404, 'UNIT_NOT_FOUND');
+  });
+
+  it('gets BRANCH_NOT_FOUND for a branch of a tenant', async () => {
+    const response = await t.request('/api/v1/branches/alpha-farmers-1', { token: token('root.operator') });
+
+    await expectProblem(response, 404, 'BRANCH_NOT_FOUND');
+  });
+});
+
+describe('platform routes', () => {
+  it.each(['alpha.farmers', 'alpha.front', 'beta.women'])(
+    'refuse %s onboarding a province, and nothing is created',
+    async (username) => {
+      const id = `gamma-${username.replace('.', '-')}`;
+      const body = {
+        id,
+        code: '83',
+        name: 'Tỉnh Gamma',
+        validFrom: '2025-07-01',
+        communes: [],
+        admins: Object.fromEntries(
+          ['farmers', 'women', 'veterans', 'youth', 'front'].map((kind) => [
+            kind,
+            { username: `${id}.${kind}`, password: PASSWORD, displayName: kind },
+          ]),
+        ),
+      };
+
+      const response = await t.request('/api/v1/platform/provinces', {
+        method: 'POST',
+        token: token(username),
+        json: body,
+      });
+
+      await expectProblem(response, 403, 'FORBIDDEN');
+      const lookup = await t.request(`/api/v1/platform/provinces/${id}`, { token: token('root.operator') });
+      await expectProblem(lookup, 404, 'PROVINCE_NOT_FOUND');
+    },
+  );
+
+  it('refuse a tenant user reading a province', async () => {
+    const response = await t.request('/api/v1/platform/provinces/alpha', { token: token('alpha.farmers') });
+
+    await expectProblem(response, 403, 'FORBIDDEN');
+  });
+});
+
+describe('the code', () => {
+  const root = process.cwd();
+  const sourceFiles = async () => {
+    const files: string[] = [];
+    for (const dir of ['functions', 'shared']) {
+      for (const entry of await readdir(join(root, dir), { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && /\.[cm]?[jt]sx?$/.test(entry.name))
+          files.push(relative(root, join(entry.parentPath, entry.name)));
+      }
+    }
+    return files;
+  };
+  const DYNAMODB_IMPORT =
+    /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]@aws-sdk\/(?:client-dynamodb|lib-dynamodb)(?:\/[^'"]*)?['"]/;
+
+  it('imports the DynamoDB SDK only under shared/store', async () => {
+    const files = await sourceFiles();
+    const importing: string[] = [];
+    for (const file of files) {
+      if (DYNAMODB_IMPORT.test(await readFile(join(root, file), 'utf8'))) importing.push(file);
+    }
+
+    // The check sees the store's own imports, so it would see anyone else's.
+    expect(importing).toContain('shared/store/table.ts');
+    expect(importing.filter((file) => !file.startsWith('shared/store/'))).toEqual([]);
+  });
+
+  it('never scans the table', async () => {
+    const files = await sourceFiles();
+    const scanning: string[] = [];
+    for (const file of files) {
+      if (/\b(?:ScanCommand|paginateScan)\b/.test(await readFile(join(root, file), 'utf8')))
+        scanning.push(file);
+    }
+
+    expect(files.length).toBeGreaterThan(20);
+    expect(scanning).toEqual([]);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * `npm start` as a newcomer runs it: a fresh DATA_DIR, a free port, then /health and every demo
+ * account's sign-in. Also: no DynamoDB Local is left behind, whether the start is stopped with
+ * Ctrl-C or killed outright.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../functions/local/demo/seed-demo-province.ts';
+
+const DEMO_ACCOUNTS = [
+  'platform.admin',
+  'farmers.admin',
+  'women.admin',
+  'veterans.admin',
+  'youth.admin',
+  'front.viewer',
+  'farmers.mytho',
+  'women.mytho',
+  'veterans.mytho',
+  'youth.mytho',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function emulatorsUsing(dataDir: string): number {
+  try {
+    return execFileSync('pgrep', ['-f', `^java .*DynamoDBLocal.jar.*${dataDir}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n').length;
+  } catch {
+    return 0;
+  }
+}
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return condition();
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+  dataDir: string;
+  readyMs: number;
+}
+
+async function start(command: string, args: string[], dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const begun = Date.now();
+  const child = spawn(command, args, {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DYNAMODB_ENDPOINT: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that a "Ctrl-C" reaches every process of it, as in a terminal.
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const ready = await until(() => output.includes('is running at') || child.exitCode !== null, 90_000);
+  if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
+  if (!ready) throw new Error(`npm start did not come up:\n${output}`);
+  return {
+    child,
+    output: () => output,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    readyMs: Date.now() - begun,
+  };
+}
+
+describe('npm start', () => {
+  let started: Started;
+
+  beforeAll(async () => {
+    started = await start('npm', ['start'], await mkdtemp(join(tmpdir(), 'doanthe-start-')));
+  }, 90_000);
+
+  afterAll(() => {
+    if (started?.child.exitCode === null) ctrlC(started.child);
+  });
+
+  it('answers /health within 30 seconds on an empty data folder', async () => {
+    const response = await fetch(`${started.url}/health`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(started.readyMs).toBeLessThan(30_000);
+  });
+
+  it('prints the URL and every demo account', () => {
+    for (const username of DEMO_ACCOUNTS) expect(started.output()).toContain(username);
+    expect(started.output()).toContain(DEMO_PASSWORD);
+  });
+
+  it('signs in every demo account', async () => {
+    for (const username of DEMO_ACCOUNTS) {
+      const response = await fetch(`${started.url}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+      expect(response.status, username).toBe(200);
+    }
+  });
+
+  it('seeds Đồng Tháp with its 102 communes and a residential branch in each demo hamlet', async () => {
+    const token = await signIn(started.url, 'youth.admin');
+    const communes = await getJson(`${started.url}/api/v1/units?parentId=82&limit=200`, token);
+    expect(communes.items).toHaveLength(102);
+    const commune = communes.items[0];
+    const hamlets = await getJson(`${started.url}/api/v1/units?parentId=${commune.id}`, token);
+    expect(hamlets.items.length).toBeGreaterThanOrEqual(4);
+    const branches = await getJson(
+      `${started.url}/api/v1/branches?unitId=${hamlets.items[0].id}&kind=residential`,
+      token,
+    );
+    expect(branches.items).toHaveLength(1);
+  });
+
+  it('stops its database on Ctrl-C', async () => {
+    expect(emulatorsUsing(started.dataDir)).toBe(1);
+
+    ctrlC(started.child);
+
+    expect(
+      await until(() => started.child.exitCode !== null || started.child.signalCode !== null, 15_000),
+    ).toBe(true);
+    expect(await until(() => emulatorsUsing(started.dataDir) === 0, 10_000)).toBe(true);
+  });
+
+  it('leaves no database behind when the process is killed outright', async () => {
+    // The stopped instance's folder: already seeded, so this start is quick.
+    const dataDir = started.dataDir;
+    const killed = await start(process.execPath, ['--import', 'tsx', 'functions/local/main.ts'], dataDir);
+    expect(emulatorsUsing(dataDir)).toBe(1);
+
+    killed.child.kill('SIGKILL');
+
+    expect(await until(() => emulatorsUsing(dataDir) === 0, 10_000)).toBe(true);
+  }, 90_000);
+
+  it('says in one sentence what to do when the port is taken', async () => {
+    const port = String(await freePort());
+    const holder = createServer().listen(Number(port), '127.0.0.1');
+    await new Promise((r) => holder.once('listening', r));
+    const dataDir = await mkdtemp(join(tmpdir(), 'doanthe-port-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts'], {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: port },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+
+    const code = await new Promise((done) => child.once('exit', done));
+    holder.close();
+
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Port ${port} is in use`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await until(() => emulatorsUsing(dataDir) === 0, 10_000)).toBe(true);
+  }, 90_000);
+});
+
+/** What a terminal does on Ctrl-C: SIGINT to the whole foreground process group. */
+function ctrlC(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGINT');
+  } catch {
+    // The group is gone already: nothing left to stop.
+  }
+}
+
+async function signIn(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the test walks loosely typed JSON
+async function getJson(url: string, token: string): Promise<any> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  return response.json();
+}

@@ -4,7 +4,6 @@
  */
 import {
   CreateTableCommand,
-  DeleteTableCommand,
   DescribeTableCommand,
   ResourceInUseException,
   ResourceNotFoundException,
@@ -53,14 +52,6 @@ export async function ensureTable(client: DynamoDBDocumentClient, tableName: str
       TimeToLiveSpecification: { AttributeName: def.timeToLiveAttribute, Enabled: true },
     }),
   );
-}
-
-export async function deleteTable(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DeleteTableCommand({ TableName: tableName }));
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  }
 }
 
 async function tableExists(client: DynamoDBDocumentClient, tableName: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 /**
  * The deployed product: one DynamoDB table (with its stream for the change consumers), the
- * token-signing key secret, and the Hono API behind an HTTP API. The stack only points at entry
- * files; what runs there never imports aws-cdk-lib.
+ * token-signing key secret, the KMS key that wraps the national-ID keys, and the Hono API behind
+ * an HTTP API. The stack only points at entry files; what runs there never imports aws-cdk-lib.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,9 +11,11 @@ import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { KEY_WRAP_CONTEXT } from '../shared/privacy/key-wrapper.ts';
 import { tableDefinition } from '../shared/store/table-definition.ts';
 import { NodeFunction } from './constructs/node-function.ts';
 
@@ -104,6 +106,14 @@ export class ApiStack extends Stack {
         'rotation Lambda replacing the value would invalidate every token at once.',
     });
 
+    // Wraps each tenant's data key and each province's hash key (shared/privacy). Retained: were
+    // it deleted, every sealed national ID would be lost for good.
+    const fieldKeyWrapper = new Key(this, 'FieldKeyWrapper', {
+      description: 'Wraps the keys that encrypt and hash national ID numbers (doanthe)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     const api = new NodeFunction(this, 'ApiFunction', {
       entry: 'functions/api/lambda.ts',
       description: 'doanthe HTTP API (Hono)',
@@ -113,6 +123,7 @@ export class ApiStack extends Stack {
       environment: {
         TABLE_NAME: table.tableName,
         SIGNING_KEY_SECRET_ID: signingKeys.secretArn,
+        KMS_KEY_ID: fieldKeyWrapper.keyArn,
         TOKEN_ISSUER: props.tokenIssuer ?? 'https://doanthe',
         TOKEN_AUDIENCE: tokenAudience,
         POWERTOOLS_SERVICE_NAME: 'doanthe-api',
@@ -131,6 +142,19 @@ export class ApiStack extends Stack {
     );
     signingKeys.grantRead(api);
     signingKeys.grantWrite(api);
+    // Encrypt and Decrypt only, rather than grantEncryptDecrypt's ReEncrypt* and GenerateDataKey*,
+    // and only with the encryption context the runtime sends: the key serves this one purpose.
+    api.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['kms:Encrypt', 'kms:Decrypt'],
+        resources: [fieldKeyWrapper.keyArn],
+        conditions: {
+          StringEquals: Object.fromEntries(
+            Object.entries(KEY_WRAP_CONTEXT).map(([name, value]) => [`kms:EncryptionContext:${name}`, value]),
+          ),
+        },
+      }),
+    );
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
     const httpApi = new HttpApi(this, 'HttpApi', {

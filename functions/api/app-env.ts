@@ -7,12 +7,15 @@ import type { Context } from 'hono';
 import type { JWK } from 'jose';
 import type { TokenService } from '#shared/auth/tokens.ts';
 import type { Principal } from '#shared/domain/roles.ts';
+import type { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import type { Table, TenantTable } from '#shared/store/table.ts';
 
 export interface AppDependencies {
   readonly table: Table;
   readonly tokens: TokenService;
   readonly jwks: { keys: JWK[] };
+  /** Seals, opens and hashes national IDs with the tenant's and the province's keys. */
+  readonly nationalIds: NationalIdVault;
   /** The caller's network address, for sign-in rate limits; each runtime knows where to find it. */
   readonly clientAddress: (c: Context) => string;
   /** Folder holding swagger-ui-dist's files, served under /docs. */

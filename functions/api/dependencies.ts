@@ -1,6 +1,7 @@
 /**
  * Builds what the app needs from the configuration: the table, the signing keys (a file in
- * DATA_DIR locally, Secrets Manager on AWS) and the token service.
+ * DATA_DIR locally, Secrets Manager on AWS), the token service and the national ID vault (its
+ * keys wrapped by a master key file in DATA_DIR locally, by KMS on AWS).
  */
 import { join } from 'node:path';
 import type { Context } from 'hono';
@@ -9,6 +10,10 @@ import { SecretsManagerKeyStore } from '#shared/auth/secrets-manager-key-store.t
 import { loadSigningKeys } from '#shared/auth/signing-keys.ts';
 import { TokenService } from '#shared/auth/tokens.ts';
 import type { Env } from '#shared/config/env.ts';
+import type { KeyWrapper } from '#shared/privacy/key-wrapper.ts';
+import { KmsKeyWrapper } from '#shared/privacy/kms-key-wrapper.ts';
+import { LocalKeyWrapper } from '#shared/privacy/local-key-wrapper.ts';
+import { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { Table } from '#shared/store/table.ts';
 import type { AppDependencies } from './app-env.ts';
@@ -24,8 +29,13 @@ export async function createDependencies(env: Env, hooks: RuntimeHooks): Promise
     ? new SecretsManagerKeyStore(env.SIGNING_KEY_SECRET_ID)
     : new FileKeyStore(join(env.DATA_DIR, 'keys', 'signing-keys.json'));
   const keys = await loadSigningKeys(keyStore);
+  const keyWrapper: KeyWrapper = env.KMS_KEY_ID
+    ? new KmsKeyWrapper(env.KMS_KEY_ID)
+    : new LocalKeyWrapper(join(env.DATA_DIR, 'keys', 'master-key.json'));
+  const table = new Table(client, env.TABLE_NAME);
   return {
-    table: new Table(client, env.TABLE_NAME),
+    table,
+    nationalIds: new NationalIdVault(table, keyWrapper),
     tokens: new TokenService(keys, { issuer: env.TOKEN_ISSUER, audience: env.TOKEN_AUDIENCE }),
     jwks: keys.jwks,
     ...hooks,

@@ -16,6 +16,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** On AWS: the Secrets Manager secret holding the signing keys; locally they live in DATA_DIR. */
   SIGNING_KEY_SECRET_ID: optional(z.string()),
+  /**
+   * On AWS: the KMS key (id or ARN) that wraps the keys protecting national IDs; locally a master
+   * key file in DATA_DIR/keys does.
+   */
+  KMS_KEY_ID: optional(z.string()),
   TOKEN_ISSUER: z.string().default('https://doanthe.local'),
   TOKEN_AUDIENCE: z.string().default('doanthe-api'),
 });

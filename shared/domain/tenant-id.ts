@@ -14,3 +14,13 @@ export function toTenantId(value: string): TenantId {
   if (!TENANT_PATTERN.test(value)) throw new Error(`Not a tenant id: ${JSON.stringify(value)}`);
   return value as TenantId;
 }
+
+/**
+ * The province a tenant belongs to: the slug before `:`, shared by its four organizations and
+ * its Front. The platform belongs to no province; asking for its province is a bug.
+ */
+export function provinceOf(tenant: TenantId): string {
+  const separator = tenant.indexOf(':');
+  if (separator < 0) throw new Error(`The tenant ${tenant} belongs to no province`);
+  return tenant.slice(0, separator);
+}

@@ -10,6 +10,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiStack } from '../../infra/api-stack.ts';
+import { KEY_WRAP_CONTEXT } from '../../shared/privacy/key-wrapper.ts';
 import { tableDefinition } from '../../shared/store/table-definition.ts';
 import { createTestApp } from './test-app.ts';
 
@@ -27,9 +28,6 @@ afterAll(() => rmSync(app.outdir, { recursive: true, force: true }));
 
 describe('the table', () => {
   it('has the key schema and indexes of the shared table definition, all string keys', () => {
-    // Prepare
-    const [index] = tableDefinition.indexes;
-
     // Act
     const tables = template.findResources('AWS::DynamoDB::GlobalTable');
 
@@ -43,19 +41,19 @@ describe('the table', () => {
       AttributeDefinitions: Match.arrayWith([
         { AttributeName: tableDefinition.partitionKey, AttributeType: 'S' },
         { AttributeName: tableDefinition.sortKey, AttributeType: 'S' },
-        { AttributeName: index?.partitionKey, AttributeType: 'S' },
-        { AttributeName: index?.sortKey, AttributeType: 'S' },
+        ...tableDefinition.indexes.flatMap((index) => [
+          { AttributeName: index.partitionKey, AttributeType: 'S' },
+          { AttributeName: index.sortKey, AttributeType: 'S' },
+        ]),
       ]),
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: index?.name,
-          KeySchema: [
-            { AttributeName: index?.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index?.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      GlobalSecondaryIndexes: tableDefinition.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
       BillingMode: 'PAY_PER_REQUEST',
     });
   });
@@ -86,6 +84,21 @@ describe('the table', () => {
   });
 });
 
+describe('the key that wraps the national-ID keys', () => {
+  it('is a symmetric KMS key with automatic rotation, retained on stack deletion', () => {
+    // Act
+    const keys = template.findResources('AWS::KMS::Key');
+
+    // Assess
+    expect(Object.keys(keys)).toHaveLength(1);
+    template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ EnableKeyRotation: true, KeySpec: Match.absent() }),
+    });
+  });
+});
+
 describe('the API function', () => {
   it('runs Node.js 22 on arm64 with source maps enabled', () => {
     // Act & Assess
@@ -98,10 +111,11 @@ describe('the API function', () => {
     });
   });
 
-  it('is configured with the table, the signing key secret and the token issuer and audience', () => {
+  it('is configured with the table, the signing key secret, the KMS key and the token issuer and audience', () => {
     // Prepare
     const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const secret = logicalIdOf('AWS::SecretsManager::Secret');
+    const key = logicalIdOf('AWS::KMS::Key');
 
     // Act & Assess
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -109,6 +123,7 @@ describe('the API function', () => {
         Variables: Match.objectLike({
           TABLE_NAME: { Ref: table },
           SIGNING_KEY_SECRET_ID: { Ref: secret },
+          KMS_KEY_ID: { 'Fn::GetAtt': [key, 'Arn'] },
           TOKEN_ISSUER: 'https://issuer.test',
           TOKEN_AUDIENCE: 'doanthe-api',
           POWERTOOLS_SERVICE_NAME: 'doanthe-api',
@@ -157,6 +172,24 @@ describe('the API function', () => {
     expect(onSecret).toEqual(
       expect.arrayContaining(['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue']),
     );
+  });
+
+  it('may encrypt and decrypt with the KMS key, for the national-ID keys only, and nothing more of KMS', () => {
+    // Prepare
+    const key = logicalIdOf('AWS::KMS::Key');
+
+    // Act
+    const statements = policyStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+
+    // Assess
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:Encrypt'],
+        Resource: { 'Fn::GetAtt': [key, 'Arn'] },
+        Condition: { StringEquals: { 'kms:EncryptionContext:purpose': KEY_WRAP_CONTEXT.purpose } },
+      },
+    ]);
   });
 
   it('is bundled as an ES module, with the Swagger UI files the app serves beside it', () => {

@@ -5,21 +5,34 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  type DescribeTableCommandOutput,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition as def } from './table-definition.ts';
 
-/** Creates the table unless it exists; safe to call on every start. */
+const indexInput = (index: (typeof def.indexes)[number]) => ({
+  IndexName: index.name,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+});
+
+const keyAttributes = [
+  def.partitionKey,
+  def.sortKey,
+  ...def.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+];
+
+/** Creates the table unless it exists, and adds indexes a newer version defines; safe on every start. */
 export async function ensureTable(client: DynamoDBDocumentClient, tableName: string): Promise<void> {
-  if (await tableExists(client, tableName)) return;
-  const keyAttributes = [
-    def.partitionKey,
-    def.sortKey,
-    ...def.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
-  ];
+  const existing = await describeTable(client, tableName);
+  if (existing) return addMissingIndexes(client, tableName, existing);
   try {
     await client.send(
       new CreateTableCommand({
@@ -30,14 +43,7 @@ export async function ensureTable(client: DynamoDBDocumentClient, tableName: str
           { AttributeName: def.partitionKey, KeyType: 'HASH' },
           { AttributeName: def.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: def.indexes.map((index) => ({
-          IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        })),
+        GlobalSecondaryIndexes: def.indexes.map(indexInput),
         StreamSpecification: { StreamEnabled: true, StreamViewType: def.streamView },
       }),
     );
@@ -54,12 +60,29 @@ export async function ensureTable(client: DynamoDBDocumentClient, tableName: str
   );
 }
 
-async function tableExists(client: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+// A data folder made by an older version lacks the newer indexes; DynamoDB adds one per call.
+async function addMissingIndexes(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  table: NonNullable<DescribeTableCommandOutput['Table']>,
+): Promise<void> {
+  const present = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of def.indexes.filter((i) => !present.has(i.name))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        GlobalSecondaryIndexUpdates: [{ Create: indexInput(index) }],
+      }),
+    );
+  }
+}
+
+async function describeTable(client: DynamoDBDocumentClient, tableName: string) {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return true;
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
   } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
+    if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   }
 }

@@ -5,6 +5,7 @@
  */
 import {
   BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -51,6 +52,18 @@ export interface Update {
   readonly condition?: WriteCondition;
 }
 
+/** Conditions on items a query reads; what they drop is still read (and paid for). */
+export interface QueryFilter {
+  /** Each attribute must hold exactly this value. */
+  readonly equals?: Attributes;
+  /** Each pair: a string attribute containing the text, or a list attribute holding the element. */
+  readonly contains?: readonly (readonly [string, string])[];
+  /** Each number attribute must be below this value. */
+  readonly below?: Record<string, number>;
+  /** Each attribute must not be a string starting with this text (absent or null passes). */
+  readonly notBeginsWith?: Record<string, string>;
+}
+
 export interface QueryOptions {
   readonly pk: string;
   readonly index?: IndexName;
@@ -58,6 +71,12 @@ export interface QueryOptions {
   readonly limit?: number;
   readonly cursor?: string | undefined;
   readonly newestFirst?: boolean;
+  readonly filter?: QueryFilter;
+  /**
+   * With a filter, how many DynamoDB calls a page may take before it is returned short (with a
+   * cursor), so one request never reads without bound.
+   */
+  readonly maxCalls?: number;
 }
 
 export interface Page<T> {
@@ -113,7 +132,12 @@ export class TenantTable {
 
   async get<T = Attributes>(key: Key): Promise<T | undefined> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: this.absoluteKey(key), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: this.absoluteKey(key),
+        ConsistentRead: true,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
     );
     return result.Item ? (this.strip(result.Item) as T) : undefined;
   }
@@ -137,31 +161,71 @@ export class TenantTable {
     }
   }
 
+  /**
+   * One page of a query. Without a filter it is one DynamoDB call; with one, calls continue
+   * until the page is full, the partition ends or `maxCalls` is reached, and the cursor points
+   * just after the last item returned, so the next page loses and repeats nothing.
+   */
   async query<T = Attributes>(options: QueryOptions): Promise<Page<T>> {
     const index = options.index ? def.indexes.find((i) => i.name === options.index) : undefined;
     const pkName = index?.partitionKey ?? def.partitionKey;
     const skName = index?.sortKey ?? def.sortKey;
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index?.name,
-        KeyConditionExpression:
-          options.skBeginsWith === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :sk)',
-        ExpressionAttributeNames:
-          options.skBeginsWith === undefined ? { '#pk': pkName } : { '#pk': pkName, '#sk': skName },
-        ExpressionAttributeValues:
-          options.skBeginsWith === undefined
-            ? { ':pk': this.prefix + options.pk }
-            : { ':pk': this.prefix + options.pk, ':sk': options.skBeginsWith },
-        Limit: options.limit,
-        ScanIndexForward: !options.newestFirst,
-        ExclusiveStartKey:
-          options.cursor === undefined ? undefined : this.decodeCursor(options.cursor, options, index),
-      }),
-    );
+    const keyNames = [def.partitionKey, def.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
+    const names: Record<string, string> = { '#pk': pkName };
+    const values: Record<string, unknown> = { ':pk': this.prefix + options.pk };
+    let keyCondition = '#pk = :pk';
+    if (options.skBeginsWith !== undefined) {
+      names['#sk'] = skName;
+      values[':sk'] = options.skBeginsWith;
+      keyCondition += ' AND begins_with(#sk, :sk)';
+    }
+    const filter = filterExpression(options.filter, names, values);
+    const limit = options.limit;
+    const maxCalls = filter ? (options.maxCalls ?? 5) : 1;
+    const items: Attributes[] = [];
+    let startKey =
+      options.cursor === undefined ? undefined : this.decodeCursor(options.cursor, options, index);
+    for (let call = 0; call < maxCalls; call++) {
+      const remaining = limit === undefined ? undefined : limit - items.length;
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index?.name,
+          KeyConditionExpression: keyCondition,
+          FilterExpression: filter,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          // A filter drops items after the limit is counted: read more per call, bounded all the same.
+          // Without one, one item more than the page tells whether another page follows, so the
+          // last page has no cursor (DynamoDB sets LastEvaluatedKey whenever Limit is reached).
+          Limit:
+            remaining === undefined
+              ? undefined
+              : filter
+                ? Math.min(1000, Math.max(100, remaining * 4))
+                : remaining + 1,
+          ScanIndexForward: !options.newestFirst,
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      for (const raw of result.Items ?? []) {
+        items.push(raw);
+        if (limit !== undefined && items.length === limit) {
+          const more = raw !== result.Items?.at(-1) || result.LastEvaluatedKey !== undefined;
+          return this.page<T>(items, more ? pick(raw, keyNames) : undefined);
+        }
+      }
+      startKey = result.LastEvaluatedKey;
+      if (!startKey) break;
+    }
+    return this.page<T>(items, startKey);
+  }
+
+  private page<T>(items: Attributes[], lastKey: Record<string, unknown> | undefined): Page<T> {
     return {
-      items: (result.Items ?? []).map((item) => this.strip(item) as T),
-      nextCursor: result.LastEvaluatedKey ? this.encodeCursor(result.LastEvaluatedKey) : null,
+      items: items.map((item) => this.strip(item) as T),
+      nextCursor: lastKey ? this.encodeCursor(lastKey) : null,
     };
   }
 
@@ -192,6 +256,25 @@ export class TenantTable {
 
   updateOperation(key: Key, update: Update): TransactOperation {
     return { Update: this.updateInput(key, update) };
+  }
+
+  deleteOperation(key: Key, condition?: WriteCondition): TransactOperation {
+    return {
+      Delete: { TableName: this.tableName, Key: this.absoluteKey(key), ...conditionExpression(condition) },
+    };
+  }
+
+  async delete(key: Key): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: this.absoluteKey(key) }));
+  }
+
+  /** All-or-nothing writes within this tenant. */
+  async transact(operations: TransactOperation[]): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: operations }));
+    } catch (error) {
+      throw toStoreError(error);
+    }
   }
 
   private putInput(item: Item, condition?: WriteCondition) {
@@ -339,6 +422,39 @@ function conditionExpression(condition: WriteCondition | undefined): {
     ExpressionAttributeNames: names,
     ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
   };
+}
+
+function filterExpression(
+  filter: QueryFilter | undefined,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): string | undefined {
+  const parts: string[] = [];
+  Object.entries(filter?.equals ?? {}).forEach(([name, value], n) => {
+    names[`#fe${n}`] = name;
+    values[`:fe${n}`] = value;
+    parts.push(`#fe${n} = :fe${n}`);
+  });
+  (filter?.contains ?? []).forEach(([name, value], n) => {
+    names[`#fc${n}`] = name;
+    values[`:fc${n}`] = value;
+    parts.push(`contains(#fc${n}, :fc${n})`);
+  });
+  Object.entries(filter?.below ?? {}).forEach(([name, value], n) => {
+    names[`#fb${n}`] = name;
+    values[`:fb${n}`] = value;
+    parts.push(`#fb${n} < :fb${n}`);
+  });
+  Object.entries(filter?.notBeginsWith ?? {}).forEach(([name, value], n) => {
+    names[`#fn${n}`] = name;
+    values[`:fn${n}`] = value;
+    parts.push(`NOT begins_with(#fn${n}, :fn${n})`);
+  });
+  return parts.length > 0 ? parts.join(' AND ') : undefined;
+}
+
+function pick(item: Attributes, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, item[name]]));
 }
 
 function toStoreError(error: unknown): unknown {

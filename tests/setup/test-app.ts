@@ -10,11 +10,12 @@ import { expect, inject } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { createDependencies } from '../../functions/api/dependencies.ts';
 import { readEnv } from '../../shared/config/env.ts';
-import type { Branch, BranchKind } from '../../shared/domain/branches.ts';
+import type { AuditRecord } from '../../shared/domain/audit.ts';
+import type { Branch, BranchKind, FullBranch } from '../../shared/domain/branches.ts';
 import { createMissingAccounts } from '../../shared/domain/create-accounts.ts';
 import type { Role, Scope } from '../../shared/domain/roles.ts';
 import { PLATFORM_TENANT, toTenantId } from '../../shared/domain/tenant-id.ts';
-import type { Unit } from '../../shared/domain/units.ts';
+import type { FullUnit, Unit } from '../../shared/domain/units.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb-client.ts';
 import { AccountRepository } from '../../shared/store/repositories/accounts.ts';
 import { BranchRepository } from '../../shared/store/repositories/branches.ts';
@@ -105,8 +106,8 @@ export async function onboardTestProvince(t: TestApp, id: string) {
 
 // ——— Helpers for tests that need units, branches and officers beyond what onboarding makes ———
 
-/** A hamlet under one of onboardTestProvince's communes ('28249' or '28261'). */
-export function testHamlet(id: string, communeId: string, name: string): Unit {
+/** A hamlet under one of onboardTestProvince's communes ('28249' or '28261'), as the API shows it. */
+export function testHamlet(id: string, communeId: string, name: string): FullUnit {
   return {
     id,
     parentId: communeId,
@@ -117,31 +118,38 @@ export function testHamlet(id: string, communeId: string, name: string): Unit {
     name,
     validFrom: '2025-07-01',
     validTo: null,
+    successorId: null,
+    formerNames: [],
+    version: 1,
   };
 }
 
+/** A branch as the API shows it; professional ones grow rice, agency ones serve an office. */
 export function testBranch(
   id: string,
   unitId: string,
   name: string,
   kind: BranchKind = 'residential',
-): Branch {
+): FullBranch {
   return {
     id,
     name,
     kind,
     unitId,
     economicModel: kind === 'professional' ? 'rice' : null,
+    agencyType: kind === 'agency' ? 'office' : null,
+    status: 'active',
     createdAt: '2025-07-01T00:00:00.000Z',
+    version: 1,
   };
 }
 
-/** Writes hamlets straight into a tenant's part of the table: units have no create endpoint yet. */
+/** Writes units straight into a tenant's part of the table, without audit: fixtures, not changes. */
 export async function seedUnits(t: TestApp, tenant: string, units: Unit[]): Promise<void> {
   await new UnitRepository(t.deps.table.forTenant(toTenantId(tenant))).putMany(units);
 }
 
-/** Writes branches straight into a tenant's part of the table: branches have no create endpoint yet. */
+/** Writes branches straight into a tenant's part of the table, without audit: fixtures, not changes. */
 export async function seedBranches(t: TestApp, tenant: string, branches: Branch[]): Promise<void> {
   await new BranchRepository(t.deps.table.forTenant(toTenantId(tenant))).putMany(branches);
 }
@@ -198,4 +206,14 @@ export async function attemptSignIn(t: TestApp, username: string, password = PAS
     json: { username, password },
     headers: { 'x-test-client-address': `10.0.0.${Math.floor(Math.random() * 250) + 1}` },
   });
+}
+
+/** The audit trail of one record, newest first, as an organization admin reads it. */
+export async function auditOf(t: TestApp, adminToken: string, entityId: string): Promise<AuditRecord[]> {
+  const page = await getJson<PageOf<AuditRecord>>(
+    t,
+    `/api/v1/audit?entityId=${encodeURIComponent(entityId)}&limit=200`,
+    adminToken,
+  );
+  return page.items;
 }

@@ -1,18 +1,42 @@
-/** Reading an organization's branches, within the caller's scope. */
+/** An organization's branches and their groups, within the caller's scope. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { isBranchInScope, isUnitInScope } from '#shared/auth/authorize.ts';
-import { branchKindSchema, branchSchema } from '#shared/domain/branches.ts';
+import { createBranch, createGroup, readBranch, updateBranch } from '#shared/domain/branch-changes.ts';
+import { branchGroupSchema, createBranchGroupSchema } from '#shared/domain/branch-groups.ts';
+import {
+  branchKindSchema,
+  branchSchema,
+  createBranchSchema,
+  updateBranchSchema,
+} from '#shared/domain/branches.ts';
 import { DomainError } from '#shared/domain/errors.ts';
-import { BranchRepository } from '#shared/store/repositories/branches.ts';
-import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppEnv } from '../app-env.ts';
-import { bearerSecurity, errorResponses, json, pageQuerySchema, pageSchema } from '../http/openapi.ts';
+import { etagOf, ifMatchVersion } from '../http/etag.ts';
+import { changeContext } from '../http/member-workspace.ts';
+import {
+  bearerSecurity,
+  changeResponses,
+  errorResponses,
+  ifMatchHeader,
+  json,
+  jsonBody,
+  pageQuerySchema,
+  pageSchema,
+} from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
+import { treeWorkspace } from './units.ts';
+
+const tags = ['branches'];
+const idParam = z.object({ id: z.string().max(64) });
+const branchResponse = (description: string) => ({
+  ...json(branchSchema, description),
+  headers: z.object({ etag: z.string() }),
+});
 
 const list = createRoute({
   method: 'get',
   path: '/api/v1/branches',
-  tags: ['branches'],
+  tags,
   summary: 'Branches of a unit, optionally of one kind / Chi hội, chi đoàn của một đơn vị',
   security: bearerSecurity,
   request: {
@@ -24,23 +48,69 @@ const list = createRoute({
 const read = createRoute({
   method: 'get',
   path: '/api/v1/branches/{id}',
-  tags: ['branches'],
+  tags,
   summary: 'One branch / Một chi hội, chi đoàn',
   security: bearerSecurity,
-  request: { params: z.object({ id: z.string().max(64) }) },
-  responses: { 200: json(branchSchema, 'The branch'), ...errorResponses },
+  request: { params: idParam },
+  responses: { 200: branchResponse('The branch'), ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/branches',
+  tags,
+  summary: 'Set up a branch in a unit / Thành lập chi hội, chi đoàn',
+  security: bearerSecurity,
+  request: jsonBody(createBranchSchema),
+  responses: { 201: branchResponse('The new branch'), ...errorResponses },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/api/v1/branches/{id}',
+  tags,
+  summary: 'Rename an active branch or change its model or agency type / Sửa chi hội, chi đoàn',
+  security: bearerSecurity,
+  request: { params: idParam, headers: ifMatchHeader(false), ...jsonBody(updateBranchSchema) },
+  responses: {
+    200: branchResponse('The branch after the change'),
+    ...errorResponses,
+    409: changeResponses[409],
+    412: changeResponses[412],
+  },
+});
+
+const groups = createRoute({
+  method: 'get',
+  path: '/api/v1/branches/{id}/groups',
+  tags,
+  summary: 'Groups of a branch, by name / Tổ hội của chi hội',
+  security: bearerSecurity,
+  request: { params: idParam, query: pageQuerySchema },
+  responses: { 200: json(pageSchema(branchGroupSchema), 'A page of groups'), ...errorResponses },
+});
+
+const addGroup = createRoute({
+  method: 'post',
+  path: '/api/v1/branches/{id}/groups',
+  tags,
+  summary: 'Add a group to an active branch / Thêm tổ hội',
+  security: bearerSecurity,
+  request: { params: idParam, ...jsonBody(createBranchGroupSchema) },
+  responses: { 201: json(branchGroupSchema, 'The new group'), ...errorResponses, 409: changeResponses[409] },
 });
 
 export function branchRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { unitId, kind, limit, cursor } = c.req.valid('query');
-      const unit = await new UnitRepository(c.get('tenantTable')).get(unitId);
+      const ws = treeWorkspace(c);
+      const unit = await ws.units.get(unitId);
       if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
       const principal = c.get('principal');
       const branchOfficer = principal.scope !== null && 'branchId' in principal.scope;
       if (!branchOfficer && !isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
-      const page = await new BranchRepository(c.get('tenantTable')).ofUnit(unitId, kind, limit, cursor);
+      const page = await ws.branches.ofUnit(unitId, kind, limit, cursor);
       if (branchOfficer) {
         // A branch officer may list the unit of their branch, and sees that branch only.
         const own = page.items.filter((branch) => isBranchInScope(principal, branch, unit));
@@ -49,11 +119,37 @@ export function branchRoutes() {
       return c.json(page, 200);
     })
     .openapi(read, async (c) => {
+      const { branch } = await readBranch(treeWorkspace(c), c.get('principal'), c.req.valid('param').id);
+      return c.json(branch, 200, { etag: etagOf(branch.version) });
+    })
+    .openapi(create, async (c) => {
+      const branch = await createBranch(treeWorkspace(c), changeContext(c), c.req.valid('json'));
+      return c.json(branch, 201, { etag: etagOf(branch.version), location: `/api/v1/branches/${branch.id}` });
+    })
+    .openapi(update, async (c) => {
+      const branch = await updateBranch(
+        treeWorkspace(c),
+        changeContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        ifMatchVersion(c),
+      );
+      return c.json(branch, 200, { etag: etagOf(branch.version) });
+    })
+    .openapi(groups, async (c) => {
+      const ws = treeWorkspace(c);
       const { id } = c.req.valid('param');
-      const branch = await new BranchRepository(c.get('tenantTable')).get(id);
-      if (!branch) throw new DomainError('BRANCH_NOT_FOUND', { id });
-      const unit = await new UnitRepository(c.get('tenantTable')).get(branch.unitId);
-      if (!unit || !isBranchInScope(c.get('principal'), branch, unit)) throw new DomainError('FORBIDDEN');
-      return c.json(branch, 200);
+      const { limit, cursor } = c.req.valid('query');
+      await readBranch(ws, c.get('principal'), id);
+      return c.json(await ws.branches.groups(id, limit, cursor), 200);
+    })
+    .openapi(addGroup, async (c) => {
+      const group = await createGroup(
+        treeWorkspace(c),
+        changeContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(group, 201);
     });
 }

@@ -1,42 +1,118 @@
-/** Reading the unit tree of the caller's organization. */
+/** The unit tree of the caller's organization: reading it, adding units, renaming and closing them. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { DomainError } from '#shared/domain/errors.ts';
-import { unitSchema } from '#shared/domain/units.ts';
+import { createUnit, updateUnit } from '#shared/domain/unit-changes.ts';
+import type { TreeWorkspace } from '#shared/domain/unit-workspace.ts';
+import { createUnitSchema, unitSchema, updateUnitSchema } from '#shared/domain/units.ts';
+import { AuditRepository } from '#shared/store/repositories/audit.ts';
+import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppEnv } from '../app-env.ts';
-import { bearerSecurity, errorResponses, json, pageQuerySchema, pageSchema } from '../http/openapi.ts';
+import { etagOf, ifMatchVersion } from '../http/etag.ts';
+import { changeContext } from '../http/member-workspace.ts';
+import {
+  bearerSecurity,
+  changeResponses,
+  errorResponses,
+  ifMatchHeader,
+  json,
+  jsonBody,
+  pageQuerySchema,
+  pageSchema,
+} from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
+
+const tags = ['units'];
+const idParam = z.object({ id: z.string().max(64) });
+const unitResponse = (description: string) => ({
+  ...json(unitSchema, description),
+  headers: z.object({ etag: z.string() }),
+});
+
+/** The tenant's repositories for the tree and its branches, as the use cases take them. */
+export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
+  const table = c.get('tenantTable');
+  return {
+    units: new UnitRepository(table),
+    branches: new BranchRepository(table),
+    audit: new AuditRepository(table),
+  };
+}
 
 const list = createRoute({
   method: 'get',
   path: '/api/v1/units',
-  tags: ['units'],
+  tags,
   summary: 'Units under a parent, by name; top-level units without parentId / Danh sách đơn vị',
   security: bearerSecurity,
-  request: { query: pageQuerySchema.extend({ parentId: z.string().max(64).optional() }) },
+  request: {
+    query: pageQuerySchema.extend({
+      parentId: z.string().max(64).optional(),
+      validOn: z.iso
+        .date()
+        .optional()
+        .meta({ description: 'Only units in force on this day; without it, closed units too' }),
+    }),
+  },
   responses: { 200: json(pageSchema(unitSchema), 'A page of units'), ...errorResponses },
 });
 
 const read = createRoute({
   method: 'get',
   path: '/api/v1/units/{id}',
-  tags: ['units'],
-  summary: 'One unit / Một đơn vị',
+  tags,
+  summary: 'One unit, with its former names and successor / Một đơn vị',
   security: bearerSecurity,
-  request: { params: z.object({ id: z.string().max(64) }) },
-  responses: { 200: json(unitSchema, 'The unit'), ...errorResponses },
+  request: { params: idParam },
+  responses: { 200: unitResponse('The unit'), ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/v1/units',
+  tags,
+  summary: 'Add a unit under a parent; a hamlet without id gets <communeId>-<nn> / Thêm đơn vị',
+  security: bearerSecurity,
+  request: jsonBody(createUnitSchema),
+  responses: { 201: unitResponse('The new unit'), ...errorResponses, 409: changeResponses[409] },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/api/v1/units/{id}',
+  tags,
+  summary: 'Rename, recode or close a unit (with its successor) / Đổi tên, giải thể, sáp nhập đơn vị',
+  security: bearerSecurity,
+  request: { params: idParam, headers: ifMatchHeader(false), ...jsonBody(updateUnitSchema) },
+  responses: { 200: unitResponse('The unit after the change'), ...errorResponses, 412: changeResponses[412] },
 });
 
 export function unitRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { parentId, limit, cursor } = c.req.valid('query');
-      return c.json(await new UnitRepository(c.get('tenantTable')).children(parentId, limit, cursor), 200);
+      const { parentId, validOn, limit, cursor } = c.req.valid('query');
+      const page = await new UnitRepository(c.get('tenantTable')).children(parentId, limit, cursor, validOn);
+      return c.json(page, 200);
     })
     .openapi(read, async (c) => {
       const { id } = c.req.valid('param');
       const unit = await new UnitRepository(c.get('tenantTable')).get(id);
       if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id });
-      return c.json(unit, 200);
+      return c.json(unit, 200, { etag: etagOf(unit.version) });
+    })
+    .openapi(create, async (c) => {
+      const unit = await createUnit(treeWorkspace(c), changeContext(c), c.req.valid('json'));
+      return c.json(unit, 201, { etag: etagOf(unit.version), location: `/api/v1/units/${unit.id}` });
+    })
+    .openapi(update, async (c) => {
+      const unit = await updateUnit(
+        treeWorkspace(c),
+        changeContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        ifMatchVersion(c),
+      );
+      return c.json(unit, 200, { etag: etagOf(unit.version) });
     });
 }

@@ -1,13 +1,18 @@
 /**
  * Where branches are stored. Item: `<tenant>#BRANCH#<id>` / `BRANCH`; the branches of a unit
- * through GSI1 `<tenant>#BRANCHES#<unitId>` sorted by `<kind>#<name in Vietnamese order>`, so a kind filter is a
- * key condition, not a filter.
+ * through GSI1 `<tenant>#BRANCHES#<unitId>` sorted by `<kind>#<name in Vietnamese order>`, so a
+ * kind filter is a key condition, not a filter. A branch's groups share its partition, sorted by
+ * name: `<tenant>#BRANCH#<id>` / `GROUP#<name in Vietnamese order>#<groupId>`.
  */
-import type { Branch, BranchKind } from '../../domain/branches.ts';
+import type { BranchGroup } from '../../domain/branch-groups.ts';
+import { type Branch, type BranchKind, type FullBranch, fullBranch } from '../../domain/branches.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
 import type { Item, Page, TenantTable } from '../table.ts';
+import { Transaction } from '../transaction.ts';
 
 const key = (id: string) => ({ pk: `BRANCH#${id}`, sk: 'BRANCH' });
+const GROUP_PREFIX = 'GROUP#';
 
 export function branchItem(branch: Branch): Item {
   return {
@@ -19,15 +24,23 @@ export function branchItem(branch: Branch): Item {
       },
     },
     entity: 'branch',
-    data: branch,
+    data: fullBranch(branch),
   };
 }
+
+/** Branches stored before versions were kept read as version 0, which `save` knows not to compare. */
+const read = (stored: Branch): FullBranch => ({ ...fullBranch(stored), version: stored.version ?? 0 });
 
 export class BranchRepository {
   constructor(private readonly table: TenantTable) {}
 
-  async get(id: string): Promise<Branch | undefined> {
-    return this.table.get<Branch>(key(id));
+  transaction(): Transaction {
+    return new Transaction(this.table);
+  }
+
+  async get(id: string): Promise<FullBranch | undefined> {
+    const stored = await this.table.get<Branch>(key(id));
+    return stored && read(stored);
   }
 
   async ofUnit(
@@ -35,17 +48,58 @@ export class BranchRepository {
     kind: BranchKind | undefined,
     limit: number,
     cursor?: string,
-  ): Promise<Page<Branch>> {
-    return this.table.query<Branch>({
+  ): Promise<Page<FullBranch>> {
+    const page = await this.table.query<Branch>({
       index: 'GSI1',
       pk: `BRANCHES#${unitId}`,
       skBeginsWith: kind ? `${kind}#` : undefined,
       limit,
       cursor,
     });
+    return { items: page.items.map(read), nextCursor: page.nextCursor };
   }
 
   async putMany(branches: Branch[]): Promise<void> {
     await this.table.putMany(branches.map(branchItem));
+  }
+
+  create(tx: Transaction, branch: FullBranch): void {
+    tx.put(branchItem(branch), { exists: false });
+  }
+
+  /**
+   * Adds a change to a transaction; it applies only if nobody changed the branch since `before`
+   * was read, and it is still active (dissolving may not bump the version).
+   */
+  save(tx: Transaction, before: FullBranch, after: FullBranch): void {
+    tx.put(
+      branchItem(after),
+      before.version === 0 ? { exists: true } : { equals: { version: before.version, status: 'active' } },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
+  }
+
+  /** Dissolving: moves a branch between statuses, if nobody changed it since `before` was read. */
+  saveStatus(tx: Transaction, before: FullBranch, after: FullBranch): void {
+    tx.put(
+      branchItem(after),
+      before.version === 0 ? { exists: true } : { equals: { version: before.version } },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
+  }
+
+  async groups(branchId: string, limit: number, cursor?: string): Promise<Page<BranchGroup>> {
+    return this.table.query<BranchGroup>({ pk: key(branchId).pk, skBeginsWith: GROUP_PREFIX, limit, cursor });
+  }
+
+  addGroup(tx: Transaction, group: BranchGroup): void {
+    tx.put(
+      {
+        key: { pk: key(group.branchId).pk, sk: `${GROUP_PREFIX}${nameSortKey(group.name)}#${group.id}` },
+        entity: 'branch_group',
+        data: group,
+      },
+      { exists: false },
+    );
   }
 }

@@ -1,15 +1,22 @@
 /**
  * Where units are stored. Item: `<tenant>#UNIT#<id>` / `UNIT`; children of a unit through
- * GSI1 `<tenant>#CHILDREN#<parentId or ROOT>` sorted by name, in Vietnamese order.
+ * GSI1 `<tenant>#CHILDREN#<parentId or ROOT>` sorted by name, in Vietnamese order. A commune's
+ * hamlet-number sequence sits beside it: `<tenant>#UNIT#<communeId>` / `HAMLET_SEQUENCE`.
  */
+import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
-import type { Unit } from '../../domain/units.ts';
+import { type FullUnit, fullUnit, isValidOn, type Unit } from '../../domain/units.ts';
 import type { Item, Page, TenantTable } from '../table.ts';
+import { Transaction } from '../transaction.ts';
 
 /** Stands for the parent of top-level units (provinces), so listing them is a Query too. */
 export const ROOT = 'ROOT';
 
 const key = (id: string) => ({ pk: `UNIT#${id}`, sk: 'UNIT' });
+const hamletSequenceKey = (communeId: string) => ({ pk: `UNIT#${communeId}`, sk: 'HAMLET_SEQUENCE' });
+
+/** With a validity filter, how many reads one page may take before it is returned short. */
+const MAX_CALLS_PER_PAGE = 5;
 
 export function unitItem(unit: Unit): Item {
   return {
@@ -18,27 +25,100 @@ export function unitItem(unit: Unit): Item {
       GSI1: { pk: `CHILDREN#${unit.parentId ?? ROOT}`, sk: `${nameSortKey(unit.name)}#${unit.id}` },
     },
     entity: 'unit',
-    data: unit,
+    data: fullUnit(unit),
   };
 }
+
+/** Units stored before versions were kept read as version 0, which `save` knows not to compare. */
+const read = (stored: Unit): FullUnit => ({ ...fullUnit(stored), version: stored.version ?? 0 });
 
 export class UnitRepository {
   constructor(private readonly table: TenantTable) {}
 
-  async get(id: string): Promise<Unit | undefined> {
-    return this.table.get<Unit>(key(id));
+  transaction(): Transaction {
+    return new Transaction(this.table);
   }
 
-  async children(parentId: string | undefined, limit: number, cursor?: string): Promise<Page<Unit>> {
-    return this.table.query<Unit>({
-      index: 'GSI1',
-      pk: `CHILDREN#${parentId ?? ROOT}`,
-      limit,
-      cursor,
-    });
+  async get(id: string): Promise<FullUnit | undefined> {
+    const stored = await this.table.get<Unit>(key(id));
+    return stored && read(stored);
+  }
+
+  /**
+   * Children by name. With `validOn`, only those valid that day: the filter runs here, reading
+   * on while the page is short, and every read page is used up, so the cursor loses nothing.
+   */
+  async children(
+    parentId: string | undefined,
+    limit: number,
+    cursor?: string,
+    validOn?: string,
+  ): Promise<Page<FullUnit>> {
+    const items: FullUnit[] = [];
+    let next: string | null | undefined = cursor;
+    for (let call = 0; call < MAX_CALLS_PER_PAGE && items.length < limit; call++) {
+      const page: Page<Unit> = await this.table.query<Unit>({
+        index: 'GSI1',
+        pk: `CHILDREN#${parentId ?? ROOT}`,
+        limit: limit - items.length,
+        cursor: next ?? undefined,
+      });
+      items.push(...page.items.filter((unit) => !validOn || isValidOn(unit, validOn)).map(read));
+      next = page.nextCursor;
+      if (next === null || !validOn) break;
+    }
+    return { items, nextCursor: next ?? null };
+  }
+
+  /** Every child's id, for finding the highest hamlet number taken outside the sequence. */
+  async childIds(parentId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query<Unit>({
+        index: 'GSI1',
+        pk: `CHILDREN#${parentId}`,
+        limit: 500,
+        cursor,
+      });
+      ids.push(...page.items.map((unit) => unit.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
   }
 
   async putMany(units: Unit[]): Promise<void> {
     await this.table.putMany(units.map(unitItem));
+  }
+
+  /** Adds a new unit to a transaction; an id already taken fails it with UNIT_EXISTS. */
+  create(tx: Transaction, unit: FullUnit): void {
+    tx.put(unitItem(unit), { exists: false }, () => new DomainError('UNIT_EXISTS', { id: unit.id }));
+  }
+
+  /** Adds a change to a transaction; it applies only if nobody changed the unit since `before` was read. */
+  save(tx: Transaction, before: FullUnit, after: FullUnit): void {
+    tx.put(
+      unitItem(after),
+      before.version === 0 ? { exists: true } : { equals: { version: before.version } },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
+  }
+
+  /** Draws the next hamlet number of a commune: an atomic counter, so parallel draws never collide. */
+  async nextHamletNumber(communeId: string): Promise<number> {
+    const { last } = await this.table.update<{ last: number }>(hamletSequenceKey(communeId), {
+      entity: 'hamlet_sequence',
+      add: { last: 1 },
+    });
+    return last;
+  }
+
+  /** Moves a commune's sequence forward past numbers taken without it. */
+  async skipHamletNumbers(communeId: string, count: number): Promise<void> {
+    await this.table.update(hamletSequenceKey(communeId), {
+      entity: 'hamlet_sequence',
+      add: { last: count },
+    });
   }
 }

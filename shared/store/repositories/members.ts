@@ -1,0 +1,349 @@
+/**
+ * Where members are stored, and how they are found without a Scan (docs/data-model.md).
+ *
+ * - member `<t>#MEMBER#<id>` / `MEMBER`, with its history `EVENT#<recordedAt>#<eventId>` in the same
+ *   partition; indexed (sorted the Vietnamese way, current and former members apart) by branch
+ *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6);
+ * - one search entry per name word `<t>#WORDS#<first letter>` / `<word>#<order>#<id>`, carrying
+ *   what a result row shows and what filters need;
+ * - a national-id guard `<t>#NATIONAL_ID#<keyed hash>`, whose conditional put makes the id unique.
+ */
+
+import { DomainError } from '../../domain/errors.ts';
+import { isCurrent } from '../../domain/members/lifecycle.ts';
+import { type Member, type MemberEvent, type MemberSummary, summaryOf } from '../../domain/members/member.ts';
+import { type MemberFilter, nameWordEntries } from '../../domain/members/search.ts';
+import { personOrderKey } from '../../domain/name-order.ts';
+import { InvalidCursorError } from '../store-errors.ts';
+import type { Item, Key, Page, QueryFilter, QueryOptions, TenantTable } from '../table.ts';
+import { Transaction } from '../transaction.ts';
+
+const memberKey = (id: string): Key => ({ pk: `MEMBER#${id}`, sk: 'MEMBER' });
+const nationalIdKey = (hash: string): Key => ({ pk: `NATIONAL_ID#${hash}`, sk: 'NATIONAL_ID' });
+const group = (member: Member) => (isCurrent(member.status) ? 'CURRENT' : 'FORMER');
+const orderOf = (member: Member) => `${personOrderKey(member.fullName)}#${member.id}`;
+
+function memberItem(member: Member): Item {
+  const order = orderOf(member);
+  const g = group(member);
+  return {
+    entity: 'member',
+    key: memberKey(member.id),
+    indexes: {
+      GSI1: { pk: `BRANCH_MEMBERS#${g}#${member.branchId}`, sk: order },
+      ...(member.communeId && { GSI2: { pk: `COMMUNE_MEMBERS#${g}#${member.communeId}`, sk: order } }),
+      GSI3: { pk: `MEMBERS#${g}`, sk: order },
+      ...(member.phone && { GSI4: { pk: 'PHONE', sk: `${member.phone}#${member.id}` } }),
+      ...(member.cardNumber && { GSI5: { pk: 'CARD', sk: `${member.cardNumber}#${member.id}` } }),
+      GSI6: { pk: `BIRTH_YEAR#${g}#${member.birthDate.slice(0, 4)}`, sk: order },
+    },
+    data: { ...member, current: isCurrent(member.status) },
+  };
+}
+
+function wordItems(member: Member): Item[] {
+  const entries = nameWordEntries(member.fullName);
+  const text = ` ${entries.map((e) => e.word).join(' ')}`;
+  const order = orderOf(member);
+  return entries.map(({ word, shared }) => ({
+    entity: 'member_word',
+    key: { pk: `WORDS#${word[0]}`, sk: `${word}#${order}` },
+    data: {
+      ...summaryOf(member),
+      unitIds: member.unitIds,
+      current: isCurrent(member.status),
+      text,
+      shared,
+    },
+  }));
+}
+
+function eventItem(memberId: string, event: MemberEvent): Item {
+  return {
+    entity: 'member_event',
+    key: { pk: `MEMBER#${memberId}`, sk: `EVENT#${event.recordedAt}#${event.id}` },
+    data: { ...event, memberId },
+  };
+}
+
+const MEMBER_FIELDS = [
+  'id',
+  'fullName',
+  'gender',
+  'birthDate',
+  'nationalId',
+  'phone',
+  'ethnicity',
+  'religion',
+  'education',
+  'occupation',
+  'address',
+  'joinedAt',
+  'cardNumber',
+  'partyMember',
+  'notes',
+  'veteranService',
+  'branchId',
+  'unitId',
+  'unitIds',
+  'communeId',
+  'status',
+  'statusSince',
+  'awayPlace',
+  'transferredTo',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const satisfies readonly (keyof Member)[];
+
+function toMember(stored: Record<string, unknown>): Member {
+  return Object.fromEntries(MEMBER_FIELDS.map((name) => [name, stored[name] ?? null])) as unknown as Member;
+}
+
+const SUMMARY_FIELDS = [
+  'id',
+  'fullName',
+  'gender',
+  'birthDate',
+  'nationalIdMasked',
+  'phone',
+  'branchId',
+  'unitId',
+  'status',
+  'cardNumber',
+] as const satisfies readonly (keyof MemberSummary)[];
+
+function toSummary(stored: Record<string, unknown>): MemberSummary {
+  if ('nationalIdMasked' in stored)
+    return Object.fromEntries(SUMMARY_FIELDS.map((name) => [name, stored[name] ?? null])) as MemberSummary;
+  return summaryOf(toMember(stored));
+}
+
+export interface MemberChange {
+  readonly before: Member;
+  readonly after: Member;
+  readonly event: MemberEvent | null;
+}
+
+export class MemberRepository {
+  constructor(private readonly table: TenantTable) {}
+
+  transaction(): Transaction {
+    return new Transaction(this.table);
+  }
+
+  async get(id: string): Promise<Member | undefined> {
+    const stored = await this.table.get(memberKey(id));
+    return stored ? toMember(stored) : undefined;
+  }
+
+  async history(id: string): Promise<MemberEvent[]> {
+    const events: MemberEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query<MemberEvent & { memberId?: string }>({
+        pk: `MEMBER#${id}`,
+        skBeginsWith: 'EVENT#',
+        limit: 200,
+        cursor,
+      });
+      events.push(...page.items.map(({ memberId: _, ...event }) => event));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return events;
+  }
+
+  async idForNationalIdHash(hash: string): Promise<string | undefined> {
+    return (await this.table.get<{ memberId: string }>(nationalIdKey(hash)))?.memberId;
+  }
+
+  /** Adds an admission to a transaction; a national id already in use fails it with NATIONAL_ID_TAKEN. */
+  create(tx: Transaction, member: Member, event: MemberEvent): void {
+    tx.put(memberItem(member), { exists: false });
+    if (member.nationalId) this.claimNationalId(tx, member.id, member.nationalId.hash);
+    for (const item of wordItems(member)) tx.put(item);
+    tx.put(eventItem(member.id, event));
+  }
+
+  /**
+   * Adds a change to a transaction. It applies only if nobody changed the member since `before`
+   * was read (PRECONDITION_FAILED otherwise); index entries follow the new state.
+   */
+  save(tx: Transaction, { before, after, event }: MemberChange): void {
+    tx.put(
+      memberItem(after),
+      { equals: { version: before.version } },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
+    const oldHash = before.nationalId?.hash;
+    const newHash = after.nationalId?.hash;
+    if (oldHash !== newHash) {
+      if (oldHash) tx.delete(nationalIdKey(oldHash), { equals: { memberId: before.id } });
+      if (newHash) this.claimNationalId(tx, after.id, newHash);
+    }
+    const oldWords = wordItems(before);
+    const newWords = wordItems(after);
+    const newKeys = new Set(newWords.map((item) => `${item.key.pk}|${item.key.sk}`));
+    for (const item of oldWords) if (!newKeys.has(`${item.key.pk}|${item.key.sk}`)) tx.delete(item.key);
+    const unchanged = JSON.stringify(oldWords) === JSON.stringify(newWords);
+    if (!unchanged) for (const item of newWords) tx.put(item);
+    if (event) tx.put(eventItem(after.id, event));
+  }
+
+  private claimNationalId(tx: Transaction, memberId: string, hash: string): void {
+    tx.put(
+      { entity: 'national_id', key: nationalIdKey(hash), data: { memberId } },
+      { exists: false },
+      () => new DomainError('NATIONAL_ID_TAKEN'),
+    );
+  }
+
+  /** Members in a place, in Vietnamese name order. */
+  async list(filter: MemberFilter, limit: number, cursor?: string): Promise<Page<MemberSummary>> {
+    const g = filter.status === undefined || isCurrent(filter.status) ? 'CURRENT' : 'FORMER';
+    const place = filter.place;
+    const query: QueryOptions =
+      place.kind === 'branch'
+        ? { index: 'GSI1', pk: `BRANCH_MEMBERS#${g}#${place.branchId}` }
+        : place.kind === 'commune'
+          ? { index: 'GSI2', pk: `COMMUNE_MEMBERS#${g}#${place.communeId}` }
+          : { index: 'GSI3', pk: `MEMBERS#${g}` };
+    const within = place.kind === 'branch' ? undefined : place.withinUnitId;
+    const queryFilter: QueryFilter = {
+      ...(filter.status && { equals: { status: filter.status } }),
+      ...(within && { contains: [['unitIds', within]] }),
+    };
+    return this.summaries(await this.table.query({ ...query, filter: queryFilter, limit, cursor }));
+  }
+
+  /** Members whose name has a word starting with `drive` and words starting with each of `others`. */
+  async searchByWords(
+    filter: MemberFilter,
+    drive: string,
+    others: readonly string[],
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MemberSummary>> {
+    const queryFilter = entryFilter(filter, {
+      below: drive.length,
+      contains: others.map((word) => ['text', ` ${word}`] as const),
+    });
+    return this.summaries(
+      await this.table.query({
+        pk: `WORDS#${drive[0]}`,
+        skBeginsWith: drive,
+        filter: queryFilter,
+        limit,
+        cursor,
+      }),
+    );
+  }
+
+  /** Members whose phone, then whose card number, starts with these digits. */
+  async searchByDigits(
+    filter: MemberFilter,
+    digits: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MemberSummary>> {
+    // One cursor walks the phone index, then the card index: "p.<cursor>", "c.<cursor>", "c." to start cards.
+    const phases = [
+      { tag: 'p', index: 'GSI4', pk: 'PHONE' },
+      { tag: 'c', index: 'GSI5', pk: 'CARD' },
+    ] as const;
+    if (cursor !== undefined && !/^(p\..|c\.)/.test(cursor)) throw new InvalidCursorError();
+    let phase = cursor?.startsWith('c.') ? 1 : 0;
+    let inner = cursor ? cursor.slice(2) || undefined : undefined;
+    const items: MemberSummary[] = [];
+    for (; phase < phases.length; phase++, inner = undefined) {
+      const { tag, index, pk } = phases[phase] as (typeof phases)[number];
+      const page = await this.table.query({
+        index,
+        pk,
+        skBeginsWith: digits,
+        // A member whose phone matched was listed in the first phase: not again for the card.
+        filter: { ...entryFilter(filter, {}), ...(tag === 'c' && { notBeginsWith: { phone: digits } }) },
+        limit: limit - items.length,
+        cursor: inner,
+      });
+      items.push(...page.items.map(toSummary));
+      if (page.nextCursor) return { items, nextCursor: `${tag}.${page.nextCursor}` };
+      if (items.length === limit) return { items, nextCursor: phase === 0 ? 'c.' : null };
+    }
+    return { items, nextCursor: null };
+  }
+
+  /** Current members born in a year (the Youth Union's list of those coming of age). */
+  async bornIn(
+    year: number,
+    filter: MemberFilter,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MemberSummary>> {
+    return this.summaries(
+      await this.table.query({
+        index: 'GSI6',
+        pk: `BIRTH_YEAR#CURRENT#${year}`,
+        filter: entryFilter(filter, {}, false),
+        limit,
+        cursor,
+      }),
+    );
+  }
+
+  /** Members of a branch, by id only, for moving them all (dissolving a branch). */
+  async idsInBranch(branchId: string, limit: number, cursor?: string): Promise<Page<string>> {
+    const page = await this.table.query<Member>({
+      index: 'GSI1',
+      pk: `BRANCH_MEMBERS#CURRENT#${branchId}`,
+      limit,
+      cursor,
+    });
+    return { items: page.items.map((member) => member.id), nextCursor: page.nextCursor };
+  }
+
+  /** Bulk load (demo seed, benchmark): unconditional writes of members their generator made unique. */
+  async importMany(
+    records: { member: Member; events: MemberEvent[] }[],
+    concurrency?: number,
+  ): Promise<void> {
+    const items = records.flatMap(({ member, events }) => [
+      memberItem(member),
+      ...wordItems(member),
+      ...(member.nationalId
+        ? [
+            {
+              entity: 'national_id',
+              key: nationalIdKey(member.nationalId.hash),
+              data: { memberId: member.id },
+            },
+          ]
+        : []),
+      ...events.map((event) => eventItem(member.id, event)),
+    ]);
+    await this.table.putMany(items, concurrency);
+  }
+
+  private summaries(page: Page<Record<string, unknown>>): Page<MemberSummary> {
+    return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+  }
+}
+
+/** Filters on search entries and index items: place, status (current members by default), extra conditions. */
+function entryFilter(
+  filter: MemberFilter,
+  extra: { below?: number; contains?: readonly (readonly [string, string])[] },
+  statusFilter = true,
+): QueryFilter {
+  const place = filter.place;
+  const contains: (readonly [string, string])[] = [...(extra.contains ?? [])];
+  const equals: Record<string, unknown> = {};
+  if (statusFilter) {
+    if (filter.status) equals.status = filter.status;
+    else equals.current = true;
+  }
+  if (place.kind === 'branch') equals.branchId = place.branchId;
+  else if (place.kind === 'commune') contains.push(['unitIds', place.withinUnitId ?? place.communeId]);
+  else if (place.withinUnitId) contains.push(['unitIds', place.withinUnitId]);
+  return { equals, contains, ...(extra.below !== undefined && { below: { shared: extra.below } }) };
+}

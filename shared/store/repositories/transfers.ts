@@ -1,0 +1,62 @@
+/**
+ * Incoming transfers, kept in the receiving tenant: `<receiver>#INCOMING_TRANSFER#<id>` / `TRANSFER`,
+ * pending ones listed through GSI1 `<receiver>#INCOMING_TRANSFERS#PENDING` by date. The sender
+ * writes it in the same transaction that marks its member transferred out.
+ */
+import type { IncomingTransfer } from '../../domain/members/transfers.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { TenantId } from '../../domain/tenant-id.ts';
+import type { Item, Page, Table, TenantTable } from '../table.ts';
+import type { Transaction } from '../transaction.ts';
+
+const key = (id: string) => ({ pk: `INCOMING_TRANSFER#${id}`, sk: 'TRANSFER' });
+
+function transferItem(transfer: IncomingTransfer): Item {
+  return {
+    entity: 'incoming_transfer',
+    key: key(transfer.id),
+    ...(transfer.status === 'pending' && {
+      indexes: { GSI1: { pk: 'INCOMING_TRANSFERS#PENDING', sk: `${transfer.createdAt}#${transfer.id}` } },
+    }),
+    data: { ...transfer },
+  };
+}
+
+export class TransferRepository {
+  constructor(
+    private readonly table: Table,
+    private readonly own: TenantTable,
+  ) {}
+
+  /** Whether a tenant exists on the platform (onboarding wrote its TENANT item). */
+  async tenantExists(tenant: TenantId): Promise<boolean> {
+    return (await this.table.forTenant(tenant).get({ pk: 'TENANT', sk: 'TENANT' })) !== undefined;
+  }
+
+  /** Adds the incoming transfer, in the receiving tenant, to the sender's transaction. */
+  send(tx: Transaction, receiver: TenantId, transfer: IncomingTransfer): void {
+    tx.add(this.table.forTenant(receiver).putOperation(transferItem(transfer), { exists: false }));
+  }
+
+  async get(id: string): Promise<IncomingTransfer | undefined> {
+    return this.own.get<IncomingTransfer>(key(id));
+  }
+
+  async pending(limit: number, cursor?: string): Promise<Page<IncomingTransfer>> {
+    return this.own.query<IncomingTransfer>({
+      index: 'GSI1',
+      pk: 'INCOMING_TRANSFERS#PENDING',
+      limit,
+      cursor,
+    });
+  }
+
+  /** Marks it accepted in the transaction admitting the person; a second acceptance fails the whole. */
+  accept(tx: Transaction, transfer: IncomingTransfer, memberId: string): void {
+    tx.put(
+      transferItem({ ...transfer, status: 'accepted', acceptedMemberId: memberId }),
+      { equals: { status: 'pending' } },
+      () => new DomainError('TRANSFER_ALREADY_ACCEPTED'),
+    );
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Groups (tổ hội) inside a branch: added to active branches only, listed by name, readable and
+ * writable within the caller's scope (a branch officer keeps their own branch's groups), audited.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BranchGroup } from '../../shared/domain/branch-groups.ts';
+import {
+  auditOf,
+  createOfficer,
+  createTestApp,
+  expectProblem,
+  getJson,
+  onboardTestProvince,
+  type PageOf,
+  seedBranches,
+  seedUnits,
+  type TestApp,
+  testBranch,
+  testHamlet,
+} from '../setup/test-app.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+const token = (username: string) => tokens[username] ?? '';
+const admin = () => token('alpha.farmers');
+
+const postGroup = (username: string, branchId: string, json: unknown) =>
+  t.request(`/api/v1/branches/${branchId}/groups`, { method: 'POST', token: token(username), json });
+
+async function created(response: Response): Promise<BranchGroup> {
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`expected 201, got ${response.status} ${text}`);
+  return JSON.parse(text) as BranchGroup;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await onboardTestProvince(t, 'alpha');
+  await onboardTestProvince(t, 'beta');
+  await seedUnits(t, 'alpha:farmers', [
+    testHamlet('28261-01', '28261', 'Khóm 1'),
+    testHamlet('28249-01', '28249', 'Khóm 1'),
+  ]);
+  await seedBranches(t, 'alpha:farmers', [
+    testBranch('mytho-1', '28261-01', 'Chi hội khóm 1 Mỹ Tho'),
+    testBranch('mytho-2', '28261-01', 'Chi hội khóm 1 Mỹ Tho B'),
+    testBranch('dao-thanh', '28249-01', 'Chi hội khóm 1 Đạo Thạnh'),
+    { ...testBranch('gone', '28261-01', 'Chi hội đã giải thể'), status: 'dissolved' },
+  ]);
+  const officers = [
+    { username: 'mytho.officer', role: 'unit_officer', scope: { unitId: '28261' } },
+    { username: 'alpha.viewer', role: 'viewer', scope: null },
+    { username: 'alpha.branch', role: 'branch_officer', scope: { branchId: 'mytho-1' } },
+  ] as const;
+  for (const officer of officers) await createOfficer(t, { ...officer, tenantId: 'alpha:farmers' });
+  for (const username of ['alpha.farmers', 'beta.farmers', ...officers.map((o) => o.username)])
+    tokens[username] = (await t.signIn(username)).access_token;
+});
+
+describe('groups of a branch', () => {
+  it('adds groups and lists them in Vietnamese name order', async () => {
+    for (const name of ['Tổ hội Đồng Tâm', 'Tổ hội Ánh Dương', 'Tổ hội Dương Xuân'])
+      await created(await postGroup('alpha.farmers', 'mytho-1', { name }));
+
+    const page = await getJson<PageOf<BranchGroup>>(t, '/api/v1/branches/mytho-1/groups', admin());
+
+    expect(page.items.map((group) => group.name)).toEqual([
+      'Tổ hội Ánh Dương',
+      'Tổ hội Dương Xuân',
+      'Tổ hội Đồng Tâm',
+    ]);
+    expect(page.items.every((group) => group.branchId === 'mytho-1')).toBe(true);
+  });
+
+  it('keeps a professional group’s economic model', async () => {
+    const group = await created(
+      await postGroup('alpha.farmers', 'mytho-2', { name: 'Tổ hội trồng lúa', economicModel: 'rice' }),
+    );
+
+    expect(group).toEqual({
+      id: expect.any(String),
+      branchId: 'mytho-2',
+      name: 'Tổ hội trồng lúa',
+      economicModel: 'rice',
+      createdAt: expect.any(String),
+    });
+  });
+
+  it('pages through groups one by one', async () => {
+    const first = await getJson<PageOf<BranchGroup>>(t, '/api/v1/branches/mytho-1/groups?limit=1', admin());
+    const second = await getJson<PageOf<BranchGroup>>(
+      t,
+      `/api/v1/branches/mytho-1/groups?limit=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+      admin(),
+    );
+
+    expect([first.items[0]?.name, second.items[0]?.name]).toEqual(['Tổ hội Ánh Dương', 'Tổ hội Dương Xuân']);
+  });
+
+  it('records each new group in the audit trail', async () => {
+    const response = await postGroup('alpha.farmers', 'dao-thanh', { name: 'Tổ hội 1' });
+    const group = await created(response);
+
+    expect(await auditOf(t, admin(), group.id)).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        entityId: group.id,
+        after: group,
+        requestId: response.headers.get('x-request-id'),
+      }),
+    ]);
+  });
+
+  it('is BRANCH_CLOSED for a branch that is not active', async () => {
+    await expectProblem(await postGroup('alpha.farmers', 'gone', { name: 'Tổ hội 1' }), 409, 'BRANCH_CLOSED');
+  });
+
+  it('is BRANCH_NOT_FOUND for a branch of no tenant or of another tenant', async () => {
+    await expectProblem(await postGroup('alpha.farmers', 'nope', { name: 'Tổ' }), 404, 'BRANCH_NOT_FOUND');
+    await expectProblem(await postGroup('beta.farmers', 'mytho-1', { name: 'Tổ' }), 404, 'BRANCH_NOT_FOUND');
+    const response = await t.request('/api/v1/branches/mytho-1/groups', { token: token('beta.farmers') });
+    await expectProblem(response, 404, 'BRANCH_NOT_FOUND');
+  });
+
+  it.each([
+    ['a blank name', { name: ' ' }, 'json.name'],
+    ['an unknown field', { name: 'Tổ', kind: 'x' }, 'json.kind'],
+  ])('is VALIDATION_FAILED for %s', async (_, body, path) => {
+    const problem = await expectProblem(
+      await postGroup('alpha.farmers', 'mytho-1', body),
+      400,
+      'VALIDATION_FAILED',
+    );
+
+    expect(problem.errors?.map((e) => e.path)).toEqual([path]);
+  });
+});
+
+describe('who may read and add groups', () => {
+  it('lets a branch officer add a group to their own branch', async () => {
+    const group = await created(await postGroup('alpha.branch', 'mytho-1', { name: 'Tổ hội của chi hội' }));
+
+    expect(group.branchId).toBe('mytho-1');
+  });
+
+  it('is FORBIDDEN for a branch officer in another branch, to add or to read', async () => {
+    await expectProblem(await postGroup('alpha.branch', 'mytho-2', { name: 'Tổ' }), 403, 'FORBIDDEN');
+    const response = await t.request('/api/v1/branches/mytho-2/groups', { token: token('alpha.branch') });
+    await expectProblem(response, 403, 'FORBIDDEN');
+  });
+
+  it('lets a unit officer add groups in their subtree only', async () => {
+    await created(await postGroup('mytho.officer', 'mytho-2', { name: 'Tổ hội 2' }));
+
+    await expectProblem(await postGroup('mytho.officer', 'dao-thanh', { name: 'Tổ' }), 403, 'FORBIDDEN');
+  });
+
+  it('lets a viewer read groups but not add them', async () => {
+    const page = await getJson<PageOf<BranchGroup>>(
+      t,
+      '/api/v1/branches/mytho-1/groups',
+      token('alpha.viewer'),
+    );
+
+    expect(page.items.length).toBeGreaterThan(0);
+    await expectProblem(await postGroup('alpha.viewer', 'mytho-1', { name: 'Tổ' }), 403, 'FORBIDDEN');
+  });
+
+  it('is UNAUTHENTICATED without a token', async () => {
+    const response = await t.request('/api/v1/branches/mytho-1/groups', {
+      method: 'POST',
+      json: { name: 'Tổ' },
+    });
+
+    await expectProblem(response, 401, 'UNAUTHENTICATED');
+  });
+});

@@ -12,12 +12,16 @@ import { limitBody, parseJsonBody } from './http/json-body.ts';
 import { allowedMethods, isMethodAllowed } from './http/method-not-allowed.ts';
 import { problemResponse, toDomainError } from './http/problem.ts';
 import { validationHook } from './http/validation.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dissolutionRoutes } from './routes/branch-dissolution.ts';
 import { branchRoutes } from './routes/branches.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { memberRoutes } from './routes/members.ts';
 import { platformRoutes } from './routes/platform.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
 
 export function createApp(deps: AppDependencies) {
@@ -54,6 +58,10 @@ export function createApp(deps: AppDependencies) {
   app.route('/', platformRoutes(deps));
   app.route('/', unitRoutes());
   app.route('/', branchRoutes());
+  app.route('/', dissolutionRoutes(deps));
+  app.route('/', memberRoutes(deps));
+  app.route('/', auditRoutes());
+  app.route('/', settingsRoutes(deps));
   app.route('/', docsRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -14,6 +14,28 @@ interface Entry {
 
 const same = (title: Message): Entry => ({ title, detail: () => title });
 
+/** Words the unit-tree messages put in their sentences. */
+const UNIT_LEVEL_WORDS: Record<string, Message> = {
+  province: { vi: 'tỉnh', en: 'province' },
+  district: { vi: 'huyện', en: 'district' },
+  commune: { vi: 'xã, phường', en: 'commune' },
+  hamlet: { vi: 'ấp, khóm', en: 'hamlet' },
+};
+const BRANCH_KIND_WORDS: Record<string, Message> = {
+  residential: { vi: 'khu dân cư', en: 'residential' },
+  professional: { vi: 'nghề nghiệp', en: 'professional' },
+  agency: { vi: 'cơ quan', en: 'agency' },
+};
+const levelWord = (level: string, lang: keyof Message) => UNIT_LEVEL_WORDS[level]?.[lang] ?? level;
+const levelList = (levels: string, lang: keyof Message) =>
+  levels
+    .split(',')
+    .map((level) => levelWord(level, lang))
+    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+/** Users read dates as dd/mm/yyyy; an empty date is an open end. */
+const viDate = (date: string) => (date ? date.split('-').reverse().join('/') : 'nay');
+const enDate = (date: string) => date || 'now';
+
 export const errorMessages = {
   VALIDATION_FAILED: {
     title: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
@@ -101,6 +123,195 @@ export const errorMessages = {
       en: `The username "${username}" is already in use.`,
     }),
   },
+  MEMBER_NOT_FOUND: {
+    title: { vi: 'Không tìm thấy hội viên', en: 'Member not found' },
+    detail: ({ id = '' }) => ({ vi: `Không có hội viên "${id}".`, en: `There is no member "${id}".` }),
+  },
+  NOT_ELIGIBLE: {
+    title: { vi: 'Không đủ điều kiện kết nạp', en: 'Not eligible for admission' },
+    detail: ({ rule = '', limit = '', age = '' }) =>
+      ({
+        min_age: {
+          vi: `Quy định về tuổi: phải từ ${limit} tuổi trở lên khi kết nạp (người này ${age} tuổi).`,
+          en: `Age rule: must be at least ${limit} when admitted (this person is ${age}).`,
+        },
+        max_age: {
+          vi: `Quy định về tuổi: không quá ${limit} tuổi khi kết nạp (người này ${age} tuổi).`,
+          en: `Age rule: must be at most ${limit} when admitted (this person is ${age}).`,
+        },
+        gender: {
+          vi: 'Quy định về giới tính: tổ chức này chỉ kết nạp nữ.',
+          en: 'Gender rule: this organization admits women only.',
+        },
+        military_service: {
+          vi: 'Quy định về quân ngũ: cần ghi thời gian phục vụ trong quân đội (veteranService).',
+          en: 'Military service rule: the service period (veteranService) is required.',
+        },
+      })[rule] ?? { vi: `Vi phạm quy định "${rule}".`, en: `Breaks the rule "${rule}".` },
+  },
+  INVALID_STATUS_TRANSITION: {
+    title: { vi: 'Không chuyển được trạng thái', en: 'Status change not allowed' },
+    detail: ({ from = '', to = '' }) => ({
+      vi: `Không thể chuyển từ trạng thái "${from}" sang "${to}".`,
+      en: `A member cannot go from "${from}" to "${to}".`,
+    }),
+  },
+  USE_TRANSFER_OUT: same({
+    vi: 'Chuyển sinh hoạt ra ngoài tổ chức dùng POST /api/v1/members/{id}/transfer-out, kèm nơi chuyển đến',
+    en: 'Transfers out of the organization use POST /api/v1/members/{id}/transfer-out, with the destination',
+  }),
+  CANNOT_GRADUATE: {
+    title: { vi: 'Chưa đến tuổi trưởng thành Đoàn', en: 'Not coming of age' },
+    detail: ({ age = '' }) => ({
+      vi: `Chỉ đoàn viên Đoàn Thanh niên tròn 30 tuổi trong năm mới được trưởng thành Đoàn (năm đó người này ${age} tuổi).`,
+      en: `Only Youth Union members turning 30 in the year can come of age (this member is ${age} that year).`,
+    }),
+  },
+  EFFECTIVE_DATE_OUT_OF_RANGE: {
+    title: { vi: 'Ngày hiệu lực không hợp lệ', en: 'Effective date out of range' },
+    detail: ({ from = '', to = '' }) => ({
+      vi: `Ngày hiệu lực phải từ ${from} đến ${to}.`,
+      en: `The effective date must be between ${from} and ${to}.`,
+    }),
+  },
+  MEMBERSHIP_ENDED: {
+    title: { vi: 'Hội viên đã kết thúc sinh hoạt', en: 'Membership has ended' },
+    detail: ({ status = '' }) => ({
+      vi: `Hội viên ở trạng thái "${status}"; không thể sửa hay chuyển.`,
+      en: `The member is "${status}"; it can no longer be edited or moved.`,
+    }),
+  },
+  NATIONAL_ID_TAKEN: same({
+    vi: 'Số CCCD này đã thuộc một hội viên khác của tổ chức',
+    en: 'This national ID number already belongs to another member of the organization',
+  }),
+  PRECONDITION_FAILED: same({
+    vi: 'Hồ sơ đã được người khác sửa; hãy tải lại rồi sửa lại',
+    en: 'The record was changed meanwhile; reload it and apply your change again',
+  }),
+  PRECONDITION_REQUIRED: same({
+    vi: 'Cần gửi tiêu đề If-Match với ETag của hồ sơ đã đọc',
+    en: 'Send an If-Match header with the ETag of the record you read',
+  }),
+  INVALID_IDEMPOTENCY_KEY: same({
+    vi: 'Idempotency-Key phải dài 1–255 ký tự in được',
+    en: 'Idempotency-Key must be 1–255 printable characters',
+  }),
+  IDEMPOTENCY_KEY_REUSED: same({
+    vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác',
+    en: 'This Idempotency-Key was already used for a different request',
+  }),
+  SENSITIVE_FIELDS_FORBIDDEN: same({
+    vi: 'Tài khoản của bạn không được xem hay ghi dân tộc, tôn giáo, đảng viên',
+    en: 'Your account may not read or write ethnicity, religion or Party membership',
+  }),
+  BRANCH_CLOSED: {
+    title: { vi: 'Chi hội/chi đoàn đã giải thể', en: 'Branch dissolved' },
+    detail: ({ id = '' }) => ({
+      vi: `Chi hội/chi đoàn "${id}" đã giải thể hoặc đang giải thể.`,
+      en: `The branch "${id}" is dissolved or being dissolved.`,
+    }),
+  },
+  SAME_BRANCH: same({
+    vi: 'Hội viên đã sinh hoạt ở chi hội/chi đoàn này',
+    en: 'The member already belongs to this branch',
+  }),
+  TRANSFER_NOT_FOUND: {
+    title: { vi: 'Không tìm thấy hồ sơ chuyển đến', en: 'Incoming transfer not found' },
+    detail: ({ id = '' }) => ({
+      vi: `Không có hồ sơ chuyển đến "${id}".`,
+      en: `There is no incoming transfer "${id}".`,
+    }),
+  },
+  TRANSFER_ALREADY_ACCEPTED: same({
+    vi: 'Hồ sơ chuyển đến này đã được tiếp nhận',
+    en: 'This incoming transfer was already accepted',
+  }),
+  UNIT_EXISTS: {
+    title: { vi: 'Đơn vị đã có', en: 'Unit already exists' },
+    detail: ({ id = '' }) => ({ vi: `Đã có đơn vị "${id}".`, en: `There is already a unit "${id}".` }),
+  },
+  UNIT_RULE_VIOLATED: {
+    title: { vi: 'Vi phạm quy tắc của cây đơn vị', en: 'Breaks a rule of the unit tree' },
+    detail: ({
+      rule = '',
+      level = '',
+      parentLevel = '',
+      parentId = '',
+      allowed = '',
+      from = '',
+      to = '',
+      digits = '',
+      id = '',
+      day = '',
+    }) =>
+      ({
+        parent_level: {
+          vi: `Đơn vị cấp ${levelWord(level, 'vi')} phải trực thuộc cấp ${levelList(allowed, 'vi')}; "${parentId}" là cấp ${levelWord(parentLevel, 'vi')}.`,
+          en: `A ${levelWord(level, 'en')} must sit under a ${levelList(allowed, 'en')}; "${parentId}" is a ${levelWord(parentLevel, 'en')}.`,
+        },
+        province_root: {
+          vi: 'Không tạo tỉnh ở đây: tỉnh được tạo khi đưa tỉnh lên hệ thống.',
+          en: 'Provinces are not created here: they are created when a province is onboarded.',
+        },
+        outside_parent: {
+          vi: `Thời gian hiệu lực phải nằm trong thời gian hiệu lực của đơn vị cha "${parentId}" (${viDate(from)} – ${viDate(to)}).`,
+          en: `The validity must lie within that of the parent unit "${parentId}" (${enDate(from)} – ${enDate(to)}).`,
+        },
+        id_required: {
+          vi: `Đơn vị cấp ${levelWord(level, 'vi')} cần mã (id hoặc code).`,
+          en: `A ${levelWord(level, 'en')} needs an id or an official code.`,
+        },
+        hamlet_id: {
+          vi: `Mã ấp, khóm phải có dạng "${parentId}-<số>", hoặc bỏ trống để hệ thống tự cấp.`,
+          en: `A hamlet id reads "${parentId}-<number>"; leave it out to have one generated.`,
+        },
+        code_format: digits
+          ? {
+              vi: `Mã chính thức cấp ${levelWord(level, 'vi')} gồm ${digits} chữ số.`,
+              en: `An official ${levelWord(level, 'en')} code has ${digits} digits.`,
+            }
+          : { vi: 'Ấp, khóm không có mã chính thức.', en: 'Hamlets have no official code.' },
+        ends_before_start: {
+          vi: `Ngày hết hiệu lực không được trước ngày ${viDate(from)}.`,
+          en: `The end date cannot be before ${enDate(from)}.`,
+        },
+        rename_date: {
+          vi: `Ngày đổi tên phải từ ${viDate(from)} đến ${viDate(to)}.`,
+          en: `The renaming date must be between ${enDate(from)} and ${enDate(to)}.`,
+        },
+        successor_needs_end: {
+          vi: 'Chỉ đơn vị đã hết hiệu lực (có validTo) mới có đơn vị kế thừa.',
+          en: 'Only a closed unit (one with validTo) can have a successor.',
+        },
+        successor_self: { vi: 'Đơn vị không thể tự kế thừa chính nó.', en: 'A unit cannot succeed itself.' },
+        successor_level: {
+          vi: `Đơn vị kế thừa phải cùng cấp ${levelWord(level, 'vi')}.`,
+          en: `The successor must also be a ${levelWord(level, 'en')}.`,
+        },
+        successor_not_valid: {
+          vi: `Đơn vị kế thừa "${id}" phải có hiệu lực vào ngày ${viDate(day)}, ngày sau khi đơn vị này hết hiệu lực.`,
+          en: `The successor "${id}" must exist on ${enDate(day)}, the day after this unit closes.`,
+        },
+      })[rule] ?? { vi: `Vi phạm quy tắc "${rule}".`, en: `Breaks the rule "${rule}".` },
+  },
+  BRANCH_RULE_VIOLATED: {
+    title: {
+      vi: 'Không lập được chi hội/chi đoàn ở đơn vị này',
+      en: 'No such branch can be set up in this unit',
+    },
+    detail: ({ rule = '', kind = '', level = '', unitId = '', allowed = '', from = '', to = '' }) =>
+      ({
+        unit_level: {
+          vi: `Chi hội/chi đoàn ${BRANCH_KIND_WORDS[kind]?.vi ?? kind} phải đặt ở cấp ${levelList(allowed, 'vi')}; "${unitId}" là cấp ${levelWord(level, 'vi')}.`,
+          en: `A ${BRANCH_KIND_WORDS[kind]?.en ?? kind} branch must be set up in a ${levelList(allowed, 'en')}; "${unitId}" is a ${levelWord(level, 'en')}.`,
+        },
+        unit_closed: {
+          vi: `Đơn vị "${unitId}" không có hiệu lực hôm nay (${viDate(from)} – ${viDate(to)}).`,
+          en: `The unit "${unitId}" is not in force today (${enDate(from)} – ${enDate(to)}).`,
+        },
+      })[rule] ?? { vi: `Vi phạm quy tắc "${rule}".`, en: `Breaks the rule "${rule}".` },
+  },
   INTERNAL: same({
     vi: 'Lỗi hệ thống; vui lòng thử lại sau',
     en: 'Internal error; please try again later',
@@ -118,6 +329,39 @@ export const fieldMessages: Record<string, Message> = {
   invalid_value: { vi: 'Giá trị không được chấp nhận', en: 'Value not allowed' },
   unrecognized_keys: { vi: 'Trường không được hỗ trợ', en: 'Unknown field' },
   custom: { vi: 'Giá trị không hợp lệ', en: 'Invalid value' },
+  not_eligible: { vi: 'Không đáp ứng điều kiện kết nạp', en: 'Does not meet the admission rule' },
+  required_when_away: { vi: 'Bắt buộc khi đi làm ăn xa', en: 'Required when working away' },
+  out_of_range: { vi: 'Ngoài khoảng cho phép', en: 'Out of the allowed range' },
+  no_searchable_word: { vi: 'Cần ít nhất một chữ hoặc số để tìm', en: 'Type at least one letter or digit' },
+  national_id_format: { vi: 'CCCD phải gồm đúng 12 chữ số', en: 'A national ID has exactly 12 digits' },
+  national_id_province: {
+    vi: 'Ba số đầu không phải mã tỉnh nơi đăng ký khai sinh',
+    en: 'The first three digits are not a province code of birth registration',
+  },
+  national_id_gender_century: {
+    vi: 'Số thứ tư không khớp giới tính và thế kỷ sinh',
+    en: 'The fourth digit does not match the gender and century of birth',
+  },
+  national_id_birth_year: {
+    vi: 'Số thứ năm và sáu không khớp năm sinh',
+    en: 'The fifth and sixth digits do not match the birth year',
+  },
+  sensitive_field: { vi: 'Trường nhạy cảm: bạn không có quyền', en: 'Sensitive field: not allowed for you' },
+  not_found: { vi: 'Không tìm thấy', en: 'Not found' },
+  required_for_kind: { vi: 'Bắt buộc với loại chi hội/chi đoàn này', en: 'Required for this kind of branch' },
+  not_for_kind: { vi: 'Không dùng cho loại chi hội/chi đoàn này', en: 'Not used by this kind of branch' },
+  same_tenant: {
+    vi: 'Không thể chuyển sinh hoạt ra ngoài tới chính tổ chức này; hãy chuyển chi hội/chi đoàn',
+    en: 'A transfer out cannot go to this same organization; move the member to another branch instead',
+  },
+  unknown_tenant: {
+    vi: 'Tổ chức nhận không có trên hệ thống; bỏ trống tenantId và chỉ ghi mô tả nơi chuyển đến',
+    en: 'The receiving organization is not on the platform; leave tenantId empty and describe the destination',
+  },
+  not_in_unit: {
+    vi: 'Chi hội/chi đoàn này không thuộc đơn vị đã chọn',
+    en: 'This branch does not belong to the chosen unit',
+  },
 };
 
 export const fallbackFieldMessage: Message = { vi: 'Giá trị không hợp lệ', en: 'Invalid value' };

@@ -12,3 +12,9 @@ export type TenantKind = (typeof TENANT_KINDS)[number];
 export function tenantIdOf(provinceId: string, kind: TenantKind): string {
   return `${provinceId}:${kind}`;
 }
+
+/** The organization a tenant is, or null for the Front and the platform. */
+export function organizationOf(tenant: string): Organization | null {
+  const kind = tenant.slice(tenant.indexOf(':') + 1);
+  return (ORGANIZATIONS as readonly string[]).includes(kind) ? (kind as Organization) : null;
+}

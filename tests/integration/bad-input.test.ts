@@ -141,7 +141,7 @@ describe('paths and methods', () => {
   });
 
   it('answers an unknown API path with ROUTE_NOT_FOUND once signed in', async () => {
-    const response = await t.request('/api/v1/members', { token: farmersToken });
+    const response = await t.request('/api/v1/memberz', { token: farmersToken });
 
     await expectProblem(response, 404, 'ROUTE_NOT_FOUND');
   });
@@ -156,7 +156,7 @@ describe('paths and methods', () => {
     { method: 'GET', path: '/api/v1/auth/token', allow: 'POST' },
     { method: 'DELETE', path: '/api/v1/auth/token', allow: 'POST' },
     { method: 'PUT', path: '/api/v1/auth/token', allow: 'POST' },
-    { method: 'DELETE', path: '/api/v1/units/82', allow: 'GET' },
+    { method: 'DELETE', path: '/api/v1/units/82', allow: 'GET, PATCH' },
     { method: 'PATCH', path: '/api/v1/me', allow: 'GET' },
     { method: 'POST', path: '/health', allow: 'GET' },
   ])('answers $method $path with METHOD_NOT_ALLOWED and Allow: $allow', async ({ method, path, allow }) => {

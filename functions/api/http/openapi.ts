@@ -55,3 +55,29 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
+
+export const changeResponses = {
+  409: problem('Conflict with the current state / Xung đột với trạng thái hiện tại'),
+  412: problem('Changed meanwhile (If-Match) / Hồ sơ đã bị sửa'),
+  422: problem('Idempotency-Key reused for another request / Idempotency-Key đã dùng cho yêu cầu khác'),
+  428: problem('If-Match required / Cần If-Match'),
+} as const;
+
+export const idempotencyKeyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .meta({ description: 'Retrying with the same key has one effect and returns the same response' }),
+});
+
+/** Optional in the schema even where required, so a missing header is a 428 rather than a 400. */
+export const ifMatchHeader = (required: boolean) =>
+  z.object({
+    'if-match': z
+      .string()
+      .optional()
+      .meta({
+        description: `${required ? 'Required: t' : 'T'}he ETag of the version the change is made against`,
+        example: '"v3"',
+      }),
+  });

@@ -1,0 +1,79 @@
+/**
+ * Idempotency-Key on POST: the first request's answer is stored with its effect (in the same
+ * transaction); a retry with the same key and the same request gets that answer again, byte for
+ * byte, a different request with the same key a 422. A concurrent twin that fails — on the
+ * key's record, on an effect the winner already made (the national id it claimed, the status
+ * it set) or on the winner's transaction in flight — replays the winner's answer.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { DomainError } from '#shared/domain/errors.ts';
+import type { IdempotentCall, RenderedResponse } from '#shared/domain/idempotency.ts';
+import {
+  IdempotencyRace,
+  IdempotencyRepository,
+  type StoredResponse,
+} from '#shared/store/repositories/idempotency.ts';
+import type { AppEnv } from '../app-env.ts';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export async function idempotent<T>(
+  c: Context<AppEnv>,
+  render: (result: T) => RenderedResponse,
+  run: (call: IdempotentCall<T> | undefined) => Promise<T>,
+): Promise<Response> {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return send(c, render(await run(undefined)));
+  if (!KEY_PATTERN.test(key)) throw new DomainError('INVALID_IDEMPOTENCY_KEY');
+  const fingerprint = createHash('sha256')
+    .update(`${c.req.method} ${c.req.path}\n${JSON.stringify(await c.req.json())}`)
+    .digest('base64url');
+  const repository = new IdempotencyRepository(c.get('tenantTable'));
+  const userId = c.get('principal').userId;
+  const earlier = await repository.find(userId, key);
+  if (earlier) return replay(c, earlier, fingerprint);
+  // The body is kept as the text sent, so a replay is the same bytes, not a re-serialized copy.
+  const renderText = (result: T): RenderedResponse => {
+    const response = render(result);
+    return { ...response, body: JSON.stringify(response.body) };
+  };
+  try {
+    return send(c, renderText(await run({ key, fingerprint, render: renderText })));
+  } catch (error) {
+    const winner = await twinsAnswer(repository, userId, key, error);
+    if (!winner) throw error;
+    return replay(c, winner, fingerprint);
+  }
+}
+
+/**
+ * After a failure, the answer of a twin request that committed first, if any. A domain error
+ * comes after the twin committed (its record is there) or has nothing to do with it; any other
+ * failure may be a transaction conflict with a twin still in flight, so its record is awaited briefly.
+ */
+async function twinsAnswer(
+  repository: IdempotencyRepository,
+  userId: string,
+  key: string,
+  error: unknown,
+): Promise<StoredResponse | undefined> {
+  const attempts = error instanceof DomainError || error instanceof IdempotencyRace ? 1 : 5;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    const winner = await repository.find(userId, key);
+    if (winner) return winner;
+  }
+  return undefined;
+}
+
+function replay(c: Context<AppEnv>, stored: StoredResponse, fingerprint: string): Response {
+  if (stored.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+  return send(c, stored, { 'idempotent-replayed': 'true' });
+}
+
+function send(c: Context<AppEnv>, response: RenderedResponse, extra: Record<string, string> = {}): Response {
+  const headers = { 'content-type': 'application/json', ...response.headers, ...extra };
+  if (typeof response.body === 'string') return c.body(response.body, response.status as 200, headers);
+  return c.json(response.body, response.status as 200, headers);
+}

@@ -1,0 +1,39 @@
+/** Builds what member use cases need from a request: the caller's tenant, repositories and cipher. */
+import type { Context } from 'hono';
+import type { ChangeContext } from '#shared/domain/audit.ts';
+import { DomainError } from '#shared/domain/errors.ts';
+import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
+import { organizationOf } from '#shared/domain/organizations.ts';
+import { AuditRepository } from '#shared/store/repositories/audit.ts';
+import { BranchRepository } from '#shared/store/repositories/branches.ts';
+import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
+import { MemberRepository } from '#shared/store/repositories/members.ts';
+import { SettingsRepository } from '#shared/store/repositories/settings.ts';
+import { TransferRepository } from '#shared/store/repositories/transfers.ts';
+import { UnitRepository } from '#shared/store/repositories/units.ts';
+import type { AppDependencies, AppEnv } from '../app-env.ts';
+
+/** The Front and the platform have no members: their principals stop here with a 403. */
+export function memberWorkspace(c: Context<AppEnv>, deps: AppDependencies): MemberWorkspace {
+  const tenantTable = c.get('tenantTable');
+  const tenant = tenantTable.tenant;
+  const organization = organizationOf(tenant);
+  if (!organization) throw new DomainError('FORBIDDEN');
+  return {
+    tenant,
+    organization,
+    members: new MemberRepository(tenantTable),
+    branches: new BranchRepository(tenantTable),
+    units: new UnitRepository(tenantTable),
+    audit: new AuditRepository(tenantTable),
+    idempotency: new IdempotencyRepository(tenantTable),
+    settings: new SettingsRepository(tenantTable),
+    transfers: new TransferRepository(deps.table, tenantTable),
+    vault: deps.nationalIds,
+    cipher: () => deps.nationalIds.cipherFor(tenant),
+  };
+}
+
+export function changeContext(c: Context<AppEnv>): ChangeContext {
+  return { principal: c.get('principal'), requestId: c.get('requestId'), now: new Date() };
+}

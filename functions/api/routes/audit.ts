@@ -1,0 +1,38 @@
+/** The audit trail of an organization: by record or by person who acted, newest first. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireRole } from '#shared/auth/authorize.ts';
+import { auditRecordSchema } from '#shared/domain/audit.ts';
+import { AuditRepository } from '#shared/store/repositories/audit.ts';
+import type { AppEnv } from '../app-env.ts';
+import { bearerSecurity, errorResponses, json, pageQuerySchema, pageSchema } from '../http/openapi.ts';
+import { validationHook } from '../http/validation.ts';
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/audit',
+  tags: ['audit'],
+  summary: 'Audit records of a record or of a user / Nhật ký thay đổi',
+  description: 'Exactly one of entityId (a member, branch or unit id) and actor (a user id).',
+  security: bearerSecurity,
+  request: {
+    query: pageQuerySchema
+      .extend({ entityId: z.string().min(1).max(64).optional(), actor: z.string().min(1).max(64).optional() })
+      .refine((q) => (q.entityId === undefined) !== (q.actor === undefined), {
+        path: ['entityId'],
+        message: 'exactly one of entityId and actor',
+      }),
+  },
+  responses: { 200: json(pageSchema(auditRecordSchema), 'A page of audit records'), ...errorResponses },
+});
+
+export function auditRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, async (c) => {
+    requireRole(c.get('principal'), 'org_admin');
+    const { entityId, actor, limit, cursor } = c.req.valid('query');
+    const audit = new AuditRepository(c.get('tenantTable'));
+    const page = entityId
+      ? await audit.ofEntity(entityId, limit, cursor)
+      : await audit.byActor(actor as string, limit, cursor);
+    return c.json(page, 200);
+  });
+}

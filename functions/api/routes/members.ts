@@ -1,0 +1,284 @@
+/** Members: admission, reading, editing, status, transfers, lists and search. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { requireMemberReader, seesSensitiveFields } from '#shared/auth/member-access.ts';
+import { acceptTransfer, admitMember } from '#shared/domain/members/admission.ts';
+import {
+  admitMemberSchema,
+  type Member,
+  memberEventSchema,
+  memberStatusSchema,
+  memberSummarySchema,
+  memberViewSchema,
+  statusChangeSchema,
+  transferOutSchema,
+  transferSchema,
+  updateMemberSchema,
+  viewOf,
+} from '#shared/domain/members/member.ts';
+import {
+  changeStatus,
+  transferMember,
+  transferOut,
+  updateMember,
+} from '#shared/domain/members/member-changes.ts';
+import {
+  comingOfAge,
+  getMember,
+  listMembers,
+  memberHistory,
+  readNationalId,
+} from '#shared/domain/members/member-queries.ts';
+import {
+  acceptTransferSchema,
+  type IncomingTransfer,
+  incomingTransferSchema,
+} from '#shared/domain/members/transfers.ts';
+import type { AppDependencies, AppEnv } from '../app-env.ts';
+import { etagOf, ifMatchVersion, requireIfMatch } from '../http/etag.ts';
+import { idempotent } from '../http/idempotency.ts';
+import { changeContext, memberWorkspace } from '../http/member-workspace.ts';
+import {
+  bearerSecurity,
+  changeResponses,
+  errorResponses,
+  idempotencyKeyHeader,
+  ifMatchHeader,
+  json,
+  jsonBody,
+  pageQuerySchema,
+  pageSchema,
+} from '../http/openapi.ts';
+import { validationHook } from '../http/validation.ts';
+
+const tags = ['members'];
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const memberResponse = (description: string) => ({
+  ...json(memberViewSchema, description),
+  headers: z.object({ etag: z.string() }),
+});
+
+const admit = createRoute({
+  method: 'post',
+  path: '/api/v1/members',
+  tags,
+  summary: 'Admit a member / Kết nạp hội viên',
+  security: bearerSecurity,
+  request: { headers: idempotencyKeyHeader, ...jsonBody(admitMemberSchema) },
+  responses: { 201: memberResponse('Admitted'), ...errorResponses, ...changeResponses },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/v1/members',
+  tags,
+  summary: 'List or search members, in Vietnamese name order / Danh sách, tìm kiếm hội viên',
+  description:
+    'q: words matching the starts of name words in any order, ignoring case and diacritics; digits: a phone or card number prefix; 12 digits: a national id. unitId covers the whole subtree. Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
+  security: bearerSecurity,
+  request: {
+    query: pageQuerySchema.extend({
+      q: z.string().max(100).optional(),
+      unitId: z.string().max(64).optional(),
+      branchId: z.string().max(64).optional(),
+      status: memberStatusSchema.optional(),
+    }),
+  },
+  responses: { 200: json(pageSchema(memberSummarySchema), 'A page of members'), ...errorResponses },
+});
+
+const comingOfAgeRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/members/coming-of-age',
+  tags,
+  summary: 'Members turning 30 in a year (Youth Union) / Đoàn viên đến tuổi trưởng thành Đoàn',
+  security: bearerSecurity,
+  request: {
+    query: pageQuerySchema.extend({
+      year: z.coerce.number().int().min(1900).max(2399),
+      unitId: z.string().max(64).optional(),
+    }),
+  },
+  responses: { 200: json(pageSchema(memberSummarySchema), 'A page of members'), ...errorResponses },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/v1/members/{id}',
+  tags,
+  summary: 'One member / Hồ sơ hội viên',
+  security: bearerSecurity,
+  request: { params: idParam },
+  responses: { 200: memberResponse('The member'), ...errorResponses },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/api/v1/members/{id}',
+  tags,
+  summary: 'Edit a member (If-Match required) / Sửa hồ sơ hội viên',
+  security: bearerSecurity,
+  request: { params: idParam, headers: ifMatchHeader(true), ...jsonBody(updateMemberSchema) },
+  responses: { 200: memberResponse('Edited'), ...errorResponses, ...changeResponses },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/api/v1/members/{id}/history',
+  tags,
+  summary: 'A member’s history, oldest first / Quá trình sinh hoạt',
+  security: bearerSecurity,
+  request: { params: idParam },
+  responses: { 200: json(z.object({ items: z.array(memberEventSchema) }), 'The events'), ...errorResponses },
+});
+
+const nationalId = createRoute({
+  method: 'get',
+  path: '/api/v1/members/{id}/national-id',
+  tags,
+  summary: 'The full national id number (audited) / Số CCCD đầy đủ (ghi nhật ký)',
+  security: bearerSecurity,
+  request: { params: idParam },
+  responses: { 200: json(z.object({ nationalId: z.string().nullable() }), 'The number'), ...errorResponses },
+});
+
+const postChange = <T extends z.ZodType>(path: string, summary: string, body: T) =>
+  createRoute({
+    method: 'post',
+    path: `/api/v1/members/{id}/${path}`,
+    tags,
+    summary,
+    security: bearerSecurity,
+    request: {
+      params: idParam,
+      headers: idempotencyKeyHeader.extend(ifMatchHeader(false).shape),
+      ...jsonBody(body),
+    },
+    responses: { 200: memberResponse('Changed'), ...errorResponses, ...changeResponses },
+  });
+
+const status = postChange('status', 'Change status / Chuyển trạng thái sinh hoạt', statusChangeSchema);
+const transfer = postChange('transfer', 'Move to another branch / Chuyển chi hội, chi đoàn', transferSchema);
+const transferOutRoute = postChange(
+  'transfer-out',
+  'Transfer out of the organization / Chuyển sinh hoạt ra ngoài tổ chức',
+  transferOutSchema,
+);
+
+const incoming = createRoute({
+  method: 'get',
+  path: '/api/v1/incoming-transfers',
+  tags,
+  summary: 'Pending transfers into this organization / Hồ sơ chuyển đến chờ tiếp nhận',
+  security: bearerSecurity,
+  request: { query: pageQuerySchema },
+  responses: { 200: json(pageSchema(incomingTransferSchema), 'A page of transfers'), ...errorResponses },
+});
+
+const accept = createRoute({
+  method: 'post',
+  path: '/api/v1/incoming-transfers/{id}/accept',
+  tags,
+  summary: 'Accept an incoming transfer into a branch / Tiếp nhận hội viên chuyển đến',
+  security: bearerSecurity,
+  request: { params: idParam, headers: idempotencyKeyHeader, ...jsonBody(acceptTransferSchema) },
+  responses: { 201: memberResponse('Admitted'), ...errorResponses, ...changeResponses },
+});
+
+export function memberRoutes(deps: AppDependencies) {
+  const render = (c: Context<AppEnv>, status: number) => (member: Member) => ({
+    status,
+    body: viewOf(member, seesSensitiveFields(c.get('principal'))),
+    headers: { etag: etagOf(member.version), location: `/api/v1/members/${member.id}` },
+  });
+
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(admit, async (c) => {
+      const ws = memberWorkspace(c, deps);
+      const input = c.req.valid('json');
+      return idempotent(c, render(c, 201), (call) => admitMember(ws, changeContext(c), input, call)) as never;
+    })
+    .openapi(list, async (c) => {
+      const page = await listMembers(memberWorkspace(c, deps), c.get('principal'), c.req.valid('query'));
+      return c.json(page, 200);
+    })
+    .openapi(comingOfAgeRoute, async (c) => {
+      const page = await comingOfAge(memberWorkspace(c, deps), c.get('principal'), c.req.valid('query'));
+      return c.json(page, 200);
+    })
+    .openapi(read, async (c) => {
+      const member = await getMember(memberWorkspace(c, deps), c.get('principal'), c.req.valid('param').id);
+      return c.json(viewOf(member, seesSensitiveFields(c.get('principal'))), 200, {
+        etag: etagOf(member.version),
+      });
+    })
+    .openapi(update, async (c) => {
+      const member = await updateMember(
+        memberWorkspace(c, deps),
+        changeContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        requireIfMatch(c),
+      );
+      return c.json(viewOf(member, seesSensitiveFields(c.get('principal'))), 200, {
+        etag: etagOf(member.version),
+      });
+    })
+    .openapi(history, async (c) => {
+      const items = await memberHistory(
+        memberWorkspace(c, deps),
+        c.get('principal'),
+        c.req.valid('param').id,
+      );
+      return c.json({ items }, 200);
+    })
+    .openapi(nationalId, async (c) => {
+      const number = await readNationalId(
+        memberWorkspace(c, deps),
+        changeContext(c),
+        c.req.valid('param').id,
+      );
+      c.header('cache-control', 'no-store');
+      return c.json({ nationalId: number }, 200);
+    })
+    .openapi(status, async (c) => {
+      const ws = memberWorkspace(c, deps);
+      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
+      return idempotent(c, render(c, 200), (call) =>
+        changeStatus(ws, changeContext(c), id, body, version, call),
+      ) as never;
+    })
+    .openapi(transfer, async (c) => {
+      const ws = memberWorkspace(c, deps);
+      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
+      return idempotent(c, render(c, 200), (call) =>
+        transferMember(ws, changeContext(c), id, body, version, call),
+      ) as never;
+    })
+    .openapi(transferOutRoute, async (c) => {
+      const ws = memberWorkspace(c, deps);
+      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
+      return idempotent(c, render(c, 200), (call) =>
+        transferOut(ws, changeContext(c), id, body, version, call),
+      ) as never;
+    })
+    .openapi(incoming, async (c) => {
+      const ws = memberWorkspace(c, deps);
+      requireMemberReader(c.get('principal'));
+      const { limit, cursor } = c.req.valid('query');
+      const page = await ws.transfers.pending(limit, cursor);
+      return c.json({ items: page.items.map(withoutSealed), nextCursor: page.nextCursor }, 200);
+    })
+    .openapi(accept, async (c) => {
+      const ws = memberWorkspace(c, deps);
+      const { id } = c.req.valid('param');
+      const into = c.req.valid('json');
+      return idempotent(c, render(c, 201), (call) =>
+        acceptTransfer(ws, changeContext(c), id, into, call),
+      ) as never;
+    });
+}
+
+function withoutSealed({ sealedNationalId: _, ...view }: IncomingTransfer) {
+  return view;
+}

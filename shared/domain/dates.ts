@@ -1,0 +1,6 @@
+/** Days as our users count them: in Vietnam (UTC+7, no daylight saving), as ISO dates. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+export function vietnamToday(now: Date): string {
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}

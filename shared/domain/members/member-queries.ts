@@ -1,0 +1,158 @@
+/**
+ * Reading members: one member, its history, lists and searches within the caller's scope, the
+ * full national id (audited), and the Youth Union's list of those coming of age.
+ */
+import { isBranchInScope, isUnitInScope } from '../../auth/authorize.ts';
+import {
+  isMemberInScope,
+  requireMemberInScope,
+  requireMemberReader,
+  requireNationalIdReader,
+} from '../../auth/member-access.ts';
+import type { Page } from '../../store/table.ts';
+import { auditRecordOf, type ChangeContext } from '../audit.ts';
+import { DomainError } from '../errors.ts';
+import type { Principal } from '../roles.ts';
+import { comingOfAgeBirthYear, isCurrent } from './lifecycle.ts';
+import { type Member, type MemberEvent, type MemberStatus, type MemberSummary, summaryOf } from './member.ts';
+import type { MemberWorkspace } from './member-workspace.ts';
+import { type MemberFilter, type MemberPlace, planSearch } from './search.ts';
+
+export async function getMember(ws: MemberWorkspace, principal: Principal, id: string): Promise<Member> {
+  requireMemberReader(principal);
+  const member = await ws.members.get(id);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND', { id });
+  requireMemberInScope(principal, member);
+  return member;
+}
+
+export async function memberHistory(
+  ws: MemberWorkspace,
+  principal: Principal,
+  id: string,
+): Promise<MemberEvent[]> {
+  await getMember(ws, principal, id);
+  return ws.members.history(id);
+}
+
+/** Reading the whole number leaves a trace: who, when, whose. */
+export async function readNationalId(
+  ws: MemberWorkspace,
+  ctx: ChangeContext,
+  id: string,
+): Promise<string | null> {
+  requireNationalIdReader(ctx.principal);
+  const member = await getMember(ws, ctx.principal, id);
+  if (!member.nationalId) return null;
+  await ws.audit.put(
+    auditRecordOf(ctx, {
+      entityType: 'member',
+      action: 'read_national_id',
+      entityId: id,
+      before: null,
+      after: null,
+    }),
+  );
+  return (await ws.cipher()).open(member.nationalId.sealed);
+}
+
+export interface MemberListQuery {
+  readonly q?: string | undefined;
+  readonly unitId?: string | undefined;
+  readonly branchId?: string | undefined;
+  readonly status?: MemberStatus | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+export async function listMembers(
+  ws: MemberWorkspace,
+  principal: Principal,
+  query: MemberListQuery,
+): Promise<Page<MemberSummary>> {
+  requireMemberReader(principal);
+  const search = planSearch(query.q);
+  const filter: MemberFilter = {
+    place: await placeOf(ws, principal, query),
+    ...(query.status && { status: query.status }),
+  };
+  const { limit, cursor } = query;
+  switch (search.kind) {
+    case 'none':
+      return ws.members.list(filter, limit, cursor);
+    case 'words':
+      return ws.members.searchByWords(filter, search.drive, search.others, limit, cursor);
+    case 'digits':
+      return ws.members.searchByDigits(filter, search.digits, limit, cursor);
+    case 'nationalId': {
+      // One answer at most, so no page follows: a cursor here was not issued for this query.
+      if (cursor !== undefined) throw new DomainError('INVALID_CURSOR');
+      const id = await ws.members.idForNationalIdHash((await ws.cipher()).hash(search.nationalId));
+      const member = id ? await ws.members.get(id) : undefined;
+      const found = member && matches(member, filter) && isMemberInScope(principal, member);
+      return { items: found ? [summaryOf(member)] : [], nextCursor: null };
+    }
+  }
+}
+
+/** Current members turning 30 in a year: the Youth Union graduates them (trưởng thành Đoàn). */
+export async function comingOfAge(
+  ws: MemberWorkspace,
+  principal: Principal,
+  query: { year: number; unitId?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<Page<MemberSummary>> {
+  requireMemberReader(principal);
+  const place = await placeOf(ws, principal, query);
+  return ws.members.bornIn(comingOfAgeBirthYear(query.year), { place }, query.limit, query.cursor);
+}
+
+/**
+ * The part of the tree a list covers: what the caller asked for, which must lie in their scope,
+ * or by default all of their scope.
+ */
+async function placeOf(
+  ws: MemberWorkspace,
+  principal: Principal,
+  query: { unitId?: string | undefined; branchId?: string | undefined },
+): Promise<MemberPlace> {
+  const scope = principal.scope;
+  const branchId =
+    query.branchId ?? (scope && 'branchId' in scope && !query.unitId ? scope.branchId : undefined);
+  if (branchId) {
+    const branch = await ws.branches.get(branchId);
+    if (!branch) throw new DomainError('BRANCH_NOT_FOUND', { id: branchId });
+    const unit = await ws.units.get(branch.unitId);
+    if (!unit || !isBranchInScope(principal, branch, unit)) throw new DomainError('FORBIDDEN');
+    if (query.unitId && unit.id !== query.unitId && !unit.ancestorIds.includes(query.unitId))
+      throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'query.branchId', code: 'not_in_unit' }]);
+    return { kind: 'branch', branchId };
+  }
+  if (scope && 'branchId' in scope) throw new DomainError('FORBIDDEN');
+  const unitId = query.unitId ?? (scope && 'unitId' in scope ? scope.unitId : undefined);
+  if (!unitId) return { kind: 'tenant' };
+  const unit = await ws.units.get(unitId);
+  if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
+  switch (unit.level) {
+    case 'province':
+      return { kind: 'tenant' };
+    case 'district':
+      return { kind: 'tenant', withinUnitId: unit.id };
+    case 'commune':
+      return { kind: 'commune', communeId: unit.id };
+    case 'hamlet':
+      return { kind: 'commune', communeId: unit.parentId ?? unit.id, withinUnitId: unit.id };
+  }
+}
+
+function matches(member: Member, filter: MemberFilter): boolean {
+  const place = filter.place;
+  const inPlace =
+    place.kind === 'branch'
+      ? member.branchId === place.branchId
+      : place.kind === 'commune'
+        ? member.unitIds.includes(place.withinUnitId ?? place.communeId)
+        : !place.withinUnitId || member.unitIds.includes(place.withinUnitId);
+  const current = isCurrent(member.status);
+  return inPlace && (filter.status ? member.status === filter.status : current);
+}

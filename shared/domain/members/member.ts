@@ -1,0 +1,282 @@
+/**
+ * A member (hội viên, đoàn viên): the one zod source of what a member is, what may be sent to
+ * admit or edit one, and what each caller gets back.
+ */
+import { z } from 'zod';
+
+export const GENDERS = ['male', 'female'] as const;
+export const genderSchema = z.enum(GENDERS);
+export type Gender = z.infer<typeof genderSchema>;
+
+/**
+ * active: present locally; away: working away (where, since when); lapsed: stopped taking part;
+ * the last four end a membership in this organization.
+ */
+export const MEMBER_STATUSES = [
+  'active',
+  'away',
+  'lapsed',
+  'transferred_out',
+  'removed',
+  'deceased',
+  'graduated',
+] as const;
+export const memberStatusSchema = z.enum(MEMBER_STATUSES);
+export type MemberStatus = z.infer<typeof memberStatusSchema>;
+
+const date = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => text(max).nullable().default(null);
+
+/** Mobile (10 digits) or landline (11 digits) as written in Vietnam, leading zero kept: phone numbers are text. */
+export const phoneSchema = z.string().regex(/^0\d{9,10}$/);
+
+export const veteranServiceSchema = z
+  .strictObject({
+    enlistedOn: date,
+    dischargedOn: date,
+    unit: optionalText(200).meta({ description: 'Where the member served' }),
+  })
+  .refine((s) => s.enlistedOn <= s.dischargedOn, { path: ['dischargedOn'] })
+  .meta({ id: 'VeteranService', description: 'Military service (Veterans’ Association)' });
+export type VeteranService = z.infer<typeof veteranServiceSchema>;
+
+export const transferDestinationSchema = z
+  .strictObject({
+    tenantId: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*:(farmers|women|veterans|youth)$/)
+      .nullable()
+      .default(null)
+      .meta({ description: 'The receiving organization when it uses doanthe, e.g. "an-giang:farmers"' }),
+    description: text(300).meta({ example: 'Hội Nông dân xã Mỹ Hội, tỉnh Đồng Tháp' }),
+  })
+  .meta({ id: 'TransferDestination' });
+export type TransferDestination = z.infer<typeof transferDestinationSchema>;
+
+/** Fields an officer edits; ethnicity, religion and Party membership are sensitive (Decree 356/2025). */
+const editableFields = {
+  fullName: text(100).meta({ example: 'Nguyễn Văn An' }),
+  gender: genderSchema,
+  birthDate: date,
+  nationalId: z
+    .string()
+    .regex(/^\d{12}$/)
+    .nullable()
+    .default(null)
+    .meta({ description: 'CCCD, 12 digits; stored encrypted, shown masked' }),
+  phone: phoneSchema.nullable().default(null),
+  ethnicity: optionalText(50).meta({ example: 'Kinh' }),
+  religion: optionalText(50).meta({ example: 'Không' }),
+  education: optionalText(100),
+  occupation: optionalText(100),
+  address: optionalText(200),
+  joinedAt: date,
+  cardNumber: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{1,20}$/)
+    .nullable()
+    .default(null),
+  partyMember: z.boolean().default(false),
+  notes: optionalText(1000),
+  veteranService: veteranServiceSchema.nullable().default(null),
+};
+
+export const SENSITIVE_FIELDS = ['ethnicity', 'religion', 'partyMember'] as const;
+
+export const ADMISSION_STATUSES = ['active', 'away', 'lapsed'] as const;
+
+export const admitMemberSchema = z
+  .strictObject({
+    ...editableFields,
+    branchId: z.string().min(1).max(64),
+    status: z.enum(ADMISSION_STATUSES).default('active'),
+    awayPlace: optionalText(200).meta({ description: 'Where the member works, when away' }),
+  })
+  .meta({ id: 'AdmitMember' });
+export type AdmitMember = z.infer<typeof admitMemberSchema>;
+
+export const updateMemberSchema = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(editableFields).map(([name, schema]) => [name, unwrapDefault(schema).optional()]),
+    ) as {
+      [K in keyof typeof editableFields]: z.ZodOptional<z.ZodType<z.output<(typeof editableFields)[K]>>>;
+    },
+  )
+  .meta({ id: 'UpdateMember', description: 'Only the fields sent change; null clears a field' });
+export type UpdateMember = z.infer<typeof updateMemberSchema>;
+
+function unwrapDefault(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+}
+
+export const statusChangeSchema = z
+  .strictObject({
+    status: memberStatusSchema,
+    reason: text(500),
+    effectiveDate: date,
+    awayPlace: optionalText(200),
+  })
+  .meta({ id: 'StatusChange' });
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+export const transferSchema = z
+  .strictObject({
+    toBranchId: z.string().min(1).max(64),
+    reason: optionalText(500),
+    effectiveDate: date.optional(),
+  })
+  .meta({ id: 'Transfer' });
+
+export const transferOutSchema = z
+  .strictObject({ destination: transferDestinationSchema, reason: text(500), effectiveDate: date })
+  .meta({ id: 'TransferOut' });
+
+/** The national id as kept: sealed for reading back, hashed for lookups, masked for showing. */
+export interface ProtectedNationalId {
+  readonly sealed: string;
+  readonly hash: string;
+  readonly masked: string;
+}
+
+/** A member as stored and as the domain reasons about it. */
+export interface Member {
+  readonly id: string;
+  readonly fullName: string;
+  readonly gender: Gender;
+  readonly birthDate: string;
+  readonly nationalId: ProtectedNationalId | null;
+  readonly phone: string | null;
+  readonly ethnicity: string | null;
+  readonly religion: string | null;
+  readonly education: string | null;
+  readonly occupation: string | null;
+  readonly address: string | null;
+  readonly joinedAt: string;
+  readonly cardNumber: string | null;
+  readonly partyMember: boolean;
+  readonly notes: string | null;
+  readonly veteranService: VeteranService | null;
+  readonly branchId: string;
+  /** The branch's unit, and its ancestors from the province down: the member's place in the tree. */
+  readonly unitId: string;
+  readonly unitIds: readonly string[];
+  readonly communeId: string | null;
+  readonly status: MemberStatus;
+  readonly statusSince: string;
+  readonly awayPlace: string | null;
+  readonly transferredTo: TransferDestination | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Bumped by every change; the ETag. */
+  readonly version: number;
+}
+
+const viewFields = {
+  id: z.string(),
+  fullName: z.string(),
+  gender: genderSchema,
+  birthDate: date,
+  nationalIdMasked: z.string().nullable().meta({ example: '*********123' }),
+  phone: z.string().nullable(),
+  branchId: z.string(),
+  unitId: z.string(),
+  status: memberStatusSchema,
+  cardNumber: z.string().nullable(),
+};
+
+export const memberSummarySchema = z.object(viewFields).meta({ id: 'MemberSummary' });
+export type MemberSummary = z.infer<typeof memberSummarySchema>;
+
+export const memberViewSchema = z
+  .object({
+    ...viewFields,
+    ethnicity: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'Sensitive: only for roles that need it' }),
+    religion: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'Sensitive: only for roles that need it' }),
+    partyMember: z.boolean().optional().meta({ description: 'Sensitive: only for roles that need it' }),
+    education: z.string().nullable(),
+    occupation: z.string().nullable(),
+    address: z.string().nullable(),
+    joinedAt: date,
+    notes: z.string().nullable(),
+    veteranService: veteranServiceSchema.nullable(),
+    statusSince: date,
+    awayPlace: z.string().nullable(),
+    transferredTo: transferDestinationSchema.nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Member' });
+export type MemberView = z.infer<typeof memberViewSchema>;
+
+export function summaryOf(member: Member): MemberSummary {
+  return {
+    id: member.id,
+    fullName: member.fullName,
+    gender: member.gender,
+    birthDate: member.birthDate,
+    nationalIdMasked: member.nationalId?.masked ?? null,
+    phone: member.phone,
+    branchId: member.branchId,
+    unitId: member.unitId,
+    status: member.status,
+    cardNumber: member.cardNumber,
+  };
+}
+
+export function viewOf(member: Member, withSensitive: boolean): MemberView {
+  return {
+    ...summaryOf(member),
+    ...(withSensitive && {
+      ethnicity: member.ethnicity,
+      religion: member.religion,
+      partyMember: member.partyMember,
+    }),
+    education: member.education,
+    occupation: member.occupation,
+    address: member.address,
+    joinedAt: member.joinedAt,
+    notes: member.notes,
+    veteranService: member.veteranService,
+    statusSince: member.statusSince,
+    awayPlace: member.awayPlace,
+    transferredTo: member.transferredTo,
+    createdAt: member.createdAt,
+    updatedAt: member.updatedAt,
+    version: member.version,
+  };
+}
+
+export const MEMBER_EVENT_TYPES = [
+  'admitted',
+  'status_changed',
+  'transferred',
+  'transferred_out',
+  'transferred_in',
+] as const;
+
+export const memberEventSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(MEMBER_EVENT_TYPES),
+    status: memberStatusSchema,
+    effectiveDate: date,
+    reason: z.string().nullable(),
+    awayPlace: z.string().nullable(),
+    fromBranchId: z.string().nullable(),
+    toBranchId: z.string().nullable(),
+    recordedAt: z.iso.datetime(),
+    recordedBy: z.object({ userId: z.string(), username: z.string() }),
+  })
+  .meta({ id: 'MemberEvent' });
+export type MemberEvent = z.infer<typeof memberEventSchema>;

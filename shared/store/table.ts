@@ -463,8 +463,10 @@ function toStoreError(error: unknown): unknown {
   if (error.name === 'TransactionCanceledException') {
     const reasons =
       (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    // A concurrent transaction on the same item (real DynamoDB; the emulator serializes them)
+    // means what a failed condition means: the item changed under us.
     const failed = reasons.flatMap((reason, index) =>
-      reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+      reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict' ? [index] : [],
     );
     if (failed.length > 0) return new ConditionFailedError(failed);
   }

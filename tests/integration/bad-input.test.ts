@@ -71,8 +71,8 @@ describe('request bodies', () => {
 
     const problem = await expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => [e.path, e.code])).toEqual([
-      ['json.username', 'invalid_type'],
-      ['json.password', 'invalid_type'],
+      ['body.username', 'invalid_type'],
+      ['body.password', 'invalid_type'],
     ]);
   });
 
@@ -83,7 +83,7 @@ describe('request bodies', () => {
     });
 
     const problem = await expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(problem.errors?.map((e) => e.path)).toEqual(['json.password']);
+    expect(problem.errors?.map((e) => e.path)).toEqual(['body.password']);
   });
 
   it('names each unknown field, with a message in both languages', async () => {
@@ -95,13 +95,13 @@ describe('request bodies', () => {
     const problem = await expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(problem.errors).toEqual([
       {
-        path: 'json.remember',
+        path: 'body.remember',
         code: 'unrecognized_keys',
         message: expect.any(String),
         messageEn: 'Unknown field',
       },
       {
-        path: 'json.tenantId',
+        path: 'body.tenantId',
         code: 'unrecognized_keys',
         message: expect.any(String),
         messageEn: 'Unknown field',
@@ -270,7 +270,7 @@ describe('a refused onboarding', () => {
 
     const problem = await expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => [e.path, e.code])).toEqual([
-      ['json.admins.youth.password', 'too_small'],
+      ['body.admins.youth.password', 'too_small'],
     ]);
     await expectNothingOf('gamma');
   });
@@ -283,7 +283,7 @@ describe('a refused onboarding', () => {
 
     const problem = await expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(problem.errors?.map((e) => [e.path, e.code])).toEqual([
-      ['json.admins.farmers.role', 'unrecognized_keys'],
+      ['body.admins.farmers.role', 'unrecognized_keys'],
     ]);
     await expectNothingOf('delta');
   });
@@ -295,7 +295,7 @@ describe('a refused onboarding', () => {
     const response = await post(body);
 
     const problem = await expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(problem.errors?.map((e) => e.path)).toEqual(['json.communes.2.code']);
+    expect(problem.errors?.map((e) => e.path)).toEqual(['body.communes.2.code']);
     await expectNothingOf('epsilon');
   });
 
@@ -306,7 +306,7 @@ describe('a refused onboarding', () => {
     const response = await post(body);
 
     const problem = await expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(problem.errors?.map((e) => e.path)).toEqual(['json.admins.front.username']);
+    expect(problem.errors?.map((e) => e.path)).toEqual(['body.admins.front.username']);
     await expectNothingOf('zeta');
   });
 

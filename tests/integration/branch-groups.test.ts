@@ -123,8 +123,8 @@ describe('groups of a branch', () => {
   });
 
   it.each([
-    ['a blank name', { name: ' ' }, 'json.name'],
-    ['an unknown field', { name: 'Tổ', kind: 'x' }, 'json.kind'],
+    ['a blank name', { name: ' ' }, 'body.name'],
+    ['an unknown field', { name: 'Tổ', kind: 'x' }, 'body.kind'],
   ])('is VALIDATION_FAILED for %s', async (_, body, path) => {
     const problem = await expectProblem(
       await postGroup('alpha.farmers', 'mytho-1', body),

@@ -155,13 +155,13 @@ describe('setting up a branch', () => {
   });
 
   it.each([
-    ['an unknown kind', { kind: 'sports', unitId: '28249' }, 'json.kind'],
+    ['an unknown kind', { kind: 'sports', unitId: '28249' }, 'body.kind'],
     [
       'an unknown economic model',
       { kind: 'professional', unitId: '28249', economicModel: 'mining' },
-      'json.economicModel',
+      'body.economicModel',
     ],
-    ['an unknown field', { kind: 'residential', unitId: '28261-01', status: 'dissolved' }, 'json.status'],
+    ['an unknown field', { kind: 'residential', unitId: '28261-01', status: 'dissolved' }, 'body.status'],
   ])('is VALIDATION_FAILED for %s', async (_, fields, path) => {
     const response = await postBranch('alpha.farmers', { name: 'Chi hội X', ...fields });
 

@@ -28,9 +28,6 @@ interface MemberBody {
   branchId: string;
 }
 
-/** A body field's error path: `json.<name>` from the schema, `body.<name>` from the domain rules. */
-const field = (name: string) => expect.stringMatching(new RegExp(`^(json|body)\\.${name}$`));
-
 let t: TestApp;
 let farmers: string;
 let youth: string;
@@ -130,7 +127,7 @@ describe('status changes', () => {
       'VALIDATION_FAILED',
     );
     expect(problem.errors).toEqual([
-      expect.objectContaining({ path: field('awayPlace'), code: 'required_when_away' }),
+      expect.objectContaining({ path: 'body.awayPlace', code: 'required_when_away' }),
     ]);
   });
 
@@ -152,7 +149,7 @@ describe('status changes', () => {
     );
     expect(before.detailEn).toContain('2021-05-05');
     expect(before.errors).toEqual([
-      expect.objectContaining({ path: field('effectiveDate'), code: 'out_of_range' }),
+      expect.objectContaining({ path: 'body.effectiveDate', code: 'out_of_range' }),
     ]);
     await expectProblem(await change('lapsed', addDays(today, 1)), 400, 'EFFECTIVE_DATE_OUT_OF_RANGE');
     expect((await change('lapsed', '2021-05-05')).status).toBe(200);

@@ -148,7 +148,7 @@ describe.each([['/api/v1/auth/refresh'], ['/api/v1/auth/revoke']])('the body of 
 
     const body = await expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([
-      expect.objectContaining({ path: 'json.remember_me', code: 'unrecognized_keys' }),
+      expect.objectContaining({ path: 'body.remember_me', code: 'unrecognized_keys' }),
     ]);
     expect((await refresh(refresh_token)).status).toBe(200);
   });
@@ -162,6 +162,6 @@ describe.each([['/api/v1/auth/refresh'], ['/api/v1/auth/revoke']])('the body of 
     const response = await t.request(path, { method: 'POST', json });
 
     const body = await expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(body.errors).toContainEqual(expect.objectContaining({ path: 'json.refresh_token', code: issue }));
+    expect(body.errors).toContainEqual(expect.objectContaining({ path: 'body.refresh_token', code: issue }));
   });
 });

@@ -134,7 +134,7 @@ describe('renaming a unit', () => {
     const empty = await patchUnit('alpha.farmers', '28261-01', {});
 
     expect((await expectProblem(withoutName, 400, 'VALIDATION_FAILED')).errors?.[0]?.path).toBe(
-      'json.renamedOn',
+      'body.renamedOn',
     );
     await expectProblem(empty, 400, 'VALIDATION_FAILED');
   });

@@ -235,18 +235,18 @@ describe('the level rule', () => {
 
 describe('bad input', () => {
   it.each([
-    ['an unknown field', { parentId: '28249', type: 'ap', name: 'Ấp A', level: 'hamlet' }, 'json.level'],
-    ['an unknown type', { parentId: '28249', type: 'lang', name: 'Ấp A' }, 'json.type'],
-    ['a blank name', { parentId: '28249', type: 'ap', name: '   ' }, 'json.name'],
+    ['an unknown field', { parentId: '28249', type: 'ap', name: 'Ấp A', level: 'hamlet' }, 'body.level'],
+    ['an unknown type', { parentId: '28249', type: 'lang', name: 'Ấp A' }, 'body.type'],
+    ['a blank name', { parentId: '28249', type: 'ap', name: '   ' }, 'body.name'],
     [
       'an id that could reach into a key',
       { parentId: '28249', type: 'ap', name: 'Ấp A', id: '28249#01' },
-      'json.id',
+      'body.id',
     ],
     [
       'a date that is no date',
       { parentId: '28249', type: 'ap', name: 'Ấp A', validFrom: '2025-02-30' },
-      'json.validFrom',
+      'body.validFrom',
     ],
   ])('is VALIDATION_FAILED for %s', async (_, body, path) => {
     const response = await postUnit('alpha.farmers', body);

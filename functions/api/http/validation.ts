@@ -5,12 +5,15 @@
 import type { z } from 'zod';
 import { DomainError, type FieldError } from '#shared/domain/errors.ts';
 
+/** Fields are named as clients think of them: the JSON body is `body`, as in domain rule errors. */
+const TARGET_NAMES: Record<string, string> = { json: 'body' };
+
 export function validationError(error: z.ZodError, target: string): DomainError {
   return new DomainError(
     'VALIDATION_FAILED',
     {},
     error.issues.flatMap((issue): FieldError[] => {
-      const path = [target, ...issue.path.map(String)].join('.');
+      const path = [TARGET_NAMES[target] ?? target, ...issue.path.map(String)].join('.');
       // One entry per unknown field, so a client can point at each of them.
       if (issue.code === 'unrecognized_keys')
         return issue.keys.map((k) => ({ path: `${path}.${k}`, code: issue.code }));

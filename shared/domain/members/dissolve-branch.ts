@@ -68,7 +68,16 @@ export async function dissolveBranch(
   requireUnitInScope(ctx.principal, unit);
   if (branch.status === 'dissolved') return { branchId, status: 'dissolved', moved: 0, resumed: true };
   const resumed = branch.status === 'dissolving';
-  if (!resumed) branch = await startDissolution(ws, ctx, branch, request);
+  if (!resumed) {
+    try {
+      branch = await startDissolution(ws, ctx, branch, request);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'PRECONDITION_FAILED')) throw error;
+      // A twin request stored its plan first (or someone edited the branch meanwhile): start over
+      // from what is stored now, which finishes that plan like any re-run.
+      return dissolveBranch(ws, ctx, branchId, request, call);
+    }
+  }
   const plan = branch.dissolution as Dissolution;
   let moved = 0;
   // Passes repeat until one finds nobody left: the branch index may lag a move by a moment, and

@@ -6,12 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { isBranchInScope } from '../../auth/authorize.ts';
 import { requireMemberWriter, seesSensitiveFields } from '../../auth/member-access.ts';
-import type { ChangeContext } from '../audit.ts';
+import type { Transaction } from '../../store/transaction.ts';
+import type { AuditAction, ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';
 import type { IdempotentCall } from '../idempotency.ts';
-import { checkEligibility, DEFAULT_ELIGIBILITY } from './eligibility.ts';
-import type { AdmitMember, Member } from './member.ts';
+import { checkEligibility } from './eligibility.ts';
+import { eligibilityRules } from './eligibility-settings.ts';
+import type { AdmitMember, Member, MemberEvent } from './member.ts';
 import {
   type MemberWorkspace,
   newEvent,
@@ -32,16 +34,11 @@ export async function admitMember(
   requireMemberWriter(ctx.principal);
   if (!seesSensitiveFields(ctx.principal) && (input.ethnicity || input.religion || input.partyMember))
     throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
-  const { branch, unit } = await openBranch(ws, input.branchId);
-  if (!isBranchInScope(ctx.principal, branch, unit)) throw new DomainError('FORBIDDEN');
+  const placement = await admissionBranch(ws, ctx, input.branchId);
   checkDates(input, vietnamToday(ctx.now));
   if (input.status === 'away' && !input.awayPlace)
     throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.awayPlace', code: 'required_when_away' }]);
-  checkEligibility(
-    (await ws.settings.eligibility()) ?? DEFAULT_ELIGIBILITY[ws.organization],
-    input,
-    input.joinedAt,
-  );
+  checkEligibility(await eligibilityRules(ws), input, input.joinedAt);
   const cipher = await ws.cipher();
   const { branchId: _, status, awayPlace, nationalId, ...fields } = input;
   const now = ctx.now.toISOString();
@@ -49,7 +46,7 @@ export async function admitMember(
     id: randomUUID(),
     ...fields,
     nationalId: nationalId ? protectNationalId(cipher, nationalId, input) : null,
-    ...placementOf(branch, unit),
+    ...placement,
     status,
     statusSince: input.joinedAt,
     awayPlace: status === 'away' ? awayPlace : null,
@@ -59,23 +56,41 @@ export async function admitMember(
     version: 1,
   };
   const tx = ws.members.transaction();
+  const admitted = { type: 'admitted', status, reason: null, awayPlace: member.awayPlace } as const;
+  return commitAdmission(ws, ctx, tx, member, admitted, 'create', call);
+}
+
+/** Writes a new member with its first history event, audit and idempotency records, in `tx`. */
+async function commitAdmission(
+  ws: MemberWorkspace,
+  ctx: ChangeContext,
+  tx: Transaction,
+  member: Member,
+  event: Pick<MemberEvent, 'type' | 'status' | 'reason' | 'awayPlace'>,
+  action: AuditAction,
+  call: IdempotentCall<Member> | undefined,
+): Promise<Member> {
   ws.members.create(
     tx,
     member,
     newEvent(ctx, {
-      type: 'admitted',
-      status,
-      effectiveDate: input.joinedAt,
-      reason: null,
-      awayPlace: member.awayPlace,
+      ...event,
+      effectiveDate: member.joinedAt,
       fromBranchId: null,
-      toBranchId: branch.id,
+      toBranchId: member.branchId,
     }),
   );
-  recordAudit(ws, tx, ctx, 'create', member.id, null, member);
+  recordAudit(ws, tx, ctx, action, member.id, null, member);
   recordIdempotency(ws, tx, ctx, call, member);
   await tx.commit();
   return member;
+}
+
+/** An open branch the caller may admit into. */
+async function admissionBranch(ws: MemberWorkspace, ctx: ChangeContext, branchId: string) {
+  const { branch, unit } = await openBranch(ws, branchId);
+  if (!isBranchInScope(ctx.principal, branch, unit)) throw new DomainError('FORBIDDEN');
+  return placementOf(branch, unit);
 }
 
 function checkDates(input: { birthDate: string; joinedAt: string }, today: string): void {
@@ -97,37 +112,22 @@ export async function acceptTransfer(
   const transfer = await ws.transfers.get(transferId);
   if (!transfer) throw new DomainError('TRANSFER_NOT_FOUND', { id: transferId });
   if (transfer.status !== 'pending') throw new DomainError('TRANSFER_ALREADY_ACCEPTED');
-  const { branch, unit } = await openBranch(ws, into.branchId);
-  if (!isBranchInScope(ctx.principal, branch, unit)) throw new DomainError('FORBIDDEN');
+  const placement = await admissionBranch(ws, ctx, into.branchId);
   const joinedAt = into.joinedAt ?? vietnamToday(ctx.now);
   checkDates({ birthDate: transfer.person.birthDate, joinedAt }, vietnamToday(ctx.now));
-  checkEligibility(
-    (await ws.settings.eligibility()) ?? DEFAULT_ELIGIBILITY[ws.organization],
-    transfer.person,
-    joinedAt,
-  );
+  checkEligibility(await eligibilityRules(ws), transfer.person, joinedAt);
   const member = memberFromTransfer(transfer, await ws.cipher(), joinedAt, ctx.now.toISOString());
-  const placed: Member = { ...member, ...placementOf(branch, unit) };
+  const placed: Member = { ...member, ...placement };
   const tx = ws.members.transaction();
   // First in the transaction, so a concurrent second acceptance is told so, not that the number is taken.
   ws.transfers.accept(tx, transfer, placed.id);
-  ws.members.create(
-    tx,
-    placed,
-    newEvent(ctx, {
-      type: 'transferred_in',
-      status: 'active',
-      effectiveDate: joinedAt,
-      reason: transfer.reason,
-      awayPlace: null,
-      fromBranchId: null,
-      toBranchId: branch.id,
-    }),
-  );
-  recordAudit(ws, tx, ctx, 'transfer_in', placed.id, null, placed);
-  recordIdempotency(ws, tx, ctx, call, placed);
-  await tx.commit();
-  return placed;
+  const arrived = {
+    type: 'transferred_in',
+    status: 'active',
+    reason: transfer.reason,
+    awayPlace: null,
+  } as const;
+  return commitAdmission(ws, ctx, tx, placed, arrived, 'transfer_in', call);
 }
 
 function memberFromTransfer(

@@ -96,9 +96,12 @@ const MEMBER_FIELDS = [
   'version',
 ] as const satisfies readonly (keyof Member)[];
 
-function toMember(stored: Record<string, unknown>): Member {
-  return Object.fromEntries(MEMBER_FIELDS.map((name) => [name, stored[name] ?? null])) as unknown as Member;
+/** The named fields of a stored item, absent ones as null: the item's bookkeeping stays behind. */
+function fieldsOf<T>(stored: Record<string, unknown>, names: readonly string[]): T {
+  return Object.fromEntries(names.map((name) => [name, stored[name] ?? null])) as T;
 }
+
+const toMember = (stored: Record<string, unknown>) => fieldsOf<Member>(stored, MEMBER_FIELDS);
 
 const SUMMARY_FIELDS = [
   'id',
@@ -114,8 +117,7 @@ const SUMMARY_FIELDS = [
 ] as const satisfies readonly (keyof MemberSummary)[];
 
 function toSummary(stored: Record<string, unknown>): MemberSummary {
-  if ('nationalIdMasked' in stored)
-    return Object.fromEntries(SUMMARY_FIELDS.map((name) => [name, stored[name] ?? null])) as MemberSummary;
+  if ('nationalIdMasked' in stored) return fieldsOf<MemberSummary>(stored, SUMMARY_FIELDS);
   return summaryOf(toMember(stored));
 }
 

@@ -258,6 +258,20 @@ export class TenantTable {
     return { Update: this.updateInput(key, update) };
   }
 
+  /** Writes nothing: the transaction applies only if this item meets the condition. */
+  checkOperation(key: Key, condition: WriteCondition): TransactOperation {
+    const expression = conditionExpression(condition);
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: this.absoluteKey(key),
+        ConditionExpression: expression.ConditionExpression ?? '',
+        ExpressionAttributeNames: expression.ExpressionAttributeNames,
+        ExpressionAttributeValues: expression.ExpressionAttributeValues,
+      },
+    };
+  }
+
   deleteOperation(key: Key, condition?: WriteCondition): TransactOperation {
     return {
       Delete: { TableName: this.tableName, Key: this.absoluteKey(key), ...conditionExpression(condition) },

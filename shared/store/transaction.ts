@@ -24,6 +24,10 @@ export class Transaction {
     return this.add(this.table.deleteOperation(key, condition), onConflict);
   }
 
+  check(key: Key, condition: WriteCondition, onConflict?: OnConflict): this {
+    return this.add(this.table.checkOperation(key, condition), onConflict);
+  }
+
   /** An operation built by another tenant's table (a transfer writes into the receiving tenant). */
   add(operation: TransactOperation, onConflict?: OnConflict): this {
     this.operations.push({ operation, onConflict });

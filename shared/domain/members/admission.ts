@@ -80,6 +80,7 @@ async function commitAdmission(
       toBranchId: member.branchId,
     }),
   );
+  ws.branches.requireOpen(tx, member.branchId);
   recordAudit(ws, tx, ctx, action, member.id, null, member);
   recordIdempotency(ws, tx, ctx, call, member);
   await tx.commit();

@@ -137,6 +137,24 @@ async function startDissolution(
     after,
   });
   await tx.commit();
+  // Someone may have joined between the check above and the lock; from now on nobody can.
+  const joined = (await currentMemberIds(ws, branch.id)).filter((id) => !members.includes(id));
+  if (!request.toBranchId && joined.some((id) => !moves[id])) {
+    const reopened: FullBranch = { ...branch, version: after.version + 1 };
+    const undo = ws.branches.transaction();
+    ws.branches.saveStatus(undo, after, reopened);
+    recordTreeAudit(ws, undo, ctx, {
+      entityType: 'branch',
+      action: 'dissolve',
+      entityId: branch.id,
+      before: after,
+      after: reopened,
+    });
+    await undo.commit();
+    throw new DomainError('VALIDATION_FAILED', {}, [
+      { path: 'body.toBranchId', code: 'members_without_destination' },
+    ]);
+  }
   return after;
 }
 

@@ -152,6 +152,7 @@ export function transferMember(
       ]);
     return {
       after: { ...before, ...placementOf(branch, unit) },
+      extra: (tx: Transaction) => ws.branches.requireOpen(tx, branch.id),
       event: newEvent(ctx, {
         type: 'transferred',
         status: before.status,

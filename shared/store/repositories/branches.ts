@@ -79,6 +79,18 @@ export class BranchRepository {
     );
   }
 
+  /**
+   * Makes a transaction bringing a member into the branch apply only while the branch is active:
+   * once dissolving begins, nobody can slip in unseen by its plan.
+   */
+  requireOpen(tx: Transaction, branchId: string): void {
+    tx.check(
+      key(branchId),
+      { equals: { status: 'active' } },
+      () => new DomainError('BRANCH_CLOSED', { id: branchId }),
+    );
+  }
+
   /** Dissolving: moves a branch between statuses, if nobody changed it since `before` was read. */
   saveStatus(tx: Transaction, before: FullBranch, after: FullBranch): void {
     tx.put(

@@ -3,8 +3,9 @@
  * pending ones listed through GSI1 `<receiver>#INCOMING_TRANSFERS#PENDING` by date. The sender
  * writes it in the same transaction that marks its member transferred out.
  */
-import type { IncomingTransfer } from '../../domain/members/transfers.ts';
+
 import { DomainError } from '../../domain/errors.ts';
+import type { IncomingTransfer } from '../../domain/members/transfers.ts';
 import type { TenantId } from '../../domain/tenant-id.ts';
 import type { Item, Page, Table, TenantTable } from '../table.ts';
 import type { Transaction } from '../transaction.ts';

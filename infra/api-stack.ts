@@ -1,7 +1,8 @@
 /**
  * The deployed product: one DynamoDB table (with its stream for the change consumers), the
- * token-signing key secret, the KMS key that wraps the national-ID keys, and the Hono API behind
- * an HTTP API. The stack only points at entry files; what runs there never imports aws-cdk-lib.
+ * token-signing key secret, the KMS key that wraps the national-ID keys, the Hono API behind
+ * an HTTP API, and the stream function that keeps the aggregates, with its dead-letter queue.
+ * The stack only points at entry files; what runs there never imports aws-cdk-lib.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -12,8 +13,11 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { KEY_WRAP_CONTEXT } from '../shared/privacy/key-wrapper.ts';
 import { tableDefinition } from '../shared/store/table-definition.ts';
@@ -184,8 +188,83 @@ export class ApiStack extends Stack {
         'catch-all route could not express.',
     });
 
+    const deadLetters = this.streamFunction(table);
+
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the API' });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
+    new CfnOutput(this, 'StreamDeadLetterQueueUrl', {
+      value: deadLetters.queueUrl,
+      description: 'Stream batches the aggregates could not take; after fixing the cause, run a recount',
+    });
+  }
+
+  /**
+   * The stream function (functions/stream/handler.ts): member and branch changes in, aggregate
+   * counters out. Batches of up to 1,000 records, gathered for up to a second, so a bulk change
+   * becomes few transactions; a failing batch is cut in halves and retried from the first record
+   * the function reports, and what still fails after the retries goes to the dead-letter queue
+   * (the record's place in the stream, not its content: no personal data lands there).
+   */
+  private streamFunction(table: TableV2): Queue {
+    const deadLetters = new Queue(this, 'StreamDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of the stream event source: it receives the ' +
+        'positions of stream batches that failed every retry, which an operator reviews and repairs ' +
+        'with a recount. A further queue behind it would have nothing to catch.',
+    });
+
+    const fn = new NodeFunction(this, 'StreamFunction', {
+      entry: 'functions/stream/handler.ts',
+      description: 'doanthe stream consumer: aggregates from member and branch changes',
+      memorySize: 512,
+      // A thousand records make about a dozen transactions; a minute leaves room for retries of
+      // transactions that met another one on a busy aggregate item.
+      timeout: Duration.seconds(60),
+      environment: {
+        TABLE_NAME: table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'doanthe-stream',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    });
+    // Reads units and markers, writes markers and counters (transactions are authorized per
+    // contained action). No Query, no Scan, no deletes, nothing on the indexes.
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:ConditionCheckItem',
+        ],
+        resources: [table.tableArn],
+      }),
+    );
+    const counted = FilterRule.or('member', 'branch');
+    fn.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 1000,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(deadLetters),
+        // Only changes that can move a counter wake the function: not the audit records, words,
+        // markers and counters the other writes (and the function itself) put on the stream.
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { _entity: { S: counted } } } }),
+          FilterCriteria.filter({ dynamodb: { OldImage: { _entity: { S: counted } } } }),
+        ],
+      }),
+    );
+    return deadLetters;
   }
 }
 

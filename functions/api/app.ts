@@ -17,10 +17,12 @@ import { authRoutes } from './routes/auth.ts';
 import { dissolutionRoutes } from './routes/branch-dissolution.ts';
 import { branchRoutes } from './routes/branches.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { figuresRoutes } from './routes/figures.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
 import { platformRoutes } from './routes/platform.ts';
+import { recountRoutes } from './routes/recount.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
 
@@ -62,6 +64,8 @@ export function createApp(deps: AppDependencies) {
   app.route('/', memberRoutes(deps));
   app.route('/', auditRoutes());
   app.route('/', settingsRoutes(deps));
+  app.route('/', recountRoutes());
+  app.route('/', figuresRoutes(deps));
   app.route('/', docsRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

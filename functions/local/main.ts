@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Starts DynamoDB Local (unless DYNAMODB_ENDPOINT
  * names another DynamoDB), creates the table, seeds the demo province on an empty database and
- * serves the same app as the Lambda function.
+ * serves the same app as the Lambda function; the demo members follow in the background.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,18 +9,24 @@ import { type ServerType, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { createApp } from '#functions/api/app.ts';
+import type { AppDependencies } from '#functions/api/app-env.ts';
 import { createDependencies } from '#functions/api/dependencies.ts';
+import { createStreamHandler } from '#functions/stream/handler.ts';
 import { ConfigError, readEnv } from '#shared/config/env.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { ensureTable } from '#shared/store/table-admin.ts';
+import { importDemoMembers } from './demo/demo-members.ts';
 import { DEMO_PASSWORD, seedDemoProvince } from './demo/seed-demo-province.ts';
 import { type DynamoDbLocal, StartupError, startDynamoDbLocal } from './dynamodb-local.ts';
+import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 const started = performance.now();
 let database: DynamoDbLocal | undefined;
+let poller: StreamPoller | undefined;
 
 async function main(): Promise<void> {
   const env = readEnv();
+  const demoMembers = demoMembersPerOrganization(process.env.DEMO_MEMBERS_PER_ORGANIZATION);
   // Take the port first: a port in use is the commonest start-up failure and costs nothing to
   // find out, before the database and the seed have spent their seconds.
   let appReady: (fetch: Hono['fetch']) => void = () => {};
@@ -29,7 +35,11 @@ async function main(): Promise<void> {
   });
   // The adapter's bindings travel with the request: getConnInfo reads the socket from them.
   const server = await listen(env.PORT, async (request, bindings) => (await app)(request, bindings));
+  const importing = new AbortController();
   const shutdown = () => {
+    // Stops first, so reads cut off by the database going away are not reported as failures.
+    void poller?.stop();
+    importing.abort();
     server.close();
     void (database?.stop() ?? Promise.resolve()).then(() => process.exit(0));
   };
@@ -57,6 +67,18 @@ async function main(): Promise<void> {
   });
   const seeded = await seedDemoProvince(deps.table);
   appReady(createApp(deps).fetch);
+  // The figures: the stream function of AWS, fed by a poller of the local table's stream.
+  poller = await startStreamPoller({
+    endpoint: env.DYNAMODB_ENDPOINT,
+    region: env.AWS_REGION,
+    table: deps.table,
+    handle: createStreamHandler(deps.table),
+  }).catch((error: unknown) => {
+    process.stderr.write(
+      `Số liệu tổng hợp sẽ không được cập nhật. / Figures will not be kept up to date: the table's stream cannot be read (${(error as Error).message}).\n`,
+    );
+    return undefined;
+  });
 
   const url = `http://localhost:${env.PORT}`;
   const lines = [
@@ -68,10 +90,68 @@ async function main(): Promise<void> {
     ...seeded.accounts.map(
       (a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(15)} ${a.tenantId.padEnd(20)} ${a.scope}`,
     ),
+    `  Demo members: ${demoMembers ? `${demoMembers} per organization (DEMO_MEMBERS_PER_ORGANIZATION)` : 'none (DEMO_MEMBERS_PER_ORGANIZATION=0)'}`,
     '  Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
+  if (demoMembers > 0) generateDemoMembers(deps, demoMembers, importing.signal);
+}
+
+const DEFAULT_DEMO_MEMBERS = 2000;
+
+function demoMembersPerOrganization(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_DEMO_MEMBERS;
+  if (!/^\d{1,7}$/.test(value.trim()))
+    throw new ConfigError(
+      `DEMO_MEMBERS_PER_ORGANIZATION phải là một số nguyên từ 0 (không tạo) trở lên, không phải "${value}". / DEMO_MEMBERS_PER_ORGANIZATION must be a whole number, 0 for none, not "${value}".`,
+    );
+  return Number(value);
+}
+
+/**
+ * On the disk-backed emulator thousands of members take a minute or more: the API serves
+ * meanwhile, and what a Ctrl-C interrupts the next start finishes. A failure only costs the demo
+ * its members, so it is told, never thrown.
+ */
+function generateDemoMembers(deps: AppDependencies, perOrganization: number, signal: AbortSignal): void {
+  const vi = new Intl.NumberFormat('vi-VN');
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  let lastSaid = Number.NEGATIVE_INFINITY;
+  importDemoMembers({
+    table: deps.table,
+    vault: deps.nationalIds,
+    counts: {
+      farmers: perOrganization,
+      women: perOrganization,
+      veterans: perOrganization,
+      youth: perOrganization,
+    },
+    signal,
+    onProgress: ({ done, total }) => {
+      if (done === total || performance.now() - lastSaid < 10_000) return;
+      lastSaid = performance.now();
+      say(`Đang tạo hội viên mẫu… / Generating demo members: ${vi.format(done)}/${vi.format(total)}`);
+    },
+  }).then(
+    (result) => {
+      if (result.stopped) return;
+      if (result.written === 0) {
+        say(`Hội viên mẫu đã có sẵn / Demo members already present: ${vi.format(result.total)}`);
+        return;
+      }
+      const seconds = Math.round(result.ms / 1000);
+      say(
+        `Đã tạo xong ${vi.format(result.total)} hội viên mẫu (${seconds} giây). / Demo members ready: ${vi.format(result.total)} (${seconds} s).`,
+      );
+    },
+    (error: unknown) => {
+      if (signal.aborted) return;
+      process.stderr.write(
+        `Chưa tạo xong hội viên mẫu, lần khởi động sau sẽ làm tiếp. / Demo members not finished; the next start will finish them. (${(error as Error).message})\n`,
+      );
+    },
+  );
 }
 
 function listen(

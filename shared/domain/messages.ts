@@ -316,6 +316,27 @@ export const errorMessages = {
     vi: 'Lỗi hệ thống; vui lòng thử lại sau',
     en: 'Internal error; please try again later',
   }),
+  TARGET_NOT_FOUND: {
+    title: { vi: 'Chưa có số đối tượng cần tập hợp', en: 'No target population set' },
+    detail: ({ id = '', year = '' }) => ({
+      vi: `Đơn vị "${id}" chưa có số đối tượng trong độ tuổi cần tập hợp năm ${year}.`,
+      en: `The unit "${id}" has no target population for ${year}.`,
+    }),
+  },
+  UNIT_NOT_IN_FORCE_IN_YEAR: {
+    title: { vi: 'Đơn vị không có hiệu lực trong năm này', en: 'The unit did not exist that year' },
+    detail: ({ id = '', year = '', from = '', to = '' }) => ({
+      vi: `Đơn vị "${id}" không có hiệu lực trong năm ${year} (${viDate(from)} – ${viDate(to)}).`,
+      en: `The unit "${id}" was not in force during ${year} (${enDate(from)} – ${enDate(to)}).`,
+    }),
+  },
+  NO_FIGURES_FOR_DATE: {
+    title: { vi: 'Chưa có số liệu cho ngày này', en: 'No figures for this date' },
+    detail: ({ date = '' }) => ({
+      vi: `Không có số liệu chốt nào vào hoặc trước ngày ${viDate(date)}.`,
+      en: `No figures were recorded on or before ${enDate(date)}.`,
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorMessages;

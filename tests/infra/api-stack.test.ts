@@ -194,7 +194,9 @@ describe('the API function', () => {
 
   it('is bundled as an ES module, with the Swagger UI files the app serves beside it', () => {
     // Prepare
-    const code = template.findResources('AWS::Lambda::Function');
+    const code = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: 'doanthe HTTP API (Hono)' },
+    });
     const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
 
     // Act
@@ -225,7 +227,8 @@ describe('the API function', () => {
     });
 
     // Assess
-    expect(Object.values(logGroups).map((g) => g.Properties.RetentionInDays)).toEqual([30, 30]);
+    // The API's, the stream function's and the access logs.
+    expect(Object.values(logGroups).map((g) => g.Properties.RetentionInDays)).toEqual([30, 30, 30]);
   });
 });
 
@@ -260,6 +263,151 @@ describe('the HTTP API', () => {
   });
 });
 
+describe('the stream function', () => {
+  const streamFunction = () => {
+    const found = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('^doanthe stream consumer') },
+    });
+    expect(Object.keys(found)).toHaveLength(1);
+    return Object.keys(found)[0] as string;
+  };
+
+  it('runs Node.js 22 on arm64 with the table name, and no key or secret', () => {
+    // Prepare
+    const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
+
+    // Act & Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^doanthe stream consumer'),
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Environment: {
+        Variables: {
+          NODE_OPTIONS: '--enable-source-maps',
+          TABLE_NAME: { Ref: table },
+          POWERTOOLS_SERVICE_NAME: 'doanthe-stream',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+        },
+      },
+    });
+  });
+
+  it('reads the table stream in batches, cut in halves on error, reporting failed records, retried, then dead-lettered', () => {
+    // Prepare
+    const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
+    const queue = logicalIdOf('AWS::SQS::Queue');
+
+    // Act & Assess
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: streamFunction() },
+      EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 1000,
+      MaximumBatchingWindowInSeconds: 1,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 10,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+    });
+  });
+
+  it('is woken only by changes of members and branches', () => {
+    // Act
+    const mapping = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))[0];
+    const patterns = ((mapping?.Properties.FilterCriteria.Filters ?? []) as { Pattern: string }[]).map((f) =>
+      JSON.parse(f.Pattern),
+    );
+
+    // Assess
+    expect(patterns).toEqual([
+      { dynamodb: { NewImage: { _entity: { S: ['member', 'branch'] } } } },
+      { dynamodb: { OldImage: { _entity: { S: ['member', 'branch'] } } } },
+    ]);
+  });
+
+  it('dead-letters into an encrypted queue that refuses unencrypted transport, kept two weeks', () => {
+    // Prepare
+    const queue = logicalIdOf('AWS::SQS::Queue');
+
+    // Act & Assess
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 60 * 60,
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 'sqs:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Resource: { 'Fn::GetAtt': [queue, 'Arn'] },
+          }),
+        ]),
+      },
+    });
+    template.hasOutput('StreamDeadLetterQueueUrl', {});
+  });
+
+  it('may get, put and update items of the table, read its stream and send to its queue: nothing more', () => {
+    // Prepare
+    const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
+    const queue = logicalIdOf('AWS::SQS::Queue');
+    const [policy] = Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { PolicyName: Match.stringLikeRegexp('^StreamFunctionRole') },
+      }),
+    );
+
+    // Act
+    const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as (Statement & {
+      Effect: string;
+    })[];
+
+    // Assess
+    expect(statements.filter((s) => !actionsOf(s).every((a) => a.startsWith('logs:')))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: [
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+        ],
+        Resource: { 'Fn::GetAtt': [table, 'Arn'] },
+      },
+      {
+        Effect: 'Allow',
+        Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        Resource: { 'Fn::GetAtt': [queue, 'Arn'] },
+      },
+      {
+        Effect: 'Allow',
+        Action: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        Resource: { 'Fn::GetAtt': [table, 'StreamArn'] },
+      },
+    ]);
+  });
+
+  it('is bundled as an ES module of its own', () => {
+    // Prepare
+    const code = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: Match.stringLikeRegexp('^doanthe stream consumer') },
+    });
+    const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
+
+    // Act & Assess
+    expect(existsSync(join(app.outdir, `asset.${assetHash}`, 'index.mjs'))).toBe(true);
+  });
+});
+
 describe('cdk-nag AwsSolutions checks', () => {
   it('report no finding that has not been acknowledged', () => {
     // Act
@@ -281,6 +429,8 @@ describe('cdk-nag AwsSolutions checks', () => {
       'Doanthe/ApiFunction/Function AwsSolutions-L1',
       'Doanthe/HttpApi AwsSolutions-APIG4',
       'Doanthe/SigningKeys AwsSolutions-SMG4',
+      'Doanthe/StreamDeadLetters AwsSolutions-SQS3',
+      'Doanthe/StreamFunction/Function AwsSolutions-L1',
     ]);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
   });

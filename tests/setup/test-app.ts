@@ -217,3 +217,25 @@ export async function auditOf(t: TestApp, adminToken: string, entityId: string):
   );
   return page.items;
 }
+
+// ——— The stream function on a test app's table: aggregates as `npm start` keeps them ———
+
+/**
+ * Starts the local stream poller on the test app's table, feeding the same handler as `npm start`
+ * (from the oldest record, or the table's checkpoint). Stop it in afterAll. Loaded on demand, so
+ * test files without figures never load the Streams client.
+ */
+export async function startStreamPollerFor(
+  t: TestApp,
+  options: Partial<import('../../functions/local/stream-poller.ts').StreamPollerOptions> = {},
+) {
+  const { startStreamPoller } = await import('../../functions/local/stream-poller.ts');
+  const { createStreamHandler } = await import('../../functions/stream/handler.ts');
+  return startStreamPoller({
+    endpoint: t.env.DYNAMODB_ENDPOINT,
+    region: t.env.AWS_REGION,
+    table: t.deps.table,
+    handle: createStreamHandler(t.deps.table),
+    ...options,
+  });
+}

@@ -1,7 +1,7 @@
 /**
- * `npm start` as a newcomer runs it: a fresh DATA_DIR, a free port, then /health and every demo
- * account's sign-in. Also: no DynamoDB Local is left behind, whether the start is stopped with
- * Ctrl-C or killed outright.
+ * `npm start` as a newcomer runs it: a fresh DATA_DIR, a free port, then /health, every demo
+ * account's sign-in and the demo members (few of them, to be quick). Also: no DynamoDB Local is
+ * left behind, whether the start is stopped with Ctrl-C or killed outright.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/local/demo/seed-demo-province.ts';
+
+/** Members per organization: enough for lists to have something, few enough to be written in seconds. */
+const DEMO_MEMBERS = 20;
 
 const DEMO_ACCOUNTS = [
   'platform.admin',
@@ -64,7 +67,13 @@ async function start(command: string, args: string[], dataDir: string): Promise<
   const port = await freePort();
   const begun = Date.now();
   const child = spawn(command, args, {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DYNAMODB_ENDPOINT: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DYNAMODB_ENDPOINT: '',
+      DEMO_MEMBERS_PER_ORGANIZATION: String(DEMO_MEMBERS),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that a "Ctrl-C" reaches every process of it, as in a terminal.
     detached: true,
@@ -136,6 +145,28 @@ describe('npm start', () => {
     );
     expect(branches.items).toHaveLength(1);
   });
+
+  it('writes the demo members after it serves, and lists them', async () => {
+    expect(await until(() => started.output().includes('Demo members ready'), 60_000)).toBe(true);
+    expect(started.output()).toContain(`Generating demo members: 0/${4 * DEMO_MEMBERS}\n`);
+    expect(started.output()).toMatch(/is running at[\s\S]*Generating demo members/);
+
+    const admin = await signIn(started.url, 'farmers.admin');
+    const province = await getJson(`${started.url}/api/v1/members?limit=200`, admin);
+    const officer = await signIn(started.url, 'farmers.mytho');
+    const commune = await getJson(`${started.url}/api/v1/members?limit=200`, officer);
+    const someone = province.items[0];
+    const found = await getJson(
+      `${started.url}/api/v1/members?q=${encodeURIComponent(someone.fullName)}&limit=200`,
+      admin,
+    );
+
+    expect(province.items.length).toBeGreaterThan(DEMO_MEMBERS / 2);
+    expect(province.items.length).toBeLessThanOrEqual(DEMO_MEMBERS);
+    const inMyTho = (m: { id: string; unitId: string }) => (m.unitId.startsWith('28261') ? [m.id] : []);
+    expect(commune.items.map((m: { id: string }) => m.id)).toEqual(province.items.flatMap(inMyTho));
+    expect(found.items.map((m: { id: string }) => m.id)).toContain(someone.id);
+  }, 90_000);
 
   it('stops its database on Ctrl-C', async () => {
     expect(emulatorsUsing(started.dataDir)).toBe(1);

@@ -51,6 +51,9 @@ const STATUS: Record<ErrorCode, number> = {
   UNIT_RULE_VIOLATED: 400,
   BRANCH_RULE_VIOLATED: 400,
   INTERNAL: 500,
+  TARGET_NOT_FOUND: 404,
+  UNIT_NOT_IN_FORCE_IN_YEAR: 400,
+  NO_FIGURES_FOR_DATE: 404,
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -35,6 +35,12 @@ const communeList = JSON.parse(
 /** The commune whose officers the demo signs in as: the provincial capital's ward. */
 const DEMO_COMMUNE_NAME = 'Phường Mỹ Tho';
 
+export const DEMO_COMMUNE: { readonly code: string; readonly name: string } = (() => {
+  const commune = communeList.communes.find((c) => c.name === DEMO_COMMUNE_NAME) ?? communeList.communes[0];
+  if (!commune) throw new Error('The demo commune list is empty');
+  return { code: commune.code, name: commune.name };
+})();
+
 export interface DemoAccount {
   readonly username: string;
   readonly role: Role;
@@ -44,10 +50,7 @@ export interface DemoAccount {
 
 export async function seedDemoProvince(table: Table): Promise<{ created: boolean; accounts: DemoAccount[] }> {
   const provinces = new ProvinceRepository(table);
-  const demoCommune =
-    communeList.communes.find((c) => c.name === DEMO_COMMUNE_NAME) ?? communeList.communes[0];
-  if (!demoCommune) throw new Error('The demo commune list is empty');
-  const accounts = demoAccounts(demoCommune.code, demoCommune.name);
+  const accounts = demoAccounts(DEMO_COMMUNE.code, DEMO_COMMUNE.name);
   if (await provinces.get(DEMO_PROVINCE_ID)) return { created: false, accounts };
 
   // Everything else first, with fixed ids and skip-if-present accounts, so that a start that
@@ -61,7 +64,7 @@ export async function seedDemoProvince(table: Table): Promise<{ created: boolean
     }),
   );
   await createPlatformAdmin(table);
-  await createCommuneOfficers(table, demoCommune.code);
+  await createCommuneOfficers(table, DEMO_COMMUNE.code);
   await onboardProvince(provinces, {
     id: DEMO_PROVINCE_ID,
     code: communeList.province.code,

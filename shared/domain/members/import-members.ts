@@ -33,7 +33,7 @@ export interface ImportContext {
 export function importedMember(
   record: MemberRecord,
   id: string,
-  placement: Pick<Member, 'branchId' | 'unitId' | 'unitIds' | 'communeId'>,
+  placement: Pick<Member, 'branchId' | 'branchKind' | 'unitId' | 'unitIds' | 'communeId'>,
   ctx: ImportContext,
 ): { member: Member; events: MemberEvent[] } {
   checkEligibility(ctx.rules, record, record.joinedAt);

@@ -40,9 +40,15 @@ export interface MemberWorkspace {
 export function placementOf(
   branch: Branch,
   unit: Unit,
-): Pick<Member, 'branchId' | 'unitId' | 'unitIds' | 'communeId'> {
+): Pick<Member, 'branchId' | 'branchKind' | 'unitId' | 'unitIds' | 'communeId'> {
   const communeId = unit.level === 'commune' ? unit.id : unit.level === 'hamlet' ? unit.parentId : null;
-  return { branchId: branch.id, unitId: unit.id, unitIds: [...unit.ancestorIds, unit.id], communeId };
+  return {
+    branchId: branch.id,
+    branchKind: branch.kind,
+    unitId: unit.id,
+    unitIds: [...unit.ancestorIds, unit.id],
+    communeId,
+  };
 }
 
 /** A branch members may join or be moved to: it exists and is not being dissolved. */

@@ -3,6 +3,7 @@
  * admit or edit one, and what each caller gets back.
  */
 import { z } from 'zod';
+import type { BranchKind } from '../branches.ts';
 
 export const GENDERS = ['male', 'female'] as const;
 export const genderSchema = z.enum(GENDERS);
@@ -159,6 +160,11 @@ export interface Member {
   readonly notes: string | null;
   readonly veteranService: VeteranService | null;
   readonly branchId: string;
+  /**
+   * The branch's kind, copied at placement so figures count members of professional branches
+   * from the member alone; absent (null) on members stored before it was kept.
+   */
+  readonly branchKind?: BranchKind | null;
   /** The branch's unit, and its ancestors from the province down: the member's place in the tree. */
   readonly unitId: string;
   readonly unitIds: readonly string[];

@@ -84,6 +84,7 @@ const MEMBER_FIELDS = [
   'notes',
   'veteranService',
   'branchId',
+  'branchKind',
   'unitId',
   'unitIds',
   'communeId',

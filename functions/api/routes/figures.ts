@@ -1,0 +1,268 @@
+/**
+ * Figures: targets of a unit (coverage's denominator), an organization's own figures, the
+ * Front's consolidated overview and comparison, and snapshots for past days. Read from
+ * aggregate items only (shared/figures/reading/), never from members.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { requireRole } from '#shared/auth/authorize.ts';
+import { vietnamToday } from '#shared/domain/dates.ts';
+import { DomainError } from '#shared/domain/errors.ts';
+import {
+  ORGANIZATIONS,
+  type Organization,
+  organizationOf,
+  tenantIdOf,
+} from '#shared/domain/organizations.ts';
+import { provinceOf, toTenantId } from '#shared/domain/tenant-id.ts';
+import {
+  comparisonWorkbook,
+  overviewWorkbook,
+  XLSX_CONTENT_TYPE,
+} from '#shared/figures/reading/export-xlsx.ts';
+import { type FrontSources, frontComparison, frontOverview } from '#shared/figures/reading/front-overview.ts';
+import {
+  comparisonSchema,
+  overviewSchema,
+  snapshotRequestSchema,
+  snapshotResultSchema,
+  statsSchema,
+} from '#shared/figures/reading/schemas.ts';
+import { snapshotProvince, snapshotTenants } from '#shared/figures/reading/snapshots.ts';
+import { unitStats } from '#shared/figures/reading/stats.ts';
+import {
+  readTarget,
+  setTarget,
+  setTargetSchema,
+  type TargetWorkspace,
+  targetSchema,
+  targetYearSchema,
+} from '#shared/figures/reading/targets.ts';
+import type { FiguresSource } from '#shared/figures/reading/tenant-figures.ts';
+import { AuditRepository } from '#shared/store/repositories/audit.ts';
+import { FiguresRepository } from '#shared/store/repositories/figures.ts';
+import { UnitRepository } from '#shared/store/repositories/units.ts';
+import type { TenantTable } from '#shared/store/table.ts';
+import type { AppDependencies, AppEnv } from '../app-env.ts';
+import { changeContext } from '../http/member-workspace.ts';
+import { bearerSecurity, conflictResponse, errorResponses, json, jsonBody } from '../http/openapi.ts';
+import { validationHook } from '../http/validation.ts';
+
+const unitIdQuery = z.string().min(1).max(64).meta({ example: '28261' });
+const asOfQuery = z.iso.date().optional().meta({
+  description:
+    'The day the figures are for; past days read the latest snapshot on or before it. Default: today',
+});
+const targetParams = z.object({ id: z.string().min(1).max(64), year: targetYearSchema });
+
+const readTargetRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/units/{id}/targets/{year}',
+  tags: ['figures'],
+  summary: 'The target population of a unit for a year / Số đối tượng cần tập hợp',
+  security: bearerSecurity,
+  request: { params: targetParams },
+  responses: { 200: json(targetSchema, 'The target'), ...errorResponses },
+});
+
+const setTargetRoute = createRoute({
+  method: 'put',
+  path: '/api/v1/units/{id}/targets/{year}',
+  tags: ['figures'],
+  summary: 'Set the target population of a unit for a year / Đặt số đối tượng cần tập hợp',
+  description:
+    'Eligible people present locally that the organization should gather, per hamlet (or per commune). Coverage divides active members by it.',
+  security: bearerSecurity,
+  request: { params: targetParams, ...jsonBody(setTargetSchema) },
+  responses: { 200: json(targetSchema, 'The target now set'), ...errorResponses, ...conflictResponse },
+});
+
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/stats',
+  tags: ['figures'],
+  summary: 'Figures of a unit and its children / Số liệu thống kê của đơn vị',
+  description:
+    'Members by status, gender and age band, branches, target population, coverage and the units lacking a target, for the unit and each child in force. Viewers see counts of 1–4 in hamlets as null.',
+  security: bearerSecurity,
+  request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
+  responses: { 200: json(statsSchema, 'The figures'), ...errorResponses },
+});
+
+const overviewRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/front/overview',
+  tags: ['front'],
+  summary: 'The four organizations side by side, for a unit and its children / Số liệu tổng hợp của Mặt trận',
+  description: 'Aggregates only; counts of 1–4 in hamlets are null (suppressed).',
+  security: bearerSecurity,
+  request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
+  responses: { 200: json(overviewSchema, 'The overview'), ...errorResponses },
+});
+
+const compareQuery = z
+  .object({ unitId: unitIdQuery, from: z.iso.date(), to: z.iso.date() })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'to must not be before from' });
+
+const compareRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/front/compare',
+  tags: ['front'],
+  summary: 'Differences between two days / So sánh số liệu giữa hai thời điểm',
+  security: bearerSecurity,
+  request: { query: compareQuery },
+  responses: { 200: json(comparisonSchema, 'The comparison'), ...errorResponses },
+});
+
+const workbook = {
+  description: 'The workbook (.xlsx)',
+  content: { [XLSX_CONTENT_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
+};
+
+const overviewExportRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/front/overview.xlsx',
+  tags: ['front'],
+  summary: 'The overview as a report in .xlsx / Xuất báo cáo tổng hợp ra Excel',
+  security: bearerSecurity,
+  request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
+  responses: { 200: workbook, ...errorResponses },
+});
+
+const compareExportRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/front/compare.xlsx',
+  tags: ['front'],
+  summary: 'The comparison as a report in .xlsx / Xuất báo cáo so sánh ra Excel',
+  security: bearerSecurity,
+  request: { query: compareQuery },
+  responses: { 200: workbook, ...errorResponses },
+});
+
+/** A download named after what it holds; only safe characters reach the header. */
+function attachment(name: string): Record<string, string> {
+  return {
+    'content-type': XLSX_CONTENT_TYPE,
+    'content-disposition': `attachment; filename="${name.replace(/[^0-9A-Za-z.-]/g, '_')}.xlsx"`,
+  };
+}
+
+const snapshotRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/admin/snapshots',
+  tags: ['figures'],
+  summary: 'Snapshot the aggregates for a day / Chốt số liệu',
+  description:
+    'Organization admins snapshot their own organization; platform operators every tenant of a province. Month ends are snapshotted by a schedule; this is for other days and tests.',
+  security: bearerSecurity,
+  request: jsonBody(snapshotRequestSchema),
+  responses: { 200: json(snapshotResultSchema, 'What was copied'), ...errorResponses },
+});
+
+function figuresSource(table: TenantTable): FiguresSource {
+  return { units: new UnitRepository(table), figures: new FiguresRepository(table) };
+}
+
+/** The caller's organization; the Front and the platform have no figures of their own. */
+function ownOrganization(c: Context<AppEnv>): Organization {
+  const organization = organizationOf(c.get('tenantTable').tenant);
+  if (!organization) throw new DomainError('FORBIDDEN');
+  return organization;
+}
+
+function targetWorkspace(c: Context<AppEnv>): TargetWorkspace {
+  ownOrganization(c);
+  const table = c.get('tenantTable');
+  return { ...figuresSource(table), audit: new AuditRepository(table) };
+}
+
+/** The four organizations of the Front's own province: the Front reads no other province. */
+function frontSources(c: Context<AppEnv>, deps: AppDependencies): FrontSources {
+  const tenant = c.get('tenantTable').tenant;
+  if (organizationOf(tenant) !== null || !tenant.endsWith(':front')) throw new DomainError('FORBIDDEN');
+  const province = provinceOf(tenant);
+  return {
+    organizations: ORGANIZATIONS.map((organization) => ({
+      organization,
+      source: figuresSource(deps.table.forTenant(toTenantId(tenantIdOf(province, organization)))),
+    })),
+    front: new FiguresRepository(c.get('tenantTable')),
+  };
+}
+
+export function figuresRoutes(deps: AppDependencies) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(readTargetRoute, async (c) => {
+      const { id, year } = c.req.valid('param');
+      return c.json(await readTarget(targetWorkspace(c), c.get('principal'), id, year), 200);
+    })
+    .openapi(setTargetRoute, async (c) => {
+      const { id, year } = c.req.valid('param');
+      const target = await setTarget(targetWorkspace(c), changeContext(c), id, year, c.req.valid('json'));
+      return c.json(target, 200);
+    })
+    .openapi(statsRoute, async (c) => {
+      const { unitId, asOf } = c.req.valid('query');
+      const today = vietnamToday(new Date());
+      const organization = ownOrganization(c);
+      const source = figuresSource(c.get('tenantTable'));
+      return c.json(
+        await unitStats(source, organization, c.get('principal'), unitId, asOf ?? today, today),
+        200,
+      );
+    })
+    .openapi(overviewRoute, async (c) => {
+      const { unitId, asOf } = c.req.valid('query');
+      const today = vietnamToday(new Date());
+      const sources = frontSources(c, deps);
+      return c.json(await frontOverview(sources, c.get('principal'), unitId, asOf ?? today, today), 200);
+    })
+    .openapi(compareRoute, async (c) => {
+      const { unitId, from, to } = c.req.valid('query');
+      const sources = frontSources(c, deps);
+      const today = vietnamToday(new Date());
+      return c.json(await frontComparison(sources, c.get('principal'), unitId, from, to, today), 200);
+    })
+    .openapi(overviewExportRoute, async (c) => {
+      const { unitId, asOf } = c.req.valid('query');
+      const today = vietnamToday(new Date());
+      const day = asOf ?? today;
+      const overview = await frontOverview(frontSources(c, deps), c.get('principal'), unitId, day, today);
+      return c.body(
+        new Uint8Array(await overviewWorkbook(overview)),
+        200,
+        attachment(`tong-hop-${unitId}-${day}`),
+      );
+    })
+    .openapi(compareExportRoute, async (c) => {
+      const { unitId, from, to } = c.req.valid('query');
+      const today = vietnamToday(new Date());
+      const comparison = await frontComparison(
+        frontSources(c, deps),
+        c.get('principal'),
+        unitId,
+        from,
+        to,
+        today,
+      );
+      return c.body(
+        new Uint8Array(await comparisonWorkbook(comparison)),
+        200,
+        attachment(`so-sanh-${unitId}-${from}-${to}`),
+      );
+    })
+    .openapi(snapshotRoute, async (c) => {
+      const principal = c.get('principal');
+      requireRole(principal, 'org_admin', 'platform_admin');
+      const body = c.req.valid('json');
+      const now = new Date();
+      const date = body.date ?? vietnamToday(now);
+      if (principal.role === 'org_admin') {
+        ownOrganization(c);
+        return c.json(await snapshotTenants(deps.table, [c.get('tenantTable').tenant], date, now), 200);
+      }
+      if (!body.provinceId)
+        throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.provinceId', code: 'invalid_type' }]);
+      return c.json(await snapshotProvince(deps.table, body.provinceId, date, now), 200);
+    });
+}

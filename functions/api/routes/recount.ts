@@ -1,0 +1,67 @@
+/** Recounting the figures of the caller's organization from its members and branches. */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireRole } from '#shared/auth/authorize.ts';
+import { recount } from '#shared/figures/recount.ts';
+import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
+import { BranchRepository } from '#shared/store/repositories/branches.ts';
+import { UnitRepository } from '#shared/store/repositories/units.ts';
+import type { AppEnv } from '../app-env.ts';
+import { bearerSecurity, errorResponses, json, jsonBody } from '../http/openapi.ts';
+import { validationHook } from '../http/validation.ts';
+
+const recountRequestSchema = z
+  .strictObject({
+    apply: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Also correct the stored figures (adds each difference)' }),
+  })
+  .meta({ id: 'RecountRequest' });
+
+const recountReportSchema = z
+  .object({
+    members: z.number().int().meta({ description: 'Members read (current and former)' }),
+    branches: z.number().int(),
+    units: z.number().int(),
+    differences: z.array(
+      z.object({
+        unitId: z.string(),
+        counter: z.string().meta({ example: 'members_active' }),
+        stored: z.number(),
+        recounted: z.number(),
+      }),
+    ),
+    applied: z.boolean(),
+  })
+  .meta({ id: 'RecountReport' });
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/v1/admin/recount',
+  tags: ['admin'],
+  summary: 'Recount the figures from the members / Đếm lại số liệu từ hồ sơ hội viên',
+  description:
+    'Counts every aggregate of the organization again from its members and branches, compares with the stored figures and lists the differences; with `apply`, corrects them. Reads the whole organization: for operators, not dashboards.',
+  security: bearerSecurity,
+  request: jsonBody(recountRequestSchema),
+  responses: {
+    200: json(recountReportSchema, 'What differs, and whether it was corrected'),
+    ...errorResponses,
+  },
+});
+
+export function recountRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
+    requireRole(c.get('principal'), 'org_admin');
+    const table = c.get('tenantTable');
+    const report = await recount(
+      {
+        units: new UnitRepository(table),
+        branches: new BranchRepository(table),
+        aggregates: new AggregateRepository(table),
+      },
+      { apply: c.req.valid('json').apply },
+    );
+    return c.json(report, 200);
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * Members of the demo province: generated (generate-members.ts) over each organization's branches
+ * as the seed stored them, checked and shaped like an import (importedMember), and bulk-written.
+ * `npm start` runs this in the background; the benchmark runs it to fill its tables.
+ *
+ * Resumable: each organization keeps a plan item (`<t>#DEMO_MEMBERS` / `PLAN`) holding what the
+ * generator needs to repeat itself exactly — the count, the day it called today, the recording
+ * time, the branches — and how many members are written. Members are written in order, in chunks,
+ * and the plan moves on after each chunk, so a stopped run resumes at the last finished chunk and
+ * rewrites (identically: fixed ids, fixed keys) whatever the unfinished one had put.
+ */
+import type { FullBranch } from '#shared/domain/branches.ts';
+import { DEFAULT_ELIGIBILITY } from '#shared/domain/members/eligibility.ts';
+import { type ImportContext, importedMember } from '#shared/domain/members/import-members.ts';
+import type { Member, MemberEvent } from '#shared/domain/members/member.ts';
+import { placementOf } from '#shared/domain/members/member-workspace.ts';
+import { nameWordEntries } from '#shared/domain/members/search.ts';
+import { ORGANIZATIONS, type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
+import { toTenantId } from '#shared/domain/tenant-id.ts';
+import { type FullUnit, isValidOn } from '#shared/domain/units.ts';
+import type { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
+import { BranchRepository } from '#shared/store/repositories/branches.ts';
+import { MemberRepository } from '#shared/store/repositories/members.ts';
+import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
+import { UnitRepository } from '#shared/store/repositories/units.ts';
+import type { Table, TenantTable } from '#shared/store/table.ts';
+import { type GeneratedMember, type GeneratorBranch, generateMembers } from './generate-members.ts';
+import { DEMO_PROVINCE_ID } from './seed-demo-province.ts';
+
+/** The article's year: any fixed number would do, as long as a re-run uses the same one. */
+export const DEMO_MEMBERS_SEED = 2020;
+
+/** Who the history says recorded the demo members: no person did. */
+const RECORDED_BY = { userId: 'demo-seed', username: 'demo.seed' };
+
+const PLAN_KEY = { pk: 'DEMO_MEMBERS', sk: 'PLAN' };
+
+interface Plan {
+  readonly count: number;
+  readonly written: number;
+  readonly seed: number;
+  /** YYYY-MM-DD: the generator's today. */
+  readonly today: string;
+  /** The members' creation and the events' recording time: part of the events' keys. */
+  readonly at: string;
+  /** The branches members were drawn over, in the generator's order. */
+  readonly branchIds: readonly string[];
+}
+
+export interface DemoMembersProgress {
+  readonly organization: Organization;
+  /** Members written, this run and before, across all organizations. */
+  readonly done: number;
+  readonly total: number;
+  /** Items this run wrote so far. */
+  readonly items: number;
+}
+
+export interface ImportDemoMembersOptions {
+  readonly table: Table;
+  readonly vault: NationalIdVault;
+  /** Members wanted per organization; an organization with more already keeps them. */
+  readonly counts: Readonly<Record<Organization, number>>;
+  readonly seed?: number;
+  /** Used when an organization has no plan yet; an existing plan keeps its own. Default: now. */
+  readonly today?: string;
+  readonly at?: string;
+  /** BatchWrite calls in flight. */
+  readonly concurrency?: number;
+  /** Members per checkpoint: what a stopped run may have to redo. */
+  readonly chunkSize?: number;
+  /** Checked between chunks: the run stops before the next one. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: DemoMembersProgress) => void;
+  /** Sees every member written this run, with its 1-based number in its organization. */
+  readonly onMember?: (
+    organization: Organization,
+    n: number,
+    generated: GeneratedMember,
+    member: Member,
+  ) => void;
+}
+
+export interface DemoMembersResult {
+  /** Members of all organizations, written before or now. */
+  readonly total: number;
+  /** Members and items this run wrote. */
+  readonly written: number;
+  readonly items: number;
+  readonly ms: number;
+  readonly stopped: boolean;
+}
+
+/** A deterministic id, so a re-run overwrites a member rather than adding a twin. */
+export function demoMemberId(organization: Organization, n: number): string {
+  return `m-${organization}-${n}`;
+}
+
+export async function importDemoMembers(options: ImportDemoMembersOptions): Promise<DemoMembersResult> {
+  const started = performance.now();
+  const province = await new ProvinceRepository(options.table).get(DEMO_PROVINCE_ID);
+  if (!province) throw new Error(`The demo province ${DEMO_PROVINCE_ID} is not seeded`);
+  const now = new Date().toISOString();
+  const tenants = ORGANIZATIONS.map((organization) => ({
+    organization,
+    table: options.table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, organization))),
+  }));
+
+  // Every plan first, so the progress has its total from the start. A new plan walks the tree,
+  // which the writing below reuses: on the disk-backed emulator a walk is thousands of reads.
+  const walked = new Map<Organization, PlacedBranch[]>();
+  const plans = await Promise.all(
+    tenants.map(async ({ organization, table }) => {
+      const wanted = options.counts[organization];
+      const stored = await table.get<Plan>(PLAN_KEY);
+      if (stored && stored.count >= wanted) return stored;
+      if (!stored && wanted === 0) return undefined;
+      let plan: Plan;
+      if (stored) plan = { ...stored, count: wanted };
+      else {
+        const placed = await placedBranches(table, province.code);
+        walked.set(organization, placed);
+        plan = {
+          count: wanted,
+          written: 0,
+          seed: options.seed ?? DEMO_MEMBERS_SEED,
+          today: options.today ?? now.slice(0, 10),
+          at: options.at ?? now,
+          branchIds: placed
+            .filter(({ branch, unit }) => branch.status === 'active' && isValidOn(unit, now.slice(0, 10)))
+            .map(({ branch }) => branch.id)
+            .sort(),
+        };
+      }
+      await savePlan(table, plan);
+      return plan;
+    }),
+  );
+  const total = plans.reduce((sum, plan) => sum + (plan?.count ?? 0), 0);
+  let done = plans.reduce((sum, plan) => sum + (plan?.written ?? 0), 0);
+  let written = 0;
+  let items = 0;
+  const result = (stopped: boolean): DemoMembersResult => ({
+    total,
+    written,
+    items,
+    ms: performance.now() - started,
+    stopped,
+  });
+
+  for (const [i, { organization, table }] of tenants.entries()) {
+    let plan = plans[i];
+    if (!plan || plan.written >= plan.count) continue;
+    options.onProgress?.({ organization, done, total, items });
+    const tree = walked.get(organization) ?? (await placedBranches(table, province.code));
+    const placed = new Map(tree.map((p) => [p.branch.id, p]));
+    const branches = plan.branchIds.map((id): GeneratorBranch & { placed: PlacedBranch } => {
+      const p = placed.get(id);
+      if (!p) throw new Error(`The demo branch ${id} of ${organization} is gone`);
+      return { id, unitId: p.unit.id, kind: p.branch.kind, place: p.place, placed: p };
+    });
+    const ctx: ImportContext = {
+      rules: DEFAULT_ELIGIBILITY[organization],
+      cipher: await options.vault.cipherFor(table.tenant),
+      recordedBy: RECORDED_BY,
+      at: plan.at,
+    };
+    const members = new MemberRepository(table);
+    const byId = new Map(branches.map((b) => [b.id, b.placed]));
+    let chunk: { member: Member; events: MemberEvent[] }[] = [];
+    let n = 0;
+    for (const generated of generateMembers({
+      organization,
+      branches,
+      count: plan.count,
+      seed: plan.seed,
+      today: plan.today,
+      provinceName: province.name,
+    })) {
+      n += 1;
+      // The generator is replayed from the start: members before the checkpoint are already in.
+      if (n <= plan.written) continue;
+      const home = byId.get(generated.branchId) as PlacedBranch;
+      const imported = importedMember(
+        generated,
+        demoMemberId(organization, n),
+        placementOf(home.branch, home.unit),
+        ctx,
+      );
+      options.onMember?.(organization, n, generated, imported.member);
+      chunk.push(imported);
+      if (chunk.length < (options.chunkSize ?? 250) && n < plan.count) continue;
+      if (options.signal?.aborted) return result(true);
+      await members.importMany(chunk, options.concurrency ?? 8);
+      plan = { ...plan, written: n };
+      await savePlan(table, plan);
+      written += chunk.length;
+      done += chunk.length;
+      items += chunk.reduce((sum, record) => sum + itemCount(record.member, record.events), 0);
+      chunk = [];
+      options.onProgress?.({ organization, done, total, items });
+    }
+  }
+  return result(false);
+}
+
+/** What importMany writes for one member: itself, a search entry per name word, its id guard, its events. */
+function itemCount(member: Member, events: readonly MemberEvent[]): number {
+  return 1 + nameWordEntries(member.fullName).length + (member.nationalId ? 1 : 0) + events.length;
+}
+
+function savePlan(table: TenantTable, plan: Plan): Promise<void> {
+  return table.put({ entity: 'demo_members_plan', key: PLAN_KEY, data: { ...plan } });
+}
+
+export interface PlacedBranch {
+  readonly branch: FullBranch;
+  readonly unit: FullUnit;
+  /** "ấp Tân Hòa, xã Tân Hòa": where its members live, for their addresses. */
+  readonly place: string;
+}
+
+/**
+ * Every branch of the organization's tree, whatever its state, with the unit it sits in: the
+ * province's communes and their hamlets, and each one's branches of every kind.
+ */
+export async function placedBranches(table: TenantTable, provinceUnitId: string): Promise<PlacedBranch[]> {
+  const units = new UnitRepository(table);
+  const branches = new BranchRepository(table);
+  const communes = await all((cursor) => units.children(provinceUnitId, 500, cursor));
+  const hamlets = await mapLimit(communes, 8, (commune) =>
+    all((cursor) => units.children(commune.id, 500, cursor)),
+  );
+  const places = communes.flatMap((commune, i) => {
+    const communePlace = lowerFirst(commune.name);
+    return [
+      { unit: commune, place: communePlace },
+      ...(hamlets[i] ?? []).map((unit) => ({ unit, place: `${lowerFirst(unit.name)}, ${communePlace}` })),
+    ];
+  });
+  const perUnit = await mapLimit(places, 8, async ({ unit, place }) =>
+    (await all((cursor) => branches.ofUnit(unit.id, undefined, 500, cursor))).map((branch) => ({
+      branch,
+      unit,
+      place,
+    })),
+  );
+  return perUnit.flat();
+}
+
+/** "Ấp Tân Hòa" inside an address: "ấp Tân Hòa". */
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+}
+
+async function all<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await map(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

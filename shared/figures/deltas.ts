@@ -1,0 +1,149 @@
+/**
+ * How items turn into counts, with no I/O: the stream function and the recount both go through
+ * here, so a change applied from the stream and a count made from scratch cannot disagree on
+ * what a member or a branch is worth.
+ *
+ * An item contributes a set of counters to every unit of its path (a member: province → … → its
+ * branch's unit; a branch: its unit's ancestors and the unit). A change of an item adds the new
+ * contribution and takes away the old one; changes that move no counter (a new phone number, a
+ * branch starting to dissolve) come out empty and cost nothing downstream.
+ */
+import { z } from 'zod';
+import { BRANCH_KINDS, BRANCH_STATUSES, type BranchKind, type BranchStatus } from '../domain/branches.ts';
+import { isCurrent } from '../domain/members/lifecycle.ts';
+import { GENDERS, type Gender, MEMBER_STATUSES, type MemberStatus } from '../domain/members/member.ts';
+import { AGGREGATE_COUNTERS, bornCounter, type Counters } from './counters.ts';
+
+/** The fields of a member item that figures count. */
+export interface CountedMember {
+  readonly status: MemberStatus;
+  readonly gender: Gender;
+  readonly birthDate: string;
+  readonly unitIds: readonly string[];
+  readonly branchKind?: BranchKind | null | undefined;
+}
+
+/** The fields of a branch item that figures count. */
+export interface CountedBranch {
+  readonly unitId: string;
+  readonly kind: BranchKind;
+  readonly status: BranchStatus;
+}
+
+// Loose on purpose: an item carries many more fields, and only these matter here.
+const countedMemberSchema = z.object({
+  status: z.enum(MEMBER_STATUSES),
+  gender: z.enum(GENDERS),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  unitIds: z.array(z.string().min(1)).min(1),
+  branchKind: z.enum(BRANCH_KINDS).nullish(),
+});
+
+const countedBranchSchema = z.object({
+  unitId: z.string().min(1),
+  kind: z.enum(BRANCH_KINDS),
+  // Branches written before statuses were kept are active (fullBranch's default).
+  status: z.enum(BRANCH_STATUSES).default('active'),
+});
+
+/**
+ * The counted fields of a stored member, or an error naming what is wrong: an item that cannot
+ * be counted must stop the batch (and be looked at), not be counted as nothing.
+ */
+export function countedMember(item: unknown): CountedMember {
+  return countedMemberSchema.parse(item);
+}
+
+export function countedBranch(item: unknown): CountedBranch {
+  return countedBranchSchema.parse(item);
+}
+
+/** What one item adds to the aggregates: these counters, in each unit of the path. */
+export interface Contribution {
+  readonly unitIds: readonly string[];
+  readonly counters: Counters;
+}
+
+export function memberContribution(member: CountedMember): Contribution {
+  const counters: Counters = { [AGGREGATE_COUNTERS.members[member.status]]: 1 };
+  if (isCurrent(member.status)) {
+    counters[AGGREGATE_COUNTERS.gender[member.gender]] = 1;
+    counters[bornCounter(member.birthDate.slice(0, 4))] = 1;
+    if (member.branchKind === 'professional') counters[AGGREGATE_COUNTERS.professional] = 1;
+  }
+  return { unitIds: unique(member.unitIds), counters };
+}
+
+/** `unitPath`: the branch's unit's ancestors from the top, then the unit itself. */
+export function branchContribution(branch: CountedBranch, unitPath: readonly string[]): Contribution {
+  if (branch.status === 'dissolved') return { unitIds: [], counters: {} };
+  return { unitIds: unique(unitPath), counters: { [AGGREGATE_COUNTERS.branches[branch.kind]]: 1 } };
+}
+
+/** Counter changes by unit id. */
+export type UnitDeltas = Map<string, Counters>;
+
+/** What changing an item from `before` to `after` (either absent) does to the aggregates. */
+export function deltaOf(before: Contribution | null, after: Contribution | null): UnitDeltas {
+  const deltas: UnitDeltas = new Map();
+  const apply = (contribution: Contribution | null, sign: 1 | -1) => {
+    for (const unitId of contribution?.unitIds ?? []) {
+      const counters = deltas.get(unitId) ?? {};
+      for (const [name, value] of Object.entries(contribution?.counters ?? {}))
+        counters[name] = (counters[name] ?? 0) + sign * value;
+      deltas.set(unitId, counters);
+    }
+  };
+  apply(before, -1);
+  apply(after, 1);
+  return withoutZeros(deltas);
+}
+
+/** One aggregate item's change: add these counters to tenant's unit. */
+export interface AggregateUpdate {
+  readonly tenant: string;
+  readonly unitId: string;
+  readonly counters: Counters;
+}
+
+/**
+ * Sums changes per aggregate item, so a batch of a thousand admissions in one commune writes the
+ * province's item once, not a thousand times.
+ */
+export class DeltaSum {
+  private readonly byItem = new Map<string, { tenant: string; unitId: string; counters: Counters }>();
+
+  add(tenant: string, deltas: UnitDeltas): this {
+    for (const [unitId, counters] of deltas) {
+      const id = `${tenant}\u0000${unitId}`;
+      const entry = this.byItem.get(id) ?? { tenant, unitId, counters: {} };
+      for (const [name, value] of Object.entries(counters))
+        entry.counters[name] = (entry.counters[name] ?? 0) + value;
+      this.byItem.set(id, entry);
+    }
+    return this;
+  }
+
+  /** The aggregate items that change, each with its non-zero counter changes. */
+  updates(): AggregateUpdate[] {
+    const updates: AggregateUpdate[] = [];
+    for (const { tenant, unitId, counters } of this.byItem.values()) {
+      const nonZero = Object.fromEntries(Object.entries(counters).filter(([, value]) => value !== 0));
+      if (Object.keys(nonZero).length > 0) updates.push({ tenant, unitId, counters: nonZero });
+    }
+    return updates;
+  }
+}
+
+function withoutZeros(deltas: UnitDeltas): UnitDeltas {
+  const result: UnitDeltas = new Map();
+  for (const [unitId, counters] of deltas) {
+    const nonZero = Object.fromEntries(Object.entries(counters).filter(([, value]) => value !== 0));
+    if (Object.keys(nonZero).length > 0) result.set(unitId, nonZero);
+  }
+  return result;
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

@@ -1,0 +1,263 @@
+/**
+ * The Front's overview and comparison as .xlsx, laid out as a report to the level above:
+ * organizations as columns, units as rows (the unit itself last, as the total), Vietnamese
+ * headers. Numbers stay numbers so the level above can add them up in Excel; their formats
+ * (`#,##0`, `0.00%`) are shown with the reader's regional separators, which on a Vietnamese
+ * computer read 531.467 and 58,64%. Shares that make a whole (members by status; gathered and
+ * not yet gathered) are rounded so each row adds up to exactly 100 %.
+ *
+ * A count hidden to protect individuals shows as "*" (footnoted); a day without figures as "–".
+ */
+import type { Organization } from '../../domain/organizations.ts';
+import { percentagesAddingTo100 } from './format.ts';
+import type {
+  Change,
+  CompareRow,
+  Comparison,
+  FrontRow,
+  OrganizationFigures,
+  Overview,
+  TotalFigures,
+} from './schemas.ts';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const ORGANIZATION_NAMES: Record<Organization, string> = {
+  farmers: 'Hội Nông dân',
+  women: 'Hội Liên hiệp Phụ nữ',
+  veterans: 'Hội Cựu chiến binh',
+  youth: 'Đoàn Thanh niên',
+};
+const TOTAL_NAME = 'Tổng cộng';
+const COUNT = '#,##0';
+const SIGNED_COUNT = '+#,##0;-#,##0;0';
+const PERCENT = '0.00%';
+const POINTS = '+0.00;-0.00;0.00';
+const SUPPRESSED_NOTE =
+  '* Dưới 5 người ở cấp ấp, khóm: không hiển thị để bảo vệ dữ liệu cá nhân (Luật 91/2025/QH15).';
+
+const viDate = (date: string) => date.split('-').reverse().join('/');
+
+type Cell = number | string | null;
+interface Column {
+  readonly header: string;
+  readonly format: string;
+  readonly width?: number;
+}
+
+type Group<R> = {
+  readonly name: string;
+  readonly columns: readonly Column[];
+  readonly cells: (row: R) => Cell[];
+};
+
+/** A value for a cell: hidden counts and missing days get their marks, absent targets stay blank. */
+const shown = (value: number | null, hidden: boolean, missing: boolean): Cell =>
+  missing ? '–' : value === null ? (hidden ? '*' : null) : value;
+
+type Figures = OrganizationFigures | TotalFigures;
+const isMissing = (f: Figures) => f.members.total === null && !f.suppressed;
+
+async function newWorkbook() {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'doanthe';
+  return workbook;
+}
+type Workbook = Awaited<ReturnType<typeof newWorkbook>>;
+type Worksheet = ReturnType<Workbook['addWorksheet']>;
+
+/** Title lines, a two-row header (groups over columns), the rows, the total row in bold, a footnote. */
+function writeTable<R extends { name: string }>(
+  sheet: Worksheet,
+  titles: string[],
+  groups: readonly Group<R>[],
+  rows: readonly R[],
+  total: R,
+  notes: string[],
+): void {
+  const width = 2 + groups.reduce((n, g) => n + g.columns.length, 0);
+  for (const title of titles) {
+    const row = sheet.addRow([title]);
+    sheet.mergeCells(row.number, 1, row.number, width);
+    row.font = { bold: row.number === 1, size: row.number === 1 ? 13 : 11 };
+    row.alignment = { horizontal: 'center' };
+  }
+  sheet.addRow([]);
+  const groupRow = sheet.addRow(['STT', 'Đơn vị']);
+  const headerRow = sheet.addRow(['', '']);
+  sheet.mergeCells(groupRow.number, 1, headerRow.number, 1);
+  sheet.mergeCells(groupRow.number, 2, headerRow.number, 2);
+  let column = 3;
+  for (const group of groups) {
+    groupRow.getCell(column).value = group.name;
+    group.columns.forEach((c, i) => {
+      headerRow.getCell(column + i).value = c.header;
+      sheet.getColumn(column + i).width = c.width ?? 14;
+    });
+    if (group.columns.length > 1)
+      sheet.mergeCells(groupRow.number, column, groupRow.number, column + group.columns.length - 1);
+    column += group.columns.length;
+  }
+  for (const header of [groupRow, headerRow]) {
+    header.font = { bold: true };
+    header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
+  sheet.getColumn(1).width = 6;
+  sheet.getColumn(2).width = 30;
+  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: headerRow.number }];
+
+  const formats = groups.flatMap((g) => g.columns.map((c) => c.format));
+  const add = (label: Cell, row: R, bold: boolean) => {
+    const added = sheet.addRow([label, row.name, ...groups.flatMap((g) => g.cells(row))]);
+    formats.forEach((format, i) => {
+      added.getCell(3 + i).numFmt = format;
+    });
+    if (bold) added.font = { bold: true };
+  };
+  for (const [i, row] of rows.entries()) add(i + 1, row, false);
+  add(null, total, true);
+  sheet.addRow([]);
+  for (const note of notes) sheet.addRow([note]);
+}
+
+const shareColumns = (headers: string[]): Column[] => headers.map((header) => ({ header, format: PERCENT }));
+
+/** Shares of members present, away and lapsed, adding to 100 % (fractions, so 0.00% shows them). */
+function statusShares(f: Figures): Cell[] {
+  if (isMissing(f) || f.suppressed) return [null, null, null].map(() => (isMissing(f) ? '–' : '*'));
+  const { active, away, lapsed } = f.members;
+  return percentagesAddingTo100([active ?? 0, away ?? 0, lapsed ?? 0]).map((p) => p / 100);
+}
+
+/** Gathered and not yet gathered, of the target population, adding to 100 %. */
+function gatheredShares(f: Figures): Cell[] {
+  if (isMissing(f)) return ['–', '–'];
+  if (f.targetPopulation === null || f.notYetGathered === null || f.targetPopulation === 0)
+    return [null, null];
+  const gathered = Math.max(0, f.targetPopulation - f.notYetGathered);
+  return percentagesAddingTo100([gathered, f.notYetGathered]).map((p) => p / 100);
+}
+
+function figuresOf(row: FrontRow, organization: Organization | 'total'): Figures {
+  return organization === 'total'
+    ? row.total
+    : (row.organizations.find((o) => o.organization === organization) as OrganizationFigures);
+}
+
+const GROUP_KEYS = ['farmers', 'women', 'veterans', 'youth', 'total'] as const;
+const groupName = (key: (typeof GROUP_KEYS)[number]) =>
+  key === 'total' ? TOTAL_NAME : ORGANIZATION_NAMES[key];
+
+export async function overviewWorkbook(overview: Overview): Promise<Buffer> {
+  const workbook = await newWorkbook();
+  const titles = [
+    'BÁO CÁO SỐ LIỆU TỔNG HỢP CÁC ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI',
+    `${overview.name} — số liệu đến ngày ${viDate(overview.asOf)}`,
+  ];
+  const notes = [
+    SUPPRESSED_NOTE,
+    'Tỷ lệ tập hợp = số hội viên có mặt tại địa phương ÷ số đối tượng trong độ tuổi cần tập hợp, chỉ tính các đơn vị đã có chỉ tiêu.',
+    ...overview.sources
+      .filter((s) => s.tenant !== 'front')
+      .map(
+        (s) =>
+          `${ORGANIZATION_NAMES[s.tenant as Organization]}: ${s.available ? `số liệu ngày ${viDate(s.figuresDate)}${s.snapshot ? ' (số liệu chốt)' : ''}` : 'chưa có số liệu'}.`,
+      ),
+  ];
+
+  const figureGroups: Group<FrontRow>[] = GROUP_KEYS.map((key) => ({
+    name: groupName(key),
+    columns: [
+      { header: 'Hội viên, đoàn viên', format: COUNT },
+      { header: 'Có mặt tại địa phương', format: COUNT },
+      { header: 'Đối tượng cần tập hợp', format: COUNT },
+      { header: 'Tỷ lệ tập hợp', format: PERCENT },
+      { header: 'Chi hội, chi đoàn', format: COUNT },
+      ...(key === 'total' ? [{ header: 'Số người (không trùng)', format: COUNT }] : []),
+    ],
+    cells: (row) => {
+      const f = figuresOf(row, key);
+      const missing = isMissing(f);
+      return [
+        shown(f.members.total, f.suppressed, missing),
+        shown(f.members.active, f.suppressed, missing),
+        shown(f.targetPopulation, false, missing),
+        shown(f.coverage, f.suppressed, missing),
+        shown(f.branches.total, false, missing),
+        ...('uniquePersons' in f ? [shown(f.uniquePersons, f.suppressed, missing)] : []),
+      ];
+    },
+  }));
+  writeTable(workbook.addWorksheet('Tổng hợp'), titles, figureGroups, overview.children, overview, notes);
+
+  const shareGroups: Group<FrontRow>[] = GROUP_KEYS.map((key) => ({
+    name: groupName(key),
+    columns: shareColumns(['Có mặt', 'Đi làm ăn xa', 'Bỏ sinh hoạt', 'Đã tập hợp', 'Chưa tập hợp']),
+    cells: (row) => [...statusShares(figuresOf(row, key)), ...gatheredShares(figuresOf(row, key))],
+  }));
+  writeTable(
+    workbook.addWorksheet('Cơ cấu'),
+    [
+      titles[0] ?? '',
+      `${overview.name} — cơ cấu hội viên và tỷ lệ tập hợp (%), ngày ${viDate(overview.asOf)}`,
+    ],
+    shareGroups,
+    overview.children,
+    overview,
+    [SUPPRESSED_NOTE, 'Mỗi nhóm tỷ lệ cộng lại đúng 100%.'],
+  );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function changeOf(row: CompareRow, key: (typeof GROUP_KEYS)[number]) {
+  if (key === 'total') return row.total;
+  return row.organizations.find((o) => o.organization === key) as {
+    fromFigures: Figures;
+    toFigures: Figures;
+    change: Change;
+  };
+}
+
+export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer> {
+  const workbook = await newWorkbook();
+  const from = viDate(comparison.from);
+  const to = viDate(comparison.to);
+  const groups: Group<CompareRow>[] = GROUP_KEYS.map((key) => ({
+    name: groupName(key),
+    columns: [
+      { header: `Hội viên, đoàn viên ${from}`, format: COUNT },
+      { header: `Hội viên, đoàn viên ${to}`, format: COUNT },
+      { header: 'Tăng, giảm', format: SIGNED_COUNT },
+      { header: `Tỷ lệ tập hợp ${from}`, format: PERCENT },
+      { header: `Tỷ lệ tập hợp ${to}`, format: PERCENT },
+      { header: 'Tăng, giảm (điểm %)', format: POINTS },
+    ],
+    cells: (row) => {
+      const { fromFigures: a, toFigures: b, change } = changeOf(row, key);
+      const hidden = a.suppressed || b.suppressed;
+      const missing = isMissing(a) || isMissing(b);
+      return [
+        shown(a.members.total, a.suppressed, isMissing(a)),
+        shown(b.members.total, b.suppressed, isMissing(b)),
+        shown(change.members.total, hidden, missing),
+        shown(a.coverage, a.suppressed, isMissing(a)),
+        shown(b.coverage, b.suppressed, isMissing(b)),
+        shown(change.coveragePoints, hidden, missing),
+      ];
+    },
+  }));
+  writeTable(
+    workbook.addWorksheet('So sánh'),
+    [
+      'BÁO CÁO SO SÁNH SỐ LIỆU CÁC ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI',
+      `${comparison.name} — từ ngày ${from} đến ngày ${to}`,
+      comparison.summary.vi,
+    ],
+    groups,
+    comparison.children,
+    comparison,
+    [SUPPRESSED_NOTE],
+  );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

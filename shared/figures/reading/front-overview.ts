@@ -1,0 +1,289 @@
+/**
+ * The Fatherland Front's consolidated view: the four organizations of its own province side by
+ * side, for a unit and each of its children, from one call (GET /api/v1/front/overview), and
+ * the differences between two days (GET /api/v1/front/compare).
+ *
+ * Only aggregate items, units and targets are read, never a member; and the Front never sees a
+ * count of 1–4 in a hamlet. The rows are the union of the four trees' children (communes are
+ * official and shared; each organization keeps its own hamlets), named after the first
+ * organization that has the unit. `uniquePersons` comes from the Front tenant's own aggregate
+ * (`unique_persons`, counted from the keyed national-id hashes) and is null while nobody counts it.
+ */
+import { DomainError } from '../../domain/errors.ts';
+import { nameSortKey } from '../../domain/name-order.ts';
+import { ORGANIZATIONS, type Organization } from '../../domain/organizations.ts';
+import type { Principal } from '../../domain/roles.ts';
+import type { FullUnit } from '../../domain/units.ts';
+import type { FiguresRepository } from '../../store/repositories/figures.ts';
+import { UNIQUE_PERSONS_COUNTER } from './counters.ts';
+import {
+  formatCountEn,
+  formatCountVi,
+  formatPercentEn,
+  formatPercentVi,
+  formatPointsEn,
+  formatPointsVi,
+} from './format.ts';
+import {
+  organizationView,
+  type RawFigures,
+  rawFigures,
+  sumFigures,
+  totalView,
+  ZERO_FIGURES,
+} from './rows.ts';
+import type {
+  Change,
+  CompareRow,
+  Comparison,
+  FiguresSourceInfo,
+  FrontRow,
+  OrganizationFigures,
+  Overview,
+  TotalFigures,
+} from './schemas.ts';
+import {
+  type FiguresPeriod,
+  type FiguresSource,
+  type RawRow,
+  readTenantFigures,
+  resolvePeriod,
+  type TenantFigures,
+} from './tenant-figures.ts';
+
+export interface FrontSources {
+  /** The four organizations of the Front's province. */
+  readonly organizations: readonly { readonly organization: Organization; readonly source: FiguresSource }[];
+  /** The Front's own tenant, for the distinct-person counts. */
+  readonly front: FiguresRepository;
+}
+
+type UnitRef = Pick<FullUnit, 'id' | 'name' | 'level' | 'parentId'>;
+
+const ZERO = ZERO_FIGURES;
+
+export function requireFrontViewer(principal: Principal): void {
+  if (principal.role !== 'front_viewer') throw new DomainError('FORBIDDEN');
+}
+
+export async function frontOverview(
+  sources: FrontSources,
+  principal: Principal,
+  unitId: string,
+  asOf: string,
+  today: string,
+): Promise<Overview> {
+  requireFrontViewer(principal);
+  const [perOrganization, frontPeriod] = await Promise.all([
+    Promise.all(
+      sources.organizations.map(async ({ organization, source }) => {
+        const [unit, period] = await Promise.all([
+          source.units.get(unitId),
+          resolvePeriod(source.figures, asOf, today),
+        ]);
+        const figures = unit ? await readTenantFigures(source, unit, period) : undefined;
+        return { organization, period, figures };
+      }),
+    ),
+    resolvePeriod(sources.front, asOf, today),
+  ]);
+  const top = perOrganization.find((o) => o.figures)?.figures?.top.unit;
+  if (!top) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+
+  const children = new Map<string, UnitRef>();
+  for (const { figures } of perOrganization)
+    for (const child of figures?.children ?? [])
+      if (!children.has(child.unit.id)) children.set(child.unit.id, child.unit);
+  const childRefs = [...children.values()].sort(byName);
+
+  const uniquePersons = await uniquePersonsOf(sources.front, frontPeriod, [
+    top.id,
+    ...childRefs.map((c) => c.id),
+  ]);
+
+  const rowOf = (ref: UnitRef, pick: (f: TenantFigures) => RawRow | undefined): FrontRow => {
+    const organizations: OrganizationFigures[] = [];
+    const available: RawFigures[] = [];
+    for (const { organization, period, figures } of perOrganization) {
+      const picked = figures && pick(figures);
+      const raw = picked ? rawFigures(picked) : ZERO;
+      if (period.available) available.push(raw);
+      organizations.push(organizationView(organization, raw, ref.level, false, period.available));
+    }
+    return {
+      unitId: ref.id,
+      name: ref.name,
+      level: ref.level,
+      organizations,
+      total: totalView(
+        sumFigures(available),
+        uniquePersons.get(ref.id) ?? null,
+        ref.level,
+        false,
+        available.length > 0,
+      ),
+    };
+  };
+
+  return {
+    ...rowOf(top, (f) => f.top),
+    asOf,
+    sources: [
+      ...perOrganization.map(({ organization, period }) => sourceInfo(organization, period)),
+      sourceInfo('front', frontPeriod),
+    ],
+    children: childRefs.map((ref) => rowOf(ref, (f) => f.children.find((c) => c.unit.id === ref.id))),
+  };
+}
+
+/** The Front's distinct-person counts of these units; null where the Front has no such count. */
+async function uniquePersonsOf(
+  front: FiguresRepository,
+  period: FiguresPeriod,
+  unitIds: string[],
+): Promise<Map<string, number | null>> {
+  const counts = new Map<string, number | null>();
+  if (!period.available) return counts;
+  const items = await front.aggregates(unitIds, period.snapshot);
+  for (const [unitId, item] of items) {
+    const value = item[UNIQUE_PERSONS_COUNTER];
+    counts.set(unitId, typeof value === 'number' && value >= 0 ? value : null);
+  }
+  return counts;
+}
+
+function sourceInfo(tenant: Organization | 'front', period: FiguresPeriod): FiguresSourceInfo {
+  return {
+    tenant,
+    snapshot: period.snapshot,
+    figuresDate: period.figuresDate,
+    available: period.available,
+    targetYear: Number(period.figuresDate.slice(0, 4)),
+  };
+}
+
+function byName(a: UnitRef, b: UnitRef): number {
+  const ka = nameSortKey(a.name);
+  const kb = nameSortKey(b.name);
+  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+// ——— Comparing two days ———
+
+export async function frontComparison(
+  sources: FrontSources,
+  principal: Principal,
+  unitId: string,
+  from: string,
+  to: string,
+  today: string,
+): Promise<Comparison> {
+  const [before, after] = await Promise.all([
+    frontOverview(sources, principal, unitId, from, today),
+    frontOverview(sources, principal, unitId, to, today),
+  ]);
+  const childIds = [...new Set([...after.children, ...before.children].map((c) => c.unitId))];
+  const find = (rows: FrontRow[], id: string) => rows.find((r) => r.unitId === id);
+  const top = compareRows(before, after);
+  return {
+    ...top,
+    from,
+    to,
+    sources: { from: before.sources, to: after.sources },
+    summary: summaryOf(top.total.fromFigures, top.total.toFigures, top.total.change),
+    children: childIds
+      .map((id) => {
+        const a = find(before.children, id);
+        const b = find(after.children, id);
+        return compareRows(a ?? emptyLike(b as FrontRow), b ?? emptyLike(a as FrontRow));
+      })
+      .sort((x, y) => byName({ ...x, id: x.unitId, parentId: null }, { ...y, id: y.unitId, parentId: null })),
+  };
+}
+
+/** A unit that did not exist on one of the days had nobody there then. */
+function emptyLike(row: FrontRow): FrontRow {
+  return {
+    ...row,
+    organizations: ORGANIZATIONS.map((organization) =>
+      organizationView(organization, ZERO, row.level, false, true),
+    ),
+    total: totalView(ZERO, null, row.level, false, true),
+  };
+}
+
+function compareRows(before: FrontRow, after: FrontRow): CompareRow {
+  return {
+    unitId: after.unitId,
+    name: after.name,
+    level: after.level,
+    organizations: after.organizations.map((to) => {
+      const fromFigures = before.organizations.find(
+        (o) => o.organization === to.organization,
+      ) as OrganizationFigures;
+      return { organization: to.organization, fromFigures, toFigures: to, change: changeOf(fromFigures, to) };
+    }),
+    total: { fromFigures: before.total, toFigures: after.total, change: changeOf(before.total, after.total) },
+  };
+}
+
+const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+
+function diffAll<T extends Record<string, number | null>>(a: T, b: T): { [K in keyof T]: number | null } {
+  return Object.fromEntries(Object.keys(b).map((k) => [k, diff(a[k] ?? null, b[k] ?? null)])) as {
+    [K in keyof T]: number | null;
+  };
+}
+
+function changeOf(a: OrganizationFigures | TotalFigures, b: OrganizationFigures | TotalFigures): Change {
+  return {
+    members: diffAll(a.members, b.members),
+    professional: diff(a.professional, b.professional),
+    branches: diffAll(a.branches, b.branches),
+    targetPopulation: diff(a.targetPopulation, b.targetPopulation),
+    // From the rounded fractions, so the points agree with the percentages printed beside them.
+    coveragePoints:
+      a.coverage === null || b.coverage === null
+        ? null
+        : Math.round((b.coverage - a.coverage) * 10_000) / 100,
+    notYetGathered: diff(a.notYetGathered, b.notYetGathered),
+    uniquePersons:
+      'uniquePersons' in a && 'uniquePersons' in b ? diff(a.uniquePersons, b.uniquePersons) : null,
+  };
+}
+
+/** "Tổng số hội viên, đoàn viên tăng 103.777 …; tỷ lệ tập hợp tăng 9,46 điểm phần trăm …", and in English. */
+function summaryOf(a: TotalFigures, b: TotalFigures, change: Change): { vi: string; en: string } {
+  const vi: string[] = [];
+  const en: string[] = [];
+  const members = change.members.total;
+  if (members !== null && a.members.total !== null && b.members.total !== null) {
+    const [viWord, enWord] =
+      members > 0 ? ['tăng', 'up'] : members < 0 ? ['giảm', 'down'] : ['không đổi', 'unchanged'];
+    const amountVi = members === 0 ? '' : ` ${formatCountVi(Math.abs(members))}`;
+    const amountEn = members === 0 ? '' : ` ${formatCountEn(Math.abs(members))}`;
+    vi.push(
+      `Tổng số hội viên, đoàn viên ${viWord}${amountVi} (từ ${formatCountVi(a.members.total)} đến ${formatCountVi(b.members.total)})`,
+    );
+    en.push(
+      `Members ${enWord}${amountEn} (from ${formatCountEn(a.members.total)} to ${formatCountEn(b.members.total)})`,
+    );
+  }
+  const points = change.coveragePoints;
+  if (points !== null && a.coverage !== null && b.coverage !== null) {
+    const [viWord, enWord] =
+      points > 0 ? ['tăng', 'up'] : points < 0 ? ['giảm', 'down'] : ['không đổi', 'unchanged'];
+    const amountVi = points === 0 ? '' : ` ${formatPointsVi(Math.abs(points))} điểm phần trăm`;
+    const amountEn = points === 0 ? '' : ` ${formatPointsEn(Math.abs(points))} points`;
+    vi.push(
+      `tỷ lệ tập hợp ${viWord}${amountVi} (từ ${formatPercentVi(a.coverage)} đến ${formatPercentVi(b.coverage)})`,
+    );
+    en.push(
+      `coverage ${enWord}${amountEn} (from ${formatPercentEn(a.coverage)} to ${formatPercentEn(b.coverage)})`,
+    );
+  } else {
+    vi.push('chưa đủ số đối tượng cần tập hợp để so sánh tỷ lệ tập hợp');
+    en.push('not enough target populations set to compare coverage');
+  }
+  return { vi: `${vi.join('; ')}.`, en: `${en.join('; ')}.` };
+}

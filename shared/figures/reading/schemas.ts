@@ -1,0 +1,216 @@
+/** What the figures endpoints answer, as zod schemas (the OpenAPI description and the types). */
+import { z } from 'zod';
+import { ORGANIZATIONS, TENANT_KINDS } from '../../domain/organizations.ts';
+import { UNIT_LEVELS } from '../../domain/units.ts';
+
+const date = z.iso.date();
+
+const count = z
+  .number()
+  .int()
+  .nullable()
+  .meta({ description: 'null: suppressed (1–4 people below commune level), or no figures for the day' });
+
+export const memberCountsSchema = z
+  .object({
+    total: count.meta({ description: 'Current members: active + away + lapsed' }),
+    active: count,
+    away: count,
+    lapsed: count,
+    transferredOut: count,
+    removed: count,
+    deceased: count,
+    graduated: count,
+  })
+  .meta({ id: 'MemberCounts' });
+export type MemberCounts = z.infer<typeof memberCountsSchema>;
+
+export const branchCountsSchema = z
+  .object({ total: count, residential: count, professional: count, agency: count })
+  .meta({ id: 'BranchCounts' });
+export type BranchCounts = z.infer<typeof branchCountsSchema>;
+
+const coverageFields = {
+  targetPopulation: count.meta({
+    description: 'Σ of the targets that speak for the subtree (the topmost ones); null when none is set',
+  }),
+  coverage: z
+    .number()
+    .nullable()
+    .meta({ description: 'Active members ÷ target population, a fraction to 4 decimals (0.5864 = 58.64 %)' }),
+  notYetGathered: count.meta({ description: 'Target population not yet gathered as active members' }),
+  unitsWithoutTarget: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Units at the lowest level in the subtree with no target on them or above them' }),
+};
+
+const unitRef = { unitId: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS) };
+
+const suppressed = z
+  .boolean()
+  .meta({ description: 'Some counts of this row are hidden: fewer than 5 people below commune level' });
+
+export const statsRowSchema = z
+  .object({
+    ...unitRef,
+    members: memberCountsSchema,
+    gender: z.object({ male: count, female: count }),
+    ageBands: z
+      .array(z.object({ band: z.string().meta({ example: '16-18' }), count }))
+      .meta({ description: 'Current members by age reached in the year of the figures' }),
+    professional: count.meta({ description: 'Current members in professional branches' }),
+    branches: branchCountsSchema,
+    ...coverageFields,
+    suppressed,
+  })
+  .meta({ id: 'UnitFigures' });
+export type StatsRow = z.infer<typeof statsRowSchema>;
+
+export const missingTargetSchema = z
+  .object({ ...unitRef, parentId: z.string().nullable() })
+  .meta({ id: 'UnitWithoutTarget' });
+
+export const statsSchema = statsRowSchema
+  .extend({
+    asOf: date,
+    snapshot: date.nullable().meta({ description: 'The snapshot that answered; null: current figures' }),
+    figuresDate: date.meta({ description: 'The day the figures stand for' }),
+    targetYear: z.number().int(),
+    missingTargets: z.array(missingTargetSchema),
+    children: z.array(statsRowSchema),
+  })
+  .meta({ id: 'Stats' });
+export type Stats = z.infer<typeof statsSchema>;
+
+export const organizationFiguresSchema = z
+  .object({
+    organization: z.enum(ORGANIZATIONS),
+    members: memberCountsSchema,
+    professional: count,
+    branches: branchCountsSchema,
+    ...coverageFields,
+    suppressed,
+  })
+  .meta({ id: 'OrganizationFigures' });
+export type OrganizationFigures = z.infer<typeof organizationFiguresSchema>;
+
+export const totalFiguresSchema = z
+  .object({
+    members: memberCountsSchema,
+    professional: count,
+    branches: branchCountsSchema,
+    ...coverageFields,
+    uniquePersons: count.meta({
+      description:
+        'Distinct people among the four organizations’ members, from the Front’s own aggregate; null until it is counted',
+    }),
+    suppressed,
+  })
+  .meta({ id: 'TotalFigures' });
+export type TotalFigures = z.infer<typeof totalFiguresSchema>;
+
+export const frontRowSchema = z
+  .object({ ...unitRef, organizations: z.array(organizationFiguresSchema), total: totalFiguresSchema })
+  .meta({ id: 'FrontUnitFigures' });
+export type FrontRow = z.infer<typeof frontRowSchema>;
+
+export const figuresSourceSchema = z
+  .object({
+    tenant: z.enum(TENANT_KINDS),
+    snapshot: date.nullable(),
+    figuresDate: date,
+    available: z.boolean().meta({ description: 'false: no figures were recorded on or before the day' }),
+    targetYear: z.number().int().meta({ description: 'The year whose targets coverage used' }),
+  })
+  .meta({ id: 'FiguresSource' });
+export type FiguresSourceInfo = z.infer<typeof figuresSourceSchema>;
+
+export const overviewSchema = frontRowSchema
+  .extend({
+    asOf: date,
+    sources: z.array(figuresSourceSchema),
+    children: z.array(frontRowSchema),
+  })
+  .meta({ id: 'FrontOverview' });
+export type Overview = z.infer<typeof overviewSchema>;
+
+const change = z.number().int().nullable();
+
+export const changeSchema = z
+  .object({
+    members: z.object({
+      total: change,
+      active: change,
+      away: change,
+      lapsed: change,
+      transferredOut: change,
+      removed: change,
+      deceased: change,
+      graduated: change,
+    }),
+    professional: change,
+    branches: z.object({ total: change, residential: change, professional: change, agency: change }),
+    targetPopulation: change,
+    coveragePoints: z
+      .number()
+      .nullable()
+      .meta({ description: 'Change of coverage in percentage points, to 2 decimals (9.46)' }),
+    notYetGathered: change,
+    uniquePersons: change,
+  })
+  .meta({ id: 'FiguresChange' });
+export type Change = z.infer<typeof changeSchema>;
+
+const organizationChangeSchema = z.object({
+  organization: z.enum(ORGANIZATIONS),
+  fromFigures: organizationFiguresSchema,
+  toFigures: organizationFiguresSchema,
+  change: changeSchema,
+});
+
+const totalChangeSchema = z.object({
+  fromFigures: totalFiguresSchema,
+  toFigures: totalFiguresSchema,
+  change: changeSchema,
+});
+
+export const compareRowSchema = z
+  .object({ ...unitRef, organizations: z.array(organizationChangeSchema), total: totalChangeSchema })
+  .meta({ id: 'FrontUnitComparison' });
+export type CompareRow = z.infer<typeof compareRowSchema>;
+
+export const comparisonSchema = compareRowSchema
+  .extend({
+    from: date,
+    to: date,
+    sources: z.object({ from: z.array(figuresSourceSchema), to: z.array(figuresSourceSchema) }),
+    summary: z
+      .object({ vi: z.string(), en: z.string() })
+      .meta({ description: 'The sentence a report writes about the unit’s total' }),
+    children: z.array(compareRowSchema),
+  })
+  .meta({ id: 'FrontComparison' });
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const snapshotRequestSchema = z
+  .strictObject({
+    date: date
+      .optional()
+      .meta({ description: 'The day the snapshot stands for; defaults to today (Vietnam)' }),
+    provinceId: z
+      .string()
+      .max(40)
+      .optional()
+      .meta({ description: 'Platform operators: snapshot every tenant of this province' }),
+  })
+  .meta({ id: 'SnapshotRequest' });
+
+export const snapshotResultSchema = z
+  .object({
+    date,
+    tenants: z.array(z.object({ tenantId: z.string(), units: z.number().int(), copied: z.number().int() })),
+  })
+  .meta({ id: 'SnapshotResult' });
+export type SnapshotResult = z.infer<typeof snapshotResultSchema>;

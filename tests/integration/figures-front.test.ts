@@ -1,0 +1,439 @@
+/**
+ * The Front's consolidated view: the four organizations side by side for a unit and its
+ * children, totals with coverage and distinct persons, hamlet counts under 5 hidden, only its
+ * own province, snapshots for past days, comparisons, and what a read costs.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toTenantId } from '../../shared/domain/tenant-id.ts';
+import type { Comparison, FrontRow, Overview } from '../../shared/figures/reading/schemas.ts';
+import { createTestApp, expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
+import {
+  type Counts,
+  countingApp,
+  figuresProvince,
+  members,
+  ORGS,
+  type SentCommand,
+  scaled,
+  TODAY,
+  writeAggregates,
+  YEAR,
+} from './figures-fixtures.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+const token = (username: string) => tokens[username] ?? '';
+
+const FARMERS: Record<string, Counts> = {
+  '28261-01': { ...members({ active: 40, away: 5, lapsed: 3 }), branches_residential: 1 },
+  '28261-02': { ...members({ active: 3, away: 1 }), branches_residential: 1 },
+  '28249-01': { ...members({ active: 20 }), branches_residential: 1 },
+};
+const OTHERS: Record<string, Record<string, Counts>> = {
+  women: {
+    '28261-01': { ...members({ active: 30 }), branches_residential: 1 },
+    '28249-02': { ...members({ active: 12 }), branches_residential: 1 },
+  },
+  veterans: { '28249-01': members({ active: 7 }) },
+  youth: { '28261-01': { ...members({ active: 10, away: 4 }), branches_agency: 1 } },
+};
+
+const overview = (unitId: string, asOf?: string, username = 'fr.front') =>
+  getJson<Overview>(
+    t,
+    `/api/v1/front/overview?unitId=${unitId}${asOf ? `&asOf=${asOf}` : ''}`,
+    token(username),
+  );
+const org = (row: FrontRow, organization: string) =>
+  row.organizations.find((o) => o.organization === organization);
+const child = <T extends { unitId: string }>(rows: T[], unitId: string) =>
+  rows.find((r) => r.unitId === unitId) as T;
+
+async function putTarget(username: string, unitId: string, year: number, targetPopulation: number) {
+  const response = await t.request(`/api/v1/units/${unitId}/targets/${year}`, {
+    method: 'PUT',
+    token: token(username),
+    json: { targetPopulation },
+  });
+  expect(response.status).toBe(200);
+}
+
+async function snapshot(username: string, body: unknown) {
+  return t.request('/api/v1/admin/snapshots', { method: 'POST', token: token(username), json: body });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await figuresProvince(t, 'fr');
+  await figuresProvince(t, 'fz');
+  await writeAggregates(t, 'fr:farmers', FARMERS);
+  for (const [organization, own] of Object.entries(OTHERS))
+    await writeAggregates(t, `fr:${organization}`, own);
+  // The other province's farmers are far more: none of it may reach fr's Front.
+  await writeAggregates(t, 'fz:farmers', scaled(FARMERS, 1000));
+  for (const username of ['root.operator', 'fr.front', 'fr.farmers', 'fr.women', 'fr.youth', 'fz.front'])
+    tokens[username] = (await t.signIn(username)).access_token;
+  await putTarget('fr.farmers', '28261-01', YEAR, 80);
+  await putTarget('fr.women', '28261-01', YEAR, 60);
+  await putTarget('fr.youth', '28261', YEAR, 50);
+});
+
+describe('the overview of a province', () => {
+  it('lays the four organizations side by side, with their total', async () => {
+    const o = await overview('82');
+    expect(o).toMatchObject({ unitId: '82', level: 'province', asOf: TODAY });
+    expect(o.organizations.map((x) => x.organization)).toEqual(['farmers', 'women', 'veterans', 'youth']);
+    expect(org(o, 'farmers')).toEqual({
+      organization: 'farmers',
+      members: {
+        total: 72,
+        active: 63,
+        away: 6,
+        lapsed: 3,
+        transferredOut: 0,
+        removed: 0,
+        deceased: 0,
+        graduated: 0,
+      },
+      professional: 0,
+      branches: { total: 3, residential: 3, professional: 0, agency: 0 },
+      targetPopulation: 80,
+      coverage: 0.5,
+      notYetGathered: 40,
+      unitsWithoutTarget: 2,
+      suppressed: false,
+    });
+    expect(org(o, 'veterans')).toMatchObject({
+      members: { total: 7 },
+      targetPopulation: null,
+      coverage: null,
+    });
+    expect(org(o, 'youth')).toMatchObject({ members: { total: 14 }, targetPopulation: 50, coverage: 0.2 });
+    // Coverage adds active members and targets, not percentages: (40 + 30 + 10) ÷ (80 + 60 + 50).
+    expect(o.total).toEqual({
+      members: {
+        total: 135,
+        active: 122,
+        away: 10,
+        lapsed: 3,
+        transferredOut: 0,
+        removed: 0,
+        deceased: 0,
+        graduated: 0,
+      },
+      professional: 0,
+      branches: { total: 6, residential: 5, professional: 0, agency: 1 },
+      targetPopulation: 190,
+      coverage: 0.4211,
+      notYetGathered: 110,
+      unitsWithoutTarget: 9,
+      uniquePersons: null,
+      suppressed: false,
+    });
+    expect(o.sources).toEqual(
+      ['farmers', 'women', 'veterans', 'youth', 'front'].map((tenant) => ({
+        tenant,
+        snapshot: null,
+        figuresDate: TODAY,
+        available: true,
+        targetYear: YEAR,
+      })),
+    );
+  });
+
+  it('gives each commune the same shape, so a table by commune comes from one call', async () => {
+    const o = await overview('82');
+    expect(o.children.map((c) => [c.unitId, c.name, c.total.members.total])).toEqual([
+      ['28249', 'Phường Đạo Thạnh', 39],
+      ['28261', 'Phường Mỹ Tho', 96],
+    ]);
+    expect(org(child(o.children, '28261'), 'youth')).toMatchObject({ targetPopulation: 50, coverage: 0.2 });
+    expect(child(o.children, '28249').total).toMatchObject({ targetPopulation: null, coverage: null });
+  });
+
+  it('rows hamlets from all four trees, and hides counts under 5 in them', async () => {
+    const o = await overview('28249');
+    // Only the women's union keeps Ấp Mới: it still gets its row.
+    expect(o.children.map((c) => c.unitId)).toEqual(['28249-01', '28249-02']);
+    expect(org(child(o.children, '28249-02'), 'women')).toMatchObject({ members: { total: 12 } });
+
+    const mytho = await overview('28261');
+    const small = child(mytho.children, '28261-02');
+    expect(org(small, 'farmers')).toMatchObject({
+      members: { total: null, active: null, away: null, lapsed: 0 },
+      coverage: null,
+      suppressed: true,
+    });
+    expect(small.total).toMatchObject({ members: { total: null, active: null }, suppressed: true });
+    const big = child(mytho.children, '28261-01');
+    expect(org(big, 'youth')).toMatchObject({
+      members: { total: 14, active: 10, away: null },
+      suppressed: true,
+    });
+    expect(org(big, 'farmers')).toMatchObject({ members: { total: 48, lapsed: null }, coverage: 0.5 });
+  });
+
+  it('gives distinct persons from the Front’s own aggregate, or null while nobody counts them', async () => {
+    const front = t.deps.table.forTenant(toTenantId('fr:front'));
+    await front.put({
+      entity: 'aggregate',
+      key: { pk: 'AGG#82', sk: 'CURRENT' },
+      data: { unique_persons: 120 },
+    });
+    await front.put({
+      entity: 'aggregate',
+      key: { pk: 'AGG#28261', sk: 'CURRENT' },
+      data: { unique_persons: 88 },
+    });
+    const o = await overview('82');
+    expect(o.total.uniquePersons).toBe(120);
+    expect(child(o.children, '28261').total.uniquePersons).toBe(88);
+    expect(child(o.children, '28249').total.uniquePersons).toBeNull();
+  });
+
+  it('never returns a name, an id number or a member id', async () => {
+    const text = JSON.stringify(await overview('28261'));
+    expect(text).not.toMatch(/fullName|nationalId|memberId|"id"/);
+  });
+});
+
+describe('who may read it', () => {
+  it('is the Front’s, of its own province only', async () => {
+    const other = await overview('82', undefined, 'fz.front');
+    expect(org(other, 'farmers')?.members.total).toBe(72_000);
+    expect((await overview('82')).organizations[0]?.members.total).toBe(72);
+    for (const username of ['fr.farmers', 'root.operator'])
+      await expectProblem(
+        await t.request('/api/v1/front/overview?unitId=82', { token: token(username) }),
+        403,
+        'FORBIDDEN',
+      );
+  });
+
+  it('answers unknown units and bad queries with problems', async () => {
+    await expectProblem(
+      await t.request('/api/v1/front/overview?unitId=nowhere', { token: token('fr.front') }),
+      404,
+      'UNIT_NOT_FOUND',
+    );
+    await expectProblem(
+      await t.request('/api/v1/front/compare?unitId=82&from=2026-02-01&to=2026-01-01', {
+        token: token('fr.front'),
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+});
+
+describe('snapshots and past days', () => {
+  beforeAll(async () => {
+    await putTarget('fr.farmers', '28261-01', 2025, 100);
+    const response = await snapshot('root.operator', { date: '2025-12-31', provinceId: 'fr' });
+    expect(response.status).toBe(200);
+    expect(
+      ((await response.json()) as { tenants: { tenantId: string }[] }).tenants.map((x) => x.tenantId),
+    ).toEqual(['farmers', 'women', 'veterans', 'youth', 'front'].map((kind) => `fr:${kind}`));
+    // After the year end the farmers grow by 20 present members in Khóm 1.
+    await writeAggregates(t, 'fr:farmers', {
+      ...FARMERS,
+      '28261-01': { ...members({ active: 60, away: 5, lapsed: 3 }), branches_residential: 1 },
+    });
+  });
+
+  it('answers a past day from the latest snapshot on or before it, with that year’s targets', async () => {
+    const o = await overview('82', '2026-03-15');
+    expect(o.sources.map((s) => [s.tenant, s.snapshot, s.available, s.targetYear])).toEqual(
+      ['farmers', 'women', 'veterans', 'youth', 'front'].map((tenant) => [tenant, '2025-12-31', true, 2025]),
+    );
+    expect(org(o, 'farmers')).toMatchObject({ members: { total: 72 }, targetPopulation: 100, coverage: 0.4 });
+    expect(o.total).toMatchObject({
+      members: { total: 135 },
+      targetPopulation: 100,
+      coverage: 0.4,
+      uniquePersons: 120,
+    });
+    expect((await overview('82')).total.members.total).toBe(155);
+  });
+
+  it('has no figures for a day before the first snapshot', async () => {
+    const o = await overview('82', '2025-09-30');
+    expect(o.sources.every((s) => !s.available && s.snapshot === null)).toBe(true);
+    expect(org(o, 'farmers')).toMatchObject({
+      members: { total: null },
+      coverage: null,
+      unitsWithoutTarget: null,
+    });
+    expect(o.total.members.total).toBeNull();
+  });
+
+  it('lets an organization admin snapshot their own organization, and nobody else anything', async () => {
+    const own = await snapshot('fr.farmers', { date: '2026-06-30' });
+    expect(await own.json()).toMatchObject({ date: '2026-06-30', tenants: [{ tenantId: 'fr:farmers' }] });
+    const stats = await getJson<{ snapshot: string; members: { total: number } }>(
+      t,
+      '/api/v1/stats?unitId=82&asOf=2026-07-15',
+      token('fr.farmers'),
+    );
+    expect(stats).toMatchObject({ snapshot: '2026-06-30', members: { total: 92 } });
+    const o = await overview('82', '2026-07-15');
+    expect(o.sources.map((s) => s.snapshot)).toEqual([
+      '2026-06-30',
+      '2025-12-31',
+      '2025-12-31',
+      '2025-12-31',
+      '2025-12-31',
+    ]);
+
+    await expectProblem(await snapshot('fr.front', { date: '2026-06-30' }), 403, 'FORBIDDEN');
+    await expectProblem(await snapshot('root.operator', { date: '2026-06-30' }), 400, 'VALIDATION_FAILED');
+    await expectProblem(
+      await snapshot('root.operator', { date: '2026-06-30', provinceId: 'nowhere' }),
+      404,
+      'PROVINCE_NOT_FOUND',
+    );
+    await expectProblem(await snapshot('fr.farmers', { date: '2999-01-01' }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('comparing two days', () => {
+  it('gives the differences the Front writes about: members up, coverage up so many points', async () => {
+    const c = await getJson<Comparison>(
+      t,
+      `/api/v1/front/compare?unitId=82&from=2025-12-31&to=${TODAY}`,
+      token('fr.front'),
+    );
+    expect(c).toMatchObject({ unitId: '82', from: '2025-12-31', to: TODAY });
+    expect(c.total.change).toMatchObject({
+      members: { total: 20, active: 20, away: 0 },
+      targetPopulation: 90,
+      // 40 ÷ 100 then; (60 + 30 + 10) ÷ (80 + 60 + 50) now.
+      coveragePoints: 12.63,
+      uniquePersons: 0,
+    });
+    expect(c.summary.vi).toBe(
+      'Tổng số hội viên, đoàn viên tăng 20 (từ 135 đến 155); tỷ lệ tập hợp tăng 12,63 điểm phần trăm (từ 40,00% đến 52,63%).',
+    );
+    expect(c.summary.en).toBe(
+      'Members up 20 (from 135 to 155); coverage up 12.63 points (from 40.00% to 52.63%).',
+    );
+    const farmers = c.organizations.find((o) => o.organization === 'farmers');
+    expect(farmers?.change).toMatchObject({ members: { total: 20 }, coveragePoints: 35 });
+    expect(child(c.children, '28261').total.change.members.total).toBe(20);
+    expect(child(c.children, '28249').total.change.members.total).toBe(0);
+  });
+});
+
+describe('exports for the level above', () => {
+  const download = async (path: string) => {
+    const response = await t.request(path, { token: token('fr.front') });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    return { workbook, disposition: response.headers.get('content-disposition') };
+  };
+  /** The values of a sheet's rows, by the label in column B. */
+  const rowsOf = (sheet: import('exceljs').Worksheet) => {
+    const rows = new Map<string, import('exceljs').Row>();
+    sheet.eachRow((row) => {
+      // Below the titles (merged across, they would read as any column's value).
+      const label = row.number > 4 ? row.getCell(2).value : null;
+      if (typeof label === 'string') rows.set(label, row);
+    });
+    return rows;
+  };
+
+  it('lays the overview out with organizations as columns and units as rows, in Vietnamese', async () => {
+    const { workbook, disposition } = await download('/api/v1/front/overview.xlsx?unitId=28261');
+    expect(disposition).toBe(`attachment; filename="tong-hop-28261-${TODAY}.xlsx"`);
+    const sheet = workbook.getWorksheet('Tổng hợp');
+    if (!sheet) throw new Error('no summary sheet');
+    expect(sheet.getRow(1).getCell(1).value).toBe('BÁO CÁO SỐ LIỆU TỔNG HỢP CÁC ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI');
+    expect(sheet.getRow(4).getCell(3).value).toBe('Hội Nông dân');
+    expect(sheet.getRow(5).getCell(3).value).toBe('Hội viên, đoàn viên');
+    const rows = rowsOf(sheet);
+    expect([...rows.keys()]).toEqual(['Đơn vị', 'Khóm 1', 'Khóm 2', 'Phường Mỹ Tho']);
+    const total = rows.get('Phường Mỹ Tho');
+    // Farmers' members, present members, target, coverage: numbers, with number formats.
+    expect([3, 4, 5, 6].map((c) => total?.getCell(c).value)).toEqual([72, 63, 80, 0.75]);
+    expect(total?.getCell(3).numFmt).toBe('#,##0');
+    expect(total?.getCell(6).numFmt).toBe('0.00%');
+    // Khóm 2's farmers (4 members) are hidden.
+    expect(rows.get('Khóm 2')?.getCell(3).value).toBe('*');
+  });
+
+  it('rounds each row’s shares to add up to exactly 100 %', async () => {
+    const { workbook } = await download('/api/v1/front/overview.xlsx?unitId=82');
+    const sheet = workbook.getWorksheet('Cơ cấu');
+    if (!sheet) throw new Error('no structure sheet');
+    const row = rowsOf(sheet).get('Tỉnh fr');
+    const farmers = [3, 4, 5].map((c) => row?.getCell(c).value as number);
+    expect(Math.round(farmers.reduce((a, b) => a + b, 0) * 10_000)).toBe(10_000);
+    // 83 present, 6 away, 3 lapsed of the province's 92 current farmers.
+    expect(farmers).toEqual([0.9022, 0.0652, 0.0326]);
+  });
+
+  it('lays the comparison out with both days and the change, and the sentence on top', async () => {
+    const { workbook } = await download(`/api/v1/front/compare.xlsx?unitId=82&from=2025-12-31&to=${TODAY}`);
+    const sheet = workbook.getWorksheet('So sánh');
+    if (!sheet) throw new Error('no comparison sheet');
+    expect(String(sheet.getRow(3).getCell(1).value)).toContain('tăng 12,63 điểm phần trăm');
+    const total = rowsOf(sheet).get('Tỉnh fr');
+    expect([3, 4, 5, 6, 7, 8].map((c) => total?.getCell(c).value)).toEqual([72, 92, 20, 0.4, 0.75, 35]);
+  });
+});
+
+describe('what reading costs', () => {
+  /** The partition keys a command reads: the proof of what it touched. */
+  const partitionsRead = (command: SentCommand): string[] => {
+    const input = command.input as {
+      Key?: { PK: string };
+      RequestItems?: Record<string, { Keys: { PK: string }[] }>;
+      ExpressionAttributeValues?: Record<string, unknown>;
+    };
+    if (input.Key) return [input.Key.PK];
+    if (input.RequestItems) return Object.values(input.RequestItems).flatMap((r) => r.Keys.map((k) => k.PK));
+    return [String(input.ExpressionAttributeValues?.[':pk'])];
+  };
+
+  it('reads units, targets and aggregates only, as many as the units shown, whatever the members', async () => {
+    const counting = countingApp(t);
+    const measure = async (path: string) => {
+      const { response, commands } = await counting.request(path, token('fr.front'));
+      expect(response.status).toBe(200);
+      return commands;
+    };
+    const before = await measure('/api/v1/front/overview?unitId=82');
+    const kinds = (commands: SentCommand[]) => commands.map((c) => c.name).sort();
+    expect(new Set(kinds(before))).toEqual(
+      new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']),
+    );
+    for (const pk of before.flatMap(partitionsRead))
+      expect(pk).toMatch(/^fr:(farmers|women|veterans|youth|front)#(UNIT|CHILDREN|TARGETS|AGG)#/);
+
+    // Ten times the members (every count × 10): not one read more.
+    await writeAggregates(t, 'fr:farmers', scaled(FARMERS, 10));
+    for (const [organization, own] of Object.entries(OTHERS))
+      await writeAggregates(t, `fr:${organization}`, scaled(own, 10));
+    const after = await measure('/api/v1/front/overview?unitId=82');
+    expect(kinds(after)).toEqual(kinds(before));
+    expect((await overview('82')).total.members.total).toBe(1350);
+
+    // Per organization: the unit, its children, its targets, the children of each commune no
+    // target covers (to find the units lacking one: 2 here), one batch of aggregates; and one
+    // batch of the Front's own aggregates. A past day adds a Query of each snapshot register.
+    const per = ORGS.length;
+    expect(before.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 2 + 1) + 1);
+    const past = await measure('/api/v1/front/overview?unitId=82&asOf=2026-03-15');
+    expect(past.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 1 + 2 + 1) + 2);
+    for (const pk of past.flatMap(partitionsRead))
+      expect(pk).toMatch(
+        /^fr:(farmers|women|veterans|youth|front)#(UNIT#|CHILDREN#|TARGETS#|AGG#|SNAPSHOTS$)/,
+      );
+    console.info(`front overview of the province: ${before.length} calls now, ${past.length} for a past day`);
+  });
+});

@@ -3,7 +3,7 @@
  * one, exactly as an uninterrupted run would have written it, with every member listed once; a
  * finished run is not redone, and asking for more adds only the missing members.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   demoMemberId,
   type ImportDemoMembersOptions,
@@ -65,6 +65,8 @@ async function listAll(t: TestApp, token: string): Promise<string[]> {
   } while (cursor);
   return ids;
 }
+
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('demo members', () => {
   let resumed: TestApp;

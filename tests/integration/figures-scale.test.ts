@@ -3,7 +3,7 @@
  * each, in all four organizations, a target on every hamlet): what it costs in DynamoDB calls,
  * and that ten times the members costs not one call more.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import type { Unit } from '../../shared/domain/units.ts';
 import type { Overview } from '../../shared/figures/reading/schemas.ts';
@@ -88,6 +88,8 @@ beforeAll(async () => {
   }
   front = (await t.signIn('sc.front')).access_token;
 }, 300_000);
+
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('the overview of a whole province', () => {
   it('costs calls in proportion to its units, and none more for ten times the members', async () => {

@@ -9,6 +9,10 @@
  * transaction: a replayed batch changes nothing, and a batch cut differently on redelivery
  * (bisection, a partial failure) applies exactly what is new.
  *
+ * The same transactions keep the Front's distinct people (shared/figures/persons.ts): a member's
+ * change reads the person records it names, and writes them back on the condition that nobody
+ * wrote them since, beside the `unique_persons` counters they move.
+ *
  * Hot items: a thousand admissions in one commune write the province's item once per
  * transaction, not a thousand times. Items are not sharded: one transaction carries up to ~95
  * records, so even a bulk import touches the province's item a few times a second per shard,
@@ -22,11 +26,18 @@ import {
   type Contribution,
   countedBranch,
   countedMember,
-  DeltaSum,
   deltaOf,
   memberContribution,
   type UnitDeltas,
 } from '#shared/figures/deltas.ts';
+import {
+  frontUnitsOf,
+  type MembershipChange,
+  membershipChange,
+  personId,
+  personsOf,
+  planPersons,
+} from '#shared/figures/persons.ts';
 import { MAX_TRANSACTION_OPERATIONS, StreamLedger } from '#shared/store/repositories/aggregates.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import { decodeStreamImage, type StreamImage } from '#shared/store/stream-records.ts';
@@ -40,12 +51,14 @@ export const COUNTED_ENTITIES: readonly string[] = ['member', 'branch'];
 /** Unit reads a batch may have in flight together. */
 const UNIT_READS_AT_ONCE = 16;
 
-/** One stream record's effect on the aggregates of its tenant. */
+/** One stream record's effect on the aggregates of its tenant, and on its Front's distinct persons. */
 export interface RecordChange {
   readonly eventId: string;
   readonly sequenceNumber: string;
   readonly tenant: string;
   readonly deltas: UnitDeltas;
+  /** A member's change as the Front's distinct-person count sees it; null when it moves none. */
+  readonly membership: MembershipChange | null;
 }
 
 type Log = Pick<typeof defaultLogger, 'debug' | 'warn' | 'error'>;
@@ -63,20 +76,26 @@ export function createStreamHandler(table: Table, options: StreamHandlerOptions 
   const retryDelayMs = options.retryDelayMs ?? 50;
 
   /**
-   * Applies a group of records in one transaction. When it is cancelled, the records already
-   * applied (their markers exist) are dropped and the rest tried again; when none was, another
-   * transaction held one of the items (real DynamoDB), and the same group is tried after a pause.
-   * Throws with the records still pending when they keep conflicting.
+   * Applies a group of records in one transaction, with the person records their Front counts
+   * come from, as read for this attempt. When it is cancelled, the records already applied
+   * (their markers exist) are dropped and the rest tried again; when none was, another
+   * transaction held one of the items (real DynamoDB) or wrote one of the persons, and the same
+   * group is read and tried again after a pause. Throws with the records still pending when
+   * they keep conflicting.
    */
   const applyGroup = async (group: readonly RecordChange[]) => {
     let pending = group;
     for (let attempt = 0; attempt < 6 && pending.length > 0; attempt++) {
-      const sum = new DeltaSum();
+      const memberships = pending.flatMap((change) => (change.membership ? [change.membership] : []));
+      const stored =
+        memberships.length > 0 ? await ledger.persons.read(memberships.flatMap(personsOf)) : new Map();
+      const { deltas: sum, writes } = planPersons(memberships, stored);
       for (const change of pending) sum.add(change.tenant, change.deltas);
       if (
         await ledger.applyOnce(
           pending.map((change) => change.eventId),
           sum.updates(),
+          writes,
         )
       )
         return;
@@ -152,6 +171,8 @@ export async function changeOf(
   const tenant = (current ?? old)?.tenant ?? '';
   if (old && current && old.tenant !== tenant) throw new Error('an item changed tenant');
   toTenantId(tenant);
+  const membership =
+    (old ?? current)?.entity === 'member' ? membershipChange(tenant, old?.data, current?.data) : null;
   const contribution = async (image: StreamImage | undefined): Promise<Contribution | null> => {
     if (!image) return null;
     if (image.entity === 'member') return memberContribution(countedMember(image.data));
@@ -161,16 +182,16 @@ export async function changeOf(
     return branchContribution(branch, await unitPath(tenant, branch.unitId));
   };
   const deltas = deltaOf(await contribution(old), await contribution(current));
-  if (deltas.size === 0) return null;
+  if (deltas.size === 0 && !membership) return null;
   const eventId = record.eventID;
   const sequenceNumber = record.dynamodb?.SequenceNumber;
   if (!eventId || !sequenceNumber) throw new Error('a stream record without eventID or SequenceNumber');
-  return { eventId, sequenceNumber, tenant, deltas };
+  return { eventId, sequenceNumber, tenant, deltas, membership };
 }
 
 /**
  * Groups record changes, in order, into transactions of at most `limit` operations: a marker per
- * record plus one update per aggregate item the group touches.
+ * record plus one write per aggregate item and person record the group touches.
  */
 export function chunkChanges(
   changes: readonly RecordChange[],
@@ -180,7 +201,7 @@ export function chunkChanges(
   let chunk: RecordChange[] = [];
   let items = new Set<string>();
   for (const change of changes) {
-    const touched = [...change.deltas.keys()].map((unitId) => `${change.tenant}\u0000${unitId}`);
+    const touched = itemsTouched(change);
     const together = new Set([...items, ...touched]);
     if (chunk.length > 0 && chunk.length + 1 + together.size > limit) {
       chunks.push(chunk);
@@ -193,6 +214,18 @@ export function chunkChanges(
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
+}
+
+/** The aggregate items and person records a change may write, as distinct strings. */
+function itemsTouched(change: RecordChange): string[] {
+  const touched = [...change.deltas.keys()].map((unitId) => `${change.tenant}\u0000${unitId}`);
+  const membership = change.membership;
+  if (!membership) return touched;
+  return [
+    ...touched,
+    ...frontUnitsOf(membership).map((unitId) => `${membership.front}\u0000${unitId}`),
+    ...personsOf(membership).map((ref) => `person\u0000${personId(ref)}`),
+  ];
 }
 
 /** A stream may hand the same record twice in one batch after a re-batching: keep the first. */

@@ -12,7 +12,9 @@
  * - `born_<yyyy>`: current members by birth year. Ages are worked out when reading, from the birth
  *   years and the date asked about, so no count goes stale as people grow older;
  * - `professional`: current members in professional branches;
- * - `branches_<kind>`: branches that are not dissolved (active or dissolving), by kind.
+ * - `branches_<kind>`: branches that are not dissolved (active or dissolving), by kind;
+ * - `unique_persons`, on the Front tenant's items only: distinct people among the four
+ *   organizations' current members (shared/figures/persons.ts).
  *
  * Import these names rather than retyping them: a typo would read a counter that is never written.
  */
@@ -36,6 +38,7 @@ export const AGGREGATE_COUNTERS = {
   branches: Object.fromEntries(BRANCH_KINDS.map((kind) => [kind, `branches_${kind}`])) as {
     readonly [K in BranchKind]: `branches_${K}`;
   },
+  uniquePersons: 'unique_persons',
   /** Followed by the four-digit year: `born_1990`. */
   bornPrefix: BORN_PREFIX,
 } as const;
@@ -49,6 +52,7 @@ export function bornCounter(year: number | string): `born_${string}` {
 export function isCounter(name: string): boolean {
   return (
     name === AGGREGATE_COUNTERS.professional ||
+    name === AGGREGATE_COUNTERS.uniquePersons ||
     Object.values(AGGREGATE_COUNTERS.members).includes(name as never) ||
     Object.values(AGGREGATE_COUNTERS.gender).includes(name as never) ||
     Object.values(AGGREGATE_COUNTERS.branches).includes(name as never) ||

@@ -11,6 +11,7 @@
 import type { FullUnit } from '../domain/units.ts';
 import type { AggregateRepository } from '../store/repositories/aggregates.ts';
 import type { BranchRepository } from '../store/repositories/branches.ts';
+import type { PersonRepository } from '../store/repositories/persons.ts';
 import type { UnitRepository } from '../store/repositories/units.ts';
 import type { Counters } from './counters.ts';
 import {
@@ -21,6 +22,7 @@ import {
   deltaOf,
   memberContribution,
 } from './deltas.ts';
+import { type MembershipChange, membershipChange, personId, planPersons } from './persons.ts';
 
 export interface RecountWorkspace {
   readonly units: UnitRepository;
@@ -77,12 +79,85 @@ export async function recount(
     } while (cursor);
   });
 
+  const differences = await compareCounters(ws.aggregates, units, expected, options.apply === true);
+  return { members, branches, units: units.length, differences, applied: options.apply === true };
+}
+
+export interface FrontRecountWorkspace {
+  /** The Front's own tree (province and communes) and aggregates. */
+  readonly units: UnitRepository;
+  readonly aggregates: AggregateRepository;
+  /** The four organizations of the province: their members are counted. */
+  readonly organizations: readonly { readonly tenant: string; readonly aggregates: AggregateRepository }[];
+  readonly persons: PersonRepository;
+}
+
+export interface FrontRecountReport {
+  readonly members: number;
+  readonly units: number;
+  readonly differences: CounterDifference[];
+  /** Persons found in two organizations or more, and person records that differ from the recount. */
+  readonly persons: { readonly sharedByOrganizations: number; readonly recordsDiffering: number };
+  readonly applied: boolean;
+}
+
+/**
+ * The Front's distinct-person counts and person records, rebuilt from the members of its four
+ * organizations, compared with what the stream function stored, and corrected when asked.
+ * Person records are checked for the people found; one left behind by a person nobody holds
+ * any more would show as a counter difference.
+ */
+export async function recountFront(
+  ws: FrontRecountWorkspace,
+  options: { apply?: boolean } = {},
+): Promise<FrontRecountReport> {
+  const changes: MembershipChange[] = [];
+  for (const { tenant, aggregates } of ws.organizations)
+    for await (const item of aggregates.allMembers()) {
+      const change = membershipChange(tenant, undefined, item);
+      if (change) changes.push(change);
+    }
+  const { deltas, writes } = planPersons(changes, new Map());
+  const units = await allUnits(ws.units);
+  const differences = await compareCounters(ws.aggregates, units, deltas, options.apply === true);
+
+  const stored = await ws.persons.read(writes);
+  const differing = writes.filter(
+    (write) =>
+      JSON.stringify(sortedMemberships(stored.get(personId(write))?.memberships)) !==
+      JSON.stringify(sortedMemberships(write.after?.memberships)),
+  );
+  if (options.apply)
+    for (const write of differing) await ws.persons.replace(write, write.after, stored.get(personId(write)));
+  return {
+    members: changes.length,
+    units: units.length,
+    differences,
+    persons: {
+      sharedByOrganizations: writes.filter(
+        (write) => new Set(Object.keys(write.after?.memberships ?? {})).size > 1,
+      ).length,
+      recordsDiffering: differing.length,
+    },
+    applied: options.apply === true,
+  };
+}
+
+/**
+ * Compares the stored counters of every unit (units with nothing left to count may still hold
+ * stale counters) with the recounted ones; corrects them by adding the differences if asked.
+ */
+async function compareCounters(
+  aggregates: AggregateRepository,
+  units: readonly FullUnit[],
+  expected: DeltaSum,
+  apply: boolean,
+): Promise<CounterDifference[]> {
   const recounted = new Map<string, Counters>(expected.updates().map((u) => [u.unitId, u.counters]));
-  // Units with nothing left to count may still hold stale counters: look at every unit.
   const unitIds = [...new Set([...units.map((unit) => unit.id), ...recounted.keys()])].sort();
   const byUnit = new Map<string, CounterDifference[]>();
   await forEachAtOnce(unitIds, async (unitId) => {
-    const stored = await ws.aggregates.get(unitId);
+    const stored = await aggregates.get(unitId);
     const wanted = recounted.get(unitId) ?? {};
     const found: CounterDifference[] = [];
     const corrections: Counters = {};
@@ -94,10 +169,13 @@ export async function recount(
       corrections[counter] = want - have;
     }
     byUnit.set(unitId, found);
-    if (options.apply) await ws.aggregates.add(unitId, corrections);
+    if (apply) await aggregates.add(unitId, corrections);
   });
-  const differences = unitIds.flatMap((unitId) => byUnit.get(unitId) ?? []);
-  return { members, branches, units: units.length, differences, applied: options.apply === true };
+  return unitIds.flatMap((unitId) => byUnit.get(unitId) ?? []);
+}
+
+function sortedMemberships(memberships: Readonly<Record<string, readonly string[]>> | undefined) {
+  return Object.entries(memberships ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The whole unit tree of the tenant, top down (closed units too: what was counted there stays). */

@@ -145,10 +145,14 @@ export class TenantTable {
 
   /**
    * Many items by key, in batches of 100 (BatchGetItem), retrying what DynamoDB leaves
-   * unprocessed. Eventually consistent: half the read units of `get`, for readers (figures) that
-   * tolerate a second's lag. Missing items are simply absent from the map, keyed `pk|sk`.
+   * unprocessed. Eventually consistent unless asked: half the read units of `get`, for readers
+   * (figures) that tolerate a second's lag. Missing items are simply absent from the map, keyed
+   * `pk|sk`.
    */
-  async getMany<T = Attributes>(keys: readonly Key[]): Promise<Map<string, T>> {
+  async getMany<T = Attributes>(
+    keys: readonly Key[],
+    options: { consistent?: boolean } = {},
+  ): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
     for (let start = 0; start < unique.length; start += 100) {
@@ -157,7 +161,9 @@ export class TenantTable {
         if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
         const result = await this.client.send(
           new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: requested } },
+            RequestItems: {
+              [this.tableName]: { Keys: requested, ConsistentRead: options.consistent === true },
+            },
             ReturnConsumedCapacity: 'TOTAL',
           }),
         );

@@ -127,7 +127,7 @@ describe('the overview of a province', () => {
       coverage: 0.4211,
       notYetGathered: 110,
       unitsWithoutTarget: 9,
-      uniquePersons: null,
+      uniquePersons: 0,
       suppressed: false,
     });
     expect(o.sources).toEqual(
@@ -173,7 +173,7 @@ describe('the overview of a province', () => {
     expect(org(big, 'farmers')).toMatchObject({ members: { total: 48, lapsed: null }, coverage: 0.5 });
   });
 
-  it('gives distinct persons from the Front’s own aggregate, or null while nobody counts them', async () => {
+  it('gives distinct persons from the Front’s own aggregate, none for hamlets', async () => {
     const front = t.deps.table.forTenant(toTenantId('fr:front'));
     await front.put({
       entity: 'aggregate',
@@ -188,7 +188,10 @@ describe('the overview of a province', () => {
     const o = await overview('82');
     expect(o.total.uniquePersons).toBe(120);
     expect(child(o.children, '28261').total.uniquePersons).toBe(88);
-    expect(child(o.children, '28249').total.uniquePersons).toBeNull();
+    expect(child(o.children, '28249').total.uniquePersons).toBe(0);
+    const hamlets = await overview('28261');
+    expect(hamlets.total.uniquePersons).toBe(88);
+    expect(hamlets.children.map((c) => c.total.uniquePersons)).toEqual(hamlets.children.map(() => null));
   });
 
   it('never returns a name, an id number or a member id', async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../functions/local/stream-poller.ts';
 import type { Overview, Stats } from '../../shared/figures/reading/schemas.ts';
-import { admission, admitOk, changeStatusOk, provinceWithBranches } from '../setup/members.ts';
+import { admission, admitOk, changeStatusOk, nationalIdFor, provinceWithBranches } from '../setup/members.ts';
 import { createTestApp, getJson, startStreamPollerFor, type TestApp } from '../setup/test-app.ts';
 import { YEAR } from './figures-fixtures.ts';
 
@@ -27,7 +27,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 beforeAll(async () => {
   t = await createTestApp();
   await provinceWithBranches(t, 'ps');
-  for (const username of ['ps.farmers', 'ps.youth', 'ps.front'])
+  for (const username of ['ps.farmers', 'ps.women', 'ps.youth', 'ps.front'])
     tokens[username] = (await t.signIn(username)).access_token;
   poller = await startStreamPollerFor(t);
 });
@@ -92,5 +92,52 @@ describe('figures from members', () => {
       suppressed: true,
     });
     expect(khom1?.organizations.find((o) => o.organization === 'farmers')?.members.total).toBe(6);
+  });
+
+  it('count a person in several organizations once, in each commune where they are', async () => {
+    const overview = (unitId: string) =>
+      getJson<Overview>(t, `/api/v1/front/overview?unitId=${unitId}`, token('ps.front'));
+    const settled = (o: Overview) => o.total.uniquePersons === o.total.members.total;
+    const start = await eventually(() => overview('82'), settled);
+    expect(start.total).toMatchObject({ members: { total: 8 }, uniquePersons: 8 });
+
+    // One woman in three organizations, in two communes; another without a national id.
+    const person = { fullName: 'Lê Thị Hoa', gender: 'female' as const, birthDate: `${YEAR - 25}-03-04` };
+    const hoa = { ...person, nationalId: nationalIdFor(person) };
+    const asFarmer = await admitOk(t, token('ps.farmers'), admission({ ...hoa, branchId: 'b-28261-01' }));
+    const asWoman = await admitOk(t, token('ps.women'), admission({ ...hoa, branchId: 'b-28261-02' }));
+    await admitOk(t, token('ps.youth'), admission({ ...hoa, branchId: 'b-28249-01' }));
+    await admitOk(
+      t,
+      token('ps.women'),
+      admission({ fullName: 'Võ Thị Mai', gender: 'female', birthDate: '1985-01-02', nationalId: null }),
+    );
+
+    const joined = await eventually(
+      () => overview('82'),
+      (o) => o.total.members.total === 12 && o.total.uniquePersons === 10,
+    );
+    expect(joined.total).toMatchObject({ members: { total: 12 }, uniquePersons: 10 });
+    const commune = (o: Overview, id: string) => o.children.find((c) => c.unitId === id)?.total;
+    expect(commune(joined, '28261')).toMatchObject({ members: { total: 11 }, uniquePersons: 10 });
+    expect(commune(joined, '28249')).toMatchObject({ members: { total: 1 }, uniquePersons: 1 });
+    const hamlets = await overview('28261');
+    expect(hamlets.total.uniquePersons).toBe(10);
+    expect(hamlets.children.map((c) => c.total.uniquePersons)).toEqual(hamlets.children.map(() => null));
+    expect(JSON.stringify(hamlets)).not.toContain(hoa.nationalId.slice(-6));
+
+    // She leaves the two organizations of Mỹ Tho: still one person in the province (the Youth Union).
+    for (const [username, member] of [
+      ['ps.farmers', asFarmer],
+      ['ps.women', asWoman],
+    ] as const)
+      await changeStatusOk(t, token(username), member.id, { status: 'removed', reason: 'Xin ra khỏi hội' });
+    const left = await eventually(
+      () => overview('82'),
+      (o) => o.total.members.total === 10 && commune(o, '28261')?.uniquePersons === 9,
+    );
+    expect(left.total).toMatchObject({ members: { total: 10 }, uniquePersons: 10 });
+    expect(commune(left, '28261')).toMatchObject({ members: { total: 9 }, uniquePersons: 9 });
+    expect(commune(left, '28249')).toMatchObject({ uniquePersons: 1 });
   });
 });

@@ -25,6 +25,7 @@ import {
   memberContribution,
   type UnitDeltas,
 } from '../../shared/figures/deltas.ts';
+import type { MembershipChange } from '../../shared/figures/persons.ts';
 
 const HAMLET_PATH = ['82', '28261', '28261-01'];
 const OTHER_HAMLET_PATH = ['82', '28249', '28249-01'];
@@ -224,6 +225,8 @@ describe('stream records', () => {
     SK: 'MEMBER',
     _tenant: 'alpha:farmers',
     _entity: entity,
+    id: 'm1',
+    communeId: '28261',
     fullName: 'Nguyễn Thị An',
     ...fields,
   });
@@ -247,6 +250,12 @@ describe('stream records', () => {
       members_removed: 1,
       gender_female: -1,
       born_1990: -1,
+    });
+    expect(change?.membership).toEqual({
+      front: 'alpha:front',
+      memberId: 'm1',
+      before: { hash: null, units: ['82', '28261'] },
+      after: null,
     });
   });
 
@@ -304,15 +313,24 @@ describe('transactions of a batch', () => {
     const change = fc.record({
       tenant: fc.constantFrom('a:farmers', 'b:youth'),
       units: fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 8 }),
+      person: fc.option(fc.integer({ min: 0, max: 20 })),
+    });
+    // A member joining with a national id: it writes its person record and the Front's items.
+    const membershipOf = (tenant: string, units: number[], person: number): MembershipChange => ({
+      front: `${tenant.split(':')[0]}:front`,
+      memberId: `m${person}`,
+      before: null,
+      after: { hash: `h${person}`, units: units.slice(0, 3).map((u) => `u${u}`) },
     });
 
     fc.assert(
-      fc.property(fc.array(change, { maxLength: 400 }), fc.integer({ min: 10, max: 100 }), (drawn, limit) => {
+      fc.property(fc.array(change, { maxLength: 400 }), fc.integer({ min: 20, max: 100 }), (drawn, limit) => {
         const changes: RecordChange[] = drawn.map((c, n) => ({
           eventId: `e${n}`,
           sequenceNumber: String(n),
           tenant: c.tenant,
           deltas: new Map(c.units.map((u) => [`u${u}`, { members_active: 1 } as Counters])),
+          membership: c.person === null ? null : membershipOf(c.tenant, c.units, c.person),
         }));
 
         // Act
@@ -321,7 +339,15 @@ describe('transactions of a batch', () => {
         // Assess
         expect(chunks.flat()).toEqual(changes);
         for (const chunk of chunks) {
-          const items = new Set(chunk.flatMap((c) => [...c.deltas.keys()].map((u) => `${c.tenant}/${u}`)));
+          const items = new Set(
+            chunk.flatMap((c) => [
+              ...[...c.deltas.keys()].map((u) => `${c.tenant}/${u}`),
+              ...(c.membership?.after?.units ?? []).map((u) => `${c.membership?.front}/${u}`),
+              ...(c.membership?.after?.hash
+                ? [`person/${c.membership.front}/${c.membership.after.hash}`]
+                : []),
+            ]),
+          );
           expect(chunk.length + items.size).toBeLessThanOrEqual(limit);
         }
       }),

@@ -18,11 +18,8 @@ export const genderCounter = (gender: 'male' | 'female'): string => AGGREGATE_CO
 export const PROFESSIONAL_COUNTER: string = AGGREGATE_COUNTERS.professional;
 export const branchesCounter = (kind: BranchKind): string => AGGREGATE_COUNTERS.branches[kind];
 const BORN_PREFIX: string = AGGREGATE_COUNTERS.bornPrefix;
-/**
- * Distinct people across the four organizations, on the Front tenant's items only, if anyone
- * counts them (the writer of issue 4 may not); absent means "not counted", never 0.
- */
-export const UNIQUE_PERSONS_COUNTER = 'unique_persons';
+/** Distinct people across the four organizations, on the Front tenant's items only. */
+export const UNIQUE_PERSONS_COUNTER: string = AGGREGATE_COUNTERS.uniquePersons;
 
 /** The statuses whose members are still members; the rest ended their membership. */
 export const CURRENT_STATUSES = ['active', 'away', 'lapsed'] as const satisfies readonly MemberStatus[];
@@ -48,11 +45,6 @@ export function birthYears(item: Aggregate | undefined): [number, number][] {
 export function countersOf(item: Aggregate): Record<string, number> {
   const counters: Record<string, number> = {};
   for (const [name, value] of Object.entries(item))
-    if (
-      (isCounter(name) || name === UNIQUE_PERSONS_COUNTER) &&
-      typeof value === 'number' &&
-      Number.isFinite(value)
-    )
-      counters[name] = value;
+    if (isCounter(name) && typeof value === 'number' && Number.isFinite(value)) counters[name] = value;
   return counters;
 }

@@ -7,7 +7,8 @@
  * count of 1–4 in a hamlet. The rows are the union of the four trees' children (communes are
  * official and shared; each organization keeps its own hamlets), named after the first
  * organization that has the unit. `uniquePersons` comes from the Front tenant's own aggregate
- * (`unique_persons`, counted from the keyed national-id hashes) and is null while nobody counts it.
+ * (`unique_persons`, counted by the stream function from the keyed national-id hashes,
+ * shared/figures/persons.ts) for the province, districts and communes.
  */
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
@@ -15,7 +16,7 @@ import { ORGANIZATIONS, type Organization } from '../../domain/organizations.ts'
 import type { Principal } from '../../domain/roles.ts';
 import type { FullUnit } from '../../domain/units.ts';
 import type { FiguresRepository } from '../../store/repositories/figures.ts';
-import { UNIQUE_PERSONS_COUNTER } from './counters.ts';
+import { countOf, UNIQUE_PERSONS_COUNTER } from './counters.ts';
 import {
   formatCountEn,
   formatCountVi,
@@ -96,10 +97,7 @@ export async function frontOverview(
       if (!children.has(child.unit.id)) children.set(child.unit.id, child.unit);
   const childRefs = [...children.values()].sort(byName);
 
-  const uniquePersons = await uniquePersonsOf(sources.front, frontPeriod, [
-    top.id,
-    ...childRefs.map((c) => c.id),
-  ]);
+  const uniquePersons = await uniquePersonsOf(sources.front, frontPeriod, [top, ...childRefs]);
 
   const rowOf = (ref: UnitRef, pick: (f: TenantFigures) => RawRow | undefined): FrontRow => {
     const organizations: OrganizationFigures[] = [];
@@ -136,19 +134,20 @@ export async function frontOverview(
   };
 }
 
-/** The Front's distinct-person counts of these units; null where the Front has no such count. */
+/**
+ * The Front's distinct-person counts of these units. Hamlets get none (null): each belongs to
+ * one organization's tree, and distinct people are counted in the units the four share.
+ */
 async function uniquePersonsOf(
   front: FiguresRepository,
   period: FiguresPeriod,
-  unitIds: string[],
+  units: readonly UnitRef[],
 ): Promise<Map<string, number | null>> {
   const counts = new Map<string, number | null>();
   if (!period.available) return counts;
-  const items = await front.aggregates(unitIds, period.snapshot);
-  for (const [unitId, item] of items) {
-    const value = item[UNIQUE_PERSONS_COUNTER];
-    counts.set(unitId, typeof value === 'number' && value >= 0 ? value : null);
-  }
+  const shared = units.filter((unit) => unit.level !== 'hamlet').map((unit) => unit.id);
+  const items = await front.aggregates(shared, period.snapshot);
+  for (const unitId of shared) counts.set(unitId, countOf(items.get(unitId), UNIQUE_PERSONS_COUNTER));
   return counts;
 }
 

@@ -104,7 +104,7 @@ export const totalFiguresSchema = z
     ...coverageFields,
     uniquePersons: count.meta({
       description:
-        'Distinct people among the four organizations’ members, from the Front’s own aggregate; null until it is counted',
+        'Distinct people among the four organizations’ current members (a person in two organizations counts once, matched by a keyed hash of the national id; members without one count as distinct). Counted for the province, districts and communes; null for hamlets',
     }),
     suppressed,
   })

@@ -6,6 +6,7 @@
  * - applied marker `platform#STREAM_APPLIED#<eventID>` / `STREAM_APPLIED`: written with
  *   `attribute_not_exists` in the same transaction as the counters a stream record changes, so
  *   a record delivered again cannot change them twice. Kept two days, beyond the stream's 24 h;
+ * - person records (persons.ts), written in the same transactions;
  * - poller checkpoint `platform#STREAM_CHECKPOINT#<streamArn>` / `<shardId>`: how far the local
  *   poller has read each shard (Lambda keeps its own position on AWS).
  */
@@ -13,8 +14,10 @@
 import { PLATFORM_TENANT, toTenantId } from '../../domain/tenant-id.ts';
 import { type Counters, isCounter } from '../../figures/counters.ts';
 import type { AggregateUpdate } from '../../figures/deltas.ts';
+import type { PersonWrite } from '../../figures/persons.ts';
 import { ConditionFailedError } from '../store-errors.ts';
 import type { Key, Table, TenantTable } from '../table.ts';
+import { PersonRepository } from './persons.ts';
 
 export const AGGREGATE_ENTITY = 'aggregate';
 export const APPLIED_MARKER_ENTITY = 'stream_applied';
@@ -75,19 +78,23 @@ export class AggregateRepository {
  */
 export class StreamLedger {
   private readonly platform: TenantTable;
+  readonly persons: PersonRepository;
 
   constructor(private readonly table: Table) {
     this.platform = table.forTenant(PLATFORM_TENANT);
+    this.persons = new PersonRepository(table);
   }
 
   /**
-   * One transaction: a marker per record (each must be new) and the summed counter changes.
-   * true: all applied. false: nothing applied, because a record was applied before or another
-   * transaction touched the same items meanwhile; the caller tells the two apart per record.
+   * One transaction: a marker per record (each must be new), the summed counter changes and the
+   * person records they come from. true: all applied. false: nothing applied, because a record
+   * was applied before or another transaction touched the same items meanwhile (or wrote a
+   * person since it was read); the caller tells these apart per record.
    */
   async applyOnce(
     eventIds: readonly string[],
     updates: readonly AggregateUpdate[],
+    persons: readonly PersonWrite[] = [],
     now = new Date(),
   ): Promise<boolean> {
     const expiresAt = Math.floor(now.getTime() / 1000) + MARKER_LIFETIME_SECONDS;
@@ -108,6 +115,7 @@ export class StreamLedger {
           .forTenant(toTenantId(update.tenant))
           .updateOperation(aggregateKey(update.unitId), { entity: AGGREGATE_ENTITY, add: update.counters }),
       ),
+      ...persons.map((write) => this.persons.writeOperation(write)),
     ];
     if (operations.length > MAX_TRANSACTION_OPERATIONS)
       throw new Error(`${operations.length} operations do not fit one transaction`);

@@ -1,7 +1,8 @@
 /**
  * The deployed product: one DynamoDB table (with its stream for the change consumers), the
  * token-signing key secret, the KMS key that wraps the national-ID keys, the Hono API behind
- * an HTTP API, and the stream function that keeps the aggregates, with its dead-letter queue.
+ * an HTTP API, the stream function that keeps the aggregates, with its dead-letter queue, and the
+ * function that snapshots them at each month end.
  * The stack only points at entry files; what runs there never imports aws-cdk-lib.
  */
 import { createRequire } from 'node:module';
@@ -10,7 +11,10 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -20,7 +24,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { KEY_WRAP_CONTEXT } from '../shared/privacy/key-wrapper.ts';
-import { tableDefinition } from '../shared/store/table-definition.ts';
+import { type IndexName, tableDefinition } from '../shared/store/table-definition.ts';
 import { NodeFunction } from './constructs/node-function.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -189,6 +193,7 @@ export class ApiStack extends Stack {
     });
 
     const deadLetters = this.streamFunction(table);
+    this.snapshotFunction(table);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the API' });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
@@ -232,12 +237,15 @@ export class ApiStack extends Stack {
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
     });
-    // Reads units and markers, writes markers and counters (transactions are authorized per
-    // contained action). No Query, no Scan, no deletes, nothing on the indexes.
+    // Reads units, markers and the Front's person records; writes markers, counters and person
+    // records, deleting a person's when their last membership ends (transactions are authorized
+    // per contained action). No Query, no Scan, nothing on the indexes.
     fn.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         actions: [
           'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:DeleteItem',
           'dynamodb:PutItem',
           'dynamodb:UpdateItem',
           'dynamodb:ConditionCheckItem',
@@ -265,6 +273,66 @@ export class ApiStack extends Stack {
       }),
     );
     return deadLetters;
+  }
+
+  /**
+   * The snapshot function (functions/snapshot/handler.ts): at 17:30 UTC on the last day of each
+   * month, which is 00:30 on the 1st in Vietnam (UTC+7 all year, no daylight saving), it snapshots
+   * every province as of the day that just ended; January's run is the year-end snapshot.
+   * EventBridge invokes it asynchronously, so a failed run is retried by Lambda; a run that still
+   * fails raises the alarm, to be repaired the same day (a later run copies that day's figures).
+   */
+  private snapshotFunction(table: TableV2): void {
+    const fn = new NodeFunction(this, 'SnapshotFunction', {
+      entry: 'functions/snapshot/handler.ts',
+      description: 'doanthe month-end snapshots: every tenant of every province',
+      memorySize: 512,
+      // Provinces are taken one after the other, a few seconds each; the most Lambda allows
+      // leaves room for a platform of many provinces with large trees.
+      timeout: Duration.minutes(15),
+      environment: {
+        TABLE_NAME: table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'doanthe-snapshot',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    });
+    // Lists the provinces (Query) and reads each one (GetItem), walks each tenant's unit tree
+    // (Query on the children index), reads the current aggregates (BatchGetItem), writes their
+    // copies (BatchWriteItem) and the register item (PutItem). No updates, no deletes, no Scan.
+    const childrenIndex: IndexName = 'GSI1';
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:BatchGetItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:PutItem',
+        ],
+        resources: [table.tableArn, `${table.tableArn}/index/${childrenIndex}`],
+      }),
+    );
+    fn.function.configureAsyncInvoke({ retryAttempts: 2 });
+    new Rule(this, 'MonthEndSchedule', {
+      description: 'Month-end snapshots, 00:30 Vietnam time on the 1st (17:30 UTC on the last day)',
+      schedule: Schedule.cron({ minute: '30', hour: '17', day: 'L' }),
+      targets: [new LambdaFunction(fn.function)],
+    });
+    fn.function
+      .metric('AsyncEventsDropped', { statistic: 'Sum', period: Duration.hours(1) })
+      .createAlarm(this, 'SnapshotFailed', {
+        alarmDescription:
+          'A month-end snapshot failed after its retries: read the snapshot function logs, fix the cause, ' +
+          'then invoke the function again the same day (it retakes the last month-end, with the figures of its own day).',
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    new CfnOutput(this, 'SnapshotFunctionName', {
+      value: fn.function.functionName,
+      description: 'Invoke it to retake the last month-end snapshot after a failed run',
+    });
   }
 }
 

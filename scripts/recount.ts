@@ -82,7 +82,7 @@ try {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   const differs =
-    report.differences.length > 0 || ('persons' in report && report.persons.recordsDiffering > 0);
+    report.differences.length > 0 || ('persons' in report && (report.persons.recordsDiffering ?? 0) > 0);
   process.exitCode = differs && !report.applied ? 1 : 0;
 } catch (error) {
   process.stderr.write(`Recount failed: ${(error as Error).message}\n`);

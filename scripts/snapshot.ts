@@ -1,14 +1,13 @@
 /**
  * `npm run snapshot -- [yyyy-mm-dd] [--province <id> …]`: copies every aggregate item of every
- * tenant of the provinces (default: the demo province) to its snapshot for the day (default: the
- * last day of the previous month, as the month-end schedule does on AWS).
+ * tenant of the provinces (default: every province of the registry) to its snapshot for the day
+ * (default: the last day of the previous month, as the month-end schedule does on AWS).
  *
  * With DYNAMODB_ENDPOINT set it uses that database; otherwise it starts DynamoDB Local on
  * DATA_DIR, as `npm start` does, so run it while `npm start` is stopped (both cannot hold the
  * database files at once), or point DYNAMODB_ENDPOINT at the database `npm start` runs.
  */
 import { join } from 'node:path';
-import { DEMO_PROVINCE_ID } from '#functions/local/demo/seed-demo-province.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
 import { readEnv } from '#shared/config/env.ts';
 import { vietnamToday } from '#shared/domain/dates.ts';
@@ -16,6 +15,7 @@ import { DomainError } from '#shared/domain/errors.ts';
 import { errorMessages } from '#shared/domain/messages.ts';
 import { previousMonthEnd, snapshotProvince } from '#shared/figures/reading/snapshots.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
+import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
 import { Table } from '#shared/store/table.ts';
 import { ensureTable } from '#shared/store/table-admin.ts';
 
@@ -31,11 +31,11 @@ function parseArgs(args: string[]): { date: string | undefined; provinces: strin
         `Không hiểu tham số / Unknown argument: ${arg}  (npm run snapshot -- [yyyy-mm-dd] [--province <id>])`,
       );
   }
-  return { date, provinces: provinces.length > 0 ? provinces : [DEMO_PROVINCE_ID] };
+  return { date, provinces };
 }
 
 async function main(): Promise<void> {
-  const { date: asked, provinces } = parseArgs(process.argv.slice(2));
+  const { date: asked, provinces: named } = parseArgs(process.argv.slice(2));
   const env = readEnv();
   const now = new Date();
   const date = asked ?? previousMonthEnd(vietnamToday(now));
@@ -48,6 +48,9 @@ async function main(): Promise<void> {
     const client = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
     await ensureTable(client, env.TABLE_NAME);
     const table = new Table(client, env.TABLE_NAME);
+    const provinces =
+      named.length > 0 ? named : (await new ProvinceRepository(table).list()).map((province) => province.id);
+    if (provinces.length === 0) console.log('Chưa có tỉnh nào / No province on the platform yet');
     for (const provinceId of provinces) {
       const started = performance.now();
       const result = await snapshotProvince(table, provinceId, date, now);

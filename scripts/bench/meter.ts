@@ -30,17 +30,32 @@ export class Meter {
 
   record(output: CallOutput): void {
     this.reading.calls += 1;
-    const units = output.ConsumedCapacity?.CapacityUnits;
-    if (units === undefined) this.reading.unreported += 1;
-    else this.reading.capacity += units;
-    this.reading.itemsRead += output.ScannedCount ?? (output.Item ? 1 : 0);
+    // Batch and transaction calls report one capacity per table, single-item calls one in all.
+    const reported = output.ConsumedCapacity === undefined ? [] : [output.ConsumedCapacity].flat();
+    if (reported.length === 0) this.reading.unreported += 1;
+    for (const consumed of reported) this.reading.capacity += consumed.CapacityUnits ?? 0;
+    this.reading.itemsRead += output.ScannedCount ?? itemsReturned(output);
   }
 }
 
+interface ConsumedCapacity {
+  readonly CapacityUnits?: number;
+}
+
 interface CallOutput {
-  readonly ConsumedCapacity?: { readonly CapacityUnits?: number };
+  readonly ConsumedCapacity?: ConsumedCapacity | readonly ConsumedCapacity[];
   readonly ScannedCount?: number;
   readonly Item?: unknown;
+  /** BatchGetItem: items by table; TransactGetItems: one `{ Item }` per key asked. */
+  readonly Responses?: Readonly<Record<string, readonly unknown[]>> | readonly { readonly Item?: unknown }[];
+}
+
+/** Items a call without a scanned count returned: GetItem, BatchGetItem, TransactGetItems. */
+function itemsReturned(output: CallOutput): number {
+  const responses = output.Responses;
+  if (Array.isArray(responses)) return responses.filter((response) => response.Item).length;
+  if (responses) return Object.values(responses).reduce((sum, items) => sum + items.length, 0);
+  return output.Item ? 1 : 0;
 }
 
 export function meterClient(client: ReturnType<typeof createDocumentClient>): Meter {

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type App, Validations } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Matcher, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,8 +227,8 @@ describe('the API function', () => {
     });
 
     // Assess
-    // The API's, the stream function's and the access logs.
-    expect(Object.values(logGroups).map((g) => g.Properties.RetentionInDays)).toEqual([30, 30, 30]);
+    // The API's, the stream function's, the snapshot function's and the access logs.
+    expect(Object.values(logGroups).map((g) => g.Properties.RetentionInDays)).toEqual([30, 30, 30, 30]);
   });
 });
 
@@ -273,24 +273,8 @@ describe('the stream function', () => {
   };
 
   it('runs Node.js 22 on arm64 with the table name, and no key or secret', () => {
-    // Prepare
-    const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
-
     // Act & Assess
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: Match.stringLikeRegexp('^doanthe stream consumer'),
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      Handler: 'index.handler',
-      Environment: {
-        Variables: {
-          NODE_OPTIONS: '--enable-source-maps',
-          TABLE_NAME: { Ref: table },
-          POWERTOOLS_SERVICE_NAME: 'doanthe-stream',
-          POWERTOOLS_LOG_LEVEL: 'INFO',
-        },
-      },
-    });
+    expectTableFunction(Match.stringLikeRegexp('^doanthe stream consumer'), 'doanthe-stream');
   });
 
   it('reads the table stream in batches, cut in halves on error, reporting failed records, retried, then dead-lettered', () => {
@@ -351,7 +335,7 @@ describe('the stream function', () => {
     template.hasOutput('StreamDeadLetterQueueUrl', {});
   });
 
-  it('may get, put and update items of the table, read its stream and send to its queue: nothing more', () => {
+  it('may read, write and delete items of the table (no Query, no Scan), read its stream and send to its queue: nothing more', () => {
     // Prepare
     const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const queue = logicalIdOf('AWS::SQS::Queue');
@@ -371,7 +355,9 @@ describe('the stream function', () => {
       {
         Effect: 'Allow',
         Action: [
+          'dynamodb:BatchGetItem',
           'dynamodb:ConditionCheckItem',
+          'dynamodb:DeleteItem',
           'dynamodb:GetItem',
           'dynamodb:PutItem',
           'dynamodb:UpdateItem',
@@ -408,6 +394,108 @@ describe('the stream function', () => {
   });
 });
 
+describe('the snapshot function', () => {
+  const description = Match.stringLikeRegexp('^doanthe month-end snapshots');
+  const snapshotFunction = () => {
+    const found = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: description },
+    });
+    expect(Object.keys(found)).toHaveLength(1);
+    return Object.keys(found)[0] as string;
+  };
+
+  it('runs Node.js 22 on arm64 for up to 15 minutes with the table name, and no key or secret', () => {
+    // Act & Assess
+    expectTableFunction(description, 'doanthe-snapshot', { Timeout: 900 });
+  });
+
+  it('is called at 17:30 UTC on the last day of each month, 00:30 on the 1st in Vietnam', () => {
+    // Prepare
+    const fn = snapshotFunction();
+
+    // Act
+    const rules = template.findResources('AWS::Events::Rule');
+
+    // Assess
+    expect(Object.values(rules).map((r) => r.Properties)).toEqual([
+      expect.objectContaining({
+        ScheduleExpression: 'cron(30 17 L * ? *)',
+        State: 'ENABLED',
+        Targets: [expect.objectContaining({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } })],
+      }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [fn, 'Arn'] },
+      Principal: 'events.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [Object.keys(rules)[0], 'Arn'] },
+    });
+  });
+
+  it('is retried twice when a run fails, and raises an alarm when a run is dropped after its retries', () => {
+    // Prepare
+    const fn = snapshotFunction();
+
+    // Act & Assess
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn },
+      MaximumRetryAttempts: 2,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'AsyncEventsDropped',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    template.hasOutput('SnapshotFunctionName', { Value: { Ref: fn } });
+  });
+
+  it('may query, batch-read, batch-write and put items of the table and the children index: nothing more', () => {
+    // Prepare
+    const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
+    const [policy] = Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { PolicyName: Match.stringLikeRegexp('^SnapshotFunctionRole') },
+      }),
+    );
+
+    // Act
+    const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as Statement[];
+
+    // Assess
+    expect(statements.filter((s) => !actionsOf(s).every((a) => a.startsWith('logs:')))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: [
+          'dynamodb:BatchGetItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+        ],
+        Resource: [
+          { 'Fn::GetAtt': [table, 'Arn'] },
+          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, '/index/GSI1']] },
+        ],
+      },
+    ]);
+  });
+
+  it('is bundled as an ES module of its own', () => {
+    // Prepare
+    const code = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: description },
+    });
+    const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
+
+    // Act & Assess
+    expect(existsSync(join(app.outdir, `asset.${assetHash}`, 'index.mjs'))).toBe(true);
+  });
+});
+
 describe('cdk-nag AwsSolutions checks', () => {
   it('report no finding that has not been acknowledged', () => {
     // Act
@@ -429,12 +517,36 @@ describe('cdk-nag AwsSolutions checks', () => {
       'Doanthe/ApiFunction/Function AwsSolutions-L1',
       'Doanthe/HttpApi AwsSolutions-APIG4',
       'Doanthe/SigningKeys AwsSolutions-SMG4',
+      'Doanthe/SnapshotFunction/Function AwsSolutions-L1',
       'Doanthe/StreamDeadLetters AwsSolutions-SQS3',
       'Doanthe/StreamFunction/Function AwsSolutions-L1',
     ]);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
   });
 });
+
+/** A function on Node.js 22 and arm64 whose only settings are the table's name and its log service. */
+function expectTableFunction(
+  description: Matcher,
+  service: string,
+  properties: Record<string, unknown> = {},
+) {
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Description: description,
+    Runtime: 'nodejs22.x',
+    Architectures: ['arm64'],
+    Handler: 'index.handler',
+    Environment: {
+      Variables: {
+        NODE_OPTIONS: '--enable-source-maps',
+        TABLE_NAME: { Ref: logicalIdOf('AWS::DynamoDB::GlobalTable') },
+        POWERTOOLS_SERVICE_NAME: service,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    },
+    ...properties,
+  });
+}
 
 function logicalIdOf(type: string): string {
   const [id] = Object.keys(template.findResources(type));

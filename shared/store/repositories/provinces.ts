@@ -1,7 +1,9 @@
 /**
- * Where provinces and their tenants are stored: `platform#PROVINCE#<id>` for the platform's
- * list, `<tenant>#TENANT` in each tenant's own partition. Onboarding writes them, with the first
- * accounts, in one transaction.
+ * Where provinces and their tenants are stored: `platform#PROVINCE#<id>` / `PROVINCE` for the
+ * platform's record of a province, `<tenant>#TENANT` in each tenant's own partition, and the
+ * registry `platform#PROVINCES` / `<id>`, one small item per province, so jobs that visit every
+ * province (the month-end snapshots) list them with a Query rather than a Scan. Onboarding writes
+ * them, with the first accounts, in one transaction.
  */
 import type { Province } from '../../domain/provinces.ts';
 import { PLATFORM_TENANT, toTenantId } from '../../domain/tenant-id.ts';
@@ -12,6 +14,9 @@ import { type Account, AccountRepository } from './accounts.ts';
 import { UnitRepository } from './units.ts';
 
 const provinceKey = (id: string) => ({ pk: `PROVINCE#${id}`, sk: 'PROVINCE' });
+const REGISTRY = 'PROVINCES';
+
+export type ProvinceSummary = Pick<Province, 'id' | 'code' | 'name'>;
 
 export type OnboardingConflict = { kind: 'province' } | { kind: 'username'; username: string };
 
@@ -20,6 +25,20 @@ export class ProvinceRepository {
 
   async get(id: string): Promise<Province | undefined> {
     return this.table.forTenant(PLATFORM_TENANT).get<Province>(provinceKey(id));
+  }
+
+  /** Every province on the platform, in id order: a few dozen items, read a page at a time. */
+  async list(): Promise<ProvinceSummary[]> {
+    const provinces: ProvinceSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table
+        .forTenant(PLATFORM_TENANT)
+        .query<ProvinceSummary>({ pk: REGISTRY, limit: 100, cursor });
+      provinces.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return provinces;
   }
 
   /**
@@ -35,13 +54,18 @@ export class ProvinceRepository {
       ),
     );
     const accountRepository = new AccountRepository(this.table);
-    const operations = [
-      this.table
-        .forTenant(PLATFORM_TENANT)
-        .putOperation(
-          { key: provinceKey(province.id), entity: 'province', data: province },
-          { exists: false },
-        ),
+    const platform = this.table.forTenant(PLATFORM_TENANT);
+    const provinceOperations = [
+      platform.putOperation(
+        { key: provinceKey(province.id), entity: 'province', data: province },
+        { exists: false },
+      ),
+      // No condition of its own: the province item's condition already makes it the first write.
+      platform.putOperation({
+        key: { pk: REGISTRY, sk: province.id },
+        entity: 'province_listing',
+        data: { id: province.id, code: province.code, name: province.name },
+      }),
       ...province.tenants.map(({ tenantId, kind }) =>
         this.table.forTenant(toTenantId(tenantId)).putOperation(
           {
@@ -52,14 +76,16 @@ export class ProvinceRepository {
           { exists: false },
         ),
       ),
-      ...accounts.flatMap((account) => accountRepository.createOperations(account)),
     ];
     try {
-      await this.table.transact(operations);
+      await this.table.transact([
+        ...provinceOperations,
+        ...accounts.flatMap((account) => accountRepository.createOperations(account)),
+      ]);
       return null;
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
-      const firstAccountOperation = 1 + province.tenants.length;
+      const firstAccountOperation = provinceOperations.length;
       const failedAccount = error.failedOperations
         .filter((index) => index >= firstAccountOperation)
         .map((index) => accounts[Math.floor((index - firstAccountOperation) / 2)])[0];

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: what reads cost in a province of 5,000 members and in one the size of Đồng
+ * Tháp's four organizations at the end of 2020 (531,467), side by side — member lists and
+ * searches (members-search.ts), and the figures, which read units and aggregates only and so
+ * must cost the same in both (figures.ts) — and how long the import takes while the stream poller
+ * keeps the aggregates, as under `npm start`, and how long they take to settle after it.
+ *
+ *   npm run bench                        BENCH_SMALL=500 BENCH_LARGE=5000 npm run bench   (a quick trial)
+ *
+ * Results are also written to .data/bench/{import,members-search,figures}.json.
+ */
+import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
+import { type FigureResult, measureFigures, reportFigures, setCommuneTargets } from './figures.ts';
+import {
+  emptySamples,
+  measureSearches,
+  reportSearches,
+  type Samples,
+  type SearchResult,
+  sampleFrom,
+} from './members-search.ts';
+import { en, printTable, vi, writeResults } from './print.ts';
+import { IMPORT_CONCURRENCY, type Imported, openProvince, SHARES, type Size, split } from './province.ts';
+
+const SIZES: Record<Size, number> = {
+  small: positiveInteger('BENCH_SMALL', 5_000),
+  large: positiveInteger('BENCH_LARGE', 531_467),
+};
+/** People to gather per member of the large province: its coverage comes out about two thirds. */
+const TARGET_PER_MEMBER = 1.25;
+
+interface Run {
+  readonly counts: Record<Organization, number>;
+  readonly imported: Imported;
+  readonly searches: SearchResult[];
+  readonly figures: FigureResult[];
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Benchmark: ${en.format(SIZES.small)} vs ${en.format(SIZES.large)} members ` +
+      `(${ORGANIZATIONS.map((o) => `${o} ${Math.round(SHARES[o] * 100)} %`).join(', ')})`,
+  );
+  const samples = emptySamples();
+  // The same targets in both provinces, so that both read the same target items.
+  const large = split(SIZES.large);
+  const targets = Object.fromEntries(
+    ORGANIZATIONS.map((o) => [o, Math.round(large[o] * TARGET_PER_MEMBER)]),
+  ) as Record<Organization, number>;
+  const runs = {} as Record<Size, Run>;
+  for (const size of ['small', 'large'] as const) runs[size] = await run(size, samples, targets);
+
+  await reportImports(runs);
+  const searched = (size: Size) => ({
+    members: runs[size].imported.members,
+    counts: runs[size].counts,
+    results: runs[size].searches,
+  });
+  await reportSearches(searched('small'), searched('large'), samples);
+  const figured = (size: Size) => ({ members: runs[size].imported.members, results: runs[size].figures });
+  await reportFigures(figured('small'), figured('large'));
+}
+
+async function run(size: Size, samples: Samples, targets: Record<Organization, number>): Promise<Run> {
+  const counts = split(SIZES[size]);
+  console.log(
+    `\n${size}: ${en.format(SIZES[size])} members (${ORGANIZATIONS.map((o) => `${o} ${en.format(counts[o])}`).join(', ')})`,
+  );
+  const p = await openProvince(size);
+  try {
+    await setCommuneTargets(p, targets);
+    // The small province picks the people searched for: its members are the large one's first ones.
+    const imported = await p.import(counts, size === 'small' ? sampleFrom(samples) : undefined);
+    const searches = await measureSearches(p, samples);
+    return { counts, imported, searches, figures: await measureFigures(p) };
+  } finally {
+    await p.close();
+  }
+}
+
+async function reportImports(runs: Record<Size, Run>): Promise<void> {
+  const seconds = (ms: number) => ms / 1000;
+  const perSecond = (i: Imported) => Math.round(i.items / seconds(i.importMs));
+  console.log(
+    `\nImport, with the stream poller keeping the aggregates (concurrency ${IMPORT_CONCURRENCY}, in memory)`,
+  );
+  printTable([
+    ['province', 'members', 'items', 'import', 'items/s', 'aggregated at last write', 'settled after'],
+    ...(['small', 'large'] as const).map((size) => {
+      const i = runs[size].imported;
+      return [
+        size,
+        en.format(i.members),
+        en.format(i.items),
+        `${seconds(i.importMs).toFixed(1)} s`,
+        en.format(perSecond(i)),
+        `${en.format(i.aggregatedAtLastWrite)} (${((i.aggregatedAtLastWrite / i.members) * 100).toFixed(1)} %)`,
+        i.aggregated === i.members
+          ? `${seconds(i.settleMs).toFixed(1)} s`
+          : `never: stopped at ${en.format(i.aggregated)}`,
+      ];
+    }),
+  ]);
+  const i = runs.large.imported;
+  console.log(
+    `\nFor the issue note: the import of ${en.format(i.members)} (${vi.format(i.members)}) generated members, ` +
+      `${en.format(i.items)} items, took ${(seconds(i.importMs) / 60).toFixed(1)} min (${en.format(perSecond(i))} items/s) ` +
+      `with the stream poller beside it; the aggregates counted ${((i.aggregatedAtLastWrite / i.members) * 100).toFixed(1)} % ` +
+      `of the members at the last write and ${i.aggregated === i.members ? `all of them ${seconds(i.settleMs).toFixed(1)} s later` : `only ${en.format(i.aggregated)} in the end`}.`,
+  );
+  const path = await writeResults('import', {
+    emulator: 'DynamoDB Local, in memory, one per province',
+    concurrency: IMPORT_CONCURRENCY,
+    sizes: Object.fromEntries(
+      (['small', 'large'] as const).map((size) => {
+        const i = runs[size].imported;
+        return [
+          size,
+          {
+            counts: runs[size].counts,
+            members: i.members,
+            items: i.items,
+            importSeconds: Math.round(seconds(i.importMs) * 10) / 10,
+            itemsPerSecond: perSecond(i),
+            aggregatedAtLastWrite: i.aggregatedAtLastWrite,
+            aggregated: i.aggregated,
+            settleSeconds: Math.round(seconds(i.settleMs) * 10) / 10,
+          },
+        ];
+      }),
+    ),
+  });
+  console.log(`Results written to ${path}`);
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 100) throw new Error(`${name} must be a whole number ≥ 100`);
+  return Number(value);
+}
+
+await main();

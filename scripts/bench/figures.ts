@@ -30,8 +30,15 @@ export interface FigureResult {
   readonly label: string;
   /** `items`: rows answered, the unit and its children. */
   readonly measured: Measured;
-  /** The top row's coverage: null would mean no target counted. */
+  /** What the top row showed. Coverage null would mean no target counted. */
+  readonly shown: Shown;
+}
+
+interface Shown {
   readonly coverage: number | null;
+  readonly members: number | null;
+  /** The Front's distinct people; null in an organization's statistics. */
+  readonly uniquePersons: number | null;
 }
 
 export interface Figured {
@@ -42,7 +49,12 @@ export interface Figured {
 interface FiguresBody {
   readonly children: readonly unknown[];
   readonly coverage?: number | null;
-  readonly total?: { readonly coverage: number | null };
+  readonly members?: { readonly total: number | null };
+  readonly total?: {
+    readonly coverage: number | null;
+    readonly members: { readonly total: number | null };
+    readonly uniquePersons: number | null;
+  };
 }
 
 /**
@@ -101,7 +113,11 @@ export async function measureFigures(p: BenchProvince): Promise<FigureResult[]> 
     results.push({
       label: probe.label,
       measured: { ...reading, items: 1 + body.children.length, ms },
-      coverage: body.total?.coverage ?? body.coverage ?? null,
+      shown: {
+        coverage: body.total?.coverage ?? body.coverage ?? null,
+        members: body.total?.members.total ?? body.members?.total ?? null,
+        uniquePersons: body.total?.uniquePersons ?? null,
+      },
     });
   }
   return results;
@@ -109,22 +125,30 @@ export async function measureFigures(p: BenchProvince): Promise<FigureResult[]> 
 
 /** Prints the figures of both provinces side by side and writes .data/bench/figures.json. */
 export async function reportFigures(small: Figured, large: Figured): Promise<void> {
-  const rows: (Compared & { coverage: Record<Size, number | null> })[] = small.results.map((result, i) => {
+  const rows: (Compared & { shown: Record<Size, Shown> })[] = small.results.map((result, i) => {
     const other = large.results[i];
     if (other?.label !== result.label) throw new Error('The two provinces ran different figure probes');
     return {
       label: result.label,
       small: result.measured,
       large: other.measured,
-      coverage: { small: result.coverage, large: other.coverage },
+      shown: { small: result.shown, large: other.shown },
     };
   });
   console.log(
     `\nFigures (aggregates and ${TARGET_YEAR} targets of every commune; read as the Front and an admin)`,
   );
   printComparison(rows, { small: small.members, large: large.members }, 'rows');
-  for (const row of rows.filter((r) => r.coverage.small === null || r.coverage.large === null))
+  for (const row of rows.filter((r) => r.shown.small.coverage === null || r.shown.large.coverage === null))
     console.log(`  warning: ${row.label} computed no coverage: are the targets set?`);
+  for (const size of ['small', 'large'] as const) {
+    const shown = rows[0]?.shown[size];
+    if (shown)
+      console.log(
+        `  ${rows[0]?.label}, ${size}: ${en.format(shown.members ?? 0)} members, ` +
+          `${shown.uniquePersons === null ? 'no' : en.format(shown.uniquePersons)} distinct people, coverage ${shown.coverage ?? '—'}`,
+      );
+  }
 
   console.log('\nFor the issue note:');
   for (const row of rows.filter((r) => r.label.startsWith('Front'))) {

@@ -20,7 +20,15 @@ import {
   sampleFrom,
 } from './members-search.ts';
 import { en, printTable, vi, writeResults } from './print.ts';
-import { IMPORT_CONCURRENCY, type Imported, openProvince, SHARES, type Size, split } from './province.ts';
+import {
+  AGGREGATION,
+  IMPORT_CONCURRENCY,
+  type Imported,
+  openProvince,
+  SHARES,
+  type Size,
+  split,
+} from './province.ts';
 
 const SIZES: Record<Size, number> = {
   small: positiveInteger('BENCH_SMALL', 5_000),
@@ -81,11 +89,22 @@ async function run(size: Size, samples: Samples, targets: Record<Organization, n
 async function reportImports(runs: Record<Size, Run>): Promise<void> {
   const seconds = (ms: number) => ms / 1000;
   const perSecond = (i: Imported) => Math.round(i.items / seconds(i.importMs));
+  const streamed = AGGREGATION === 'stream';
   console.log(
-    `\nImport, with the stream poller keeping the aggregates (concurrency ${IMPORT_CONCURRENCY}, in memory)`,
+    streamed
+      ? `\nImport, with the stream poller keeping the aggregates (concurrency ${IMPORT_CONCURRENCY}, in memory)`
+      : `\nImport, then the aggregates recounted (BENCH_AGGREGATES=recount; concurrency ${IMPORT_CONCURRENCY}, in memory)`,
   );
   printTable([
-    ['province', 'members', 'items', 'import', 'items/s', 'aggregated at last write', 'settled after'],
+    [
+      'province',
+      'members',
+      'items',
+      'import',
+      'items/s',
+      'aggregated at last write',
+      streamed ? 'settled after' : 'recounted after',
+    ],
     ...(['small', 'large'] as const).map((size) => {
       const i = runs[size].imported;
       return [
@@ -94,7 +113,9 @@ async function reportImports(runs: Record<Size, Run>): Promise<void> {
         en.format(i.items),
         `${seconds(i.importMs).toFixed(1)} s`,
         en.format(perSecond(i)),
-        `${en.format(i.aggregatedAtLastWrite)} (${((i.aggregatedAtLastWrite / i.members) * 100).toFixed(1)} %)`,
+        streamed
+          ? `${en.format(i.aggregatedAtLastWrite)} (${((i.aggregatedAtLastWrite / i.members) * 100).toFixed(1)} %)`
+          : '—',
         i.aggregated === i.members
           ? `${seconds(i.settleMs).toFixed(1)} s`
           : `never: stopped at ${en.format(i.aggregated)}`,
@@ -105,11 +126,14 @@ async function reportImports(runs: Record<Size, Run>): Promise<void> {
   console.log(
     `\nFor the issue note: the import of ${en.format(i.members)} (${vi.format(i.members)}) generated members, ` +
       `${en.format(i.items)} items, took ${(seconds(i.importMs) / 60).toFixed(1)} min (${en.format(perSecond(i))} items/s) ` +
-      `with the stream poller beside it; the aggregates counted ${((i.aggregatedAtLastWrite / i.members) * 100).toFixed(1)} % ` +
-      `of the members at the last write and ${i.aggregated === i.members ? `all of them ${seconds(i.settleMs).toFixed(1)} s later` : `only ${en.format(i.aggregated)} in the end`}.`,
+      (streamed
+        ? `with the stream poller beside it; the aggregates counted ${((i.aggregatedAtLastWrite / i.members) * 100).toFixed(1)} % ` +
+          `of the members at the last write and ${i.aggregated === i.members ? `all of them ${seconds(i.settleMs).toFixed(1)} s later` : `only ${en.format(i.aggregated)} in the end`}.`
+        : `without the stream poller; recounting every aggregate (the four organizations' and the Front's) then took ${(seconds(i.settleMs) / 60).toFixed(1)} min.`),
   );
   const path = await writeResults('import', {
     emulator: 'DynamoDB Local, in memory, one per province',
+    aggregation: AGGREGATION,
     concurrency: IMPORT_CONCURRENCY,
     sizes: Object.fromEntries(
       (['small', 'large'] as const).map((size) => {

@@ -1,6 +1,7 @@
 /**
  * Members of the demo province: generated (generate-members.ts) over each organization's branches
- * as the seed stored them, checked and shaped like an import (importedMember), and bulk-written.
+ * as the seed stored them, some women also farmers (shared-people.ts), checked and shaped like an
+ * import (importedMember), and bulk-written.
  * `npm start` runs this in the background; the benchmark runs it to fill its tables.
  *
  * Resumable: each organization keeps a plan item (`<t>#DEMO_MEMBERS` / `PLAN`) holding what the
@@ -26,6 +27,7 @@ import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { Table, TenantTable } from '#shared/store/table.ts';
 import { type GeneratedMember, type GeneratorBranch, generateMembers } from './generate-members.ts';
 import { DEMO_PROVINCE_ID } from './seed-demo-province.ts';
+import { withFarmersAmongWomen } from './shared-people.ts';
 
 /** The article's year: any fixed number would do, as long as a re-run uses the same one. */
 export const DEMO_MEMBERS_SEED = 2020;
@@ -148,17 +150,39 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
     stopped,
   });
 
-  for (const [i, { organization, table }] of tenants.entries()) {
-    let plan = plans[i];
-    if (!plan || plan.written >= plan.count) continue;
-    options.onProgress?.({ organization, done, total, items });
+  // The branches each organization's members are drawn over, as its plan lists them.
+  const branchesOf = async (i: number, plan: Plan) => {
+    const { organization, table } = tenants[i] as (typeof tenants)[number];
     const tree = walked.get(organization) ?? (await placedBranches(table, province.code));
+    walked.set(organization, tree);
     const placed = new Map(tree.map((p) => [p.branch.id, p]));
-    const branches = plan.branchIds.map((id): GeneratorBranch & { placed: PlacedBranch } => {
+    return plan.branchIds.map((id): GeneratorBranch & { placed: PlacedBranch } => {
       const p = placed.get(id);
       if (!p) throw new Error(`The demo branch ${id} of ${organization} is gone`);
       return { id, unitId: p.unit.id, kind: p.branch.kind, place: p.place, placed: p };
     });
+  };
+  const FARMERS = ORGANIZATIONS.indexOf('farmers');
+  const membersOf = async (i: number, plan: Plan): Promise<Iterable<GeneratedMember>> => {
+    const organization = ORGANIZATIONS[i] as Organization;
+    const members = generateMembers({
+      organization,
+      branches: await branchesOf(i, plan),
+      count: plan.count,
+      seed: plan.seed,
+      today: plan.today,
+      provinceName: province.name,
+    });
+    const farmers = plans[FARMERS];
+    if (organization !== 'women' || !farmers) return members;
+    return withFarmersAmongWomen(members, (await membersOf(FARMERS, farmers))[Symbol.iterator]());
+  };
+
+  for (const [i, { organization, table }] of tenants.entries()) {
+    let plan = plans[i];
+    if (!plan || plan.written >= plan.count) continue;
+    options.onProgress?.({ organization, done, total, items });
+    const branches = await branchesOf(i, plan);
     const ctx: ImportContext = {
       rules: DEFAULT_ELIGIBILITY[organization],
       cipher: await options.vault.cipherFor(table.tenant),
@@ -169,14 +193,7 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
     const byId = new Map(branches.map((b) => [b.id, b.placed]));
     let chunk: { member: Member; events: MemberEvent[] }[] = [];
     let n = 0;
-    for (const generated of generateMembers({
-      organization,
-      branches,
-      count: plan.count,
-      seed: plan.seed,
-      today: plan.today,
-      provinceName: province.name,
-    })) {
+    for (const generated of await membersOf(i, plan)) {
       n += 1;
       // The generator is replayed from the start: members before the checkpoint are already in.
       if (n <= plan.written) continue;

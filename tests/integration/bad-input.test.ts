@@ -3,17 +3,11 @@
  * English, naming the request it answers; and a refused request writes nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TENANT_KINDS, type TenantKind } from '../../shared/domain/organizations.ts';
+import { TENANT_KINDS } from '../../shared/domain/organizations.ts';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import { UnitRepository } from '../../shared/store/repositories/units.ts';
-import {
-  attemptSignIn,
-  createTestApp,
-  expectProblem,
-  onboardTestProvince,
-  PASSWORD,
-  type TestApp,
-} from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { attemptSignIn, expectProblem, PASSWORD, provinceBody, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let farmersToken: string;
@@ -23,10 +17,8 @@ let operatorToken: string;
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await onboardTestProvince(t, 'alpha');
-  farmersToken = (await t.signIn('alpha.farmers')).access_token;
-  operatorToken = (await t.signIn('root.operator')).access_token;
+  t = await appWithProvinces(['alpha']);
+  [farmersToken, operatorToken] = await accessTokens(t, 'alpha.farmers', 'root.operator');
 });
 
 const postToken = (body: string, contentType = 'application/json') =>
@@ -233,22 +225,13 @@ describe('every problem document', () => {
 });
 
 describe('a refused onboarding', () => {
-  const onboarding = (id: string) => {
-    const admins = {} as Record<TenantKind, Record<string, unknown>>;
-    for (const kind of TENANT_KINDS)
-      admins[kind] = { username: `${id}.${kind}`, password: PASSWORD, displayName: kind };
-    return {
-      id,
-      code: '83',
-      name: `Tỉnh ${id}`,
-      validFrom: '2025-07-01',
+  const onboarding = (id: string) =>
+    provinceBody(id, {
       communes: [
         { code: '30001', name: 'Xã Một', type: 'xa' },
         { code: '30002', name: 'Xã Hai', type: 'xa' },
       ],
-      admins,
-    };
-  };
+    });
   const post = (body: unknown) =>
     t.request('/api/v1/platform/provinces', { method: 'POST', token: operatorToken, json: body });
 

@@ -34,8 +34,8 @@ import {
   provinceWithBranches,
   todayInVietnam,
 } from '../setup/members.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import {
-  createTestApp,
   expectProblem,
   getJson,
   PASSWORD,
@@ -58,13 +58,12 @@ let branches: BranchRepository;
 let units: UnitRepository;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
+  t = await appWithProvinces(['alpha'], provinceWithBranches);
   const table = t.deps.table.forTenant(toTenantId(TENANT));
   members = new MemberRepository(table);
   branches = new BranchRepository(table);
   units = new UnitRepository(table);
-  youth = (await t.signIn('alpha.youth')).access_token;
+  [youth] = await accessTokens(t, 'alpha.youth');
   today = todayInVietnam();
 });
 

@@ -17,15 +17,8 @@ import {
   provinceWithBranches,
   todayInVietnam,
 } from '../setup/members.ts';
-import {
-  createOfficer,
-  createTestApp,
-  expectProblem,
-  getJson,
-  seedBranches,
-  type TestApp,
-  testBranch,
-} from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces, createOfficers } from '../setup/scene.ts';
+import { expectProblem, getJson, seedBranches, type TestApp, testBranch } from '../setup/test-app.ts';
 
 interface BranchBody {
   id: string;
@@ -68,8 +61,7 @@ let today: string;
 let branchSerial = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
+  t = await appWithProvinces(['alpha'], provinceWithBranches);
   await seedBranches(t, TENANT, [
     {
       ...testBranch('b-dissolving', '28261', 'Chi đoàn trường học đang giải thể', 'agency'),
@@ -80,14 +72,13 @@ beforeAll(async () => {
       status: 'dissolved',
     },
   ]);
-  const officers = [
+  await createOfficers(t, TENANT, [
     { username: 'alpha.youth.mytho', role: 'unit_officer', scope: { unitId: '28261' } },
     { username: 'alpha.youth.daothanh', role: 'unit_officer', scope: { unitId: '28249' } },
     { username: 'alpha.youth.khom1', role: 'branch_officer', scope: { branchId: KHOM_1 } },
     { username: 'alpha.youth.viewer', role: 'viewer', scope: null },
-  ] as const;
-  for (const officer of officers) await createOfficer(t, { ...officer, tenantId: TENANT });
-  youth = (await t.signIn('alpha.youth')).access_token;
+  ]);
+  [youth] = await accessTokens(t, 'alpha.youth');
   today = todayInVietnam();
 });
 

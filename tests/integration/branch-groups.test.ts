@@ -4,57 +4,43 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BranchGroup } from '../../shared/domain/branch-groups.ts';
+import { alphaFarmersOfficers, type Scene, setUpScene } from '../setup/scene.ts';
 import {
   auditOf,
-  createOfficer,
-  createTestApp,
   expectProblem,
   getJson,
-  onboardTestProvince,
+  jsonOf,
   type PageOf,
-  seedBranches,
-  seedUnits,
   type TestApp,
   testBranch,
   testHamlet,
 } from '../setup/test-app.ts';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
-const token = (username: string) => tokens[username] ?? '';
+let token: Scene['token'];
 const admin = () => token('alpha.farmers');
 
 const postGroup = (username: string, branchId: string, json: unknown) =>
   t.request(`/api/v1/branches/${branchId}/groups`, { method: 'POST', token: token(username), json });
-
-async function created(response: Response): Promise<BranchGroup> {
-  const text = await response.text();
-  if (response.status !== 201) throw new Error(`expected 201, got ${response.status} ${text}`);
-  return JSON.parse(text) as BranchGroup;
-}
+const created = (response: Response) => jsonOf<BranchGroup>(response, 201);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await onboardTestProvince(t, 'alpha');
-  await onboardTestProvince(t, 'beta');
-  await seedUnits(t, 'alpha:farmers', [
-    testHamlet('28261-01', '28261', 'Khóm 1'),
-    testHamlet('28249-01', '28249', 'Khóm 1'),
-  ]);
-  await seedBranches(t, 'alpha:farmers', [
-    testBranch('mytho-1', '28261-01', 'Chi hội khóm 1 Mỹ Tho'),
-    testBranch('mytho-2', '28261-01', 'Chi hội khóm 1 Mỹ Tho B'),
-    testBranch('dao-thanh', '28249-01', 'Chi hội khóm 1 Đạo Thạnh'),
-    { ...testBranch('gone', '28261-01', 'Chi hội đã giải thể'), status: 'dissolved' },
-  ]);
-  const officers = [
-    { username: 'mytho.officer', role: 'unit_officer', scope: { unitId: '28261' } },
-    { username: 'alpha.viewer', role: 'viewer', scope: null },
-    { username: 'alpha.branch', role: 'branch_officer', scope: { branchId: 'mytho-1' } },
-  ] as const;
-  for (const officer of officers) await createOfficer(t, { ...officer, tenantId: 'alpha:farmers' });
-  for (const username of ['alpha.farmers', 'beta.farmers', ...officers.map((o) => o.username)])
-    tokens[username] = (await t.signIn(username)).access_token;
+  ({ t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    tenants: {
+      'alpha:farmers': {
+        units: [testHamlet('28261-01', '28261', 'Khóm 1'), testHamlet('28249-01', '28249', 'Khóm 1')],
+        branches: [
+          testBranch('mytho-1', '28261-01', 'Chi hội khóm 1 Mỹ Tho'),
+          testBranch('mytho-2', '28261-01', 'Chi hội khóm 1 Mỹ Tho B'),
+          testBranch('dao-thanh', '28249-01', 'Chi hội khóm 1 Đạo Thạnh'),
+          { ...testBranch('gone', '28261-01', 'Chi hội đã giải thể'), status: 'dissolved' },
+        ],
+        officers: alphaFarmersOfficers('mytho-1'),
+      },
+    },
+    signIn: ['alpha.farmers', 'beta.farmers'],
+  }));
 });
 
 describe('groups of a branch', () => {

@@ -4,63 +4,48 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FullBranch } from '../../shared/domain/branches.ts';
+import { alphaFarmersOfficers, type Scene, setUpScene } from '../setup/scene.ts';
 import {
   auditOf,
-  createOfficer,
-  createTestApp,
   expectProblem,
   getJson,
-  onboardTestProvince,
+  jsonOf,
   type PageOf,
-  seedBranches,
-  seedUnits,
+  patchJson,
   type TestApp,
   testBranch,
   testHamlet,
 } from '../setup/test-app.ts';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
-const token = (username: string) => tokens[username] ?? '';
+let token: Scene['token'];
 const admin = () => token('alpha.farmers');
 
 const postBranch = (username: string, json: unknown) =>
   t.request('/api/v1/branches', { method: 'POST', token: token(username), json });
 const patchBranch = (username: string, id: string, json: unknown, ifMatch?: string) =>
-  t.request(`/api/v1/branches/${id}`, {
-    method: 'PATCH',
-    token: token(username),
-    json,
-    headers: ifMatch ? { 'if-match': ifMatch } : {},
-  });
-
-async function ok(response: Response, status = 200): Promise<FullBranch> {
-  const text = await response.text();
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status} ${text}`);
-  return JSON.parse(text) as FullBranch;
-}
+  patchJson(t, token(username), `/api/v1/branches/${id}`, json, ifMatch);
+const ok = (response: Response, status = 200) => jsonOf<FullBranch>(response, status);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await onboardTestProvince(t, 'alpha');
-  await onboardTestProvince(t, 'beta');
-  await seedUnits(t, 'alpha:farmers', [
-    testHamlet('28261-01', '28261', 'Khóm 1'),
-    testHamlet('28249-01', '28249', 'Khóm 1'),
-    { ...testHamlet('28249-02', '28249', 'Khóm 2 cũ'), validTo: '2025-09-30' },
-  ]);
-  await seedBranches(t, 'alpha:farmers', [
-    { ...testBranch('dissolving', '28261-01', 'Chi hội đang giải thể'), status: 'dissolving' },
-    testBranch('own', '28261-01', 'Chi hội của tổ trưởng'),
-  ]);
-  const officers = [
-    { username: 'mytho.officer', role: 'unit_officer', scope: { unitId: '28261' } },
-    { username: 'alpha.viewer', role: 'viewer', scope: null },
-    { username: 'alpha.branch', role: 'branch_officer', scope: { branchId: 'own' } },
-  ] as const;
-  for (const officer of officers) await createOfficer(t, { ...officer, tenantId: 'alpha:farmers' });
-  for (const username of ['alpha.farmers', 'beta.farmers', ...officers.map((o) => o.username)])
-    tokens[username] = (await t.signIn(username)).access_token;
+  ({ t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    tenants: {
+      'alpha:farmers': {
+        units: [
+          testHamlet('28261-01', '28261', 'Khóm 1'),
+          testHamlet('28249-01', '28249', 'Khóm 1'),
+          { ...testHamlet('28249-02', '28249', 'Khóm 2 cũ'), validTo: '2025-09-30' },
+        ],
+        branches: [
+          { ...testBranch('dissolving', '28261-01', 'Chi hội đang giải thể'), status: 'dissolving' },
+          testBranch('own', '28261-01', 'Chi hội của tổ trưởng'),
+        ],
+        officers: alphaFarmersOfficers('own'),
+      },
+    },
+    signIn: ['alpha.farmers', 'beta.farmers'],
+  }));
 });
 
 describe('setting up a branch', () => {
@@ -94,32 +79,21 @@ describe('setting up a branch', () => {
     expect(listed.items.map((b) => b.id)).toContain(branch.id);
   });
 
-  it('sets up a professional branch in a commune with its economic model', async () => {
-    const branch = await ok(
-      await postBranch('alpha.farmers', {
-        name: 'Chi hội nghề nghiệp trồng lúa',
-        kind: 'professional',
-        unitId: '28249',
-        economicModel: 'rice',
-      }),
-      201,
-    );
+  it.each([
+    [
+      'a professional branch in a commune with its economic model',
+      { name: 'Chi hội nghề nghiệp trồng lúa', kind: 'professional', economicModel: 'rice' },
+      { kind: 'professional', economicModel: 'rice', agencyType: null },
+    ],
+    [
+      'an agency branch in a commune with its agency type',
+      { name: 'Chi hội cơ quan UBND phường', kind: 'agency', agencyType: 'office' },
+      { kind: 'agency', economicModel: null, agencyType: 'office' },
+    ],
+  ])('sets up %s', async (_, fields, expected) => {
+    const branch = await ok(await postBranch('alpha.farmers', { unitId: '28249', ...fields }), 201);
 
-    expect(branch).toMatchObject({ kind: 'professional', economicModel: 'rice', agencyType: null });
-  });
-
-  it('sets up an agency branch in a commune with its agency type', async () => {
-    const branch = await ok(
-      await postBranch('alpha.farmers', {
-        name: 'Chi hội cơ quan UBND phường',
-        kind: 'agency',
-        unitId: '28249',
-        agencyType: 'office',
-      }),
-      201,
-    );
-
-    expect(branch).toMatchObject({ kind: 'agency', economicModel: null, agencyType: 'office' });
+    expect(branch).toMatchObject(expected);
   });
 
   it.each([

@@ -18,7 +18,8 @@ import {
   todayInVietnam,
   userIdOf,
 } from '../setup/members.ts';
-import { createOfficer, createTestApp, expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
+import { type Scene, setUpScene } from '../setup/scene.ts';
+import { expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
 
 interface MemberBody {
   id: string;
@@ -29,33 +30,28 @@ interface MemberBody {
 const SENSITIVE = ['ethnicity', 'religion', 'partyMember'] as const;
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
+let token: Scene['token'];
 let today: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
-  await provinceWithBranches(t, 'beta');
-  const officers = [
-    { username: 'alpha.farmers.mytho', role: 'unit_officer', scope: { unitId: '28261' } },
-    { username: 'alpha.farmers.daothanh', role: 'unit_officer', scope: { unitId: '28249' } },
-    { username: 'alpha.farmers.khom1', role: 'branch_officer', scope: { branchId: 'b-28261-01' } },
-    { username: 'alpha.farmers.viewer', role: 'viewer', scope: null },
-  ] as const;
-  for (const officer of officers) await createOfficer(t, { ...officer, tenantId: 'alpha:farmers' });
-  for (const username of [
-    ...officers.map((o) => o.username),
-    'alpha.farmers',
-    'alpha.women',
-    'alpha.front',
-    'beta.farmers',
-    'root.operator',
-  ])
-    tokens[username] = (await t.signIn(username)).access_token;
+  ({ t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    onboard: provinceWithBranches,
+    tenants: {
+      'alpha:farmers': {
+        officers: [
+          { username: 'alpha.farmers.mytho', role: 'unit_officer', scope: { unitId: '28261' } },
+          { username: 'alpha.farmers.daothanh', role: 'unit_officer', scope: { unitId: '28249' } },
+          { username: 'alpha.farmers.khom1', role: 'branch_officer', scope: { branchId: 'b-28261-01' } },
+          { username: 'alpha.farmers.viewer', role: 'viewer', scope: null },
+        ],
+      },
+    },
+    signIn: ['alpha.farmers', 'alpha.women', 'alpha.front', 'beta.farmers', 'root.operator'],
+  }));
   today = todayInVietnam();
 });
 
-const token = (username: string) => tokens[username] as string;
 const admin = () => token('alpha.farmers');
 const memberPath = (id: string) => `/api/v1/members/${id}`;
 

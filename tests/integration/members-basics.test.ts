@@ -1,15 +1,15 @@
 /** Admitting, reading and editing members over HTTP, with ETags and the national id protected. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admission, admit, admitOk, provinceWithBranches } from '../setup/members.ts';
-import { createTestApp, expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let farmers: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
-  farmers = (await t.signIn('alpha.farmers')).access_token;
+  t = await appWithProvinces(['alpha'], provinceWithBranches);
+  [farmers] = await accessTokens(t, 'alpha.farmers');
 });
 
 describe('admission', () => {

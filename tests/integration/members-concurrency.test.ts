@@ -11,7 +11,8 @@ import {
   provinceWithBranches,
   todayInVietnam,
 } from '../setup/members.ts';
-import { createTestApp, expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
 
 interface MemberBody {
   id: string;
@@ -24,9 +25,8 @@ let t: TestApp;
 let farmers: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
-  farmers = (await t.signIn('alpha.farmers')).access_token;
+  t = await appWithProvinces(['alpha'], provinceWithBranches);
+  [farmers] = await accessTokens(t, 'alpha.farmers');
 });
 
 /** GET, then PATCH with the fresh ETag, until the PATCH applies; the number of tries it took. */

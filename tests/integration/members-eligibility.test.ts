@@ -4,44 +4,30 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, admission, admit, admitOk, auditOf, provinceWithBranches } from '../setup/members.ts';
-import { createOfficer, createTestApp, expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
+import { type Scene, setUpScene } from '../setup/scene.ts';
+import { expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
 
 const SETTINGS = '/api/v1/settings/eligibility';
 const JOINED = '2024-06-15';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
+let token: Scene['token'];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
-  await provinceWithBranches(t, 'beta');
-  await createOfficer(t, {
-    username: 'alpha.farmers.officer',
-    tenantId: 'alpha:farmers',
-    role: 'unit_officer',
-    scope: { unitId: '28261' },
-  });
-  await createOfficer(t, {
-    username: 'alpha.farmers.viewer',
-    tenantId: 'alpha:farmers',
-    role: 'viewer',
-    scope: null,
-  });
-  for (const username of [
-    'alpha.farmers',
-    'alpha.women',
-    'alpha.veterans',
-    'alpha.youth',
-    'alpha.front',
-    'beta.farmers',
-    'alpha.farmers.officer',
-    'alpha.farmers.viewer',
-  ])
-    tokens[username] = (await t.signIn(username)).access_token;
+  ({ t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    onboard: provinceWithBranches,
+    tenants: {
+      'alpha:farmers': {
+        officers: [
+          { username: 'alpha.farmers.officer', role: 'unit_officer', scope: { unitId: '28261' } },
+          { username: 'alpha.farmers.viewer', role: 'viewer', scope: null },
+        ],
+      },
+    },
+    signIn: ['alpha.farmers', 'alpha.women', 'alpha.veterans', 'alpha.youth', 'alpha.front', 'beta.farmers'],
+  }));
 });
-
-const token = (username: string) => tokens[username] as string;
 
 /** Born `years` years before JOINED, give or take days: on the birthday itself the years count. */
 const bornYearsBefore = (years: number, days = 0) =>

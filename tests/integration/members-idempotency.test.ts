@@ -14,7 +14,8 @@ import {
   provinceWithBranches,
   todayInVietnam,
 } from '../setup/members.ts';
-import { createTestApp, expectProblem, getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { expectProblem, getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let farmers: string;
@@ -23,11 +24,8 @@ let today: string;
 let keys = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
-  await provinceWithBranches(t, 'beta');
-  farmers = (await t.signIn('alpha.farmers')).access_token;
-  betaFarmers = (await t.signIn('beta.farmers')).access_token;
+  t = await appWithProvinces(['alpha', 'beta'], provinceWithBranches);
+  [farmers, betaFarmers] = await accessTokens(t, 'alpha.farmers', 'beta.farmers');
   today = todayInVietnam();
 });
 

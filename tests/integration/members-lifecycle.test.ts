@@ -17,7 +17,8 @@ import {
   todayInVietnam,
   userIdOf,
 } from '../setup/members.ts';
-import { createTestApp, expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
 
 interface MemberBody {
   id: string;
@@ -35,10 +36,8 @@ let today: string;
 let year: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
-  farmers = (await t.signIn('alpha.farmers')).access_token;
-  youth = (await t.signIn('alpha.youth')).access_token;
+  t = await appWithProvinces(['alpha'], provinceWithBranches);
+  [farmers, youth] = await accessTokens(t, 'alpha.farmers', 'alpha.youth');
   today = todayInVietnam();
   year = Number(today.slice(0, 4));
 });

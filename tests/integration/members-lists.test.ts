@@ -7,15 +7,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../shared/domain/units.ts';
 import { admission, admitOk, changeStatusOk, listAllPages, provinceWithBranches } from '../setup/members.ts';
-import {
-  createOfficer,
-  createTestApp,
-  expectProblem,
-  seedBranches,
-  seedUnits,
-  type TestApp,
-  testBranch,
-} from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces, createOfficers } from '../setup/scene.ts';
+import { expectProblem, seedBranches, seedUnits, type TestApp, testBranch } from '../setup/test-app.ts';
 
 const PROVINCE = 'lists';
 const TENANT = `${PROVINCE}:farmers`;
@@ -44,8 +37,7 @@ let t: TestApp;
 let admin: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, PROVINCE);
+  t = await appWithProvinces([PROVINCE], provinceWithBranches);
   const district: Unit[] = [
     unit('870', 'district', 'huyen', '82', ['82'], 'Huyện Cũ'),
     unit('30001', 'commune', 'xa', '870', ['82', '870'], 'Xã Cũ'),
@@ -53,7 +45,7 @@ beforeAll(async () => {
   ];
   await seedUnits(t, TENANT, district);
   await seedBranches(t, TENANT, [testBranch('b-d-h1', '30001-01', 'Chi hội Ấp Một')]);
-  admin = (await t.signIn(`${PROVINCE}.farmers`)).access_token;
+  [admin] = await accessTokens(t, `${PROVINCE}.farmers`);
 });
 
 function unit(
@@ -145,38 +137,23 @@ const personName = fc
   .map((words) => words.join(' '));
 
 describe('Vietnamese name order', () => {
-  it('sorts by given name, then middle, then family name, the way Intl.Collator("vi") does', async () => {
-    const fixed = [
-      'Nguyễn Văn Đức',
-      'Trần Thị Bích',
-      'Lê Văn Dũng',
-      'Phạm Thị Ánh',
-      'Hồ Văn Anh',
-      'Võ Thị An',
-    ];
-    await admitAll(fixed.map((fullName) => ({ fullName, branchId: 'b-28261-01' })));
-    const { items } = await listAllPages(t, admin, { branchId: 'b-28261-01', limit: 200 });
-    expect(names(items).filter((n) => fixed.includes(n))).toEqual([
-      'Võ Thị An',
-      'Hồ Văn Anh',
-      'Phạm Thị Ánh',
-      'Trần Thị Bích',
-      'Lê Văn Dũng',
-      'Nguyễn Văn Đức',
-    ]);
-  });
-
-  it('puts the given name first: the same given name sorts by middle, then by family name', async () => {
-    const fixed = ['Trần Văn Minh', 'Bùi Thị Minh', 'An Văn Minh', 'Đỗ Minh', 'Lê Anh Minh'];
-    await admitAll(fixed.map((fullName) => ({ fullName, branchId: 'b-28261-02' })));
-    const { items } = await listAllPages(t, admin, { branchId: 'b-28261-02', limit: 200 });
-    expect(names(items).filter((n) => fixed.includes(n))).toEqual([
-      'Đỗ Minh',
-      'Lê Anh Minh',
-      'Bùi Thị Minh',
-      'An Văn Minh',
-      'Trần Văn Minh',
-    ]);
+  it.each([
+    [
+      'sorts by given name, then middle, then family name, the way Intl.Collator("vi") does',
+      'b-28261-01',
+      ['Nguyễn Văn Đức', 'Trần Thị Bích', 'Lê Văn Dũng', 'Phạm Thị Ánh', 'Hồ Văn Anh', 'Võ Thị An'],
+      ['Võ Thị An', 'Hồ Văn Anh', 'Phạm Thị Ánh', 'Trần Thị Bích', 'Lê Văn Dũng', 'Nguyễn Văn Đức'],
+    ],
+    [
+      'puts the given name first: the same given name sorts by middle, then by family name',
+      'b-28261-02',
+      ['Trần Văn Minh', 'Bùi Thị Minh', 'An Văn Minh', 'Đỗ Minh', 'Lê Anh Minh'],
+      ['Đỗ Minh', 'Lê Anh Minh', 'Bùi Thị Minh', 'An Văn Minh', 'Trần Văn Minh'],
+    ],
+  ])('%s', async (_, branchId, admitted, sorted) => {
+    await admitAll(admitted.map((fullName) => ({ fullName, branchId })));
+    const { items } = await listAllPages(t, admin, { branchId, limit: 200 });
+    expect(names(items).filter((n) => admitted.includes(n))).toEqual(sorted);
   });
 
   it('keeps branch, commune and province lists in that order for random names (property)', async () => {
@@ -278,22 +255,12 @@ describe('unitId covers the whole subtree', () => {
     expect(names(both)).toEqual(names(expected({ branchId: 'b-28261-02' })));
   });
 
-  it('refuses an unknown unit or branch, and a branch outside the unit named', async () => {
-    await expectProblem(
-      await t.request('/api/v1/members?unitId=99999', { token: admin }),
-      404,
-      'UNIT_NOT_FOUND',
-    );
-    await expectProblem(
-      await t.request('/api/v1/members?branchId=b-nowhere', { token: admin }),
-      404,
-      'BRANCH_NOT_FOUND',
-    );
-    await expectProblem(
-      await t.request('/api/v1/members?unitId=28249&branchId=b-28261-01', { token: admin }),
-      400,
-      'VALIDATION_FAILED',
-    );
+  it.each([
+    ['an unknown unit', 'unitId=99999', 404, 'UNIT_NOT_FOUND'],
+    ['an unknown branch', 'branchId=b-nowhere', 404, 'BRANCH_NOT_FOUND'],
+    ['a branch outside the unit named', 'unitId=28249&branchId=b-28261-01', 400, 'VALIDATION_FAILED'],
+  ])('refuses %s', async (_, query, status, code) => {
+    await expectProblem(await t.request(`/api/v1/members?${query}`, { token: admin }), status, code);
   });
 });
 
@@ -372,29 +339,21 @@ describe('who may list', () => {
   let front: string;
 
   beforeAll(async () => {
-    await createOfficer(t, {
-      username: 'lists.unit',
-      tenantId: TENANT,
-      role: 'unit_officer',
-      scope: { unitId: '28261' },
-    });
-    await createOfficer(t, {
-      username: 'lists.branch',
-      tenantId: TENANT,
-      role: 'branch_officer',
-      scope: { branchId: 'b-28261-02' },
-    });
-    await createOfficer(t, { username: 'lists.viewer', tenantId: TENANT, role: 'viewer', scope: null });
-    await createOfficer(t, {
-      username: 'lists.front.viewer',
-      tenantId: `${PROVINCE}:front`,
-      role: 'front_viewer',
-      scope: null,
-    });
-    unitOfficer = (await t.signIn('lists.unit')).access_token;
-    branchOfficer = (await t.signIn('lists.branch')).access_token;
-    viewer = (await t.signIn('lists.viewer')).access_token;
-    front = (await t.signIn('lists.front.viewer')).access_token;
+    await createOfficers(t, TENANT, [
+      { username: 'lists.unit', role: 'unit_officer', scope: { unitId: '28261' } },
+      { username: 'lists.branch', role: 'branch_officer', scope: { branchId: 'b-28261-02' } },
+      { username: 'lists.viewer', role: 'viewer', scope: null },
+    ]);
+    await createOfficers(t, `${PROVINCE}:front`, [
+      { username: 'lists.front.viewer', role: 'front_viewer', scope: null },
+    ]);
+    [unitOfficer, branchOfficer, viewer, front] = await accessTokens(
+      t,
+      'lists.unit',
+      'lists.branch',
+      'lists.viewer',
+      'lists.front.viewer',
+    );
   });
 
   const get = (token: string, query: string) => t.request(`/api/v1/members${query}`, { token });

@@ -14,7 +14,8 @@ import {
   type MemberRow,
   provinceWithBranches,
 } from '../setup/members.ts';
-import { createOfficer, createTestApp, expectProblem, type TestApp } from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces, createOfficers } from '../setup/scene.ts';
+import { expectProblem, type TestApp } from '../setup/test-app.ts';
 
 const PROVINCE = 'search';
 const TENANT = `${PROVINCE}:farmers`;
@@ -131,9 +132,8 @@ const person = (fullName: string): Person => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, PROVINCE);
-  admin = (await t.signIn(`${PROVINCE}.farmers`)).access_token;
+  t = await appWithProvinces([PROVINCE], provinceWithBranches);
+  [admin] = await accessTokens(t, `${PROVINCE}.farmers`);
   const female = { gender: 'female' as const, birthDate: '1985-03-08' };
   const admissions: [string, string, Partial<AdmitBody>][] = [
     ['Nguyễn Văn An', 'b-28261-01', { phone: '0912345678', cardNumber: '2024001' }],
@@ -330,20 +330,11 @@ describe('search within a place and a status', () => {
   });
 
   it('keeps officers to their scope', async () => {
-    await createOfficer(t, {
-      username: 'search.unit',
-      tenantId: TENANT,
-      role: 'unit_officer',
-      scope: { unitId: '28249' },
-    });
-    await createOfficer(t, {
-      username: 'search.branch',
-      tenantId: TENANT,
-      role: 'branch_officer',
-      scope: { branchId: 'b-28261-02' },
-    });
-    const unitOfficer = (await t.signIn('search.unit')).access_token;
-    const branchOfficer = (await t.signIn('search.branch')).access_token;
+    await createOfficers(t, TENANT, [
+      { username: 'search.unit', role: 'unit_officer', scope: { unitId: '28249' } },
+      { username: 'search.branch', role: 'branch_officer', scope: { branchId: 'b-28261-02' } },
+    ]);
+    const [unitOfficer, branchOfficer] = await accessTokens(t, 'search.unit', 'search.branch');
     expect(idsOf(await search('thi', {}, unitOfficer))).toEqual(expectedByWords('thi', { unitId: '28249' }));
     expect(idsOf(await search('0912', {}, unitOfficer))).toEqual([]);
     expect(await search(person('Nguyễn Văn An').nationalId as string, {}, unitOfficer)).toEqual([]);

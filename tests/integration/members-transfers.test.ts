@@ -15,14 +15,8 @@ import {
   provinceWithBranches,
   todayInVietnam,
 } from '../setup/members.ts';
-import {
-  createOfficer,
-  createTestApp,
-  expectProblem,
-  getJson,
-  type PageOf,
-  type TestApp,
-} from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { createOfficer, expectProblem, getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
 
 interface MemberBody {
   id: string;
@@ -52,18 +46,14 @@ let alphaWomen: string;
 let today: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, 'alpha');
-  await provinceWithBranches(t, 'beta');
+  t = await appWithProvinces(['alpha', 'beta'], provinceWithBranches);
   await createOfficer(t, {
     username: 'beta.farmers.daothanh',
     tenantId: 'beta:farmers',
     role: 'unit_officer',
     scope: { unitId: '28249' },
   });
-  farmers = (await t.signIn('alpha.farmers')).access_token;
-  betaFarmers = (await t.signIn('beta.farmers')).access_token;
-  alphaWomen = (await t.signIn('alpha.women')).access_token;
+  [farmers, betaFarmers, alphaWomen] = await accessTokens(t, 'alpha.farmers', 'beta.farmers', 'alpha.women');
   today = todayInVietnam();
 });
 

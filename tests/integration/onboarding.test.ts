@@ -3,7 +3,7 @@
  * unit tree down to communes in each, and a first admin each. All of it or nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TENANT_KINDS, type TenantKind } from '../../shared/domain/organizations.ts';
+import { TENANT_KINDS } from '../../shared/domain/organizations.ts';
 import type { Unit } from '../../shared/domain/units.ts';
 import {
   attemptSignIn,
@@ -11,21 +11,14 @@ import {
   expectProblem,
   getJson,
   onboardTestProvince,
-  PASSWORD,
   type PageOf,
+  provinceBody,
   type TestApp,
 } from '../setup/test-app.ts';
 
 let t: TestApp;
 let operatorToken: string;
 let onboarded: unknown;
-
-function provinceBody(id: string, communes: { code: string; name: string; type: string }[] = []) {
-  const admins = {} as Record<TenantKind, { username: string; password: string; displayName: string }>;
-  for (const kind of TENANT_KINDS)
-    admins[kind] = { username: `${id}.${kind}`, password: PASSWORD, displayName: `Quản trị ${kind}` };
-  return { id, code: '83', name: `Tỉnh ${id}`, validFrom: '2025-07-01', communes, admins };
-}
 
 const onboard = (body: unknown) =>
   t.request('/api/v1/platform/provinces', { method: 'POST', token: operatorToken, json: body });
@@ -118,14 +111,13 @@ describe('onboarding a province', () => {
       'Xã Ân Phú',
       'Xã Ea Súp',
     ];
-    const body = provinceBody(
-      'sorted',
-      names.map((name, i) => ({
+    const body = provinceBody('sorted', {
+      communes: names.map((name, i) => ({
         code: String(40001 + i),
         name,
         type: name.startsWith('Xã') ? 'xa' : 'phuong',
       })),
-    );
+    });
     expect((await onboard(body)).status).toBe(201);
     const { access_token } = await t.signIn('sorted.youth');
 

@@ -8,72 +8,69 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Branch } from '../../shared/domain/branches.ts';
 import type { Unit } from '../../shared/domain/units.ts';
+import { type Scene, setUpScene } from '../setup/scene.ts';
 import {
-  createTestApp,
   expectProblem,
   getJson,
-  onboardTestProvince,
-  PASSWORD,
   type PageOf,
-  seedBranches,
-  seedUnits,
+  provinceBody,
   type TestApp,
   testBranch,
   testHamlet,
 } from '../setup/test-app.ts';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
-const USERS = [
-  'alpha.farmers',
-  'alpha.women',
-  'alpha.front',
-  'beta.farmers',
-  'beta.women',
-  'beta.front',
-  'root.operator',
-];
+let token: Scene['token'];
 
 const ids = <T extends { id: string }>(page: PageOf<T>) => page.items.map((item) => item.id);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await onboardTestProvince(t, 'alpha');
-  await onboardTestProvince(t, 'beta');
-
   // '28261-01' exists in both farmers tenants, so the same query can be asked of each.
   // '28261-99' and '28249-88' exist only in beta:farmers; '28249-77' and '28261-55' only in alpha:women.
-  await seedUnits(t, 'alpha:farmers', [
-    testHamlet('28261-01', '28261', 'Khóm 1'),
-    testHamlet('28261-02', '28261', 'Khóm 2'),
-    testHamlet('28261-03', '28261', 'Khóm 3'),
-  ]);
-  await seedBranches(t, 'alpha:farmers', [
-    testBranch('alpha-farmers-1', '28261-01', 'Chi hội Nông dân A'),
-    testBranch('alpha-farmers-2', '28261-01', 'Chi hội Nông dân B'),
-    testBranch('alpha-farmers-3', '28261-01', 'Chi hội Nông dân C'),
-  ]);
-  await seedUnits(t, 'beta:farmers', [
-    testHamlet('28261-01', '28261', 'Khóm 1'),
-    testHamlet('28261-98', '28261', 'Khóm 8'),
-    testHamlet('28261-99', '28261', 'Khóm 9'),
-    testHamlet('28249-88', '28249', 'Khóm 88'),
-  ]);
-  await seedBranches(t, 'beta:farmers', [
-    testBranch('beta-farmers-1', '28261-01', 'Chi hội Nông dân D'),
-    testBranch('beta-farmers-2', '28261-01', 'Chi hội Nông dân E'),
-    testBranch('beta-farmers-9', '28261-99', 'Chi hội Nông dân Khóm 9'),
-  ]);
-  await seedUnits(t, 'alpha:women', [
-    testHamlet('28249-77', '28249', 'Khóm 7'),
-    testHamlet('28261-55', '28261', 'Khóm 5'),
-  ]);
-  await seedBranches(t, 'alpha:women', [testBranch('alpha-women-7', '28249-77', 'Chi hội Phụ nữ Khóm 7')]);
-
-  for (const username of USERS) tokens[username] = (await t.signIn(username)).access_token;
+  ({ t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    tenants: {
+      'alpha:farmers': {
+        units: [
+          testHamlet('28261-01', '28261', 'Khóm 1'),
+          testHamlet('28261-02', '28261', 'Khóm 2'),
+          testHamlet('28261-03', '28261', 'Khóm 3'),
+        ],
+        branches: [
+          testBranch('alpha-farmers-1', '28261-01', 'Chi hội Nông dân A'),
+          testBranch('alpha-farmers-2', '28261-01', 'Chi hội Nông dân B'),
+          testBranch('alpha-farmers-3', '28261-01', 'Chi hội Nông dân C'),
+        ],
+      },
+      'beta:farmers': {
+        units: [
+          testHamlet('28261-01', '28261', 'Khóm 1'),
+          testHamlet('28261-98', '28261', 'Khóm 8'),
+          testHamlet('28261-99', '28261', 'Khóm 9'),
+          testHamlet('28249-88', '28249', 'Khóm 88'),
+        ],
+        branches: [
+          testBranch('beta-farmers-1', '28261-01', 'Chi hội Nông dân D'),
+          testBranch('beta-farmers-2', '28261-01', 'Chi hội Nông dân E'),
+          testBranch('beta-farmers-9', '28261-99', 'Chi hội Nông dân Khóm 9'),
+        ],
+      },
+      'alpha:women': {
+        units: [testHamlet('28249-77', '28249', 'Khóm 7'), testHamlet('28261-55', '28261', 'Khóm 5')],
+        branches: [testBranch('alpha-women-7', '28249-77', 'Chi hội Phụ nữ Khóm 7')],
+      },
+    },
+    signIn: [
+      'alpha.farmers',
+      'alpha.women',
+      'alpha.front',
+      'beta.farmers',
+      'beta.women',
+      'beta.front',
+      'root.operator',
+    ],
+  }));
 });
-
-const token = (username: string) => tokens[username] ?? '';
 
 describe('an id that exists in one tenant only', () => {
   const cases: { path: string; owner: string; others: string[]; code: string }[] = [
@@ -271,19 +268,7 @@ describe('platform routes', () => {
     'refuse %s onboarding a province, and nothing is created',
     async (username) => {
       const id = `gamma-${username.replace('.', '-')}`;
-      const body = {
-        id,
-        code: '83',
-        name: 'Tỉnh Gamma',
-        validFrom: '2025-07-01',
-        communes: [],
-        admins: Object.fromEntries(
-          ['farmers', 'women', 'veterans', 'youth', 'front'].map((kind) => [
-            kind,
-            { username: `${id}.${kind}`, password: PASSWORD, displayName: kind },
-          ]),
-        ),
-      };
+      const body = provinceBody(id, { name: 'Tỉnh Gamma' });
 
       const response = await t.request('/api/v1/platform/provinces', {
         method: 'POST',

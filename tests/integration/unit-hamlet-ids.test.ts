@@ -6,14 +6,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEVEL_OF_TYPE, UNIT_TYPES, type UnitLevel, type UnitType } from '../../shared/domain/units.ts';
-import {
-  createTestApp,
-  expectProblem,
-  onboardTestProvince,
-  seedUnits,
-  type TestApp,
-  testHamlet,
-} from '../setup/test-app.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { expectProblem, seedUnits, type TestApp, testHamlet } from '../setup/test-app.ts';
 
 let t: TestApp;
 let adminToken: string;
@@ -21,9 +15,8 @@ let adminToken: string;
 const postUnit = (json: unknown) => t.request('/api/v1/units', { method: 'POST', token: adminToken, json });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await onboardTestProvince(t, 'alpha');
-  adminToken = (await t.signIn('alpha.farmers')).access_token;
+  t = await appWithProvinces(['alpha']);
+  [adminToken] = await accessTokens(t, 'alpha.farmers');
 });
 
 describe('hamlet ids under concurrency', () => {

@@ -8,35 +8,24 @@ import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import { nameOn } from '../../shared/domain/unit-rules.ts';
 import type { FullUnit } from '../../shared/domain/units.ts';
 import { UnitRepository } from '../../shared/store/repositories/units.ts';
+import { alphaFarmersOfficers, type Scene, setUpScene } from '../setup/scene.ts';
 import {
   auditOf,
-  createOfficer,
-  createTestApp,
   expectProblem,
   getJson,
-  onboardTestProvince,
+  jsonOf,
   type PageOf,
+  patchJson,
   type TestApp,
 } from '../setup/test-app.ts';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
-const token = (username: string) => tokens[username] ?? '';
+let token: Scene['token'];
 const admin = () => token('alpha.farmers');
 
 const patchUnit = (username: string, id: string, json: unknown, ifMatch?: string) =>
-  t.request(`/api/v1/units/${id}`, {
-    method: 'PATCH',
-    token: token(username),
-    json,
-    headers: ifMatch ? { 'if-match': ifMatch } : {},
-  });
-
-async function ok<T = FullUnit>(response: Response, status = 200): Promise<T> {
-  const text = await response.text();
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+  patchJson(t, token(username), `/api/v1/units/${id}`, json, ifMatch);
+const ok = (response: Response, status = 200) => jsonOf<FullUnit>(response, status);
 
 async function addUnit(body: Record<string, unknown>): Promise<FullUnit> {
   const response = await t.request('/api/v1/units', {
@@ -50,23 +39,11 @@ async function addUnit(body: Record<string, unknown>): Promise<FullUnit> {
 const idsOf = (page: PageOf<FullUnit>) => page.items.map((unit) => unit.id);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await onboardTestProvince(t, 'alpha');
-  await onboardTestProvince(t, 'beta');
-  await createOfficer(t, {
-    username: 'mytho.officer',
-    tenantId: 'alpha:farmers',
-    role: 'unit_officer',
-    scope: { unitId: '28261' },
-  });
-  await createOfficer(t, {
-    username: 'alpha.viewer',
-    tenantId: 'alpha:farmers',
-    role: 'viewer',
-    scope: null,
-  });
-  for (const username of ['alpha.farmers', 'beta.farmers', 'mytho.officer', 'alpha.viewer'])
-    tokens[username] = (await t.signIn(username)).access_token;
+  ({ t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    tenants: { 'alpha:farmers': { officers: alphaFarmersOfficers() } },
+    signIn: ['alpha.farmers', 'beta.farmers'],
+  }));
   await addUnit({ parentId: '82', type: 'xa', name: 'Xã Tân Mỹ', code: '30300' });
   await addUnit({ parentId: '82', type: 'xa', name: 'Xã Tân Phú', code: '30301' });
   await addUnit({ parentId: '82', type: 'xa', name: 'Xã Tạm', code: '30302', validTo: '2025-08-31' });

@@ -4,41 +4,22 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FullUnit } from '../../shared/domain/units.ts';
-import {
-  auditOf,
-  createOfficer,
-  createTestApp,
-  expectProblem,
-  getJson,
-  onboardTestProvince,
-  type TestApp,
-} from '../setup/test-app.ts';
+import { alphaFarmersOfficers, type Scene, setUpScene } from '../setup/scene.ts';
+import { auditOf, expectProblem, getJson, jsonOf, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
-const token = (username: string) => tokens[username] ?? '';
+let token: Scene['token'];
 
 const postUnit = (username: string, json: unknown) =>
   t.request('/api/v1/units', { method: 'POST', token: token(username), json });
-
-async function created(response: Response): Promise<FullUnit> {
-  const text = await response.text();
-  if (response.status !== 201) throw new Error(`expected 201, got ${response.status} ${text}`);
-  return JSON.parse(text) as FullUnit;
-}
+const created = (response: Response) => jsonOf<FullUnit>(response, 201);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await onboardTestProvince(t, 'alpha');
-  await onboardTestProvince(t, 'beta');
-  const officers = [
-    { username: 'mytho.officer', role: 'unit_officer', scope: { unitId: '28261' } },
-    { username: 'alpha.viewer', role: 'viewer', scope: null },
-    { username: 'alpha.branch', role: 'branch_officer', scope: { branchId: 'some-branch' } },
-  ] as const;
-  for (const officer of officers) await createOfficer(t, { ...officer, tenantId: 'alpha:farmers' });
-  for (const username of ['alpha.farmers', 'alpha.front', 'beta.farmers', ...officers.map((o) => o.username)])
-    tokens[username] = (await t.signIn(username)).access_token;
+  ({ t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    tenants: { 'alpha:farmers': { officers: alphaFarmersOfficers('some-branch') } },
+    signIn: ['alpha.farmers', 'alpha.front', 'beta.farmers'],
+  }));
 });
 
 describe('adding a hamlet', () => {
@@ -105,17 +86,27 @@ describe('adding a hamlet', () => {
     expect(problem.errors).toEqual([expect.objectContaining({ path: 'body.id', code: 'hamlet_id' })]);
   });
 
-  it('is UNIT_RULE_VIOLATED (code_format) for a hamlet with an official code', async () => {
-    const response = await postUnit('alpha.farmers', {
-      parentId: '28249',
-      type: 'ap',
-      name: 'Ấp Y',
-      code: '12345',
-    });
+  it.each([
+    [
+      'code_format',
+      'for a hamlet with an official code',
+      { name: 'Ấp Y', code: '12345' },
+      'body.code',
+      { detailEn: 'Hamlets have no official code.' },
+    ],
+    [
+      'outside_parent',
+      'when it would start before its commune',
+      { name: 'Ấp Cũ', validFrom: '2020-01-01' },
+      'body.validFrom',
+      { detail: expect.stringContaining('01/07/2025') },
+    ],
+  ])('is UNIT_RULE_VIOLATED (%s) %s', async (rule, _, fields, path, says) => {
+    const response = await postUnit('alpha.farmers', { parentId: '28249', type: 'ap', ...fields });
 
     const problem = await expectProblem(response, 400, 'UNIT_RULE_VIOLATED');
-    expect(problem.errors?.[0]).toMatchObject({ path: 'body.code', code: 'code_format' });
-    expect(problem.detailEn).toBe('Hamlets have no official code.');
+    expect(problem.errors?.[0]).toMatchObject({ path, code: rule });
+    expect(problem).toMatchObject(says);
   });
 
   it('is UNIT_NOT_FOUND, pointing at parentId, when the parent does not exist', async () => {
@@ -123,19 +114,6 @@ describe('adding a hamlet', () => {
 
     const problem = await expectProblem(response, 404, 'UNIT_NOT_FOUND');
     expect(problem.errors?.[0]).toMatchObject({ path: 'body.parentId', code: 'not_found' });
-  });
-
-  it('is UNIT_RULE_VIOLATED (outside_parent) when it would start before its commune', async () => {
-    const response = await postUnit('alpha.farmers', {
-      parentId: '28249',
-      type: 'ap',
-      name: 'Ấp Cũ',
-      validFrom: '2020-01-01',
-    });
-
-    const problem = await expectProblem(response, 400, 'UNIT_RULE_VIOLATED');
-    expect(problem.errors?.[0]).toMatchObject({ path: 'body.validFrom', code: 'outside_parent' });
-    expect(problem.detail).toContain('01/07/2025');
   });
 });
 

@@ -5,6 +5,7 @@
 import { composeNationalId } from '../../shared/domain/national-id.ts';
 import {
   onboardTestProvince,
+  patchJson,
   seedBranches,
   seedUnits,
   type TestApp,
@@ -117,12 +118,7 @@ export async function patchMember(
   body: unknown,
   ifMatch?: string,
 ): Promise<Response> {
-  return t.request(`/api/v1/members/${id}`, {
-    method: 'PATCH',
-    token,
-    json: body,
-    headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
-  });
+  return patchJson(t, token, `/api/v1/members/${id}`, body, ifMatch);
 }
 
 export interface MemberEventBody {

@@ -13,6 +13,7 @@ import { readEnv } from '../../shared/config/env.ts';
 import type { AuditRecord } from '../../shared/domain/audit.ts';
 import type { Branch, BranchKind, FullBranch } from '../../shared/domain/branches.ts';
 import { createMissingAccounts } from '../../shared/domain/create-accounts.ts';
+import { TENANT_KINDS, type TenantKind } from '../../shared/domain/organizations.ts';
 import type { Role, Scope } from '../../shared/domain/roles.ts';
 import { PLATFORM_TENANT, toTenantId } from '../../shared/domain/tenant-id.ts';
 import type { FullUnit, Unit } from '../../shared/domain/units.ts';
@@ -75,29 +76,55 @@ export async function createTestApp() {
   return { app, deps, env, request, signIn };
 }
 
+export interface CommuneBody {
+  code: string;
+  name: string;
+  type: string;
+}
+
+export interface AdminBody {
+  username: string;
+  password: string;
+  displayName: string;
+  [field: string]: unknown;
+}
+
+export interface ProvinceBody {
+  id: string;
+  code: string;
+  name: string;
+  validFrom: string;
+  communes: CommuneBody[];
+  admins: Record<TenantKind, AdminBody>;
+}
+
+/**
+ * A request onboarding province `id` (code 83, no communes, unless told otherwise), with a first
+ * admin `<id>.<kind>` (password PASSWORD) for each of its tenants. Tests change what they are about.
+ */
+export function provinceBody(
+  id: string,
+  fields: Partial<Pick<ProvinceBody, 'code' | 'name' | 'communes'>> = {},
+): ProvinceBody {
+  const admins = {} as Record<TenantKind, AdminBody>;
+  for (const kind of TENANT_KINDS)
+    admins[kind] = { username: `${id}.${kind}`, password: PASSWORD, displayName: `Quản trị ${kind}` };
+  return { id, code: '83', name: `Tỉnh ${id}`, validFrom: '2025-07-01', communes: [], admins, ...fields };
+}
+
 /** Onboards a small province through the API: two communes and an admin per tenant. */
 export async function onboardTestProvince(t: TestApp, id: string) {
   const operator = await t.signIn('root.operator');
-  const kinds = ['farmers', 'women', 'veterans', 'youth', 'front'] as const;
   const response = await t.request('/api/v1/platform/provinces', {
     method: 'POST',
     token: operator.access_token,
-    json: {
-      id,
+    json: provinceBody(id, {
       code: '82',
-      name: `Tỉnh ${id}`,
-      validFrom: '2025-07-01',
       communes: [
         { code: '28249', name: 'Phường Đạo Thạnh', type: 'phuong' },
         { code: '28261', name: 'Phường Mỹ Tho', type: 'phuong' },
       ],
-      admins: Object.fromEntries(
-        kinds.map((kind) => [
-          kind,
-          { username: `${id}.${kind}`, password: PASSWORD, displayName: `${kind} admin` },
-        ]),
-      ),
-    },
+    }),
   });
   if (response.status !== 201)
     throw new Error(`onboarding failed: ${response.status} ${await response.text()}`);
@@ -190,13 +217,36 @@ export interface PageOf<T> {
   nextCursor: string | null;
 }
 
-/** GETs a JSON body, failing with the response text when the status is not the expected one. */
-export async function getJson<T>(t: TestApp, path: string, token: string, status = 200): Promise<T> {
-  const response = await t.request(path, { token });
+/**
+ * A response's JSON body, failing with the response text when the status is not the expected one;
+ * the error names the request when told it.
+ */
+export async function jsonOf<T>(response: Response, status = 200, request?: string): Promise<T> {
   const text = await response.text();
   if (response.status !== status)
-    throw new Error(`GET ${path}: expected ${status}, got ${response.status} ${text}`);
+    throw new Error(`${request ? `${request}: ` : ''}expected ${status}, got ${response.status} ${text}`);
   return JSON.parse(text) as T;
+}
+
+/** GETs a JSON body, failing with the response text when the status is not the expected one. */
+export async function getJson<T>(t: TestApp, path: string, token: string, status = 200): Promise<T> {
+  return jsonOf<T>(await t.request(path, { token }), status, `GET ${path}`);
+}
+
+/** PATCHes a JSON body, with If-Match when given. */
+export async function patchJson(
+  t: TestApp,
+  token: string,
+  path: string,
+  json: unknown,
+  ifMatch?: string,
+): Promise<Response> {
+  return t.request(path, {
+    method: 'PATCH',
+    token,
+    json,
+    headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
+  });
 }
 
 /** Tries to sign in and returns the raw response, from its own client address so no rate limit builds up. */

@@ -10,6 +10,7 @@ import { unitItem } from '../../shared/store/repositories/units.ts';
 import { InvalidCursorError } from '../../shared/store/store-errors.ts';
 import { Table } from '../../shared/store/table.ts';
 import { testBranch, testHamlet } from '../setup/test-app.ts';
+import { UNIT_NAMES } from '../setup/unit-names.ts';
 
 describe('toTenantId', () => {
   it.each([
@@ -209,29 +210,9 @@ describe('pagination cursors', () => {
 
 describe('sort keys', () => {
   it('order names the Vietnamese way, as ICU does', () => {
-    const names = [
-      'Xã Tân Hòa',
-      'Xã Đốc Binh Kiều',
-      'Phường Mỹ Tho',
-      'Phường Đạo Thạnh',
-      'Xã Ấp Bắc',
-      'Xã Dương Điềm',
-      'Xã An Bình',
-      'Xã Ăn Uống',
-      'Xã Ân Phú',
-      'Xã Anh Dũng',
-      'Xã Ea Súp',
-      'Xã Ô Môn',
-      'Xã Ơ Rê',
-      'Xã Ông Văn',
-      'Xã Ưu Đàm',
-      'Xã Uyên Hưng',
-      'Khóm 1',
-    ];
+    const byKey = UNIT_NAMES.toSorted((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1));
 
-    const byKey = names.toSorted((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1));
-
-    expect(byKey).toEqual(names.toSorted(new Intl.Collator('vi').compare));
+    expect(byKey).toEqual(UNIT_NAMES.toSorted(new Intl.Collator('vi').compare));
     expect(byKey.indexOf('Phường Đạo Thạnh')).toBeLessThan(byKey.indexOf('Phường Mỹ Tho'));
   });
 

@@ -23,37 +23,23 @@ import {
   pageQuerySchema,
   pageSchema,
 } from '../http/openapi.ts';
+import { resourceRoutes } from '../http/resource-routes.ts';
 import { validationHook } from '../http/validation.ts';
 import { treeWorkspace } from './units.ts';
 
 const tags = ['branches'];
 const idParam = z.object({ id: z.string().max(64) });
-const branchResponse = (description: string) => ({
-  ...json(branchSchema, description),
-  headers: z.object({ etag: z.string() }),
-});
+const branches = resourceRoutes({ path: '/api/v1/branches', tags, item: branchSchema, idParam });
+const branchResponse = branches.itemResponse;
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/branches',
-  tags,
+const list = branches.list({
   summary: 'Branches of a unit, optionally of one kind / Chi hội, chi đoàn của một đơn vị',
-  security: bearerSecurity,
-  request: {
-    query: pageQuerySchema.extend({ unitId: z.string().max(64), kind: branchKindSchema.optional() }),
-  },
-  responses: { 200: json(pageSchema(branchSchema), 'A page of branches'), ...errorResponses },
+  query: { unitId: z.string().max(64), kind: branchKindSchema.optional() },
+  items: branchSchema,
+  page: 'A page of branches',
 });
 
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/branches/{id}',
-  tags,
-  summary: 'One branch / Một chi hội, chi đoàn',
-  security: bearerSecurity,
-  request: { params: idParam },
-  responses: { 200: branchResponse('The branch'), ...errorResponses },
-});
+const read = branches.read({ summary: 'One branch / Một chi hội, chi đoàn', description: 'The branch' });
 
 const create = createRoute({
   method: 'post',

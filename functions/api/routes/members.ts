@@ -2,6 +2,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireMemberReader, seesSensitiveFields } from '#shared/auth/member-access.ts';
+import type { ChangeContext } from '#shared/domain/audit.ts';
+import type { IdempotentCall } from '#shared/domain/idempotency.ts';
 import { acceptTransfer, admitMember } from '#shared/domain/members/admission.ts';
 import {
   admitMemberSchema,
@@ -29,6 +31,7 @@ import {
   memberHistory,
   readNationalId,
 } from '#shared/domain/members/member-queries.ts';
+import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
 import {
   acceptTransferSchema,
   type IncomingTransfer,
@@ -49,14 +52,13 @@ import {
   pageQuerySchema,
   pageSchema,
 } from '../http/openapi.ts';
+import { resourceRoutes } from '../http/resource-routes.ts';
 import { validationHook } from '../http/validation.ts';
 
 const tags = ['members'];
 const idParam = z.object({ id: z.string().min(1).max(64) });
-const memberResponse = (description: string) => ({
-  ...json(memberViewSchema, description),
-  headers: z.object({ etag: z.string() }),
-});
+const members = resourceRoutes({ path: '/api/v1/members', tags, item: memberViewSchema, idParam });
+const memberResponse = members.itemResponse;
 
 const admit = createRoute({
   method: 'post',
@@ -68,23 +70,18 @@ const admit = createRoute({
   responses: { 201: memberResponse('Admitted'), ...errorResponses, ...changeResponses },
 });
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/members',
-  tags,
+const list = members.list({
   summary: 'List or search members, in Vietnamese name order / Danh sách, tìm kiếm hội viên',
   description:
     'q: words matching the starts of name words in any order, ignoring case and diacritics; digits: a phone or card number prefix; 12 digits: a national id. unitId covers the whole subtree. Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
-  security: bearerSecurity,
-  request: {
-    query: pageQuerySchema.extend({
-      q: z.string().max(100).optional(),
-      unitId: z.string().max(64).optional(),
-      branchId: z.string().max(64).optional(),
-      status: memberStatusSchema.optional(),
-    }),
+  query: {
+    q: z.string().max(100).optional(),
+    unitId: z.string().max(64).optional(),
+    branchId: z.string().max(64).optional(),
+    status: memberStatusSchema.optional(),
   },
-  responses: { 200: json(pageSchema(memberSummarySchema), 'A page of members'), ...errorResponses },
+  items: memberSummarySchema,
+  page: 'A page of members',
 });
 
 const comingOfAgeRoute = createRoute({
@@ -102,15 +99,7 @@ const comingOfAgeRoute = createRoute({
   responses: { 200: json(pageSchema(memberSummarySchema), 'A page of members'), ...errorResponses },
 });
 
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/members/{id}',
-  tags,
-  summary: 'One member / Hồ sơ hội viên',
-  security: bearerSecurity,
-  request: { params: idParam },
-  responses: { 200: memberResponse('The member'), ...errorResponses },
-});
+const read = members.read({ summary: 'One member / Hồ sơ hội viên', description: 'The member' });
 
 const update = createRoute({
   method: 'patch',
@@ -192,6 +181,26 @@ export function memberRoutes(deps: AppDependencies) {
     headers: { etag: etagOf(member.version), location: `/api/v1/members/${member.id}` },
   });
 
+  /** A status change or transfer: against If-Match, made once per Idempotency-Key, answered with the member. */
+  const memberChange =
+    <Body>(
+      apply: (
+        ws: MemberWorkspace,
+        ctx: ChangeContext,
+        id: string,
+        body: Body,
+        version?: number,
+        call?: IdempotentCall<Member>,
+      ) => Promise<Member>,
+    ) =>
+    async (c: Context<AppEnv, string, { out: { param: { id: string }; json: Body } }>) => {
+      const ws = memberWorkspace(c, deps);
+      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
+      return idempotent(c, render(c, 200), (call) =>
+        apply(ws, changeContext(c), id, body, version, call),
+      ) as never;
+    };
+
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(admit, async (c) => {
       const ws = memberWorkspace(c, deps);
@@ -241,27 +250,9 @@ export function memberRoutes(deps: AppDependencies) {
       c.header('cache-control', 'no-store');
       return c.json({ nationalId: number }, 200);
     })
-    .openapi(status, async (c) => {
-      const ws = memberWorkspace(c, deps);
-      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
-      return idempotent(c, render(c, 200), (call) =>
-        changeStatus(ws, changeContext(c), id, body, version, call),
-      ) as never;
-    })
-    .openapi(transfer, async (c) => {
-      const ws = memberWorkspace(c, deps);
-      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
-      return idempotent(c, render(c, 200), (call) =>
-        transferMember(ws, changeContext(c), id, body, version, call),
-      ) as never;
-    })
-    .openapi(transferOutRoute, async (c) => {
-      const ws = memberWorkspace(c, deps);
-      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
-      return idempotent(c, render(c, 200), (call) =>
-        transferOut(ws, changeContext(c), id, body, version, call),
-      ) as never;
-    })
+    .openapi(status, memberChange(changeStatus))
+    .openapi(transfer, memberChange(transferMember))
+    .openapi(transferOutRoute, memberChange(transferOut))
     .openapi(incoming, async (c) => {
       const ws = memberWorkspace(c, deps);
       requireMemberReader(c.get('principal'));

@@ -11,24 +11,14 @@ import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import { changeContext } from '../http/member-workspace.ts';
-import {
-  bearerSecurity,
-  changeResponses,
-  errorResponses,
-  ifMatchHeader,
-  json,
-  jsonBody,
-  pageQuerySchema,
-  pageSchema,
-} from '../http/openapi.ts';
+import { bearerSecurity, changeResponses, errorResponses, ifMatchHeader, jsonBody } from '../http/openapi.ts';
+import { resourceRoutes } from '../http/resource-routes.ts';
 import { validationHook } from '../http/validation.ts';
 
 const tags = ['units'];
 const idParam = z.object({ id: z.string().max(64) });
-const unitResponse = (description: string) => ({
-  ...json(unitSchema, description),
-  headers: z.object({ etag: z.string() }),
-});
+const units = resourceRoutes({ path: '/api/v1/units', tags, item: unitSchema, idParam });
+const unitResponse = units.itemResponse;
 
 /** The tenant's repositories for the tree and its branches, as the use cases take them. */
 export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
@@ -40,32 +30,22 @@ export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
   };
 }
 
-const list = createRoute({
-  method: 'get',
-  path: '/api/v1/units',
-  tags,
+const list = units.list({
   summary: 'Units under a parent, by name; top-level units without parentId / Danh sách đơn vị',
-  security: bearerSecurity,
-  request: {
-    query: pageQuerySchema.extend({
-      parentId: z.string().max(64).optional(),
-      validOn: z.iso
-        .date()
-        .optional()
-        .meta({ description: 'Only units in force on this day; without it, closed units too' }),
-    }),
+  query: {
+    parentId: z.string().max(64).optional(),
+    validOn: z.iso
+      .date()
+      .optional()
+      .meta({ description: 'Only units in force on this day; without it, closed units too' }),
   },
-  responses: { 200: json(pageSchema(unitSchema), 'A page of units'), ...errorResponses },
+  items: unitSchema,
+  page: 'A page of units',
 });
 
-const read = createRoute({
-  method: 'get',
-  path: '/api/v1/units/{id}',
-  tags,
+const read = units.read({
   summary: 'One unit, with its former names and successor / Một đơn vị',
-  security: bearerSecurity,
-  request: { params: idParam },
-  responses: { 200: unitResponse('The unit'), ...errorResponses },
+  description: 'The unit',
 });
 
 const create = createRoute({

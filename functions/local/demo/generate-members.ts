@@ -194,15 +194,26 @@ interface Profile {
 /** Most of a span, weighted to its middle: the sum of two uniform draws. */
 const around = (random: Random, from: number, to: number) => from + ((to - from) * (random() + random())) / 2;
 const between = (random: Random, from: number, to: number) => from + (to - from) * random();
+/**
+ * Ages in three bands: the young from `from` to `middle` (a share `cuts[0]`), most from `middle`
+ * to `old`, weighted to its middle, and the rest from `old` to `to` (above the share `cuts[1]`).
+ */
+const ageBands =
+  ([from, middle, old, to]: readonly [number, number, number, number], cuts: readonly [number, number]) =>
+  (r: Random) => {
+    const x = r();
+    return x < cuts[0]
+      ? between(r, from, middle)
+      : x < cuts[1]
+        ? around(r, middle, old)
+        : between(r, old, to);
+  };
 
 const PROFILES: Record<GeneratorOrganization, Profile> = {
   farmers: {
     femaleShare: 0.35,
     minAge: 18,
-    age: (r) => {
-      const x = r();
-      return x < 0.07 ? between(r, 18, 30) : x < 0.9 ? around(r, 30, 70) : between(r, 70, 88);
-    },
+    age: ageBands([18, 30, 70, 88], [0.07, 0.9]),
     branchKinds: { residential: 85, professional: 15, agency: 0 },
     admittedFrom: '1988-03-01',
     partyShare: 0.07,
@@ -216,10 +227,7 @@ const PROFILES: Record<GeneratorOrganization, Profile> = {
   women: {
     femaleShare: 1,
     minAge: 18,
-    age: (r) => {
-      const x = r();
-      return x < 0.15 ? between(r, 18, 30) : x < 0.85 ? around(r, 30, 65) : between(r, 65, 85);
-    },
+    age: ageBands([18, 30, 65, 85], [0.15, 0.85]),
     branchKinds: { residential: 95, professional: 5, agency: 0 },
     admittedFrom: '1976-01-01',
     partyShare: 0.05,
@@ -233,10 +241,7 @@ const PROFILES: Record<GeneratorOrganization, Profile> = {
   veterans: {
     femaleShare: 0.04,
     minAge: 18,
-    age: (r) => {
-      const x = r();
-      return x < 0.1 ? between(r, 35, 45) : x < 0.9 ? around(r, 45, 80) : between(r, 80, 92);
-    },
+    age: ageBands([35, 45, 80, 92], [0.1, 0.9]),
     branchKinds: { residential: 95, professional: 5, agency: 0 },
     admittedFrom: '1989-12-06',
     partyShare: 0.4,

@@ -19,6 +19,7 @@
  * far below DynamoDB's 1,000 writes a second on one item.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { mapConcurrently } from '#shared/concurrency.ts';
 import { logger as defaultLogger } from '#shared/config/logger.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import {
@@ -261,22 +262,6 @@ function unitPaths(table: Table): (tenant: string, unitId: string) => Promise<re
     cache.set(id, path);
     return path;
   };
-}
-
-/** Reads side by side, at most `limit` at once, results in the order of the items. */
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++)
-      results[index] = await fn(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 class PendingRecordsError extends Error {

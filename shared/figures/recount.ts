@@ -8,6 +8,7 @@
  * recount runs are kept; a change made during the recount may still show up as a difference
  * that is not one. Run it while the tenant is quiet, or run it twice.
  */
+import { mapConcurrently } from '../concurrency.ts';
 import type { FullUnit } from '../domain/units.ts';
 import type { AggregateRepository } from '../store/repositories/aggregates.ts';
 import type { BranchRepository } from '../store/repositories/branches.ts';
@@ -63,8 +64,8 @@ export async function recount(
     members++;
   }
   let branches = 0;
-  const units = await allUnits(ws.units);
-  await forEachAtOnce(units, async (unit) => {
+  const units = await ws.units.all();
+  await mapConcurrently(units, AT_ONCE, async (unit) => {
     let cursor: string | undefined;
     do {
       const page = await ws.branches.ofUnit(unit.id, undefined, PAGE, cursor);
@@ -122,7 +123,7 @@ export async function recountFront(
       if (change) changes.push(change);
     }
   const { deltas, writes } = planPersons(changes, new Map());
-  const units = await allUnits(ws.units);
+  const units = await ws.units.all();
   const differences = await compareCounters(ws.aggregates, units, deltas, options.apply === true);
 
   const checked = options.records !== false;
@@ -161,7 +162,7 @@ async function compareCounters(
   const recounted = new Map<string, Counters>(expected.updates().map((u) => [u.unitId, u.counters]));
   const unitIds = [...new Set([...units.map((unit) => unit.id), ...recounted.keys()])].sort();
   const byUnit = new Map<string, CounterDifference[]>();
-  await forEachAtOnce(unitIds, async (unitId) => {
+  await mapConcurrently(unitIds, AT_ONCE, async (unitId) => {
     const stored = await aggregates.get(unitId);
     const wanted = recounted.get(unitId) ?? {};
     const found: CounterDifference[] = [];
@@ -181,34 +182,4 @@ async function compareCounters(
 
 function sortedMemberships(memberships: Readonly<Record<string, readonly string[]>> | undefined) {
   return Object.entries(memberships ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** The whole unit tree of the tenant, top down (closed units too: what was counted there stays). */
-async function allUnits(repository: UnitRepository): Promise<FullUnit[]> {
-  const units: FullUnit[] = [];
-  // Level by level; undefined stands for the top of the tree (the province).
-  let parents: (string | undefined)[] = [undefined];
-  while (parents.length > 0) {
-    const below: FullUnit[] = [];
-    await forEachAtOnce(parents, async (parent) => {
-      let cursor: string | undefined;
-      do {
-        const page = await repository.children(parent, PAGE, cursor);
-        below.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    });
-    units.push(...below);
-    // Hamlets are the bottom of the tree: asking for their children would only cost reads.
-    parents = below.filter((unit) => unit.level !== 'hamlet').map((unit) => unit.id);
-  }
-  return units;
-}
-
-async function forEachAtOnce<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++) await fn(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, worker));
 }

@@ -10,6 +10,7 @@
  * and the plan moves on after each chunk, so a stopped run resumes at the last finished chunk and
  * rewrites (identically: fixed ids, fixed keys) whatever the unfinished one had put.
  */
+import { mapConcurrently } from '#shared/concurrency.ts';
 import type { FullBranch } from '#shared/domain/branches.ts';
 import { DEFAULT_ELIGIBILITY } from '#shared/domain/members/eligibility.ts';
 import { type ImportContext, importedMember } from '#shared/domain/members/import-members.ts';
@@ -245,7 +246,7 @@ export async function placedBranches(table: TenantTable, provinceUnitId: string)
   const units = new UnitRepository(table);
   const branches = new BranchRepository(table);
   const communes = await all((cursor) => units.children(provinceUnitId, 500, cursor));
-  const hamlets = await mapLimit(communes, 8, (commune) =>
+  const hamlets = await mapConcurrently(communes, 8, (commune) =>
     all((cursor) => units.children(commune.id, 500, cursor)),
   );
   const places = communes.flatMap((commune, i) => {
@@ -255,7 +256,7 @@ export async function placedBranches(table: TenantTable, provinceUnitId: string)
       ...(hamlets[i] ?? []).map((unit) => ({ unit, place: `${lowerFirst(unit.name)}, ${communePlace}` })),
     ];
   });
-  const perUnit = await mapLimit(places, 8, async ({ unit, place }) =>
+  const perUnit = await mapConcurrently(places, 8, async ({ unit, place }) =>
     (await all((cursor) => branches.ofUnit(unit.id, undefined, 500, cursor))).map((branch) => ({
       branch,
       unit,
@@ -281,18 +282,4 @@ async function all<T>(
     cursor = next.nextCursor ?? undefined;
   } while (cursor);
   return items;
-}
-
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  map: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await map(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -13,46 +13,21 @@
 import { vietnamToday } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { toTenantId } from '../../domain/tenant-id.ts';
-import type { FullUnit } from '../../domain/units.ts';
 import { FiguresRepository } from '../../store/repositories/figures.ts';
 import { ProvinceRepository } from '../../store/repositories/provinces.ts';
 import { UnitRepository } from '../../store/repositories/units.ts';
 import type { Table, TenantTable } from '../../store/table.ts';
 import type { SnapshotResult } from './schemas.ts';
-import { limiter } from './tenant-figures.ts';
 
 export interface SnapshotSource {
   readonly units: UnitRepository;
   readonly figures: FiguresRepository;
 }
 
-/** Every unit of the tenant's tree, province down to hamlets, a level at a time (8 Queries at once). */
-export async function allUnits(units: UnitRepository): Promise<FullUnit[]> {
-  const found: FullUnit[] = [];
-  const limit = limiter(8);
-  const childrenOf = async (parentId: string | undefined) => {
-    const children: FullUnit[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await limit(() => units.children(parentId, 200, cursor));
-      children.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return children;
-  };
-  let level: (string | undefined)[] = [undefined];
-  while (level.length > 0) {
-    const children = (await Promise.all(level.map(childrenOf))).flat();
-    found.push(...children);
-    level = children.filter((u) => u.level !== 'hamlet').map((u) => u.id);
-  }
-  return found;
-}
-
 export async function takeSnapshot(source: SnapshotSource, date: string, now: Date) {
   if (date > vietnamToday(now))
     throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.date', code: 'out_of_range' }]);
-  const units = await allUnits(source.units);
+  const units = await source.units.all();
   const copied = await source.figures.copyToSnapshot(
     units.map((u) => u.id),
     date,

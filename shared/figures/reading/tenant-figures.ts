@@ -9,6 +9,7 @@
  * find the units lacking a target, 1 Query per unit above hamlet level that no target covers
  * (a province with every commune's target set needs none; with none set, one per commune).
  */
+import { limiter } from '../../concurrency.ts';
 import type { FullUnit } from '../../domain/units.ts';
 import type { FiguresRepository } from '../../store/repositories/figures.ts';
 import type { UnitRepository } from '../../store/repositories/units.ts';
@@ -118,21 +119,5 @@ export async function readTenantFigures(
     targetYear,
     top: row(unit, topLacking),
     children: children.map((child, i) => row(child, childLacking[i] ?? [])),
-  };
-}
-
-/** Runs at most `n` of the given tasks at once. */
-export function limiter(n: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
   };
 }

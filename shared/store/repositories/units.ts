@@ -3,6 +3,7 @@
  * GSI1 `<tenant>#CHILDREN#<parentId or ROOT>` sorted by name, in Vietnamese order. A commune's
  * hamlet-number sequence sits beside it: `<tenant>#UNIT#<communeId>` / `HAMLET_SEQUENCE`.
  */
+import { mapConcurrently } from '../../concurrency.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
 import { type FullUnit, fullUnit, isValidOn, type Unit } from '../../domain/units.ts';
@@ -68,6 +69,34 @@ export class UnitRepository {
       if (next === null || !validOn) break;
     }
     return { items, nextCursor: next ?? null };
+  }
+
+  /**
+   * Every unit of the tree, province down to hamlets, closed ones too (what was counted there
+   * stays), a level at a time: one children Query per unit above hamlet level, 8 at once, never a
+   * Scan. For operators' work (recounts, snapshots), not request paths.
+   */
+  async all(): Promise<FullUnit[]> {
+    const found: FullUnit[] = [];
+    const childrenOf = async (parentId: string | undefined) => {
+      const children: FullUnit[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.children(parentId, 500, cursor);
+        children.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return children;
+    };
+    // undefined stands for the top of the tree (the province).
+    let level: (string | undefined)[] = [undefined];
+    while (level.length > 0) {
+      const children = (await mapConcurrently(level, 8, childrenOf)).flat();
+      found.push(...children);
+      // Hamlets are the bottom of the tree: asking for their children would only cost reads.
+      level = children.filter((unit) => unit.level !== 'hamlet').map((unit) => unit.id);
+    }
+    return found;
   }
 
   /** Every child's id, for finding the highest hamlet number taken outside the sequence. */

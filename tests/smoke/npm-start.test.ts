@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/local/demo/seed-demo-province.ts';
 
 /** Members per organization: enough for lists to have something, few enough to be written in seconds. */
@@ -96,6 +96,10 @@ async function start(command: string, args: string[], dataDir: string): Promise<
     readyMs: Date.now() - begun,
   };
 }
+
+// A whole product runs beside these tests, writing its demo members: on a loaded machine ten
+// sign-ins (scrypt) alone took over 20 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 describe('npm start', () => {
   let started: Started;

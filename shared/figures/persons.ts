@@ -67,7 +67,8 @@ const countedMemberSchema = z.object({
   id: z.string().min(1),
   status: z.enum(MEMBER_STATUSES),
   unitIds: z.array(z.string().min(1)).min(1),
-  communeId: z.string().min(1),
+  // Null for a branch above the communes (a provincial agency's): its whole path is shared.
+  communeId: z.string().min(1).nullable(),
   nationalId: z.object({ hash: z.string().min(1) }).nullish(),
 });
 
@@ -78,9 +79,11 @@ const countedMemberSchema = z.object({
 export function membershipOf(item: unknown): Membership | null {
   const member = countedMemberSchema.parse(item);
   if (!isCurrent(member.status)) return null;
+  const hash = member.nationalId?.hash ?? null;
+  if (member.communeId === null) return { hash, units: member.unitIds };
   const commune = member.unitIds.indexOf(member.communeId);
   if (commune < 0) throw new Error(`member ${member.id}: commune ${member.communeId} is not on its path`);
-  return { hash: member.nationalId?.hash ?? null, units: member.unitIds.slice(0, commune + 1) };
+  return { hash, units: member.unitIds.slice(0, commune + 1) };
 }
 
 /**

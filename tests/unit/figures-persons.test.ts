@@ -41,6 +41,8 @@ describe('a member as a person', () => {
     expect(membershipOf(stored({ status: 'lapsed' }))).not.toBeNull();
     expect(membershipOf(stored({ status: 'removed' }))).toBeNull();
     expect(() => membershipOf(stored({ communeId: '28249' }))).toThrow(/not on its path/);
+    // A provincial agency's branch: above every commune.
+    expect(membershipOf(stored({ unitIds: ['82'], communeId: null }))).toEqual({ hash: 'h1', units: ['82'] });
   });
 
   it('changes only when the person or where it counts changes', () => {

@@ -7,6 +7,7 @@
  * Deterministic, like the generator: the farmers' members are generated again alongside (the
  * same seeded stream the farmers' import writes), so a resumed import pairs the same people.
  */
+import { isCurrent as isCurrentStatus } from '#shared/domain/members/lifecycle.ts';
 import type { GeneratedMember } from './generate-members.ts';
 
 /** One woman member in this many is a farmer too. */
@@ -25,25 +26,24 @@ export function* withFarmersAmongWomen(
 ): Generator<GeneratedMember> {
   // Farmers read ahead and not yet paired, by birth year.
   const waiting = new Map<string, Identity[]>();
-  let farmersLeft = true;
   const pairFor = (woman: GeneratedMember): Identity | undefined => {
-    const year = woman.birthDate.slice(0, 4);
-    for (;;) {
-      const pool = waiting.get(year) ?? [];
-      const at = pool.findIndex((farmer) => farmer.birthDate <= woman.birthDate);
-      if (at >= 0) return pool.splice(at, 1)[0];
-      if (!farmersLeft) return undefined;
-      const next = farmers.next();
-      if (next.done) {
-        farmersLeft = false;
-        continue;
-      }
+    const fits = (farmer: Identity) =>
+      farmer.birthDate.slice(0, 4) === woman.birthDate.slice(0, 4) && farmer.birthDate <= woman.birthDate;
+    const pool = waiting.get(woman.birthDate.slice(0, 4)) ?? [];
+    const at = pool.findIndex(fits);
+    if (at >= 0) return pool.splice(at, 1)[0];
+    for (let next = farmers.next(); !next.done; next = farmers.next()) {
       const farmer = next.value;
       if (farmer.gender !== 'female' || !isCurrent(farmer)) continue;
       const { fullName, gender, birthDate, nationalId } = farmer;
-      const key = birthDate.slice(0, 4);
-      waiting.set(key, [...(waiting.get(key) ?? []), { fullName, gender, birthDate, nationalId }]);
+      const identity = { fullName, gender, birthDate, nationalId };
+      if (fits(identity)) return identity;
+      const year = birthDate.slice(0, 4);
+      const waitingOfYear = waiting.get(year);
+      if (waitingOfYear) waitingOfYear.push(identity);
+      else waiting.set(year, [identity]);
     }
+    return undefined;
   };
   let n = 0;
   for (const woman of women) {
@@ -55,6 +55,5 @@ export function* withFarmersAmongWomen(
 
 /** Whether a generated member is still a member today. */
 function isCurrent(member: GeneratedMember): boolean {
-  const status = member.history.at(-1)?.status ?? 'active';
-  return status === 'active' || status === 'away' || status === 'lapsed';
+  return isCurrentStatus(member.history.at(-1)?.status ?? 'active');
 }

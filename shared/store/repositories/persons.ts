@@ -24,7 +24,11 @@ export class PersonRepository {
    */
   async read(refs: readonly PersonRef[]): Promise<Map<string, PersonRecord>> {
     const byFront = new Map<string, PersonRef[]>();
-    for (const ref of refs) byFront.set(ref.front, [...(byFront.get(ref.front) ?? []), ref]);
+    for (const ref of refs) {
+      const group = byFront.get(ref.front);
+      if (group) group.push(ref);
+      else byFront.set(ref.front, [ref]);
+    }
     const found = new Map<string, PersonRecord>();
     for (const [front, group] of byFront) {
       const items = await this.table.forTenant(toTenantId(front)).getMany<PersonRecord>(

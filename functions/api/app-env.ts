@@ -20,11 +20,15 @@ export interface AppDependencies {
   readonly clientAddress: (c: Context) => string;
   /** Folder holding swagger-ui-dist's files, served under /docs. */
   readonly docsAssetsDir: string;
+  /** The time; tests set it so "today" in Vietnam cannot change between their call and their check. */
+  readonly clock: () => Date;
 }
 
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The moment the request arrived: every "now" and "today" of one request is the same. */
+    now: Date;
     principal: Principal;
     /** The table as seen by the principal's tenant: the only view of it routes get. */
     tenantTable: TenantTable;

@@ -32,6 +32,10 @@ export function createApp(deps: AppDependencies) {
 
   app.use(requestId());
   app.use(async (c, next) => {
+    c.set('now', deps.clock());
+    await next();
+  });
+  app.use(async (c, next) => {
     const started = performance.now();
     await next();
     logger.info('request', {

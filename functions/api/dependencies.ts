@@ -21,6 +21,7 @@ import type { AppDependencies } from './app-env.ts';
 export interface RuntimeHooks {
   readonly clientAddress: (c: Context) => string;
   readonly docsAssetsDir: string;
+  readonly clock?: () => Date;
 }
 
 export async function createDependencies(env: Env, hooks: RuntimeHooks): Promise<AppDependencies> {
@@ -38,6 +39,7 @@ export async function createDependencies(env: Env, hooks: RuntimeHooks): Promise
     nationalIds: new NationalIdVault(table, keyWrapper),
     tokens: new TokenService(keys, { issuer: env.TOKEN_ISSUER, audience: env.TOKEN_AUDIENCE }),
     jwks: keys.jwks,
+    clock: () => new Date(),
     ...hooks,
   };
 }

@@ -8,7 +8,7 @@ import {
   requireGroupWriter,
   requireTreeWriter,
   requireUnitInScope,
-} from '../auth/authorize.ts';
+} from './access/tree-access.ts';
 import type { ChangeContext } from './audit.ts';
 import type { BranchGroup, CreateBranchGroup } from './branch-groups.ts';
 import {

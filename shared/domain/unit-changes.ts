@@ -2,7 +2,7 @@
  * Changing the unit tree: adding a unit under a parent, renaming, recoding or closing one. Each
  * change is checked against the tree's rules and written with its audit record in one transaction.
  */
-import { requireTreeWriter, requireUnitEditor, requireUnitInScope } from '../auth/authorize.ts';
+import { requireTreeWriter, requireUnitEditor, requireUnitInScope } from './access/tree-access.ts';
 import type { ChangeContext } from './audit.ts';
 import { vietnamToday } from './dates.ts';
 import { DomainError } from './errors.ts';

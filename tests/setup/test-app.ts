@@ -27,7 +27,7 @@ export const PASSWORD = 'a-long-test-password';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-export async function createTestApp() {
+export async function createTestApp(options: { clock?: () => Date } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'doanthe-test-'));
   const env = readEnv({
     DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
@@ -42,6 +42,7 @@ export async function createTestApp() {
     // Tests play several clients; the address comes from a header only this harness sets.
     clientAddress: (c) => c.req.header('x-test-client-address') ?? '127.0.0.1',
     docsAssetsDir: join(process.cwd(), 'node_modules', 'swagger-ui-dist'),
+    ...(options.clock && { clock: options.clock }),
   });
   const app = createApp(deps);
   await createMissingAccounts(new AccountRepository(deps.table), [

@@ -35,5 +35,5 @@ export function memberWorkspace(c: Context<AppEnv>, deps: AppDependencies): Memb
 }
 
 export function changeContext(c: Context<AppEnv>): ChangeContext {
-  return { principal: c.get('principal'), requestId: c.get('requestId'), now: new Date() };
+  return { principal: c.get('principal'), requestId: c.get('requestId'), now: c.get('now') };
 }

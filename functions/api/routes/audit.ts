@@ -1,6 +1,6 @@
 /** The audit trail of an organization: by record or by person who acted, newest first. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '#shared/auth/authorize.ts';
+import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { auditRecordSchema } from '#shared/domain/audit.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
 import type { AppEnv } from '../app-env.ts';

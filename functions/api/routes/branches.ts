@@ -1,6 +1,6 @@
 /** An organization's branches and their groups, within the caller's scope. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { isBranchInScope, isUnitInScope } from '#shared/auth/authorize.ts';
+import { isBranchInScope, isUnitInScope } from '#shared/domain/access/tree-access.ts';
 import { createBranch, createGroup, readBranch, updateBranch } from '#shared/domain/branch-changes.ts';
 import { branchGroupSchema, createBranchGroupSchema } from '#shared/domain/branch-groups.ts';
 import {

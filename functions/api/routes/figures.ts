@@ -5,7 +5,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireRole } from '#shared/auth/authorize.ts';
+import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { vietnamToday } from '#shared/domain/dates.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import {
@@ -203,7 +203,7 @@ export function figuresRoutes(deps: AppDependencies) {
     })
     .openapi(statsRoute, async (c) => {
       const { unitId, asOf } = c.req.valid('query');
-      const today = vietnamToday(new Date());
+      const today = vietnamToday(c.get('now'));
       const organization = ownOrganization(c);
       const source = figuresSource(c.get('tenantTable'));
       return c.json(
@@ -213,19 +213,19 @@ export function figuresRoutes(deps: AppDependencies) {
     })
     .openapi(overviewRoute, async (c) => {
       const { unitId, asOf } = c.req.valid('query');
-      const today = vietnamToday(new Date());
+      const today = vietnamToday(c.get('now'));
       const sources = frontSources(c, deps);
       return c.json(await frontOverview(sources, c.get('principal'), unitId, asOf ?? today, today), 200);
     })
     .openapi(compareRoute, async (c) => {
       const { unitId, from, to } = c.req.valid('query');
       const sources = frontSources(c, deps);
-      const today = vietnamToday(new Date());
+      const today = vietnamToday(c.get('now'));
       return c.json(await frontComparison(sources, c.get('principal'), unitId, from, to, today), 200);
     })
     .openapi(overviewExportRoute, async (c) => {
       const { unitId, asOf } = c.req.valid('query');
-      const today = vietnamToday(new Date());
+      const today = vietnamToday(c.get('now'));
       const day = asOf ?? today;
       const overview = await frontOverview(frontSources(c, deps), c.get('principal'), unitId, day, today);
       return c.body(
@@ -236,7 +236,7 @@ export function figuresRoutes(deps: AppDependencies) {
     })
     .openapi(compareExportRoute, async (c) => {
       const { unitId, from, to } = c.req.valid('query');
-      const today = vietnamToday(new Date());
+      const today = vietnamToday(c.get('now'));
       const comparison = await frontComparison(
         frontSources(c, deps),
         c.get('principal'),
@@ -255,7 +255,7 @@ export function figuresRoutes(deps: AppDependencies) {
       const principal = c.get('principal');
       requireRole(principal, 'org_admin', 'platform_admin');
       const body = c.req.valid('json');
-      const now = new Date();
+      const now = c.get('now');
       const date = body.date ?? vietnamToday(now);
       if (principal.role === 'org_admin') {
         ownOrganization(c);

@@ -1,7 +1,7 @@
 /** Members: admission, reading, editing, status, transfers, lists and search. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireMemberReader, seesSensitiveFields } from '#shared/auth/member-access.ts';
+import { requireMemberReader, seesSensitiveFields } from '#shared/domain/access/member-access.ts';
 import type { ChangeContext } from '#shared/domain/audit.ts';
 import type { IdempotentCall } from '#shared/domain/idempotency.ts';
 import { acceptTransfer, admitMember } from '#shared/domain/members/admission.ts';

@@ -1,6 +1,6 @@
 /** The platform operator's work: onboarding a province with its tenants and first admins. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '#shared/auth/authorize.ts';
+import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { onboardProvince } from '#shared/domain/onboard-province.ts';
 import { onboardProvinceSchema, provinceSchema } from '#shared/domain/provinces.ts';

@@ -1,6 +1,6 @@
 /** Recounting the figures of the caller's organization from its members and branches. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '#shared/auth/authorize.ts';
+import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { recount } from '#shared/figures/recount.ts';
 import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';

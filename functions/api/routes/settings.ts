@@ -1,6 +1,6 @@
 /** An organization's own rules: who may be admitted. */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { requireRole } from '#shared/auth/authorize.ts';
+import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { eligibilityRulesSchema } from '#shared/domain/members/eligibility.ts';
 import { eligibilityRules, saveEligibilityRules } from '#shared/domain/members/eligibility-settings.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';

@@ -8,7 +8,7 @@
  * having changed, and a re-run reads the stored plan and moves only who is still there.
  */
 import { z } from 'zod';
-import { requireTreeWriter, requireUnitInScope } from '../../auth/authorize.ts';
+import { requireTreeWriter, requireUnitInScope } from '../access/tree-access.ts';
 import type { ChangeContext } from '../audit.ts';
 import type { Dissolution, FullBranch } from '../branches.ts';
 import { vietnamToday } from '../dates.ts';

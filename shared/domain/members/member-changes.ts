@@ -5,8 +5,8 @@
  * unchanged since it was read.
  */
 import { randomUUID } from 'node:crypto';
-import { isBranchInScope } from '../../auth/authorize.ts';
-import { requireMemberInScope, requireMemberWriter, seesSensitiveFields } from '../../auth/member-access.ts';
+import { isBranchInScope } from '../access/tree-access.ts';
+import { requireMemberInScope, requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
 import type { Transaction } from '../../store/transaction.ts';
 import type { AuditAction, ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';

@@ -2,13 +2,13 @@
  * Reading members: one member, its history, lists and searches within the caller's scope, the
  * full national id (audited), and the Youth Union's list of those coming of age.
  */
-import { isBranchInScope, isUnitInScope } from '../../auth/authorize.ts';
+import { isBranchInScope, isUnitInScope } from '../access/tree-access.ts';
 import {
   isMemberInScope,
   requireMemberInScope,
   requireMemberReader,
   requireNationalIdReader,
-} from '../../auth/member-access.ts';
+} from '../access/member-access.ts';
 import type { Page } from '../../store/table.ts';
 import { auditRecordOf, type ChangeContext } from '../audit.ts';
 import { DomainError } from '../errors.ts';

@@ -4,7 +4,7 @@
  * subtree and viewers. Admins and unit officers see every count (they may open the members
  * themselves); viewers see counts of 1–4 in hamlets hidden.
  */
-import { isUnitInScope } from '../../auth/authorize.ts';
+import { isUnitInScope } from '../../domain/access/tree-access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Organization } from '../../domain/organizations.ts';
 import type { Principal, Role } from '../../domain/roles.ts';

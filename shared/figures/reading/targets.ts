@@ -5,7 +5,7 @@
  * by it (see coverage.ts).
  */
 import { z } from 'zod';
-import { isUnitInScope, requireTreeWriter, requireUnitInScope } from '../../auth/authorize.ts';
+import { isUnitInScope, requireTreeWriter, requireUnitInScope } from '../../domain/access/tree-access.ts';
 import { auditRecordOf, type ChangeContext } from '../../domain/audit.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/roles.ts';

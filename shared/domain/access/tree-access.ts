@@ -2,10 +2,10 @@
  * Authorization rules, apart from HTTP: which roles may call what, and whether a unit or a
  * branch lies inside the caller's scope.
  */
-import type { Branch } from '../domain/branches.ts';
-import { DomainError } from '../domain/errors.ts';
-import type { Principal, Role } from '../domain/roles.ts';
-import type { Unit } from '../domain/units.ts';
+import type { Branch } from '../branches.ts';
+import { DomainError } from '../errors.ts';
+import type { Principal, Role } from '../roles.ts';
+import type { Unit } from '../units.ts';
 
 export function requireRole(principal: Principal, ...roles: Role[]): void {
   if (!roles.includes(principal.role)) throw new DomainError('FORBIDDEN');

@@ -2,9 +2,9 @@
  * Who may see and change members: personal records are for the organization's own officers
  * within their scope; the Front and the platform operators never see them.
  */
-import { DomainError } from '../domain/errors.ts';
-import type { Member } from '../domain/members/member.ts';
-import type { Principal, Role } from '../domain/roles.ts';
+import { DomainError } from '../errors.ts';
+import type { Member } from '../members/member.ts';
+import type { Principal, Role } from '../roles.ts';
 
 const READERS: readonly Role[] = ['org_admin', 'unit_officer', 'branch_officer', 'viewer'];
 const WRITERS: readonly Role[] = ['org_admin', 'unit_officer', 'branch_officer'];

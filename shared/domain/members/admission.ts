@@ -4,9 +4,9 @@
  * Accepting an incoming transfer admits the person the same way.
  */
 import { randomUUID } from 'node:crypto';
-import { isBranchInScope } from '../access/tree-access.ts';
-import { requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
 import type { Transaction } from '../../store/transaction.ts';
+import { requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
+import { isBranchInScope } from '../access/tree-access.ts';
 import type { AuditAction, ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';

@@ -5,9 +5,9 @@
  * unchanged since it was read.
  */
 import { randomUUID } from 'node:crypto';
-import { isBranchInScope } from '../access/tree-access.ts';
-import { requireMemberInScope, requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
 import type { Transaction } from '../../store/transaction.ts';
+import { requireMemberInScope, requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
+import { isBranchInScope } from '../access/tree-access.ts';
 import type { AuditAction, ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';

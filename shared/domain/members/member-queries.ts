@@ -2,14 +2,15 @@
  * Reading members: one member, its history, lists and searches within the caller's scope, the
  * full national id (audited), and the Youth Union's list of those coming of age.
  */
-import { isBranchInScope, isUnitInScope } from '../access/tree-access.ts';
+
+import type { Page } from '../../store/table.ts';
 import {
   isMemberInScope,
   requireMemberInScope,
   requireMemberReader,
   requireNationalIdReader,
 } from '../access/member-access.ts';
-import type { Page } from '../../store/table.ts';
+import { isBranchInScope, isUnitInScope } from '../access/tree-access.ts';
 import { auditRecordOf, type ChangeContext } from '../audit.ts';
 import { DomainError } from '../errors.ts';
 import type { Principal } from '../roles.ts';

@@ -187,7 +187,7 @@ export class ApiStack extends Stack {
       id: 'AwsSolutions-APIG4',
       reason:
         'Authorization is done by the application: the Hono app verifies ES256 JWTs (jose, keys from our ' +
-        'JWKS) or hashed API keys and checks role and scope per route. Some routes are public by design ' +
+        'JWKS) and each use case checks role and scope. Some routes are public by design ' +
         '(sign-in, /.well-known/jwks.json, /openapi.json, /docs), which a gateway authorizer on the ' +
         'catch-all route could not express.',
     });

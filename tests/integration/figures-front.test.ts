@@ -6,10 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import type { Comparison, FrontRow, Overview } from '../../shared/figures/reading/schemas.ts';
+import { derivable, type KnownSum } from '../setup/linear-attack.ts';
 import { createTestApp, expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
 import {
   type Counts,
   countingApp,
+  FIGURES_CLOCK,
   figuresProvince,
   members,
   ORGS,
@@ -63,7 +65,7 @@ async function snapshot(username: string, body: unknown) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: FIGURES_CLOCK.clock });
   await figuresProvince(t, 'fr');
   await figuresProvince(t, 'fz');
   await writeAggregates(t, 'fr:farmers', FARMERS);
@@ -137,6 +139,8 @@ describe('the overview of a province', () => {
         figuresDate: TODAY,
         available: true,
         targetYear: YEAR,
+        revised: false,
+        revisions: [],
       })),
     );
   });
@@ -159,18 +163,24 @@ describe('the overview of a province', () => {
 
     const mytho = await overview('28261');
     const small = child(mytho.children, '28261-02');
+    // Its 0 lapsed too: the commune's 3 lapsed minus it would give Khóm 1's hidden 3 back.
     expect(org(small, 'farmers')).toMatchObject({
-      members: { total: null, active: null, away: null, lapsed: 0 },
+      members: { total: null, active: null, away: null, lapsed: null },
       coverage: null,
       suppressed: true,
     });
     expect(small.total).toMatchObject({ members: { total: null, active: null }, suppressed: true });
     const big = child(mytho.children, '28261-01');
-    expect(org(big, 'youth')).toMatchObject({
-      members: { total: 14, active: 10, away: null },
-      suppressed: true,
-    });
-    expect(org(big, 'farmers')).toMatchObject({ members: { total: 48, lapsed: null }, coverage: 0.5 });
+    // Youth 14 = 10 present + 4 away: the 4 is hidden, and so is enough beside it that 14 − 10
+    // cannot give it back.
+    const youth = org(big, 'youth');
+    expect(youth).toMatchObject({ members: { away: null }, suppressed: true });
+    expect([youth?.members.total, youth?.members.active]).toContain(null);
+    // Two hamlets: whatever is hidden in one is hidden in the other, or the commune minus it tells.
+    const farmers = org(big, 'farmers');
+    expect(farmers).toMatchObject({ members: { lapsed: null }, suppressed: true });
+    for (const [field, value] of Object.entries(org(small, 'farmers')?.members ?? {}))
+      if (value === null) expect(farmers?.members[field as keyof typeof farmers.members]).toBeNull();
   });
 
   it('gives distinct persons from the Front’s own aggregate, none for hamlets', async () => {
@@ -387,6 +397,113 @@ describe('exports for the level above', () => {
     expect(String(sheet.getRow(3).getCell(1).value)).toContain('tăng 12,63 điểm phần trăm');
     const total = rowsOf(sheet).get('Tỉnh fr');
     expect([3, 4, 5, 6, 7, 8].map((c) => total?.getCell(c).value)).toEqual([72, 92, 20, 0.4, 0.75, 35]);
+  });
+});
+
+describe('suppression that subtraction cannot undo', () => {
+  // The issue's Khóm 1: farmers 6 = 5 present + 1 away, one woman; row total 7, 6 present.
+  const SMALL: Record<string, Record<string, Counts>> = {
+    farmers: {
+      '28261-01': members({ active: 5, away: 1 }),
+      '28261-02': members({ active: 30, away: 6, lapsed: 5 }),
+    },
+    women: { '28261-01': members({ active: 1 }), '28261-02': members({ active: 20, away: 2 }) },
+    veterans: { '28261-02': members({ active: 9 }) },
+    youth: { '28261-02': members({ active: 8, away: 7 }) },
+  };
+  const FIELDS = ['total', 'active', 'away', 'lapsed'] as const;
+  const GROUPS = [...ORGS, 'total'] as const;
+
+  beforeAll(async () => {
+    await figuresProvince(t, 'fs');
+    for (const [organization, own] of Object.entries(SMALL))
+      await writeAggregates(t, `fs:${organization}`, own);
+    tokens['fs.front'] = (await t.signIn('fs.front')).access_token;
+  });
+
+  /** Cells of the overview by name (`28261-01/farmers.away`), null where hidden, from every row shown. */
+  const cellsOf = (rows: FrontRow[]) => {
+    const cells = new Map<string, number | null>();
+    for (const row of rows)
+      for (const group of GROUPS) {
+        const figures = group === 'total' ? row.total : org(row, group);
+        for (const field of FIELDS)
+          cells.set(`${row.unitId}/${group}.${field}`, figures?.members[field] ?? null);
+      }
+    return cells;
+  };
+  /** What a reader adds up: statuses, organizations, and the commune as the sum of its hamlets. */
+  const sumsOf = (commune: string, hamlets: string[]): KnownSum[] => {
+    const at = (unit: string, group: string, field: string) => `${unit}/${group}.${field}`;
+    const sums: KnownSum[] = [];
+    for (const unit of [commune, ...hamlets]) {
+      for (const group of GROUPS)
+        sums.push({
+          whole: at(unit, group, 'total'),
+          parts: ['active', 'away', 'lapsed'].map((f) => at(unit, group, f)),
+        });
+      for (const field of FIELDS)
+        sums.push({ whole: at(unit, 'total', field), parts: ORGS.map((o) => at(unit, o, field)) });
+    }
+    for (const group of GROUPS)
+      for (const field of FIELDS)
+        sums.push({ whole: at(commune, group, field), parts: hamlets.map((h) => at(h, group, field)) });
+    return sums;
+  };
+
+  it('hides the away farmer and the woman of a hamlet so that no sum of the JSON gives them back', async () => {
+    const commune = await overview('28261', undefined, 'fs.front');
+    // The hamlet read on its own too: a reader would put both answers side by side.
+    const alone = await overview('28261-01', undefined, 'fs.front');
+    const cells = cellsOf([commune, ...commune.children]);
+    for (const [name, value] of cellsOf([alone])) if (value !== null) cells.set(name, value);
+    expect(cells.get('28261-01/farmers.away')).toBeNull();
+    expect(cells.get('28261-01/women.active')).toBeNull();
+    const hidden = new Set([...cells].filter(([, value]) => value === null).map(([name]) => name));
+    expect(derivable(sumsOf('28261', ['28261-01', '28261-02']), hidden)).toEqual([]);
+  });
+
+  it('shows them as suppressed in the .xlsx, where no sum of the sheet gives them back either', async () => {
+    const response = await t.request('/api/v1/front/overview.xlsx?unitId=28261', {
+      token: token('fs.front'),
+    });
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Tổng hợp');
+    if (!sheet) throw new Error('no summary sheet');
+    // Each group has members, present members, target, coverage, branches (the total adds distinct persons).
+    const cells = new Map<string, unknown>();
+    const units = new Map([
+      ['Khóm 1', '28261-01'],
+      ['Khóm 2', '28261-02'],
+      ['Phường Mỹ Tho', '28261'],
+    ]);
+    sheet.eachRow((row) => {
+      const unit = units.get(String(row.getCell(2).value));
+      if (!unit || row.number <= 5) return;
+      GROUPS.forEach((group, g) => {
+        cells.set(`${unit}/${group}.total`, row.getCell(3 + g * 5).value);
+        cells.set(`${unit}/${group}.active`, row.getCell(4 + g * 5).value);
+      });
+    });
+    expect(cells.get('28261-01/women.total')).toBe('*');
+    expect(cells.get('28261-01/women.active')).toBe('*');
+    // Present and total farmers of Khóm 1 are not both shown: their difference is the away one.
+    expect([cells.get('28261-01/farmers.total'), cells.get('28261-01/farmers.active')]).toContain('*');
+    const hidden = new Set([...cells].filter(([, value]) => value === '*').map(([name]) => name));
+    const sums = sumsOf('28261', ['28261-01', '28261-02']).filter(
+      (sum) => cells.has(sum.whole) && sum.parts.every((part) => cells.has(part)),
+    );
+    expect(derivable(sums, hidden)).toEqual([]);
+    // The shares of present, away and lapsed members would give the counts back from the total.
+    const shares = workbook.getWorksheet('Cơ cấu');
+    let farmersShares: unknown[] = [];
+    shares?.eachRow((row) => {
+      if (row.number > 5 && row.getCell(2).value === 'Khóm 1')
+        farmersShares = [3, 4, 5].map((c) => row.getCell(c).value);
+    });
+    expect(farmersShares).toEqual(['*', '*', '*']);
   });
 });
 

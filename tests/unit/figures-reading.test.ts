@@ -1,4 +1,7 @@
-/** The figures' arithmetic apart from storage: coverage up the tree, age bands, rounding, formats. */
+/**
+ * The figures' arithmetic apart from storage: coverage up the tree, age bands, rounding, formats
+ * (suppression: figures-disclosure.test.ts).
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ageBandCounts } from '../../shared/figures/reading/age-bands.ts';
@@ -15,7 +18,6 @@ import {
   formatPointsVi,
   percentagesAddingTo100,
 } from '../../shared/figures/reading/format.ts';
-import { Hider } from '../../shared/figures/reading/rows.ts';
 import { previousMonthEnd } from '../../shared/figures/reading/snapshots.ts';
 import { type Target, unitPath } from '../../shared/figures/reading/targets.ts';
 
@@ -86,17 +88,6 @@ describe('age bands', () => {
       '76+',
     ]);
     expect(ageBandCounts(undefined, 'women', 2026).every((b) => b.count === 0)).toBe(true);
-  });
-});
-
-describe('suppression', () => {
-  it('hides 1 to 4 in hamlets for callers without detail, never 0, never communes', () => {
-    const hamlet = Hider.for('hamlet', false);
-    expect([0, 1, 4, 5, 100].map((n) => hamlet.count(n))).toEqual([0, null, null, 5, 100]);
-    expect(hamlet.hidden).toBe(true);
-    const commune = Hider.for('commune', false);
-    expect(commune.count(2)).toBe(2);
-    expect(Hider.for('hamlet', true).count(2)).toBe(2);
   });
 });
 

@@ -6,14 +6,17 @@
  * computer read 531.467 and 58,64%. Shares that make a whole (members by status; gathered and
  * not yet gathered) are rounded so each row adds up to exactly 100 %.
  *
- * A count hidden to protect individuals shows as "*" (footnoted); a day without figures as "–".
+ * A count hidden to protect individuals shows as "*" (footnoted), and so does a share or a
+ * coverage that would give one back; a day without figures as "–".
  */
+import { vietnamToday } from '../../domain/dates.ts';
 import type { Organization } from '../../domain/organizations.ts';
 import { percentagesAddingTo100 } from './format.ts';
 import type {
   Change,
   CompareRow,
   Comparison,
+  FiguresSourceInfo,
   FrontRow,
   OrganizationFigures,
   Overview,
@@ -34,7 +37,7 @@ const SIGNED_COUNT = '+#,##0;-#,##0;0';
 const PERCENT = '0.00%';
 const POINTS = '+0.00;-0.00;0.00';
 const SUPPRESSED_NOTE =
-  '* Dưới 5 người ở cấp ấp, khóm: không hiển thị để bảo vệ dữ liệu cá nhân (Luật 91/2025/QH15).';
+  '* Dưới 5 người ở cấp ấp, khóm, hoặc số liệu có thể dùng để suy ra số đó: không hiển thị để bảo vệ dữ liệu cá nhân (Luật 91/2025/QH15).';
 
 const viDate = (date: string) => date.split('-').reverse().join('/');
 
@@ -133,8 +136,8 @@ function statusShares(f: Figures): Cell[] {
 /** Gathered and not yet gathered, of the target population, adding to 100 %. */
 function gatheredShares(f: Figures): Cell[] {
   if (isMissing(f)) return ['–', '–'];
-  if (f.targetPopulation === null || f.notYetGathered === null || f.targetPopulation === 0)
-    return [null, null];
+  if (f.targetPopulation === null || f.targetPopulation === 0) return [null, null];
+  if (f.notYetGathered === null) return ['*', '*'];
   const gathered = Math.max(0, f.targetPopulation - f.notYetGathered);
   return percentagesAddingTo100([gathered, f.notYetGathered]).map((p) => p / 100);
 }
@@ -143,6 +146,23 @@ function figuresOf(row: FrontRow, organization: Organization | 'total'): Figures
   return organization === 'total'
     ? row.total
     : (row.organizations.find((o) => o.organization === organization) as OrganizationFigures);
+}
+
+/**
+ * A line per revised snapshot read ("số liệu điều chỉnh"): which revision, when and why, so a
+ * printed report says its figures are not the ones first taken.
+ */
+function revisionNotes(sources: readonly FiguresSourceInfo[]): string[] {
+  const notes = new Set<string>();
+  for (const s of sources) {
+    const latest = s.revisions.at(-1);
+    // Only organizations revise their snapshots; the Front's own counts are taken, never revised.
+    if (!latest || !s.snapshot || s.tenant === 'front') continue;
+    notes.add(
+      `${ORGANIZATION_NAMES[s.tenant]}: số liệu điều chỉnh — số liệu chốt ngày ${viDate(s.snapshot)} điều chỉnh lần ${latest.revision} ngày ${viDate(vietnamToday(new Date(latest.revisedAt)))}, lý do: ${latest.reason}`,
+    );
+  }
+  return [...notes];
 }
 
 const GROUP_KEYS = ['farmers', 'women', 'veterans', 'youth', 'total'] as const;
@@ -164,6 +184,7 @@ export async function overviewWorkbook(overview: Overview): Promise<Buffer> {
         (s) =>
           `${ORGANIZATION_NAMES[s.tenant as Organization]}: ${s.available ? `số liệu ngày ${viDate(s.figuresDate)}${s.snapshot ? ' (số liệu chốt)' : ''}` : 'chưa có số liệu'}.`,
       ),
+    ...revisionNotes(overview.sources),
   ];
 
   const figureGroups: Group<FrontRow>[] = GROUP_KEYS.map((key) => ({
@@ -183,7 +204,7 @@ export async function overviewWorkbook(overview: Overview): Promise<Buffer> {
         shown(f.members.total, f.suppressed, missing),
         shown(f.members.active, f.suppressed, missing),
         shown(f.targetPopulation, false, missing),
-        shown(f.coverage, f.suppressed, missing),
+        shown(f.coverage, f.suppressed && f.targetPopulation !== null, missing),
         shown(f.branches.total, false, missing),
         ...('uniquePersons' in f ? [shown(f.uniquePersons, f.suppressed, missing)] : []),
       ];
@@ -257,7 +278,7 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer
     groups,
     comparison.children,
     comparison,
-    [SUPPRESSED_NOTE],
+    [SUPPRESSED_NOTE, ...revisionNotes([...comparison.sources.from, ...comparison.sources.to])],
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -4,7 +4,7 @@
  * the differences between two days (GET /api/v1/front/compare).
  *
  * Only aggregate items, units and targets are read, never a member; and the Front never sees a
- * count of 1–4 in a hamlet. The rows are the union of the four trees' children (communes are
+ * count of 1–4 in a hamlet, nor one it could work out from the counts shown (rows.ts). The rows are the union of the four trees' children (communes are
  * official and shared; each organization keeps its own hamlets), named after the first
  * organization that has the unit. `uniquePersons` comes from the Front tenant's own aggregate
  * (`unique_persons`, counted by the stream function from the keyed national-id hashes,
@@ -17,6 +17,7 @@ import type { Principal } from '../../domain/roles.ts';
 import type { FullUnit } from '../../domain/units.ts';
 import type { FiguresRepository } from '../../store/repositories/figures.ts';
 import { countOf, UNIQUE_PERSONS_COUNTER } from './counters.ts';
+import { type FiguresWorkspace, frontSources } from './figures-workspace.ts';
 import {
   formatCountEn,
   formatCountVi,
@@ -25,14 +26,7 @@ import {
   formatPointsEn,
   formatPointsVi,
 } from './format.ts';
-import {
-  organizationView,
-  type RawFigures,
-  rawFigures,
-  sumFigures,
-  totalView,
-  ZERO_FIGURES,
-} from './rows.ts';
+import { organizationView, rawFigures, sumFigures, totalView, ZERO_FIGURES } from './rows.ts';
 import type {
   Change,
   CompareRow,
@@ -43,38 +37,21 @@ import type {
   Overview,
   TotalFigures,
 } from './schemas.ts';
-import {
-  type FiguresPeriod,
-  type FiguresSource,
-  type RawRow,
-  readTenantFigures,
-  resolvePeriod,
-  type TenantFigures,
-} from './tenant-figures.ts';
-
-export interface FrontSources {
-  /** The four organizations of the Front's province. */
-  readonly organizations: readonly { readonly organization: Organization; readonly source: FiguresSource }[];
-  /** The Front's own tenant, for the distinct-person counts. */
-  readonly front: FiguresRepository;
-}
+import { frontSuppression, Published } from './suppression.ts';
+import { type FiguresPeriod, readTenantFigures, resolvePeriod } from './tenant-figures.ts';
 
 type UnitRef = Pick<FullUnit, 'id' | 'name' | 'level' | 'parentId'>;
 
 const ZERO = ZERO_FIGURES;
 
-export function requireFrontViewer(principal: Principal): void {
-  if (principal.role !== 'front_viewer') throw new DomainError('FORBIDDEN');
-}
-
 export async function frontOverview(
-  sources: FrontSources,
+  ws: FiguresWorkspace,
   principal: Principal,
   unitId: string,
   asOf: string,
   today: string,
 ): Promise<Overview> {
-  requireFrontViewer(principal);
+  const sources = frontSources(ws, principal);
   const [perOrganization, frontPeriod] = await Promise.all([
     Promise.all(
       sources.organizations.map(async ({ organization, source }) => {
@@ -99,38 +76,56 @@ export async function frontOverview(
 
   const uniquePersons = await uniquePersonsOf(sources.front, frontPeriod, [top, ...childRefs]);
 
-  const rowOf = (ref: UnitRef, pick: (f: TenantFigures) => RawRow | undefined): FrontRow => {
-    const organizations: OrganizationFigures[] = [];
-    const available: RawFigures[] = [];
-    for (const { organization, period, figures } of perOrganization) {
-      const picked = figures && pick(figures);
-      const raw = picked ? rawFigures(picked) : ZERO;
-      if (period.available) available.push(raw);
-      organizations.push(organizationView(organization, raw, ref.level, false, period.available));
-    }
+  // A hamlet's row is published as in its commune's table, or the two tables side by side would
+  // show more of it than either.
+  if (top.level === 'hamlet' && top.parentId) {
+    const context = await frontOverview(ws, principal, top.parentId, asOf, today);
+    const row = context.children.find((c) => c.unitId === top.id);
+    if (row) return { ...row, asOf, sources: context.sources, children: [] };
+  }
+
+  const rows = [top, ...childRefs].map((ref, i) => {
+    const organizations = perOrganization.map(({ organization, period, figures }) => {
+      const picked = figures && (i === 0 ? figures.top : figures.children.find((c) => c.unit.id === ref.id));
+      return { organization, available: period.available, raw: picked ? rawFigures(picked) : ZERO };
+    });
+    const available = organizations.filter((o) => o.available);
     return {
+      ref,
+      organizations,
+      total: available.length > 0 ? sumFigures(available.map((o) => o.raw)) : null,
+      uniquePersons: uniquePersons.get(ref.id) ?? null,
+    };
+  });
+  const hidden = frontSuppression(
+    rows.map(({ ref, organizations, total, uniquePersons }) => ({
+      unitId: ref.id,
+      level: ref.level,
+      organizations: organizations.filter((o) => o.available),
+      total,
+      uniquePersons,
+    })),
+  );
+  const [topRow, ...childRows] = rows.map(
+    ({ ref, organizations, total, uniquePersons }): FrontRow => ({
       unitId: ref.id,
       name: ref.name,
       level: ref.level,
-      organizations,
-      total: totalView(
-        sumFigures(available),
-        uniquePersons.get(ref.id) ?? null,
-        ref.level,
-        false,
-        available.length > 0,
+      organizations: organizations.map(({ organization, available, raw }) =>
+        organizationView(organization, raw, new Published(hidden, ref.id, organization), available),
       ),
-    };
-  };
+      total: totalView(total ?? ZERO, uniquePersons, new Published(hidden, ref.id, 'total'), total !== null),
+    }),
+  );
 
   return {
-    ...rowOf(top, (f) => f.top),
+    ...(topRow as FrontRow),
     asOf,
     sources: [
       ...perOrganization.map(({ organization, period }) => sourceInfo(organization, period)),
       sourceInfo('front', frontPeriod),
     ],
-    children: childRefs.map((ref) => rowOf(ref, (f) => f.children.find((c) => c.unit.id === ref.id))),
+    children: childRows,
   };
 }
 
@@ -146,7 +141,7 @@ async function uniquePersonsOf(
   const counts = new Map<string, number | null>();
   if (!period.available) return counts;
   const shared = units.filter((unit) => unit.level !== 'hamlet').map((unit) => unit.id);
-  const items = await front.aggregates(shared, period.snapshot);
+  const items = await front.aggregates(shared, period.copy);
   for (const unitId of shared) counts.set(unitId, countOf(items.get(unitId), UNIQUE_PERSONS_COUNTER));
   return counts;
 }
@@ -158,6 +153,8 @@ function sourceInfo(tenant: Organization | 'front', period: FiguresPeriod): Figu
     figuresDate: period.figuresDate,
     available: period.available,
     targetYear: Number(period.figuresDate.slice(0, 4)),
+    revised: period.corrections.length > 0,
+    revisions: [...period.corrections],
   };
 }
 
@@ -170,7 +167,7 @@ function byName(a: UnitRef, b: UnitRef): number {
 // ——— Comparing two days ———
 
 export async function frontComparison(
-  sources: FrontSources,
+  ws: FiguresWorkspace,
   principal: Principal,
   unitId: string,
   from: string,
@@ -178,8 +175,8 @@ export async function frontComparison(
   today: string,
 ): Promise<Comparison> {
   const [before, after] = await Promise.all([
-    frontOverview(sources, principal, unitId, from, today),
-    frontOverview(sources, principal, unitId, to, today),
+    frontOverview(ws, principal, unitId, from, today),
+    frontOverview(ws, principal, unitId, to, today),
   ]);
   const childIds = [...new Set([...after.children, ...before.children].map((c) => c.unitId))];
   const find = (rows: FrontRow[], id: string) => rows.find((r) => r.unitId === id);
@@ -205,9 +202,9 @@ function emptyLike(row: FrontRow): FrontRow {
   return {
     ...row,
     organizations: ORGANIZATIONS.map((organization) =>
-      organizationView(organization, ZERO, row.level, false, true),
+      organizationView(organization, ZERO, Published.all(), true),
     ),
-    total: totalView(ZERO, null, row.level, false, true),
+    total: totalView(ZERO, null, Published.all(), true),
   };
 }
 

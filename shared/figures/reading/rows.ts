@@ -4,12 +4,13 @@
  * says it was suppressed; 0 is shown (it points at nobody). A coverage or a "not yet gathered"
  * computed from a hidden count would give it back, so they are hidden with it.
  *
- * This is primary suppression only: a hidden hamlet count can still be worked out from its
- * commune's total minus the other hamlets shown beside it. The Front reads aggregates by design,
- * and hamlet rows are a drill-down; complementary suppression is left for when a report needs it.
+ * Which counts are hidden is decided for the whole table at once, not cell by cell: a hidden
+ * count must not come back as a total minus the counts shown beside it, nor as a commune minus
+ * its other hamlets, so other cells are hidden with it (complementary suppression,
+ * disclosure.ts; the sums each table holds are listed in suppression.ts). The views here only
+ * read that decision.
  */
 import type { Organization } from '../../domain/organizations.ts';
-import type { UnitLevel } from '../../domain/units.ts';
 import { ageBandCounts } from './age-bands.ts';
 import {
   type Aggregate,
@@ -24,9 +25,8 @@ import {
 } from './counters.ts';
 import { type CoverageSums, coverageOf, notYetGathered } from './coverage.ts';
 import type { BranchCounts, MemberCounts, OrganizationFigures, StatsRow, TotalFigures } from './schemas.ts';
+import { OWN, Published, type StatsTableRow } from './suppression.ts';
 import type { RawRow } from './tenant-figures.ts';
-
-export const SUPPRESSION_THRESHOLD = 5;
 
 type Raw<T> = { [K in keyof T]: number };
 
@@ -103,32 +103,8 @@ export function sumFigures(all: readonly RawFigures[]): RawFigures {
   };
 }
 
-/** Hides small counts when asked to; remembers whether it hid anything. */
-export class Hider {
-  hidden = false;
-  constructor(private readonly suppress: boolean) {}
-
-  static for(level: UnitLevel, detail: boolean): Hider {
-    return new Hider(!detail && level === 'hamlet');
-  }
-
-  count(n: number): number | null {
-    if (this.suppress && n > 0 && n < SUPPRESSION_THRESHOLD) {
-      this.hidden = true;
-      return null;
-    }
-    return n;
-  }
-
-  all<T extends Record<string, number>>(counts: T): { [K in keyof T]: number | null } {
-    return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, this.count(v)])) as {
-      [K in keyof T]: number | null;
-    };
-  }
-}
-
 /** The fields every view shares; `available` false (no figures for the day) makes them all null. */
-function shared(raw: RawFigures, hide: Hider, available: boolean) {
+function shared(raw: RawFigures, shown: Published, available: boolean) {
   if (!available) {
     const none = <T extends Record<string, number>>(t: T) =>
       Object.fromEntries(Object.keys(t).map((k) => [k, null])) as { [K in keyof T]: null };
@@ -142,16 +118,16 @@ function shared(raw: RawFigures, hide: Hider, available: boolean) {
       unitsWithoutTarget: null,
     };
   }
-  const members = hide.all(raw.members);
-  const activeHidden = members.active === null;
+  // Coverage and "not yet gathered" give the covered members back, with the target beside them.
+  const coveredHidden = shown.count('covered', raw.coverage.coveredActive) === null;
   return {
-    members,
-    professional: hide.count(raw.professional),
+    members: shown.counts('members', raw.members),
+    professional: shown.count('professional', raw.professional),
     // Branches are not people: never hidden.
     branches: raw.branches,
     targetPopulation: raw.coverage.targetPopulation,
-    coverage: activeHidden ? null : coverageOf(raw.coverage),
-    notYetGathered: activeHidden ? null : notYetGathered(raw.coverage),
+    coverage: coveredHidden ? null : coverageOf(raw.coverage),
+    notYetGathered: coveredHidden ? null : notYetGathered(raw.coverage),
     unitsWithoutTarget: raw.unitsWithoutTarget,
   };
 }
@@ -159,53 +135,54 @@ function shared(raw: RawFigures, hide: Hider, available: boolean) {
 export function organizationView(
   organization: Organization,
   raw: RawFigures,
-  level: UnitLevel,
-  detail: boolean,
+  shown: Published,
   available: boolean,
 ): OrganizationFigures {
-  const hide = Hider.for(level, detail);
-  const fields = shared(raw, hide, available);
-  return { organization, ...fields, suppressed: hide.hidden };
+  const fields = shared(raw, shown, available);
+  return { organization, ...fields, suppressed: shown.hidden };
 }
 
 export function totalView(
   raw: RawFigures,
   uniquePersons: number | null,
-  level: UnitLevel,
-  detail: boolean,
+  shown: Published,
   available: boolean,
 ): TotalFigures {
-  const hide = Hider.for(level, detail);
-  const fields = shared(raw, hide, available);
+  const fields = shared(raw, shown, available);
   return {
     ...fields,
-    uniquePersons: uniquePersons === null ? null : hide.count(uniquePersons),
-    suppressed: hide.hidden,
+    uniquePersons: uniquePersons === null ? null : shown.count('uniquePersons', uniquePersons),
+    suppressed: shown.hidden,
   };
 }
 
-export function statsRow(
-  row: RawRow,
-  organization: Organization,
-  figuresYear: number,
-  detail: boolean,
-): StatsRow {
-  const raw = rawFigures(row);
-  const hide = Hider.for(row.unit.level, detail);
-  const fields = shared(raw, hide, true);
+/** A row of an organization's own figures, before anything is hidden. */
+export function statsTableRow(row: RawRow, organization: Organization, figuresYear: number): StatsTableRow {
+  return {
+    unitId: row.unit.id,
+    level: row.unit.level,
+    raw: rawFigures(row),
+    gender: {
+      male: countOf(row.aggregate, genderCounter('male')),
+      female: countOf(row.aggregate, genderCounter('female')),
+    },
+    ageBands: ageBandCounts(row.aggregate, organization, figuresYear),
+  };
+}
+
+export function statsRow(row: RawRow, table: StatsTableRow, hidden: ReadonlySet<string>): StatsRow {
+  const shown = new Published(hidden, row.unit.id, OWN);
+  const fields = shared(table.raw, shown, true);
   return {
     unitId: row.unit.id,
     name: row.unit.name,
     level: row.unit.level,
     ...fields,
     gender: {
-      male: hide.count(countOf(row.aggregate, genderCounter('male'))),
-      female: hide.count(countOf(row.aggregate, genderCounter('female'))),
+      male: shown.count('gender.male', table.gender.male),
+      female: shown.count('gender.female', table.gender.female),
     },
-    ageBands: ageBandCounts(row.aggregate, organization, figuresYear).map(({ band, count }) => ({
-      band,
-      count: hide.count(count),
-    })),
-    suppressed: hide.hidden,
+    ageBands: table.ageBands.map(({ band, count }) => ({ band, count: shown.count(`age.${band}`, count) })),
+    suppressed: shown.hidden,
   };
 }

@@ -1,15 +1,15 @@
 /** What the figures endpoints answer, as zod schemas (the OpenAPI description and the types). */
 import { z } from 'zod';
 import { ORGANIZATIONS, TENANT_KINDS } from '../../domain/organizations.ts';
+import { singleLineText } from '../../domain/text-fields.ts';
 import { UNIT_LEVELS } from '../../domain/units.ts';
 
 const date = z.iso.date();
 
-const count = z
-  .number()
-  .int()
-  .nullable()
-  .meta({ description: 'null: suppressed (1–4 people below commune level), or no figures for the day' });
+const count = z.number().int().nullable().meta({
+  description:
+    'null: suppressed (1–4 people below commune level, or a cell that would give such a count back by addition or subtraction), or no figures for the day',
+});
 
 export const memberCountsSchema = z
   .object({
@@ -48,9 +48,10 @@ const coverageFields = {
 
 const unitRef = { unitId: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS) };
 
-const suppressed = z
-  .boolean()
-  .meta({ description: 'Some counts of this row are hidden: fewer than 5 people below commune level' });
+const suppressed = z.boolean().meta({
+  description:
+    'Some counts of this row are hidden: fewer than 5 people below commune level, or counts that would give those back',
+});
 
 export const statsRowSchema = z
   .object({
@@ -116,6 +117,15 @@ export const frontRowSchema = z
   .meta({ id: 'FrontUnitFigures' });
 export type FrontRow = z.infer<typeof frontRowSchema>;
 
+export const snapshotCorrectionSchema = z
+  .object({
+    revision: z.number().int().min(2),
+    revisedAt: z.iso.datetime(),
+    reason: z.string(),
+  })
+  .meta({ id: 'SnapshotCorrection' });
+export type SnapshotCorrection = z.infer<typeof snapshotCorrectionSchema>;
+
 export const figuresSourceSchema = z
   .object({
     tenant: z.enum(TENANT_KINDS),
@@ -123,6 +133,13 @@ export const figuresSourceSchema = z
     figuresDate: date,
     available: z.boolean().meta({ description: 'false: no figures were recorded on or before the day' }),
     targetYear: z.number().int().meta({ description: 'The year whose targets coverage used' }),
+    revised: z.boolean().meta({
+      description:
+        'Revised figures (số liệu điều chỉnh): the snapshot read was corrected after it was taken; its latest revision is read',
+    }),
+    revisions: z
+      .array(snapshotCorrectionSchema)
+      .meta({ description: 'The corrections of the snapshot read, oldest first, each with its reason' }),
   })
   .meta({ id: 'FiguresSource' });
 export type FiguresSourceInfo = z.infer<typeof figuresSourceSchema>;
@@ -207,10 +224,44 @@ export const snapshotRequestSchema = z
   })
   .meta({ id: 'SnapshotRequest' });
 
+export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
+
+const tenantSnapshotSchema = z.object({
+  status: z.enum(['taken', 'existing']).meta({
+    description:
+      'existing: the day had a snapshot already and it was kept (scheduled runs only; the API refuses instead)',
+  }),
+  units: z.number().int(),
+  copied: z.number().int(),
+});
+export type TenantSnapshot = z.infer<typeof tenantSnapshotSchema>;
+
 export const snapshotResultSchema = z
   .object({
     date,
-    tenants: z.array(z.object({ tenantId: z.string(), units: z.number().int(), copied: z.number().int() })),
+    tenants: z.array(tenantSnapshotSchema.extend({ tenantId: z.string() })),
   })
   .meta({ id: 'SnapshotResult' });
 export type SnapshotResult = z.infer<typeof snapshotResultSchema>;
+
+export const snapshotRevisionRequestSchema = z
+  .strictObject({
+    reason: singleLineText({ max: 500 }).meta({
+      description: 'Why the figures are corrected; the Front reads it beside them',
+      example: 'Nhập bổ sung 3 hội viên kết nạp ngày 28/11 bị sót',
+    }),
+  })
+  .meta({ id: 'SnapshotRevisionRequest' });
+export type SnapshotRevisionRequest = z.infer<typeof snapshotRevisionRequestSchema>;
+
+export const snapshotRevisionSchema = z
+  .object({
+    date,
+    revision: z.number().int().min(2),
+    revisedAt: z.iso.datetime(),
+    reason: z.string(),
+    units: z.number().int(),
+    copied: z.number().int(),
+  })
+  .meta({ id: 'SnapshotRevision' });
+export type SnapshotRevisionResult = z.infer<typeof snapshotRevisionSchema>;

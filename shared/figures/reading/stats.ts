@@ -2,27 +2,37 @@
  * An organization's own figures for a unit of its tree and for each of its children
  * (GET /api/v1/stats). Readers as for members: organization admins, unit officers in their
  * subtree and viewers. Admins and unit officers see every count (they may open the members
- * themselves); viewers see counts of 1–4 in hamlets hidden.
+ * themselves); viewers see counts of 1–4 in hamlets hidden, with the cells that would give
+ * them back (rows.ts).
  */
+import { requireOrganization } from '../../domain/access/tenant-access.ts';
 import { isUnitInScope } from '../../domain/access/tree-access.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Organization } from '../../domain/organizations.ts';
 import type { Principal, Role } from '../../domain/roles.ts';
-import { statsRow } from './rows.ts';
+import { statsRow, statsTableRow } from './rows.ts';
 import type { Stats } from './schemas.ts';
-import { type FiguresSource, readTenantFigures, resolvePeriod } from './tenant-figures.ts';
+import { statsSuppression } from './suppression.ts';
+import {
+  type FiguresPeriod,
+  type FiguresSource,
+  type RawRow,
+  readTenantFigures,
+  resolvePeriod,
+  type TenantFigures,
+} from './tenant-figures.ts';
 
 const STATS_READERS: readonly Role[] = ['org_admin', 'unit_officer', 'viewer'];
 const DETAIL_READERS: readonly Role[] = ['org_admin', 'unit_officer'];
 
 export async function unitStats(
   source: FiguresSource,
-  organization: Organization,
   principal: Principal,
   unitId: string,
   asOf: string,
   today: string,
 ): Promise<Stats> {
+  const organization = requireOrganization(principal);
   if (!STATS_READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
   const unit = await source.units.get(unitId);
   if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
@@ -32,8 +42,10 @@ export async function unitStats(
   const figures = await readTenantFigures(source, unit, period);
   const detail = DETAIL_READERS.includes(principal.role);
   const year = Number(period.figuresDate.slice(0, 4));
+  const hidden = await hiddenCells(source, organization, figures, period, year, detail);
+  const row = (raw: RawRow) => statsRow(raw, statsTableRow(raw, organization, year), hidden);
   return {
-    ...statsRow(figures.top, organization, year, detail),
+    ...row(figures.top),
     asOf,
     snapshot: period.snapshot,
     figuresDate: period.figuresDate,
@@ -44,6 +56,28 @@ export async function unitStats(
       level: u.level,
       parentId: u.parentId,
     })),
-    children: figures.children.map((child) => statsRow(child, organization, year, detail)),
+    children: figures.children.map(row),
   };
+}
+
+/**
+ * Which cells the reader may not see. A hamlet's own figures are hidden as in its commune's
+ * table, or reading both would show more of it than either.
+ */
+async function hiddenCells(
+  source: FiguresSource,
+  organization: Organization,
+  figures: TenantFigures,
+  period: FiguresPeriod,
+  year: number,
+  detail: boolean,
+): Promise<ReadonlySet<string>> {
+  if (detail) return new Set();
+  const { unit } = figures.top;
+  const parent = unit.level === 'hamlet' && unit.parentId ? await source.units.get(unit.parentId) : undefined;
+  const context = parent ? await readTenantFigures(source, parent, period) : undefined;
+  const table = context?.children.some((c) => c.unit.id === unit.id)
+    ? [context.top, ...context.children]
+    : [figures.top, ...figures.children];
+  return statsSuppression(table.map((raw) => statsTableRow(raw, organization, year)));
 }

@@ -1,0 +1,165 @@
+/**
+ * The tables the figures endpoints publish, as cells and the sums a reader knows hold between
+ * them (shared/figures/reading/disclosure.ts decides what to hide):
+ * - within an organization's figures of a row: members.total = active + away + lapsed, and for
+ *   the organization's own reports also = male + female = Σ age bands;
+ * - a hamlet's covered members (what coverage and "not yet gathered" give back with the target
+ *   beside them) are its active members, when it has a target;
+ * - across the Front's organizations: the row's total = Σ the organizations with figures, field
+ *   by field, covered members included;
+ * - across rows: the unit = Σ its children, field by field. A commune's members of its own
+ *   branches (professional, agency) make the true relation unit = Σ children + own; declaring
+ *   the plain sum assumes the reader knows "own" as well, which only hides more.
+ * Branches and targets are not people and never hidden, so they are not cells. Distinct persons
+ * are counted for communes and above only and tie to nothing by a sum; they stand alone.
+ */
+import type { UnitLevel } from '../../domain/units.ts';
+import type { AgeBandCount } from './age-bands.ts';
+import { CURRENT_STATUSES } from './counters.ts';
+import { DisclosureTable } from './disclosure.ts';
+import type { RawFigures } from './rows.ts';
+
+const key = (unitId: string, group: string, field: string) => `${unitId}/${group}.${field}`;
+
+/** One group of a row (an organization, or the total) as published: null where a count is hidden. */
+export class Published {
+  hidden = false;
+  constructor(
+    private readonly hiddenKeys: ReadonlySet<string>,
+    private readonly unitId: string,
+    private readonly group: string,
+  ) {}
+
+  /** A reader with every right, or a table with nothing to hide. */
+  static all(): Published {
+    return new Published(new Set(), '', '');
+  }
+
+  count(field: string, n: number): number | null {
+    if (!this.hiddenKeys.has(key(this.unitId, this.group, field))) return n;
+    this.hidden = true;
+    return null;
+  }
+
+  counts<T extends Record<string, number>>(prefix: string, counts: T): { [K in keyof T]: number | null } {
+    return Object.fromEntries(
+      Object.entries(counts).map(([k, v]) => [k, this.count(`${prefix}.${k}`, v)]),
+    ) as { [K in keyof T]: number | null };
+  }
+}
+
+/** Fields of RawFigures that are people, as cell fields: `members.away`, `professional`, `covered`. */
+function figureCells(raw: RawFigures): [string, number][] {
+  return [
+    ...Object.entries(raw.members).map(([k, v]): [string, number] => [`members.${k}`, v]),
+    ['professional', raw.professional],
+    ...(raw.coverage.targetPopulation === null
+      ? []
+      : [['covered', raw.coverage.coveredActive] as [string, number]]),
+  ];
+}
+
+interface Group {
+  readonly name: string;
+  readonly cells: readonly [string, number][];
+}
+
+/** Adds a group's cells and the relations inside it. */
+function addGroup(table: DisclosureTable, unitId: string, level: UnitLevel, hideable: boolean, group: Group) {
+  const at = (field: string) => key(unitId, group.name, field);
+  for (const [field, value] of group.cells) table.add(at(field), value, hideable);
+  table.sum(
+    at('members.total'),
+    CURRENT_STATUSES.map((status) => at(`members.${status}`)),
+  );
+  table.sum(at('members.total'), ['gender.male', 'gender.female'].map(at));
+  const bands = group.cells.map(([field]) => field).filter((field) => field.startsWith('age.'));
+  if (bands.length) table.sum(at('members.total'), bands.map(at));
+  // A hamlet has nothing below it: the only target that speaks for it is its own.
+  if (level === 'hamlet') table.sum(at('covered'), [at('members.active')]);
+}
+
+/** Declares each field of the first unit = Σ the same field of the others, for every group. */
+function addColumnSums(
+  table: DisclosureTable,
+  rows: readonly { unitId: string; groups: readonly Group[] }[],
+) {
+  const [top, ...children] = rows;
+  if (!top || children.length === 0) return;
+  for (const group of top.groups)
+    for (const [field] of group.cells)
+      table.sum(
+        key(top.unitId, group.name, field),
+        children.map((child) => key(child.unitId, group.name, field)),
+      );
+}
+
+/** Counts are hidden in hamlets only, and only from readers without the right to detail. */
+const hideableAt = (level: UnitLevel) => level === 'hamlet';
+
+export interface FrontTableRow {
+  readonly unitId: string;
+  readonly level: UnitLevel;
+  /** The organizations with figures for the day. */
+  readonly organizations: readonly { readonly organization: string; readonly raw: RawFigures }[];
+  /** Their sum; null when none has figures. */
+  readonly total: RawFigures | null;
+  readonly uniquePersons: number | null;
+}
+
+/** The Front's table (the unit first, then its children): the keys of the cells to hide from it. */
+export function frontSuppression(rows: readonly FrontTableRow[]): ReadonlySet<string> {
+  const table = new DisclosureTable();
+  const shaped = rows.map((row) => {
+    const hideable = hideableAt(row.level);
+    const organizations = row.organizations.map(({ organization, raw }) => ({
+      name: organization,
+      cells: figureCells(raw),
+    }));
+    const total = row.total && { name: 'total', cells: figureCells(row.total) };
+    for (const group of [...organizations, ...(total ? [total] : [])])
+      addGroup(table, row.unitId, row.level, hideable, group);
+    if (total)
+      for (const [field] of total.cells)
+        table.sum(
+          key(row.unitId, 'total', field),
+          organizations.map((o) => key(row.unitId, o.name, field)),
+        );
+    if (row.uniquePersons !== null)
+      table.add(key(row.unitId, 'total', 'uniquePersons'), row.uniquePersons, hideable);
+    return { unitId: row.unitId, groups: [...organizations, ...(total ? [total] : [])] };
+  });
+  addColumnSums(table, shaped);
+  return table.hidden();
+}
+
+export interface StatsTableRow {
+  readonly unitId: string;
+  readonly level: UnitLevel;
+  readonly raw: RawFigures;
+  readonly gender: { readonly male: number; readonly female: number };
+  readonly ageBands: readonly AgeBandCount[];
+}
+
+/** The group name of an organization's own figures in its stats table. */
+export const OWN = 'own';
+
+/** An organization's table (the unit first, then its children): the keys of the cells to hide from a viewer. */
+export function statsSuppression(rows: readonly StatsTableRow[]): ReadonlySet<string> {
+  const table = new DisclosureTable();
+  const shaped = rows.map((row) => {
+    const group: Group = {
+      name: OWN,
+      cells: [
+        ...figureCells(row.raw),
+        ['gender.male', row.gender.male],
+        ['gender.female', row.gender.female],
+        ...row.ageBands.map(({ band, count }): [string, number] => [`age.${band}`, count]),
+      ],
+    };
+    addGroup(table, row.unitId, row.level, hideableAt(row.level), group);
+    return { unitId: row.unitId, groups: [group] };
+  });
+  addColumnSums(table, shaped);
+  return table.hidden();
+}

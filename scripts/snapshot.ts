@@ -1,7 +1,8 @@
 /**
  * `npm run snapshot -- [yyyy-mm-dd] [--province <id> …]`: copies every aggregate item of every
  * tenant of the provinces (default: every province of the registry) to its snapshot for the day
- * (default: the last day of the previous month, as the month-end schedule does on AWS).
+ * (default: the last day of the previous month, as the month-end schedule does on AWS). A tenant
+ * whose snapshot of the day exists keeps it (a correction is a revision, made through the API).
  *
  * With DYNAMODB_ENDPOINT set it uses that database; otherwise it starts DynamoDB Local on
  * DATA_DIR, as `npm start` does, so run it while `npm start` is stopped (both cannot hold the
@@ -53,10 +54,10 @@ async function main(): Promise<void> {
     if (provinces.length === 0) console.log('Chưa có tỉnh nào / No province on the platform yet');
     for (const provinceId of provinces) {
       const started = performance.now();
-      const result = await snapshotProvince(table, provinceId, date, now);
+      const result = await snapshotProvince(table, provinceId, date, now, { ifTaken: 'keep' });
       for (const tenant of result.tenants)
         console.log(
-          `${date}  ${tenant.tenantId.padEnd(24)} ${String(tenant.units).padStart(6)} units, ${String(tenant.copied).padStart(6)} aggregates copied`,
+          `${date}  ${tenant.tenantId.padEnd(24)} ${String(tenant.units).padStart(6)} units, ${String(tenant.copied).padStart(6)} aggregates copied${tenant.status === 'existing' ? ' (đã chốt trước / taken before)' : ''}`,
         );
       console.log(`${provinceId}: ${Math.round(performance.now() - started)} ms`);
     }

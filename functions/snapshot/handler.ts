@@ -5,13 +5,15 @@
  * year-end (31 December) snapshot. The schedule's event carries nothing needed: the day comes
  * from the clock.
  *
- * Snapshots are idempotent, so a retried run rewrites the same copies. A province that fails is
- * logged and skipped so the others still get theirs, and the run fails at the end, for Lambda's
- * retries and the error alarm to see.
+ * A snapshot once taken is kept, never retaken: a retried or repeated run reports the tenants
+ * already done as `existing` and takes only the rest. A province onboarded after the day has no
+ * figures for it and is skipped. A province that fails is logged and skipped so the others still
+ * get theirs, and the run fails at the end, for Lambda's retries and the error alarm to see.
  */
 import { readEnv } from '#shared/config/env.ts';
 import { logger } from '#shared/config/logger.ts';
 import { vietnamToday } from '#shared/domain/dates.ts';
+import { DomainError } from '#shared/domain/errors.ts';
 import type { SnapshotResult } from '#shared/figures/reading/schemas.ts';
 import { previousMonthEnd, snapshotProvince } from '#shared/figures/reading/snapshots.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
@@ -32,10 +34,14 @@ export function createSnapshotHandler(table: Table, clock: () => Date = () => ne
     const failures: { provinceId: string; error: unknown }[] = [];
     for (const { id: provinceId } of listed) {
       try {
-        const result = await snapshotProvince(table, provinceId, date, now);
+        const result = await snapshotProvince(table, provinceId, date, now, { ifTaken: 'keep' });
         for (const tenant of result.tenants) logger.info('snapshot taken', { date, provinceId, ...tenant });
         tenants.push(...result.tenants);
       } catch (error) {
+        if (error instanceof DomainError && error.code === 'DATE_BEFORE_ONBOARDING') {
+          logger.info('snapshot skipped: the province was onboarded after the day', { date, provinceId });
+          continue;
+        }
         logger.error('snapshot failed', { date, provinceId, error });
         failures.push({ provinceId, error });
       }

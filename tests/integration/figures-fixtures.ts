@@ -6,24 +6,43 @@
  */
 
 import { createApp } from '../../functions/api/app.ts';
+import { onboardProvince } from '../../shared/domain/onboard-province.ts';
+import { onboardProvinceSchema } from '../../shared/domain/provinces.ts';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb-client.ts';
+import { ProvinceRepository } from '../../shared/store/repositories/provinces.ts';
 import { Table } from '../../shared/store/table.ts';
-import { onboardTestProvince, seedUnits, type TestApp, testHamlet } from '../setup/test-app.ts';
+import { vietnamDayClock } from '../setup/clock.ts';
+import { provinceBody, seedUnits, TEST_COMMUNES, type TestApp, testHamlet } from '../setup/test-app.ts';
 
 export const ORGS = ['farmers', 'women', 'veterans', 'youth'] as const;
 export type Org = (typeof ORGS)[number];
 
-/** Today in Vietnam, and its year: ages and target years follow it. */
-export const TODAY = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * The clock of the figures tests' apps (createTestApp({ clock: FIGURES_CLOCK.clock })), made when
+ * the file loads so that TODAY and its YEAR, which ages and target years follow, are the server's.
+ */
+export const FIGURES_CLOCK = vietnamDayClock();
+export const TODAY = FIGURES_CLOCK.today;
 export const YEAR = Number(TODAY.slice(0, 4));
 
 /**
- * Onboards `id` (province 82, communes 28249 and 28261) and gives each organization hamlets
- * 28261-01, 28261-02 and 28249-01; the women's union also keeps a hamlet 28249-02 the others lack.
+ * When figuresProvince's provinces came on the platform: the day their unit tree starts, so that
+ * tests may snapshot the past days they read (a snapshot before onboarding is refused).
+ */
+export const ONBOARDED_AT = new Date('2025-07-01T08:00:00+07:00');
+
+/**
+ * Onboards `id` (province 82, communes 28249 and 28261) as of ONBOARDED_AT and gives each
+ * organization hamlets 28261-01, 28261-02 and 28249-01; the women's union also keeps a hamlet
+ * 28249-02 the others lack.
  */
 export async function figuresProvince(t: TestApp, id: string): Promise<void> {
-  await onboardTestProvince(t, id);
+  await onboardProvince(
+    new ProvinceRepository(t.deps.table),
+    onboardProvinceSchema.parse(provinceBody(id, { code: '82', communes: TEST_COMMUNES })),
+    ONBOARDED_AT,
+  );
   for (const org of ORGS) {
     await seedUnits(t, `${id}:${org}`, [
       testHamlet('28261-01', '28261', 'Khóm 1'),

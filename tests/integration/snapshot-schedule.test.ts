@@ -1,7 +1,8 @@
 /**
  * The month-end snapshot function as the schedule runs it: at 17:30 UTC on the last day of a
  * month (00:30 on the 1st in Vietnam) it snapshots every tenant of every province of the registry
- * as of the day that just ended, keeps going past a province that fails, and fails the run.
+ * as of the day that just ended, keeps going past a province that fails, and fails the run; run
+ * again, it keeps what it took.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSnapshotHandler } from '../../functions/snapshot/handler.ts';
@@ -9,6 +10,7 @@ import { logger } from '../../shared/config/logger.ts';
 import { onboardProvince } from '../../shared/domain/onboard-province.ts';
 import { TENANT_KINDS, tenantIdOf } from '../../shared/domain/organizations.ts';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
+import { latestRevision } from '../../shared/figures/reading/snapshot-record.ts';
 import { createDocumentClient } from '../../shared/store/dynamodb-client.ts';
 import { FiguresRepository } from '../../shared/store/repositories/figures.ts';
 import { ProvinceRepository } from '../../shared/store/repositories/provinces.ts';
@@ -47,9 +49,14 @@ async function writeFigures(provinceId: string, base: number): Promise<void> {
   }
 }
 
-/** Active members per unit as of a snapshot (`null`: the current figures). */
+/** The day a tenant's figures answer for, on or before `date`: its latest snapshot's. */
+const snapshotOnOrBefore = async (tenant: string, date: string) =>
+  (await figures(tenant).latestSnapshotOnOrBefore(date))?.date ?? null;
+
+/** Active members per unit as of the day's snapshot (`null`: the current figures). */
 async function activeMembers(tenant: string, date: string | null) {
-  const aggregates = await figures(tenant).aggregates(UNITS, date);
+  const record = date === null ? undefined : await figures(tenant).snapshot(date);
+  const aggregates = await figures(tenant).aggregates(UNITS, record ? latestRevision(record).copy : null);
   return Object.fromEntries([...aggregates].map(([unitId, item]) => [unitId, item.members_active]));
 }
 
@@ -114,7 +121,7 @@ describe('the month-end snapshot function', { timeout: 60_000 }, () => {
     expect(result.date).toBe('2026-11-30');
     expect(result.tenants.map((r) => r.tenantId)).toEqual(ALL_TENANTS);
     for (const tenant of ALL_TENANTS) {
-      expect(await figures(tenant).latestSnapshotOnOrBefore('2026-11-30')).toBe('2026-11-30');
+      expect(await snapshotOnOrBefore(tenant, '2026-11-30')).toBe('2026-11-30');
       expect(await activeMembers(tenant, '2026-11-30')).toEqual(await activeMembers(tenant, null));
     }
     expect(await activeMembers('beta:women', '2026-11-30')).toEqual({
@@ -148,23 +155,29 @@ describe('the month-end snapshot function', { timeout: 60_000 }, () => {
     // Assess
     expect(result.date).toBe('2026-12-31');
     for (const tenant of ALL_TENANTS)
-      expect(await figures(tenant).latestSnapshotOnOrBefore('2027-06-30')).toBe('2026-12-31');
+      expect(await snapshotOnOrBefore(tenant, '2027-06-30')).toBe('2026-12-31');
     expect((await activeMembers('alpha:farmers', '2026-12-31'))['82']).toBe(500);
     expect((await activeMembers('alpha:farmers', '2026-11-30'))['82']).toBe(60);
   });
 
-  it('may run again for a month already taken: the same copies are rewritten in place', async () => {
-    // Prepare
+  it('may run again for a month already taken: every snapshot is kept as taken, none retaken', async () => {
+    // Prepare: figures moved since the month end.
     const before = await activeMembers('beta:youth', '2026-11-30');
+    const register = await figures('beta:youth').snapshot('2026-11-30');
+    await writeAggregates(t, 'beta:youth', { '28261-01': { members_active: 999 } });
 
     // Act
     const again = await runAt('2026-12-01T09:00:00Z');
 
     // Assess
     expect(again.date).toBe('2026-11-30');
-    expect(again.tenants).toHaveLength(ALL_TENANTS.length);
+    expect(again.tenants.map((r) => [r.tenantId, r.status])).toEqual(
+      ALL_TENANTS.map((tenant) => [tenant, 'existing']),
+    );
+    expect(again.tenants.find((r) => r.tenantId === 'alpha:women')).toMatchObject({ units: 7, copied: 6 });
     expect(await activeMembers('beta:youth', '2026-11-30')).toEqual(before);
-    expect(await figures('beta:youth').latestSnapshotOnOrBefore('2026-12-30')).toBe('2026-11-30');
+    expect(await figures('beta:youth').snapshot('2026-11-30')).toEqual(register);
+    expect(await snapshotOnOrBefore('beta:youth', '2026-12-30')).toBe('2026-11-30');
   });
 
   it('snapshots the other provinces when one fails, then fails the run; a retry completes it', async () => {
@@ -189,9 +202,9 @@ describe('the month-end snapshot function', { timeout: 60_000 }, () => {
     // Assess: beta, listed after alpha, has its snapshot; alpha's half-done one is invisible.
     await expect(failed).rejects.toThrow(/^Snapshot of 2027-01-31 failed for 1 of 2 provinces: alpha$/);
     for (const tenant of tenantsOf('beta'))
-      expect(await figures(tenant).latestSnapshotOnOrBefore('2027-01-31')).toBe('2027-01-31');
+      expect(await snapshotOnOrBefore(tenant, '2027-01-31')).toBe('2027-01-31');
     for (const tenant of tenantsOf('alpha'))
-      expect(await figures(tenant).latestSnapshotOnOrBefore('2027-01-31')).toBe('2026-12-31');
+      expect(await snapshotOnOrBefore(tenant, '2027-01-31')).toBe('2026-12-31');
     expect(
       error.mock.calls.map(([message, extra]) => [message, (extra as { provinceId: string }).provinceId]),
     ).toEqual([['snapshot failed', 'alpha']]);
@@ -199,9 +212,43 @@ describe('the month-end snapshot function', { timeout: 60_000 }, () => {
     // Act: Lambda's retry, the throttling over.
     const retried = await runAt('2027-01-31T17:31:00Z');
 
-    // Assess
-    expect(retried.tenants.map((r) => r.tenantId)).toEqual(ALL_TENANTS);
+    // Assess: beta's snapshots are kept as the failed run took them, alpha's taken now.
+    expect(retried.tenants.map((r) => [r.tenantId, r.status])).toEqual(
+      ALL_TENANTS.map((tenant) => [tenant, tenant.startsWith('beta:') ? 'existing' : 'taken']),
+    );
     for (const tenant of ALL_TENANTS)
-      expect(await figures(tenant).latestSnapshotOnOrBefore('2027-01-31')).toBe('2027-01-31');
+      expect(await snapshotOnOrBefore(tenant, '2027-01-31')).toBe('2027-01-31');
+  });
+
+  it('skips a province onboarded after the day, without failing the run', async () => {
+    // Prepare: delta comes on the platform on 1 March, after midnight, before a late re-run that day.
+    const admin = (username: string) => ({ username, password: PASSWORD, displayName: username });
+    await onboardProvince(
+      new ProvinceRepository(t.deps.table),
+      {
+        id: 'delta',
+        code: '84',
+        name: 'Tỉnh delta',
+        validFrom: '2025-07-01',
+        communes: [{ code: '28400', name: 'Xã Một', type: 'xa' }],
+        admins: {
+          farmers: admin('delta.farmers'),
+          women: admin('delta.women'),
+          veterans: admin('delta.veterans'),
+          youth: admin('delta.youth'),
+          front: admin('delta.front'),
+        },
+      },
+      new Date('2027-03-01T08:00:00+07:00'),
+    );
+
+    // Act: 16:00 on 1 March in Vietnam: the day to take is 28 February.
+    const result = await runAt('2027-03-01T09:00:00Z');
+
+    // Assess
+    expect(result.date).toBe('2027-02-28');
+    expect(result.tenants.map((r) => r.tenantId)).toEqual(ALL_TENANTS);
+    for (const tenant of tenantsOf('delta'))
+      expect(await snapshotOnOrBefore(tenant, '2027-12-31')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * lacking a target. Never a member: every read is a unit, a target or an aggregate item.
  *
  * Reads, for a unit with c children: 1 GetItem (the unit), 1 Query (the snapshot register, past
- * days only), ⌈c / page⌉ Queries (children), 1 Query per ~1 MB of targets, ⌈(1 + c + t) / 100⌉
+ * days only: it names the copy of the latest revision too), ⌈c / page⌉ Queries (children), 1 Query per ~1 MB of targets, ⌈(1 + c + t) / 100⌉
  * BatchGetItems (aggregates of the unit, its children and the t topmost targeted units), and, to
  * find the units lacking a target, 1 Query per unit above hamlet level that no target covers
  * (a province with every commune's target set needs none; with none set, one per commune).
@@ -15,6 +15,8 @@ import type { FiguresRepository } from '../../store/repositories/figures.ts';
 import type { UnitRepository } from '../../store/repositories/units.ts';
 import { type Aggregate, countOf, EMPTY_AGGREGATE, membersCounter } from './counters.ts';
 import { type CoverageSums, coverageSums } from './coverage.ts';
+import type { SnapshotCorrection } from './schemas.ts';
+import { correctionsOf, latestRevision } from './snapshot-record.ts';
 import { unitPath } from './targets.ts';
 
 export interface FiguresSource {
@@ -26,6 +28,10 @@ export interface FiguresSource {
 export interface FiguresPeriod {
   /** The snapshot read; null for the current figures. */
   readonly snapshot: string | null;
+  /** The copy its latest revision made, which the aggregates are read from; null for the current figures. */
+  readonly copy: string | null;
+  /** The snapshot's corrections (revisions after the first), oldest first: the Front is told of them. */
+  readonly corrections: readonly SnapshotCorrection[];
   /** The day the figures stand for: the snapshot's day, or today. */
   readonly figuresDate: string;
   /** False when the day is older than the first snapshot: there are no figures for it. */
@@ -56,11 +62,18 @@ export async function resolvePeriod(
   asOf: string,
   today: string,
 ): Promise<FiguresPeriod> {
-  if (asOf >= today) return { snapshot: null, figuresDate: today, available: true };
-  const snapshot = await figures.latestSnapshotOnOrBefore(asOf);
-  return snapshot === null
-    ? { snapshot: null, figuresDate: asOf, available: false }
-    : { snapshot, figuresDate: snapshot, available: true };
+  const none = { snapshot: null, copy: null, corrections: [] };
+  if (asOf >= today) return { ...none, figuresDate: today, available: true };
+  const record = await figures.latestSnapshotOnOrBefore(asOf);
+  return record === null
+    ? { ...none, figuresDate: asOf, available: false }
+    : {
+        snapshot: record.date,
+        copy: latestRevision(record).copy,
+        corrections: correctionsOf(record),
+        figuresDate: record.date,
+        available: true,
+      };
 }
 
 /** All children of a unit in force on a day, every page. */
@@ -104,7 +117,7 @@ export async function readTenantFigures(
   const aggregates = period.available
     ? await source.figures.aggregates(
         [...new Set([unit.id, ...children.map((c) => c.id), ...targets.map((t) => t.unitId)])],
-        period.snapshot,
+        period.copy,
       )
     : new Map<string, Aggregate>();
   const activeOf = (id: string) => countOf(aggregates.get(id), membersCounter('active'));

@@ -11,6 +11,7 @@ import { authenticate } from './http/authenticate.ts';
 import { limitBody, parseJsonBody } from './http/json-body.ts';
 import { allowedMethods, isMethodAllowed } from './http/method-not-allowed.ts';
 import { problemResponse, toDomainError } from './http/problem.ts';
+import { noStore, securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -30,6 +31,8 @@ export function createApp(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const methodsOf = allowedMethods(app);
 
+  app.use(securityHeaders);
+  app.use('/api/v1/*', noStore);
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('now', deps.clock());

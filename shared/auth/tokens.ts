@@ -2,6 +2,12 @@
  * Access and refresh tokens: ES256 JWTs. Each kind has its own `typ`, so a refresh token can
  * never pass as an access token nor the other way round; verification accepts ES256 only,
  * from our own key set, with our issuer and audience.
+ *
+ * A token is also held to the age its kind is issued with, counted from `iat`, whatever its
+ * `exp` says, and may not claim a lifetime longer than that: a token minted with a leaked key
+ * and a far `exp` dies as soon as ours would. `iat` and `nbf` in the future are refused beyond a
+ * small tolerance for clocks that drift between Lambda instances. The time is the caller's
+ * (the request's), so tests that set the clock issue and verify at the same moment.
  */
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
@@ -13,6 +19,7 @@ import type { SigningKeys } from './signing-keys.ts';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_SECONDS = 30 * 24 * 60 * 60;
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 const ACCESS_TYPE = 'at+jwt';
 const REFRESH_TYPE = 'rt+jwt';
@@ -56,8 +63,9 @@ export class TokenService {
     this.keyResolver = createLocalJWKSet(keys.jwks);
   }
 
-  async issueAccess(principal: Principal): Promise<string> {
+  async issueAccess(principal: Principal, now: Date): Promise<string> {
     return this.sign(
+      now,
       { tid: principal.tenantId, name: principal.username, role: principal.role, scope: principal.scope },
       principal.userId,
       ACCESS_TYPE,
@@ -66,8 +74,9 @@ export class TokenService {
     );
   }
 
-  async issueRefresh(claims: RefreshClaims): Promise<string> {
+  async issueRefresh(claims: RefreshClaims, now: Date): Promise<string> {
     return this.sign(
+      now,
       { tid: claims.tenantId, name: claims.username, fam: claims.familyId },
       claims.userId,
       REFRESH_TYPE,
@@ -76,16 +85,18 @@ export class TokenService {
     );
   }
 
-  async verifyAccess(token: string): Promise<Principal> {
-    const claims = accessClaimsSchema.safeParse(await this.verify(token, ACCESS_TYPE, 'UNAUTHENTICATED'));
+  async verifyAccess(token: string, now: Date): Promise<Principal> {
+    const claims = accessClaimsSchema.safeParse(
+      await this.verify(token, now, ACCESS_TYPE, ACCESS_TOKEN_SECONDS, 'UNAUTHENTICATED'),
+    );
     if (!claims.success) throw new DomainError('UNAUTHENTICATED');
     const { sub, tid, name, role, scope } = claims.data;
     return { userId: sub, tenantId: parseTenant(tid, 'UNAUTHENTICATED'), username: name, role, scope };
   }
 
-  async verifyRefresh(token: string): Promise<RefreshClaims> {
+  async verifyRefresh(token: string, now: Date): Promise<RefreshClaims> {
     const claims = refreshClaimsSchema.safeParse(
-      await this.verify(token, REFRESH_TYPE, 'INVALID_REFRESH_TOKEN'),
+      await this.verify(token, now, REFRESH_TYPE, REFRESH_TOKEN_SECONDS, 'INVALID_REFRESH_TOKEN'),
     );
     if (!claims.success) throw new DomainError('INVALID_REFRESH_TOKEN');
     const { sub, tid, name, fam, jti } = claims.data;
@@ -93,31 +104,51 @@ export class TokenService {
     return { tenantId: tid, userId: sub, username: name, familyId: fam, tokenId: jti };
   }
 
-  private async sign(claims: JWTPayload, subject: string, typ: string, seconds: number, id: string) {
+  private async sign(
+    now: Date,
+    claims: JWTPayload,
+    subject: string,
+    typ: string,
+    seconds: number,
+    id: string,
+  ) {
+    const issuedAt = Math.floor(now.getTime() / 1000);
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid: this.keys.kid, typ })
       .setSubject(subject)
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
-      .setIssuedAt()
-      .setExpirationTime(`${seconds}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + seconds)
       .setJti(id)
       .sign(this.keys.privateKey);
   }
 
-  private async verify(token: string, typ: string, failure: 'UNAUTHENTICATED' | 'INVALID_REFRESH_TOKEN') {
+  private async verify(
+    token: string,
+    now: Date,
+    typ: string,
+    lifetimeSeconds: number,
+    failure: 'UNAUTHENTICATED' | 'INVALID_REFRESH_TOKEN',
+  ) {
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, this.keyResolver, {
+      ({ payload } = await jwtVerify(token, this.keyResolver, {
         algorithms: ['ES256'],
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         typ,
         requiredClaims: ['exp', 'iat', 'sub', 'jti'],
-      });
-      return payload;
+        currentDate: now,
+        maxTokenAge: lifetimeSeconds,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      }));
     } catch {
       throw new DomainError(failure);
     }
+    // exp and iat are present: requiredClaims made sure of it.
+    if ((payload.exp as number) - (payload.iat as number) > lifetimeSeconds) throw new DomainError(failure);
+    return payload;
   }
 }
 

@@ -1,15 +1,18 @@
 /**
- * Failed sign-ins: the same answer for a wrong password and an unknown user, and limits per
- * username and per client address (SIGN_IN_LIMITS) past which even the right password gets 429.
+ * Failed sign-ins: the same answer for a wrong password and an unknown user; exponential
+ * back-off per (account, address) pair; loose ceilings per account and per address that spare
+ * the addresses an account already signs in from. A stranger can neither lock an officer out
+ * nor, from a shared commune office address, shut out the colleagues who work there.
  *
- * Failures are counted in fixed windows of SIGN_IN_LIMITS.windowSeconds. The clock (Date only,
- * timers stay real) is frozen in the middle of the current window so that no test can straddle
- * a window boundary and so that Retry-After is known exactly. Every test uses its own usernames
- * and client addresses, since all of them share one window.
+ * The app's clock is the test's: it only moves when a test moves it. Tests that count toward
+ * the hourly ceilings first move it to the middle of an hour of their own, so no count of
+ * another test is in their window and Retry-After is known exactly. Every test uses its own
+ * usernames and client addresses.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS } from '../../shared/auth/sign-in.ts';
 import {
+  createOfficer,
   createTestApp,
   expectProblem,
   onboardTestProvince,
@@ -19,21 +22,25 @@ import {
 } from '../setup/test-app.ts';
 
 let t: TestApp;
+let now = Date.now();
 
 const WRONG_PASSWORD = 'not-the-right-password';
-const SECONDS_LEFT_IN_WINDOW = SIGN_IN_LIMITS.windowSeconds / 2;
+const HOUR_MS = SIGN_IN_LIMITS.windowSeconds * 1000;
+const HALF_WINDOW_SECONDS = SIGN_IN_LIMITS.windowSeconds / 2;
 
 beforeAll(async () => {
-  const seconds = Math.floor(Date.now() / 1000);
-  const windowStart = seconds - (seconds % SIGN_IN_LIMITS.windowSeconds);
-  vi.setSystemTime((windowStart + SIGN_IN_LIMITS.windowSeconds - SECONDS_LEFT_IN_WINDOW) * 1000);
-  t = await createTestApp();
+  t = await createTestApp({ clock: () => new Date(now) });
   await onboardTestProvince(t, 'alpha');
 });
 
-afterAll(() => {
-  vi.useRealTimers();
-});
+const advanceSeconds = (seconds: number) => {
+  now += seconds * 1000;
+};
+
+/** Moves the clock to the middle of the next hourly window of the ceilings. */
+const startFreshWindow = () => {
+  now = (Math.floor(now / HOUR_MS) + 1) * HOUR_MS + HALF_WINDOW_SECONDS * 1000;
+};
 
 const attempt = (username: string, password: string, address: string) =>
   t.request('/api/v1/auth/token', {
@@ -42,23 +49,44 @@ const attempt = (username: string, password: string, address: string) =>
     json: { username, password },
   });
 
-/** Fails `count` sign-ins at once; each must be refused as a plain wrong credential. */
-async function failSignIns(count: number, attemptFor: (i: number) => [username: string, address: string]) {
-  const responses = await Promise.all(
-    Array.from({ length: count }, (_, i) => {
-      const [username, address] = attemptFor(i);
-      return attempt(username, WRONG_PASSWORD, address);
-    }),
+/** An officer of alpha:farmers with no scope limit, to sign in as. */
+const officer = (username: string) =>
+  createOfficer(t, { username, tenantId: 'alpha:farmers', role: 'viewer', scope: null });
+
+async function outcomes(responses: Response[]): Promise<[number, string | undefined][]> {
+  return Promise.all(
+    responses.map(async (r) => [r.status, r.status === 200 ? undefined : ((await r.json()) as Problem).code]),
   );
-  const outcomes = await Promise.all(
-    responses.map(async (r) => [r.status, ((await r.json()) as Problem).code]),
-  );
-  expect(outcomes).toEqual(Array.from({ length: count }, () => [401, 'INVALID_CREDENTIALS']));
 }
 
-async function expectTooManyAttempts(response: Response) {
+/** Fails `count` sign-ins one after the other; each must be refused as a plain wrong credential. */
+async function failSignIns(count: number, attemptFor: (i: number) => [username: string, address: string]) {
+  for (let i = 0; i < count; i++) {
+    const [username, address] = attemptFor(i);
+    await expectProblem(await attempt(username, WRONG_PASSWORD, address), 401, 'INVALID_CREDENTIALS');
+  }
+}
+
+/**
+ * Fails `count` sign-ins of as many different (account, address) pairs, in parallel batches to
+ * reach a ceiling quickly; each must be refused as a plain wrong credential.
+ */
+async function failManyPairs(count: number, attemptFor: (i: number) => [username: string, address: string]) {
+  for (let start = 0; start < count; start += 20) {
+    const batch = Array.from({ length: Math.min(20, count - start) }, (_, i) => attemptFor(start + i));
+    const responses = await Promise.all(
+      batch.map(([username, address]) => attempt(username, WRONG_PASSWORD, address)),
+    );
+    expect(await outcomes(responses)).toEqual(batch.map(() => [401, 'INVALID_CREDENTIALS']));
+  }
+}
+
+/** Reaching a ceiling takes a hundred password checks: minutes on a loaded machine. */
+const CEILING_TEST_TIMEOUT = 180_000;
+
+async function expectTooManyAttempts(response: Response, retryAfterSeconds: number) {
   await expectProblem(response, 429, 'TOO_MANY_SIGN_IN_ATTEMPTS');
-  expect(response.headers.get('retry-after')).toBe(String(SECONDS_LEFT_IN_WINDOW));
+  expect(response.headers.get('retry-after')).toBe(String(retryAfterSeconds));
 }
 
 describe('a failed sign-in', () => {
@@ -83,69 +111,161 @@ describe('a failed sign-in', () => {
   });
 });
 
-describe('the limit per username', () => {
-  it('still lets the right password in one failure short of the limit', async () => {
-    await failSignIns(SIGN_IN_LIMITS.perUsername - 1, (i) => ['alpha.veterans', `198.51.101.${i + 1}`]);
+describe('the back-off of one account at one address', () => {
+  it('checks the first failures at once, then makes the address wait 1 s, 2 s, 4 s between them', async () => {
+    // Prepare
+    const address = '198.51.101.1';
+    await failSignIns(SIGN_IN_LIMITS.freeFailures + 1, () => ['alpha.veterans', address]);
 
-    const response = await attempt('alpha.veterans', PASSWORD, '198.51.101.200');
+    // Act
+    const waits: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const early = await attempt('alpha.veterans', WRONG_PASSWORD, address);
+      await expectProblem(early, 429, 'TOO_MANY_SIGN_IN_ATTEMPTS');
+      const wait = early.headers.get('retry-after') as string;
+      waits.push(wait);
+      advanceSeconds(Number(wait));
+      await expectProblem(
+        await attempt('alpha.veterans', WRONG_PASSWORD, address),
+        401,
+        'INVALID_CREDENTIALS',
+      );
+    }
 
-    expect(response.status).toBe(200);
+    // Assess
+    expect(waits).toEqual(['1', '2', '4']);
   });
 
-  it('refuses even the right password, from a fresh address, once the username reached its limit', async () => {
-    await failSignIns(SIGN_IN_LIMITS.perUsername, (i) => ['alpha.women', `198.51.102.${i + 1}`]);
+  it('refuses even the right password from the failing address until the wait is over, then forgets the failures', async () => {
+    // Prepare
+    const address = '198.51.102.1';
+    await officer('back.off');
+    await failSignIns(SIGN_IN_LIMITS.freeFailures + 1, () => ['back.off', address]);
 
-    const response = await attempt('alpha.women', PASSWORD, '198.51.102.200');
+    // Act
+    const waiting = await attempt('back.off', PASSWORD, address);
+    advanceSeconds(1);
+    const afterTheWait = await attempt('back.off', PASSWORD, address);
 
-    await expectTooManyAttempts(response);
+    // Assess
+    await expectTooManyAttempts(waiting, 1);
+    expect(afterTheWait.status).toBe(200);
+    await failSignIns(SIGN_IN_LIMITS.freeFailures + 1, () => ['back.off', address]);
   });
 
   it('counts failures for a username however it is capitalised or padded', async () => {
     const spellings = ['Alpha.Youth', 'ALPHA.YOUTH', ' alpha.youth', 'alpha.youth ', 'aLpHa.yOuTh'];
-    await failSignIns(SIGN_IN_LIMITS.perUsername, (i) => [
-      spellings[i % spellings.length] as string,
-      `198.51.103.${i + 1}`,
-    ]);
+    for (let i = 0; i <= SIGN_IN_LIMITS.freeFailures; i++) {
+      await expectProblem(
+        await attempt(spellings[i % spellings.length] as string, WRONG_PASSWORD, '198.51.103.1'),
+        401,
+        'INVALID_CREDENTIALS',
+      );
+    }
 
-    const response = await attempt('alpha.youth', PASSWORD, '198.51.103.200');
+    const response = await attempt('alpha.youth', PASSWORD, '198.51.103.1');
 
-    await expectTooManyAttempts(response);
+    await expectTooManyAttempts(response, 1);
   });
-  it('checks no more than the limit of passwords for a username when guesses arrive all at once', async () => {
-    const guesses = 3 * SIGN_IN_LIMITS.perUsername;
 
+  it('checks one password at a time for guesses that arrive all at once, and counts each one checked', async () => {
+    // Act
     const responses = await Promise.all(
-      Array.from({ length: guesses }, (_, i) =>
-        attempt('alpha.guessed', WRONG_PASSWORD, `198.51.104.${i + 1}`),
-      ),
+      Array.from({ length: 15 }, () => attempt('alpha.guessed', WRONG_PASSWORD, '198.51.104.1')),
     );
 
-    const codes = await Promise.all(responses.map(async (r) => ((await r.json()) as Problem).code));
-    expect(codes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(SIGN_IN_LIMITS.perUsername);
-    expect(codes.filter((code) => code === 'TOO_MANY_SIGN_IN_ATTEMPTS')).toHaveLength(
-      guesses - SIGN_IN_LIMITS.perUsername,
-    );
+    // Assess
+    const codes = (await outcomes(responses)).map(([, code]) => code);
+    const checked = codes.filter((code) => code === 'INVALID_CREDENTIALS').length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.freeFailures + 1);
+    expect(codes.filter((code) => code === 'TOO_MANY_SIGN_IN_ATTEMPTS')).toHaveLength(15 - checked);
+    const checkedNow = SIGN_IN_LIMITS.freeFailures + 1 - checked;
+    await failSignIns(checkedNow, () => ['alpha.guessed', '198.51.104.1']);
+    await expectTooManyAttempts(await attempt('alpha.guessed', PASSWORD, '198.51.104.1'), 1);
   });
 });
 
-describe('the limit per client address', () => {
-  it('still lets the right password in from an address one failure short of its limit', async () => {
-    const address = '203.0.113.1';
-    await failSignIns(SIGN_IN_LIMITS.perAddress - 1, (i) => [`short.ghost${i}`, address]);
+describe('a stranger cannot lock an officer out', () => {
+  it("lets the officer in from another address after a stranger's 50 wrong passwords for the account", async () => {
+    // Prepare
+    const responses: Response[] = [];
+    for (let i = 0; i < 50; i++) responses.push(await attempt('alpha.women', WRONG_PASSWORD, '203.0.113.66'));
 
-    const response = await attempt('root.operator', PASSWORD, address);
+    // Act
+    const owner = await attempt('alpha.women', PASSWORD, '192.0.2.10');
 
-    expect(response.status).toBe(200);
+    // Assess
+    expect(owner.status).toBe(200);
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_LIMITS.freeFailures + 1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50 - SIGN_IN_LIMITS.freeFailures - 1);
   });
 
-  it('refuses a user with no failures of their own from an address that reached its limit, but not from another', async () => {
-    const address = '203.0.113.2';
-    await failSignIns(SIGN_IN_LIMITS.perAddress, (i) => [`ghost${i}`, address]);
+  it('lets a colleague in at a shared commune office address after 31 failures there', async () => {
+    // Prepare: several officers of the office mistype, more often than the old limit of 30 allowed
+    startFreshWindow();
+    const office = '192.0.2.20';
+    await officer('office.colleague');
+    await failManyPairs(31, (i) => [`office.typist${i}`, office]);
 
-    const fromLimitedAddress = await attempt('alpha.front', PASSWORD, address);
-    const fromOtherAddress = await attempt('alpha.front', PASSWORD, '203.0.113.3');
+    // Act
+    const colleague = await attempt('office.colleague', PASSWORD, office);
 
-    await expectTooManyAttempts(fromLimitedAddress);
-    expect(fromOtherAddress.status).toBe(200);
+    // Assess
+    expect(colleague.status).toBe(200);
   });
+});
+
+describe('the ceiling per account', () => {
+  it(
+    'lets an unknown address in up to the ceiling, past it refuses one until the hour ends, but never an address the officer uses',
+    async () => {
+      // Prepare
+      startFreshWindow();
+      await officer('ceiling.account');
+      const usual = '192.0.2.30';
+      expect((await attempt('ceiling.account', PASSWORD, usual)).status).toBe(200);
+      const guesser = (i: number): [string, string] => ['ceiling.account', `10.30.${i >> 8}.${i & 255}`];
+      await failManyPairs(SIGN_IN_LIMITS.perAccount - 1, guesser);
+      const oneShort = await attempt('ceiling.account', PASSWORD, '192.0.2.31');
+      await failManyPairs(1, (i) => guesser(SIGN_IN_LIMITS.perAccount + i));
+
+      // Act
+      const fromUnknownAddress = await attempt('ceiling.account', PASSWORD, '192.0.2.32');
+      const fromUsualAddress = await attempt('ceiling.account', PASSWORD, usual);
+
+      // Assess
+      expect(oneShort.status).toBe(200);
+      await expectTooManyAttempts(fromUnknownAddress, HALF_WINDOW_SECONDS);
+      expect(fromUsualAddress.status).toBe(200);
+    },
+    CEILING_TEST_TIMEOUT,
+  );
+});
+
+describe('the ceiling per address', () => {
+  it(
+    'refuses accounts new to an address past its ceiling, but not the colleagues who sign in there',
+    async () => {
+      // Prepare: one address tries one password on many usernames
+      startFreshWindow();
+      const office = '192.0.2.40';
+      await officer('sprayed.colleague');
+      await officer('sprayed.newcomer');
+      expect((await attempt('sprayed.colleague', PASSWORD, office)).status).toBe(200);
+      await failManyPairs(SIGN_IN_LIMITS.perAddress, (i) => [`sprayed.ghost${i}`, office]);
+
+      // Act
+      const colleague = await attempt('sprayed.colleague', PASSWORD, office);
+      const newcomer = await attempt('sprayed.newcomer', PASSWORD, office);
+      const newcomerElsewhere = await attempt('sprayed.newcomer', PASSWORD, '192.0.2.41');
+
+      // Assess
+      expect(colleague.status).toBe(200);
+      await expectTooManyAttempts(newcomer, HALF_WINDOW_SECONDS);
+      expect(newcomerElsewhere.status).toBe(200);
+    },
+    CEILING_TEST_TIMEOUT,
+  );
 });

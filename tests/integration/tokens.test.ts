@@ -4,10 +4,13 @@
  *
  * Forgeries that need our private key read it from the key file the app keeps in DATA_DIR, so
  * each of them differs from a token the app would accept in exactly one respect: the positive
- * control proves a token built the same way with nothing changed gets in.
+ * control proves a token built the same way with nothing changed gets in. The same holds for
+ * refresh tokens at POST /api/v1/auth/refresh.
+ *
+ * The app's clock runs with real time, shifted when a test ages the tokens it was given.
  */
 import { createPublicKey, type JsonWebKey, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   base64url,
@@ -15,6 +18,7 @@ import {
   createLocalJWKSet,
   decodeJwt,
   decodeProtectedHeader,
+  exportJWK,
   generateKeyPair,
   importJWK,
   type JWK,
@@ -23,8 +27,14 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_TOKEN_SECONDS } from '../../shared/auth/tokens.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app.ts';
+import { createDependencies } from '../../functions/api/dependencies.ts';
+import {
+  ACCESS_TOKEN_SECONDS,
+  CLOCK_TOLERANCE_SECONDS,
+  REFRESH_TOKEN_SECONDS,
+} from '../../shared/auth/tokens.ts';
 import { createTestApp, expectProblem, onboardTestProvince, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
@@ -33,11 +43,13 @@ let privateKey: CryptoKey;
 let kid: string;
 /** The claims of an access token the app issued, to forge from. */
 let issuedClaims: JWTPayload;
+let clockShiftSeconds = 0;
 
 const now = () => Math.floor(Date.now() / 1000);
+const DAY = 24 * 60 * 60;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: () => new Date(Date.now() + clockShiftSeconds * 1000) });
   await onboardTestProvince(t, 'alpha');
   jwks = (await (await t.request('/.well-known/jwks.json')).json()) as { keys: JWK[] };
   const stored = JSON.parse(await readFile(join(t.env.DATA_DIR, 'keys', 'signing-keys.json'), 'utf8')) as {
@@ -47,6 +59,10 @@ beforeAll(async () => {
   kid = active.kid as string;
   privateKey = (await importJWK(active, 'ES256')) as CryptoKey;
   issuedClaims = decodeJwt((await t.signIn('alpha.farmers')).access_token);
+});
+
+afterEach(() => {
+  clockShiftSeconds = 0;
 });
 
 interface Forgery {
@@ -60,6 +76,26 @@ interface Forgery {
 function forge({ header = {}, claims = {}, key = privateKey }: Forgery = {}): Promise<string> {
   return new SignJWT({ ...issuedClaims, iat: now(), exp: now() + ACCESS_TOKEN_SECONDS, ...claims })
     .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt', ...header })
+    .sign(key);
+}
+
+/**
+ * The claims of a refresh token just issued: a live family and its current token id, so that
+ * only the forgery itself, never an earlier test's use of the family, can get it refused.
+ */
+async function liveRefreshClaims(): Promise<JWTPayload> {
+  return decodeJwt((await t.signIn('alpha.farmers')).refresh_token);
+}
+
+/** A refresh token like the app's own, fresh, of a live family, signed with our key unless told otherwise. */
+async function forgeRefresh({ header = {}, claims = {}, key = privateKey }: Forgery = {}): Promise<string> {
+  return new SignJWT({
+    ...(await liveRefreshClaims()),
+    iat: now(),
+    exp: now() + REFRESH_TOKEN_SECONDS,
+    ...claims,
+  })
+    .setProtectedHeader({ alg: 'ES256', kid, typ: 'rt+jwt', ...header })
     .sign(key);
 }
 
@@ -276,6 +312,172 @@ describe('GET /api/v1/me with a forged or broken access token', () => {
     const response = await me(`Bearer ${token}`);
 
     await expectUnauthenticated(response);
+  });
+});
+
+describe('GET /api/v1/me with an access token out of its time', () => {
+  it('accepts a token issued a few seconds ahead of our clock, within the tolerance (positive control)', async () => {
+    const token = await forge({ claims: { iat: now() + CLOCK_TOLERANCE_SECONDS / 2 } });
+
+    const response = await me(`Bearer ${token}`);
+
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a token signed with our key issued a day in the future', async () => {
+    const token = await forge({ claims: { iat: now() + DAY, exp: now() + DAY + ACCESS_TOKEN_SECONDS } });
+
+    const response = await me(`Bearer ${token}`);
+
+    await expectUnauthenticated(response);
+  });
+
+  it('refuses a token signed with our key not valid before an hour from now', async () => {
+    const token = await forge({ claims: { nbf: now() + 3600 } });
+
+    const response = await me(`Bearer ${token}`);
+
+    await expectUnauthenticated(response);
+  });
+
+  it('refuses a token signed with our key that expires in ten years', async () => {
+    const token = await forge({ claims: { exp: now() + 10 * 365 * DAY } });
+
+    const response = await me(`Bearer ${token}`);
+
+    await expectUnauthenticated(response);
+  });
+
+  it('refuses a token signed with our key issued longer ago than an access token lives, though not expired', async () => {
+    const token = await forge({ claims: { iat: now() - 2 * ACCESS_TOKEN_SECONDS, exp: now() + 60 } });
+
+    const response = await me(`Bearer ${token}`);
+
+    await expectUnauthenticated(response);
+  });
+
+  it("refuses a token the app issued once the app's clock passed its lifetime", async () => {
+    const { access_token } = await t.signIn('alpha.farmers');
+    clockShiftSeconds = ACCESS_TOKEN_SECONDS + CLOCK_TOLERANCE_SECONDS + 1;
+
+    const response = await me(`Bearer ${access_token}`);
+
+    await expectUnauthenticated(response);
+  });
+});
+
+describe('POST /api/v1/auth/refresh with a forged, broken or aged refresh token', () => {
+  const refresh = (refreshToken: string) =>
+    t.request('/api/v1/auth/refresh', { method: 'POST', json: { refresh_token: refreshToken } });
+
+  async function expectRefused(token: string) {
+    await expectProblem(await refresh(token), 401, 'INVALID_REFRESH_TOKEN');
+  }
+
+  it('accepts a refresh token built by the forging helper with nothing changed (positive control)', async () => {
+    const token = await forgeRefresh();
+
+    const response = await refresh(token);
+
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses a refresh token the app issued once the app's clock passed its 30 days", async () => {
+    const { refresh_token } = await t.signIn('alpha.farmers');
+    clockShiftSeconds = REFRESH_TOKEN_SECONDS + CLOCK_TOLERANCE_SECONDS + 1;
+
+    await expectRefused(refresh_token);
+  });
+
+  it('refuses a refresh token signed with our key that expired', async () => {
+    await expectRefused(
+      await forgeRefresh({ claims: { iat: now() - REFRESH_TOKEN_SECONDS - 60, exp: now() - 60 } }),
+    );
+  });
+
+  it('refuses a refresh token signed with our key issued a day in the future', async () => {
+    await expectRefused(await forgeRefresh({ claims: { iat: now() + DAY, exp: now() + DAY + 60 } }));
+  });
+
+  it('refuses a refresh token signed with our key not valid before an hour from now', async () => {
+    await expectRefused(await forgeRefresh({ claims: { nbf: now() + 3600 } }));
+  });
+
+  it('refuses a refresh token signed with our key that expires in ten years', async () => {
+    await expectRefused(await forgeRefresh({ claims: { exp: now() + 10 * 365 * DAY } }));
+  });
+
+  it('refuses a refresh token signed by a foreign ES256 key that names our kid', async () => {
+    await expectRefused(await forgeRefresh({ key: (await generateKeyPair('ES256')).privateKey }));
+  });
+
+  it.each([
+    ['with an empty signature', ''],
+    ['with a made-up signature', 'c2lnbmF0dXJl'],
+  ])('refuses an unsigned alg:none refresh token carrying our claims (%s)', async (_, signature) => {
+    const header = encodeSegment({ alg: 'none', kid, typ: 'rt+jwt' });
+    const payload = encodeSegment({ ...(await liveRefreshClaims()), iat: now(), exp: now() + 60 });
+
+    await expectRefused(`${header}.${payload}.${signature}`);
+  });
+
+  it('refuses a refresh token signed with HS256 using the PEM of our public key as the secret', async () => {
+    const secret = new TextEncoder().encode(spkiPem(jwks.keys[0] as JWK));
+
+    await expectRefused(await forgeRefresh({ header: { alg: 'HS256' }, key: secret }));
+  });
+
+  it('refuses an access token presented as a refresh token', async () => {
+    const { access_token } = await t.signIn('alpha.farmers');
+
+    await expectRefused(access_token);
+  });
+});
+
+describe('tokens signed by a key rotated out of the key set', () => {
+  /** The app restarted on the same table and key file, after the key file was rewritten. */
+  async function restartWithKeys(keys: JWK[]) {
+    const file = join(t.env.DATA_DIR, 'keys', 'signing-keys.json');
+    await writeFile(file, JSON.stringify({ keys }));
+    const deps = await createDependencies(t.env, {
+      clientAddress: () => '127.0.0.1',
+      docsAssetsDir: t.deps.docsAssetsDir,
+    });
+    return createApp(deps);
+  }
+
+  it('are accepted while the old key is still published after the new one, and refused once it is gone', async () => {
+    // Prepare: tokens signed by today's key, and the key file as it is
+    const stored = JSON.parse(await readFile(join(t.env.DATA_DIR, 'keys', 'signing-keys.json'), 'utf8')) as {
+      keys: JWK[];
+    };
+    const { access_token, refresh_token } = await t.signIn('alpha.farmers');
+    const { privateKey: next } = await generateKeyPair('ES256', { extractable: true });
+    const nextKey = { ...(await exportJWK(next)), kid: randomUUID(), alg: 'ES256', use: 'sig' };
+
+    try {
+      // Act
+      const whileOverlapping = await restartWithKeys([nextKey, ...stored.keys]);
+      const overlapping = await whileOverlapping.request('/api/v1/me', {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
+      const afterRotation = await restartWithKeys([nextKey]);
+      const rotatedOut = await afterRotation.request('/api/v1/me', {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
+      const refreshed = await afterRotation.request('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refresh_token }),
+      });
+
+      // Assess
+      expect(overlapping.status).toBe(200);
+      await expectUnauthenticated(rotatedOut);
+      await expectProblem(refreshed, 401, 'INVALID_REFRESH_TOKEN');
+    } finally {
+      await writeFile(join(t.env.DATA_DIR, 'keys', 'signing-keys.json'), JSON.stringify(stored));
+    }
   });
 });
 

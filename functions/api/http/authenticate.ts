@@ -11,7 +11,7 @@ export function authenticate({ tokens, table }: AppDependencies) {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
     if (!match?.[1]) throw new DomainError('UNAUTHENTICATED');
-    const principal = await tokens.verifyAccess(match[1]);
+    const principal = await tokens.verifyAccess(match[1], c.get('now'));
     c.set('principal', principal);
     c.set('tenantTable', table.forTenant(principal.tenantId));
     await next();

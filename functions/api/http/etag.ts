@@ -7,17 +7,15 @@ import { DomainError } from '#shared/domain/errors.ts';
 
 export const etagOf = (version: number) => `"v${version}"`;
 
-/** The version If-Match names; undefined without the header. A header naming no version never matches. */
+/**
+ * The version If-Match names; undefined without the header. A header naming no version never
+ * matches, nor does a weak tag: If-Match uses the strong comparison (RFC 9110 §13.1.1), since a
+ * weak tag only claims an equivalent representation, not the exact version a write is based on.
+ */
 export function ifMatchVersion(c: Context): number | undefined {
   const header = c.req.header('if-match');
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"v(\d{1,9})"\s*$/.exec(header);
+  const match = /^\s*"v(\d{1,9})"\s*$/.exec(header);
   if (!match) throw new DomainError('PRECONDITION_FAILED');
   return Number(match[1]);
-}
-
-export function requireIfMatch(c: Context): number {
-  const version = ifMatchVersion(c);
-  if (version === undefined) throw new DomainError('PRECONDITION_REQUIRED');
-  return version;
 }

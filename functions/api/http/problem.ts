@@ -54,6 +54,9 @@ const STATUS: Record<ErrorCode, number> = {
   TARGET_NOT_FOUND: 404,
   UNIT_NOT_IN_FORCE_IN_YEAR: 400,
   NO_FIGURES_FOR_DATE: 404,
+  SNAPSHOT_EXISTS: 409,
+  SNAPSHOT_NOT_FOUND: 404,
+  DATE_BEFORE_ONBOARDING: 400,
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -84,7 +87,19 @@ export function problemResponse(c: Context, error: DomainError): Response {
   if (body.requestId) headers['x-request-id'] = body.requestId;
   if (error.params.retryAfter) headers['retry-after'] = error.params.retryAfter;
   if (error.params.allow) headers.allow = error.params.allow;
+  if (status === 401) headers['www-authenticate'] = bearerChallenge(c, error);
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * The challenge every 401 carries (RFC 9110 §11.6.1, RFC 6750 §3): the scheme, and
+ * error="invalid_token" when a bearer token was presented and refused; a request without one
+ * gets no error code, as RFC 6750 asks.
+ */
+function bearerChallenge(c: Context, error: DomainError): string {
+  const tokenRefused =
+    error.code === 'UNAUTHENTICATED' && /^bearer\s/i.test(c.req.header('authorization') ?? '');
+  return tokenRefused ? 'Bearer realm="doanthe", error="invalid_token"' : 'Bearer realm="doanthe"';
 }
 
 /** Anything that is not already a domain error becomes one; unknown failures become INTERNAL. */

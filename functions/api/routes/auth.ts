@@ -4,6 +4,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { SignInService } from '#shared/auth/sign-in.ts';
 import { passwordSchema } from '#shared/domain/provinces.ts';
+import { singleLineText } from '#shared/domain/text-fields.ts';
 import { AccountRepository } from '#shared/store/repositories/accounts.ts';
 import { SignInFailureRepository } from '#shared/store/repositories/sign-in-failures.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
@@ -12,7 +13,7 @@ import { validationHook } from '../http/validation.ts';
 
 const signInSchema = z
   .strictObject({
-    username: z.string().min(1).max(64),
+    username: singleLineText({ max: 64 }),
     // Sign-in accepts any length an account could have been given, and nothing longer.
     password: z
       .string()
@@ -86,6 +87,7 @@ export function authRoutes(deps: AppDependencies) {
     new AccountRepository(deps.table),
     new SignInFailureRepository(deps.table),
     deps.tokens,
+    () => deps.clock().getTime(),
   );
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(token, async (c) => {

@@ -27,7 +27,10 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', persistAuthorization: true });`;
+// The token typed into "Authorize" lives only as long as the page: persisting it would leave it
+// in localStorage, readable by any script of the origin long after the tab is closed. No
+// validator: it would send the document to a third party (and the CSP would refuse its badge).
+const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', persistAuthorization: false, validatorUrl: null });`;
 
 export function docsRoutes(deps: AppDependencies) {
   const cache = new Map<string, string>();

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { economicModelSchema } from './branches.ts';
+import { singleLineText } from './text-fields.ts';
 
 export const branchGroupSchema = z
   .object({
@@ -18,7 +19,7 @@ export type BranchGroup = z.infer<typeof branchGroupSchema>;
 
 export const createBranchGroupSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(160).meta({ example: 'Tổ hội trồng lúa số 1' }),
+    name: singleLineText({ max: 160 }).meta({ example: 'Tổ hội trồng lúa số 1' }),
     economicModel: economicModelSchema.nullable().optional(),
   })
   .meta({ id: 'CreateBranchGroup' });

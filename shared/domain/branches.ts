@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
+import { singleLineText } from './text-fields.ts';
 import type { UnitLevel } from './units.ts';
 
 export const BRANCH_KINDS = ['residential', 'professional', 'agency'] as const;
@@ -63,11 +64,7 @@ export const branchSchema = z
     agencyType: agencyTypeSchema.nullable().meta({ description: 'Agency branches only' }),
     status: z.enum(BRANCH_STATUSES),
     dissolution: dissolutionSchema.nullable().optional(),
-    version: z
-      .number()
-      .int()
-      .min(0)
-      .meta({ description: 'Bumped by every change; the ETag. 0: stored before versions were kept' }),
+    version: z.number().int().min(1).meta({ description: 'Bumped by every change; the ETag' }),
   })
   .meta({ id: 'Branch' });
 
@@ -89,7 +86,7 @@ export function fullBranch(branch: Branch): FullBranch {
   };
 }
 
-const name = z.string().trim().min(1).max(160);
+const name = singleLineText({ max: 160 });
 
 export const createBranchSchema = z
   .strictObject({

@@ -3,7 +3,9 @@
  * administrator of each of its four organizations and of its Front.
  */
 import { z } from 'zod';
+import { recordDateSchema } from './date-fields.ts';
 import { TENANT_KINDS } from './organizations.ts';
+import { singleLineText } from './text-fields.ts';
 
 const slug = z
   .string()
@@ -23,12 +25,12 @@ export const passwordSchema = z.string().min(12).max(256);
 export const firstAdminSchema = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
-  displayName: z.string().min(1).max(120),
+  displayName: singleLineText({ max: 120 }),
 });
 
 export const communeInputSchema = z.strictObject({
   code: z.string().regex(/^\d{5}$/),
-  name: z.string().min(1).max(120),
+  name: singleLineText({ max: 120 }),
   type: z.enum(['xa', 'phuong', 'thi_tran']),
 });
 
@@ -39,9 +41,9 @@ export const onboardProvinceSchema = z
       .string()
       .regex(/^\d{2}$/)
       .meta({ example: '82' }),
-    name: z.string().min(1).max(120).meta({ example: 'Tỉnh Đồng Tháp' }),
+    name: singleLineText({ max: 120 }).meta({ example: 'Tỉnh Đồng Tháp' }),
     /** Date the unit tree is valid from (the 2025 reorganization, for Đồng Tháp). */
-    validFrom: z.iso.date(),
+    validFrom: recordDateSchema,
     communes: z.array(communeInputSchema).max(500),
     admins: z.strictObject(
       Object.fromEntries(TENANT_KINDS.map((kind) => [kind, firstAdminSchema])) as {

@@ -7,6 +7,8 @@
  * renaming it keeps its id and moves the old name, with the dates it was used, to `formerNames`.
  */
 import { z } from 'zod';
+import { recordDateSchema } from './date-fields.ts';
+import { singleLineText } from './text-fields.ts';
 
 export const UNIT_LEVELS = ['province', 'district', 'commune', 'hamlet'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
@@ -70,7 +72,7 @@ export const unitIdSchema = z
   .regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/)
   .meta({ example: '28249' });
 
-const date = z.iso.date();
+const date = recordDateSchema;
 
 export const formerNameSchema = z
   .object({
@@ -102,11 +104,7 @@ export const unitSchema = z
       .nullable()
       .meta({ description: 'The unit that took over a closed one (a merger), if any' }),
     formerNames: z.array(formerNameSchema).meta({ description: 'Earlier names, oldest first' }),
-    version: z
-      .number()
-      .int()
-      .min(0)
-      .meta({ description: 'Bumped by every change; the ETag. 0: stored before versions were kept' }),
+    version: z.number().int().min(1).meta({ description: 'Bumped by every change; the ETag' }),
   })
   .meta({ id: 'Unit' });
 
@@ -129,7 +127,7 @@ export function fullUnit(unit: Unit): FullUnit {
   };
 }
 
-const name = z.string().trim().min(1).max(120);
+const name = singleLineText({ max: 120 });
 
 export const createUnitSchema = z
   .strictObject({
@@ -140,7 +138,10 @@ export const createUnitSchema = z
       description:
         'Official code for provinces, districts and communes (defaults to `code`); for a hamlet `<communeId>-<nn>`, generated when absent',
     }),
-    code: z.string().max(16).nullable().optional().meta({ description: 'Official code; none for hamlets' }),
+    code: singleLineText({ max: 16 })
+      .nullable()
+      .optional()
+      .meta({ description: 'Official code; none for hamlets' }),
     validFrom: date.optional().meta({ description: 'Defaults to today (Vietnam time)' }),
     validTo: date.nullable().optional().meta({ description: 'For units recorded from older data' }),
   })
@@ -154,7 +155,7 @@ export const updateUnitSchema = z
       description:
         'First day of the new name, not after today; defaults to today (Vietnam time). The first day of the current name makes the change a correction: no former name is kept',
     }),
-    code: z.string().max(16).nullable().optional(),
+    code: singleLineText({ max: 16 }).nullable().optional(),
     validTo: date.nullable().optional(),
     successorId: unitIdSchema.nullable().optional(),
   })

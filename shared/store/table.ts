@@ -40,6 +40,11 @@ export interface Item {
 export interface WriteCondition {
   /** true: the item must exist; false: it must not. */
   readonly exists?: boolean;
+  /**
+   * With `exists: false`, an item whose time to live ended at or before this epoch second counts
+   * as absent: DynamoDB deletes expired items only eventually (within days).
+   */
+  readonly orExpiredBy?: number;
   /** Each attribute must hold exactly this value. */
   readonly equals?: Attributes;
 }
@@ -463,6 +468,11 @@ function conditionExpression(condition: WriteCondition | undefined): {
   if (condition.exists !== undefined) {
     names['#ck'] = def.partitionKey;
     parts.push(condition.exists ? 'attribute_exists(#ck)' : 'attribute_not_exists(#ck)');
+  }
+  if (condition.exists === false && condition.orExpiredBy !== undefined) {
+    names['#ttl'] = def.timeToLiveAttribute;
+    values[':ttl'] = condition.orExpiredBy;
+    parts[parts.length - 1] = `(${parts.at(-1)} OR #ttl <= :ttl)`;
   }
   Object.entries(condition.equals ?? {}).forEach(([name, value], n) => {
     names[`#c${n}`] = name;

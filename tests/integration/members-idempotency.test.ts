@@ -15,7 +15,7 @@ import {
   todayInVietnam,
 } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
-import { expectProblem, getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
+import { createTestApp, expectProblem, getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let farmers: string;
@@ -307,5 +307,57 @@ describe('concurrent retries with one key', () => {
       status: 'away',
       version: 2,
     });
+  });
+});
+
+describe('what counts as the same request', () => {
+  it('replays a retry that sends the same fields in another order, or its text decomposed (NFD)', async () => {
+    // Prepare
+    const body = admission({ fullName: 'Âu Văn Thứ Tự', address: 'Ấp Mỹ Hòa' });
+    const reordered = Object.fromEntries(
+      Object.entries({ ...body, address: 'Ấp Mỹ Hòa'.normalize('NFD') }).reverse(),
+    );
+    const key = newKey();
+    const first = await answer(
+      await postJson(t, farmers, '/api/v1/members', body, { 'idempotency-key': key }),
+    );
+
+    // Act
+    const retry = await answer(
+      await postJson(t, farmers, '/api/v1/members', reordered, { 'idempotency-key': key }),
+    );
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(retry.replayed).toBe('true');
+    expect(sameAnswer(retry)).toEqual(sameAnswer(first));
+  });
+});
+
+describe('an expired idempotency key', () => {
+  it('is a new key, even before DynamoDB’s time to live has deleted its record', async () => {
+    // Prepare: an app whose clock the test moves past the key's 24 hours.
+    let ahead = 0;
+    const clocked = await createTestApp({ clock: () => new Date(Date.now() + ahead) });
+    await provinceWithBranches(clocked, 'gamma');
+    const key = newKey();
+    const admitWithKey = async (fullName: string) => {
+      const token = (await clocked.signIn('gamma.farmers')).access_token;
+      return answer(
+        await postJson(clocked, token, '/api/v1/members', admission({ fullName }), {
+          'idempotency-key': key,
+        }),
+      );
+    };
+    const first = await admitWithKey('Âu Văn Hôm Qua');
+
+    // Act
+    ahead = 24 * 60 * 60 * 1000 + 1000;
+    const later = await admitWithKey('Âu Văn Hôm Nay');
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(later).toMatchObject({ status: 201, replayed: null, body: { fullName: 'Âu Văn Hôm Nay' } });
+    expect(later.body.id).not.toBe(first.body.id);
   });
 });

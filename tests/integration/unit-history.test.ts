@@ -98,7 +98,7 @@ describe('renaming a unit', () => {
 
   it.each([
     ['before the current name began', '2025-09-15'],
-    ['in the future', '2999-01-01'],
+    ['in the future', '2099-01-01'],
   ])('is UNIT_RULE_VIOLATED (rename_date) for a renaming day %s', async (_, renamedOn) => {
     const response = await patchUnit('alpha.farmers', '28261-01', { name: 'Khóm X', renamedOn });
 

@@ -27,11 +27,12 @@ export async function idempotent<T>(
   if (key === undefined) return send(c, render(await run(undefined)));
   if (!KEY_PATTERN.test(key)) throw new DomainError('INVALID_IDEMPOTENCY_KEY');
   const fingerprint = createHash('sha256')
-    .update(`${c.req.method} ${c.req.path}\n${JSON.stringify(await c.req.json())}`)
+    .update(`${c.req.method} ${c.req.path}\n${canonicalJson(await c.req.json())}`)
     .digest('base64url');
   const repository = new IdempotencyRepository(c.get('tenantTable'));
   const userId = c.get('principal').userId;
-  const earlier = await repository.find(userId, key);
+  const now = c.get('now');
+  const earlier = await repository.find(userId, key, now);
   if (earlier) return replay(c, earlier, fingerprint);
   // The body is kept as the text sent, so a replay is the same bytes, not a re-serialized copy.
   const renderText = (result: T): RenderedResponse => {
@@ -41,7 +42,7 @@ export async function idempotent<T>(
   try {
     return send(c, renderText(await run({ key, fingerprint, render: renderText })));
   } catch (error) {
-    const winner = await twinsAnswer(repository, userId, key, error);
+    const winner = await twinsAnswer(repository, userId, key, now, error);
     if (!winner) throw error;
     return replay(c, winner, fingerprint);
   }
@@ -56,15 +57,33 @@ async function twinsAnswer(
   repository: IdempotencyRepository,
   userId: string,
   key: string,
+  now: Date,
   error: unknown,
 ): Promise<StoredResponse | undefined> {
   const attempts = error instanceof DomainError || error instanceof IdempotencyRace ? 1 : 5;
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    const winner = await repository.find(userId, key);
+    const winner = await repository.find(userId, key, now);
     if (winner) return winner;
   }
   return undefined;
+}
+
+/**
+ * The request as the app understands it, whatever the client's serializer did: object keys
+ * sorted at every depth and strings in NFC (the schemas store text in NFC, so "Nguyễn" typed
+ * decomposed is the same request). A retry that reorders its fields is the same request.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}
+
+function canonical(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([name, inner]) => [name.normalize('NFC'), canonical(inner)]));
 }
 
 function replay(c: Context<AppEnv>, stored: StoredResponse, fingerprint: string): Response {

@@ -17,7 +17,9 @@ export function validationError(error: z.ZodError, target: string): DomainError 
       // One entry per unknown field, so a client can point at each of them.
       if (issue.code === 'unrecognized_keys')
         return issue.keys.map((k) => ({ path: `${path}.${k}`, code: issue.code }));
-      return [{ path, code: issue.code }];
+      // A refinement names its own field code (text-fields.ts: `control_character`…) in its params.
+      const own = issue.code === 'custom' ? issue.params?.code : undefined;
+      return [{ path, code: typeof own === 'string' ? own : issue.code }];
     }),
   );
 }

@@ -3,7 +3,9 @@
  * admit or edit one, and what each caller gets back.
  */
 import { z } from 'zod';
-import type { BranchKind } from '../branches.ts';
+import { branchKindSchema } from '../branches.ts';
+import { recordDateSchema } from '../date-fields.ts';
+import { multiLineText, singleLineText } from '../text-fields.ts';
 
 export const GENDERS = ['male', 'female'] as const;
 export const genderSchema = z.enum(GENDERS);
@@ -25,8 +27,8 @@ export const MEMBER_STATUSES = [
 export const memberStatusSchema = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
 
-const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const date = recordDateSchema;
+const text = (max: number) => singleLineText({ max });
 const optionalText = (max: number) => text(max).nullable().default(null);
 
 /** Mobile (10 digits) or landline (11 digits) as written in Vietnam, leading zero kept: phone numbers are text. */
@@ -50,6 +52,11 @@ export const transferDestinationSchema = z
       .nullable()
       .default(null)
       .meta({ description: 'The receiving organization when it uses doanthe, e.g. "an-giang:farmers"' }),
+    unitId: z.string().min(1).max(64).nullable().default(null).meta({
+      description:
+        'The unit of the receiving organization it is addressed to (a commune or hamlet), whose officers then handle it; without it, only the receiving organization’s admins do',
+      example: '28249',
+    }),
     description: text(300).meta({ example: 'Hội Nông dân xã Mỹ Hội, tỉnh Đồng Tháp' }),
   })
   .meta({ id: 'TransferDestination' });
@@ -79,7 +86,7 @@ const editableFields = {
     .nullable()
     .default(null),
   partyMember: z.boolean().default(false),
-  notes: optionalText(1000),
+  notes: multiLineText({ max: 1000 }).nullable().default(null),
   veteranService: veteranServiceSchema.nullable().default(null),
 };
 
@@ -135,92 +142,89 @@ export const transferOutSchema = z
   .meta({ id: 'TransferOut' });
 
 /** The national id as kept: sealed for reading back, hashed for lookups, masked for showing. */
-export interface ProtectedNationalId {
-  readonly sealed: string;
-  readonly hash: string;
-  readonly masked: string;
-}
+export const protectedNationalIdSchema = z.object({
+  sealed: z.string(),
+  hash: z.string(),
+  masked: z.string(),
+});
+export type ProtectedNationalId = Readonly<z.infer<typeof protectedNationalIdSchema>>;
 
-/** A member as stored and as the domain reasons about it. */
-export interface Member {
-  readonly id: string;
-  readonly fullName: string;
-  readonly gender: Gender;
-  readonly birthDate: string;
-  readonly nationalId: ProtectedNationalId | null;
-  readonly phone: string | null;
-  readonly ethnicity: string | null;
-  readonly religion: string | null;
-  readonly education: string | null;
-  readonly occupation: string | null;
-  readonly address: string | null;
-  readonly joinedAt: string;
-  readonly cardNumber: string | null;
-  readonly partyMember: boolean;
-  readonly notes: string | null;
-  readonly veteranService: VeteranService | null;
-  readonly branchId: string;
-  /**
-   * The branch's kind, copied at placement so figures count members of professional branches
-   * from the member alone; absent (null) on members stored before it was kept.
-   */
-  readonly branchKind?: BranchKind | null;
-  /** The branch's unit, and its ancestors from the province down: the member's place in the tree. */
-  readonly unitId: string;
-  readonly unitIds: readonly string[];
-  readonly communeId: string | null;
-  readonly status: MemberStatus;
-  readonly statusSince: string;
-  readonly awayPlace: string | null;
-  readonly transferredTo: TransferDestination | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /** Bumped by every change; the ETag. */
-  readonly version: number;
-}
-
-const viewFields = {
+/**
+ * A member as stored and as the domain reasons about it. The one list of a member's fields: the
+ * repository reads back `MEMBER_FIELDS` (its keys) and the views below are cut from it, so a
+ * field added here is stored, read and shown without a second list to forget.
+ */
+export const storedMemberSchema = z.object({
   id: z.string(),
   fullName: z.string(),
   gender: genderSchema,
   birthDate: date,
-  nationalIdMasked: z.string().nullable().meta({ example: '*********123' }),
+  nationalId: protectedNationalIdSchema.nullable(),
   phone: z.string().nullable(),
-  branchId: z.string(),
-  unitId: z.string(),
-  status: memberStatusSchema,
+  ethnicity: z.string().nullable(),
+  religion: z.string().nullable(),
+  education: z.string().nullable(),
+  occupation: z.string().nullable(),
+  address: z.string().nullable(),
+  joinedAt: date,
   cardNumber: z.string().nullable(),
-};
+  partyMember: z.boolean(),
+  notes: z.string().nullable(),
+  veteranService: veteranServiceSchema.nullable(),
+  branchId: z.string(),
+  /**
+   * The branch's kind, copied at placement so figures count members of professional branches
+   * from the member alone; absent (null) on members stored before it was kept.
+   */
+  branchKind: branchKindSchema.nullable().optional(),
+  /** The branch's unit, and its ancestors from the province down: the member's place in the tree. */
+  unitId: z.string(),
+  unitIds: z.array(z.string()).readonly(),
+  communeId: z.string().nullable(),
+  status: memberStatusSchema,
+  statusSince: date,
+  awayPlace: z.string().nullable(),
+  transferredTo: transferDestinationSchema.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Bumped by every change; the ETag. */
+  version: z.number().int(),
+});
+export type Member = Readonly<z.infer<typeof storedMemberSchema>>;
 
-export const memberSummarySchema = z.object(viewFields).meta({ id: 'MemberSummary' });
+/** Every field of a stored member, in the schema's order. */
+export const MEMBER_FIELDS = storedMemberSchema.keyof().options;
+
+const nationalIdMasked = z.string().nullable().meta({ example: '*********123' });
+const sensitive = { description: 'Sensitive: only for roles that need it' };
+
+export const memberSummarySchema = storedMemberSchema
+  .pick({
+    id: true,
+    fullName: true,
+    gender: true,
+    birthDate: true,
+    phone: true,
+    branchId: true,
+    unitId: true,
+    status: true,
+    cardNumber: true,
+  })
+  .extend({ nationalIdMasked })
+  .meta({ id: 'MemberSummary' });
 export type MemberSummary = z.infer<typeof memberSummarySchema>;
 
-export const memberViewSchema = z
-  .object({
-    ...viewFields,
-    ethnicity: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({ description: 'Sensitive: only for roles that need it' }),
-    religion: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({ description: 'Sensitive: only for roles that need it' }),
-    partyMember: z.boolean().optional().meta({ description: 'Sensitive: only for roles that need it' }),
-    education: z.string().nullable(),
-    occupation: z.string().nullable(),
-    address: z.string().nullable(),
-    joinedAt: date,
-    notes: z.string().nullable(),
-    veteranService: veteranServiceSchema.nullable(),
-    statusSince: date,
-    awayPlace: z.string().nullable(),
-    transferredTo: transferDestinationSchema.nullable(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    version: z.number().int(),
+/**
+ * What a member's reader gets: every stored field but the sealed national id (shown masked) and
+ * the placement copies kept for indexes and figures; sensitive fields only for roles that need them.
+ */
+export const memberViewSchema = storedMemberSchema
+  .omit({ nationalId: true, branchKind: true, unitIds: true, communeId: true })
+  .extend({
+    nationalIdMasked,
+    ethnicity: storedMemberSchema.shape.ethnicity.optional().meta(sensitive),
+    religion: storedMemberSchema.shape.religion.optional().meta(sensitive),
+    partyMember: storedMemberSchema.shape.partyMember.optional().meta(sensitive),
   })
   .meta({ id: 'Member' });
 export type MemberView = z.infer<typeof memberViewSchema>;
@@ -240,26 +244,22 @@ export function summaryOf(member: Member): MemberSummary {
   };
 }
 
+/** The view of a member: the fields the view schema omits are taken out by name, the rest follow. */
 export function viewOf(member: Member, withSensitive: boolean): MemberView {
+  const {
+    nationalId,
+    branchKind: _kind,
+    unitIds: _unitIds,
+    communeId: _communeId,
+    ethnicity,
+    religion,
+    partyMember,
+    ...shown
+  } = member;
   return {
-    ...summaryOf(member),
-    ...(withSensitive && {
-      ethnicity: member.ethnicity,
-      religion: member.religion,
-      partyMember: member.partyMember,
-    }),
-    education: member.education,
-    occupation: member.occupation,
-    address: member.address,
-    joinedAt: member.joinedAt,
-    notes: member.notes,
-    veteranService: member.veteranService,
-    statusSince: member.statusSince,
-    awayPlace: member.awayPlace,
-    transferredTo: member.transferredTo,
-    createdAt: member.createdAt,
-    updatedAt: member.updatedAt,
-    version: member.version,
+    ...shown,
+    nationalIdMasked: nationalId?.masked ?? null,
+    ...(withSensitive && { ethnicity, religion, partyMember }),
   };
 }
 

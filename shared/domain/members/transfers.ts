@@ -4,6 +4,7 @@
  * which admits the person there. Only what the receiver needs travels; sensitive fields do not.
  */
 import { z } from 'zod';
+import { recordDateSchema } from '../date-fields.ts';
 import { genderSchema, veteranServiceSchema } from './member.ts';
 
 export const incomingTransferSchema = z
@@ -11,6 +12,10 @@ export const incomingTransferSchema = z
     id: z.string(),
     status: z.enum(['pending', 'accepted']),
     from: z.object({ tenantId: z.string(), memberId: z.string() }),
+    destinationUnitId: z.string().nullable().meta({
+      description:
+        'The unit it is addressed to: its officers handle it; unaddressed ones go to the organization’s admins',
+    }),
     reason: z.string(),
     effectiveDate: z.iso.date(),
     person: z.object({
@@ -30,11 +35,24 @@ export const incomingTransferSchema = z
   .meta({ id: 'IncomingTransfer' });
 export type IncomingTransferView = z.infer<typeof incomingTransferSchema>;
 
-/** As stored: the view plus the national id sealed under the receiving tenant's key. */
+/**
+ * As stored: the view plus the national id sealed under the receiving tenant's key, and the
+ * destination unit's path (its ancestors and itself, empty when unaddressed) that officers'
+ * lists filter on.
+ */
 export interface IncomingTransfer extends IncomingTransferView {
   readonly sealedNationalId: string | null;
+  readonly destinationUnitIds: readonly string[];
+}
+
+export function incomingTransferView({
+  sealedNationalId: _,
+  destinationUnitIds: __,
+  ...view
+}: IncomingTransfer): IncomingTransferView {
+  return view;
 }
 
 export const acceptTransferSchema = z
-  .strictObject({ branchId: z.string().min(1).max(64), joinedAt: z.iso.date().optional() })
+  .strictObject({ branchId: z.string().min(1).max(64), joinedAt: recordDateSchema.optional() })
   .meta({ id: 'AcceptTransfer' });

@@ -11,7 +11,14 @@
 
 import { DomainError } from '../../domain/errors.ts';
 import { isCurrent } from '../../domain/members/lifecycle.ts';
-import { type Member, type MemberEvent, type MemberSummary, summaryOf } from '../../domain/members/member.ts';
+import {
+  MEMBER_FIELDS,
+  type Member,
+  type MemberEvent,
+  type MemberSummary,
+  memberSummarySchema,
+  summaryOf,
+} from '../../domain/members/member.ts';
 import { type MemberFilter, nameWordEntries } from '../../domain/members/search.ts';
 import { personOrderKey } from '../../domain/name-order.ts';
 import { InvalidCursorError } from '../store-errors.ts';
@@ -66,37 +73,6 @@ function eventItem(memberId: string, event: MemberEvent): Item {
   };
 }
 
-const MEMBER_FIELDS = [
-  'id',
-  'fullName',
-  'gender',
-  'birthDate',
-  'nationalId',
-  'phone',
-  'ethnicity',
-  'religion',
-  'education',
-  'occupation',
-  'address',
-  'joinedAt',
-  'cardNumber',
-  'partyMember',
-  'notes',
-  'veteranService',
-  'branchId',
-  'branchKind',
-  'unitId',
-  'unitIds',
-  'communeId',
-  'status',
-  'statusSince',
-  'awayPlace',
-  'transferredTo',
-  'createdAt',
-  'updatedAt',
-  'version',
-] as const satisfies readonly (keyof Member)[];
-
 /** The named fields of a stored item, absent ones as null: the item's bookkeeping stays behind. */
 function fieldsOf<T>(stored: Record<string, unknown>, names: readonly string[]): T {
   return Object.fromEntries(names.map((name) => [name, stored[name] ?? null])) as T;
@@ -104,18 +80,7 @@ function fieldsOf<T>(stored: Record<string, unknown>, names: readonly string[]):
 
 const toMember = (stored: Record<string, unknown>) => fieldsOf<Member>(stored, MEMBER_FIELDS);
 
-const SUMMARY_FIELDS = [
-  'id',
-  'fullName',
-  'gender',
-  'birthDate',
-  'nationalIdMasked',
-  'phone',
-  'branchId',
-  'unitId',
-  'status',
-  'cardNumber',
-] as const satisfies readonly (keyof MemberSummary)[];
+const SUMMARY_FIELDS = memberSummarySchema.keyof().options;
 
 function toSummary(stored: Record<string, unknown>): MemberSummary {
   if ('nationalIdMasked' in stored) return fieldsOf<MemberSummary>(stored, SUMMARY_FIELDS);

@@ -1,0 +1,379 @@
+/**
+ * Fuzzed writes: for every write operation of the app's own OpenAPI document, fast-check sends
+ * random JSON and mutations of a valid body (wrong types, missing and extra fields, huge and
+ * negative numbers, impossible dates, NFD, control characters, lone surrogates, 100 KB strings).
+ * Never a 5xx; every refusal is problem+json and writes nothing (a digest of the raw table is the
+ * same after it). An operation without a valid body in VALID_WRITES fails the test, so a new
+ * write route cannot ship unfuzzed.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { admission, admitOk, postJson, provinceWithBranches } from '../setup/members.ts';
+import { accessTokens, appWithProvinces } from '../setup/scene.ts';
+import { rawItems } from '../setup/table-digest.ts';
+import { getJson, PASSWORD, type PageOf, provinceBody, type TestApp } from '../setup/test-app.ts';
+
+/** Requests per operation; with ~21 operations, about 650 requests (~2 minutes). */
+const RUNS_PER_OPERATION = 30;
+
+/**
+ * Items a refused request legitimately writes, left out of the digest: failed sign-ins count
+ * toward their limits (that is what makes lockout and back-off work), and a refused refresh
+ * with a used token revokes its whole family (reuse detection: the thief's copy dies too).
+ */
+const WRITTEN_ON_REFUSAL = ['signin-failures', 'refresh-family'];
+
+const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+interface WriteCall {
+  /** Who calls: a username the scene signed in, or '' for no token (auth endpoints). */
+  readonly as: string;
+  /** The path with ids that exist in the scene. */
+  readonly path: string;
+  /** A body the operation accepts (as `as`, at least the first time): the seed of mutations. */
+  readonly body: unknown;
+  /** Headers the operation needs, read fresh before each call (If-Match). */
+  readonly headers?: () => Promise<Record<string, string>>;
+}
+
+let t: TestApp;
+let tokens: Record<string, string>;
+let validWrites: Record<string, WriteCall>;
+
+/** The ETag of a resource now, for If-Match. */
+const ifMatch = (path: string) => async () => {
+  const response = await t.request(path, { token: tokens['alpha.farmers'] });
+  return { 'if-match': response.headers.get('etag') ?? '"0"' };
+};
+
+beforeAll(async () => {
+  t = await appWithProvinces(['alpha', 'beta'], provinceWithBranches);
+  const users = ['alpha.farmers', 'beta.farmers', 'root.operator'] as const;
+  const signedIn = await accessTokens(t, ...users);
+  tokens = Object.fromEntries(users.map((user, i) => [user, signedIn[i] as string]));
+  const farmers = tokens['alpha.farmers'] as string;
+  // One member per member write, so one write's success (a transfer out) does not end another's.
+  const members: string[] = [];
+  for (const fullName of ['Phạm Văn Sửa', 'Phạm Văn Đổi', 'Phạm Văn Chuyển', 'Phạm Văn Đi']) {
+    members.push((await admitOk(t, farmers, admission({ fullName }))).id);
+  }
+  // An incoming transfer to accept: a beta farmer moving to alpha.
+  const incomer = await admitOk(t, tokens['beta.farmers'] as string, admission({ fullName: 'Lê Thị Đến' }));
+  await postJson(t, tokens['beta.farmers'] as string, `/api/v1/members/${incomer.id}/transfer-out`, {
+    destination: { tenantId: 'alpha:farmers', description: 'Hội Nông dân tỉnh alpha' },
+    reason: 'Chuyển nơi ở',
+    effectiveDate: t.today,
+  });
+  const incoming = await getJson<PageOf<{ id: string }>>(t, '/api/v1/incoming-transfers', farmers);
+  const refresh = [
+    (await t.signIn('alpha.veterans')).refresh_token,
+    (await t.signIn('alpha.youth')).refresh_token,
+  ];
+  const [edit, status, transfer, transferOut] = members as [string, string, string, string];
+
+  validWrites = {
+    'POST /api/v1/auth/token': {
+      as: '',
+      path: '/api/v1/auth/token',
+      body: { username: 'alpha.women', password: PASSWORD },
+    },
+    'POST /api/v1/auth/refresh': {
+      as: '',
+      path: '/api/v1/auth/refresh',
+      body: { refresh_token: refresh[0] },
+    },
+    'POST /api/v1/auth/revoke': { as: '', path: '/api/v1/auth/revoke', body: { refresh_token: refresh[1] } },
+    'POST /api/v1/platform/provinces': {
+      as: 'root.operator',
+      path: '/api/v1/platform/provinces',
+      body: provinceBody('fuzz', { communes: [{ code: '28300', name: 'Xã Mỹ Hội', type: 'xa' }] }),
+    },
+    'POST /api/v1/units': {
+      as: 'alpha.farmers',
+      path: '/api/v1/units',
+      body: { parentId: '28261', type: 'khom', name: 'Khóm Mới' },
+    },
+    'PATCH /api/v1/units/{id}': {
+      as: 'alpha.farmers',
+      path: '/api/v1/units/28261-02',
+      body: { name: 'Khóm Hai' },
+    },
+    'POST /api/v1/branches': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches',
+      body: { name: 'Chi hội trồng lúa', kind: 'professional', unitId: '28261', economicModel: 'rice' },
+    },
+    'PATCH /api/v1/branches/{id}': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28261-02',
+      body: { name: 'Chi hội Khóm Hai' },
+    },
+    'POST /api/v1/branches/{id}/groups': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28261-01/groups',
+      body: { name: 'Tổ hội số 1', economicModel: null },
+    },
+    'POST /api/v1/branches/{id}/dissolve': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28249-01/dissolve',
+      body: { toBranchId: 'b-28261-01', reason: 'Sáp nhập khóm', effectiveDate: t.today },
+    },
+    'POST /api/v1/members': {
+      as: 'alpha.farmers',
+      path: '/api/v1/members',
+      body: admission({ fullName: 'Trần Văn Mới', nationalId: null, notes: 'Dòng một\nDòng hai' }),
+    },
+    'PATCH /api/v1/members/{id}': {
+      as: 'alpha.farmers',
+      path: `/api/v1/members/${edit}`,
+      body: { fullName: 'Phạm Văn Sửa Lại', address: 'Ấp 2', phone: '0912345678' },
+      headers: ifMatch(`/api/v1/members/${edit}`),
+    },
+    'POST /api/v1/members/{id}/status': {
+      as: 'alpha.farmers',
+      path: `/api/v1/members/${status}/status`,
+      body: { status: 'away', reason: 'Đi làm ăn xa', effectiveDate: t.today, awayPlace: 'Bình Dương' },
+    },
+    'POST /api/v1/members/{id}/transfer': {
+      as: 'alpha.farmers',
+      path: `/api/v1/members/${transfer}/transfer`,
+      body: { toBranchId: 'b-28261-02', reason: 'Chuyển nơi ở' },
+    },
+    'POST /api/v1/members/{id}/transfer-out': {
+      as: 'alpha.farmers',
+      path: `/api/v1/members/${transferOut}/transfer-out`,
+      body: {
+        destination: { tenantId: null, description: 'Hội Nông dân xã Mỹ Hội' },
+        reason: 'Chuyển nơi ở',
+        effectiveDate: t.today,
+      },
+    },
+    'POST /api/v1/incoming-transfers/{id}/accept': {
+      as: 'alpha.farmers',
+      path: `/api/v1/incoming-transfers/${incoming.items[0]?.id}/accept`,
+      body: { branchId: 'b-28261-01' },
+    },
+    'PUT /api/v1/settings/eligibility': {
+      as: 'alpha.farmers',
+      path: '/api/v1/settings/eligibility',
+      body: { minAge: 18, maxAge: null, genders: null, requiresMilitaryService: false },
+    },
+    'POST /api/v1/admin/recount': {
+      as: 'alpha.farmers',
+      path: '/api/v1/admin/recount',
+      body: { apply: false },
+    },
+    'PUT /api/v1/units/{id}/targets/{year}': {
+      as: 'alpha.farmers',
+      path: '/api/v1/units/28261/targets/2025',
+      body: { targetPopulation: 1250 },
+    },
+    'POST /api/v1/admin/snapshots': {
+      as: 'alpha.farmers',
+      path: '/api/v1/admin/snapshots',
+      body: { date: t.today },
+    },
+    'POST /api/v1/admin/snapshots/{date}/revisions': {
+      as: 'alpha.farmers',
+      path: `/api/v1/admin/snapshots/${t.today}/revisions`,
+      body: { reason: 'Nhập bổ sung hội viên bị sót' },
+    },
+  };
+}, 120_000);
+
+// ——— What fast-check sends ———
+
+const HUGE = 'x'.repeat(100_000);
+const hostileString = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u200b',
+    '\u202eabc',
+    '\u001b[31mred\u001b[0m',
+    'line\r\nbreak',
+    'lone\ud800',
+    '\udfff',
+    `A${'\u0301'.repeat(99)}`,
+    'Nguyễn Thị Ánh'.normalize('NFD'),
+    HUGE,
+    'y'.repeat(60_000),
+    '../../etc/passwd',
+    '{"$ne":null}',
+    'alpha:farmers',
+    'MEMBER#x',
+  ),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+);
+const hostileNumber = fc.oneof(
+  fc.constantFrom(1e308, -1e308, -1, 0, 2 ** 53 + 2, -(2 ** 53), 0.5, 1e21, 2025, 120),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+const hostileDate = fc.constantFrom(
+  '2023-02-30',
+  '2023-02-29',
+  '0000-01-01',
+  '1800-01-01',
+  '9999-12-31',
+  '2024-13-01',
+  '2024-02-29T00:00:00Z',
+  '20240101',
+  '2024-1-1',
+);
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString,
+  hostileNumber,
+  hostileDate,
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant([]),
+  fc.constant({}),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+
+type Path = (string | number)[];
+
+/** Every place in a JSON value a mutation may touch, the root included. */
+function pathsOf(value: unknown, at: Path = []): Path[] {
+  if (Array.isArray(value)) return [at, ...value.flatMap((inner, i) => pathsOf(inner, [...at, i]))];
+  if (value !== null && typeof value === 'object')
+    return [at, ...Object.entries(value).flatMap(([name, inner]) => pathsOf(inner, [...at, name]))];
+  return [at];
+}
+
+interface Mutation {
+  readonly kind: 'set' | 'delete' | 'extra' | 'nfd';
+  readonly at: number;
+  readonly value: unknown;
+  readonly name: string;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom('set', 'delete', 'extra', 'nfd'),
+  at: fc.nat(),
+  value: hostileValue,
+  name: fc.oneof(
+    fc.constantFrom('role', 'tenantId', '__proto__', 'version', 'id'),
+    fc.string({ maxLength: 8 }),
+  ),
+});
+
+/** The seed with each mutation applied at the place `at` picks (modulo the places there are). */
+function mutate(seed: unknown, mutations: readonly Mutation[]): unknown {
+  let body: unknown = structuredClone(seed);
+  for (const { kind, at, value: shared, name } of mutations) {
+    // fast-check hands out one instance of a constant: a copy, so no body holds another's parts.
+    const value = structuredClone(shared);
+    if (kind === 'nfd') {
+      body = JSON.parse(JSON.stringify(body), (_, v) => (typeof v === 'string' ? v.normalize('NFD') : v));
+      continue;
+    }
+    const paths = pathsOf(body);
+    const path = paths[at % paths.length] as Path;
+    if (path.length === 0) {
+      if (kind === 'extra' && body !== null && typeof body === 'object') put(body, name, value);
+      else body = value;
+      continue;
+    }
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], body);
+    const key = path.at(-1) as string | number;
+    const container = parent as Record<string | number, unknown>;
+    if (kind === 'delete') {
+      if (Array.isArray(container)) container.splice(key as number, 1);
+      else delete container[key];
+    } else if (kind === 'extra' && container[key] !== null && typeof container[key] === 'object') {
+      put(container[key] as object, name, value);
+    } else {
+      put(container, key, value);
+    }
+  }
+  return body;
+}
+
+/** Sets a field as JSON.parse would, `__proto__` included (an own field, not the prototype). */
+function put(target: object, key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const bodyFor = (seed: unknown) =>
+  fc.oneof(
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    { weight: 4, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((m) => mutate(seed, m)) },
+  );
+
+// ——— The test ———
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+}
+
+async function writeOperations(): Promise<string[]> {
+  const document = (await (await t.request('/openapi.json')).json()) as OpenApiDocument;
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((method) => WRITE_METHODS.has(method))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+async function send(call: WriteCall, method: string, body: unknown): Promise<Response> {
+  const headers = (await call.headers?.()) ?? {};
+  return t.request(call.path, { method, token: tokens[call.as] ?? '', json: body, headers });
+}
+
+describe('every write operation of the OpenAPI document', () => {
+  it('has a valid body to fuzz from', async () => {
+    const operations = await writeOperations();
+
+    expect(operations.length).toBeGreaterThan(15);
+    expect(operations.filter((operation) => !validWrites[operation])).toEqual([]);
+  });
+
+  // In the document's order: the snapshot of today is taken before its revision is asked for.
+  it('accepts its valid body, so mutations start from something that works', async () => {
+    const refused: string[] = [];
+    for (const operation of await writeOperations()) {
+      const call = validWrites[operation];
+      if (!call) continue;
+      const response = await send(call, operation.split(' ')[0] as string, call.body);
+      if (response.status >= 300) refused.push(`${operation}: ${response.status} ${await response.text()}`);
+    }
+
+    expect(refused).toEqual([]);
+  });
+
+  it(`answers ${RUNS_PER_OPERATION} fuzzed bodies each without a 5xx, refusing with problem+json and writing nothing`, async () => {
+    for (const operation of await writeOperations()) {
+      const call = validWrites[operation];
+      if (!call) continue;
+      const method = operation.split(' ')[0] as string;
+      let items = await rawItems(t, WRITTEN_ON_REFUSAL);
+      await fc.assert(
+        fc.asyncProperty(bodyFor(call.body), async (body) => {
+          const response = await send(call, method, body);
+          const text = await response.text();
+          const seen = { operation, status: response.status, body: text.slice(0, 300) };
+          expect(seen.status, JSON.stringify(seen)).toBeLessThan(500);
+          if (response.status < 400) {
+            items = await rawItems(t, WRITTEN_ON_REFUSAL);
+            return;
+          }
+          expect(response.headers.get('content-type'), JSON.stringify(seen)).toMatch(
+            /^application\/problem\+json/,
+          );
+          const after = await rawItems(t, WRITTEN_ON_REFUSAL);
+          const changed = [
+            ...items.filter((item) => !after.includes(item)).map((item) => `- ${item}`),
+            ...after.filter((item) => !items.includes(item)).map((item) => `+ ${item}`),
+          ];
+          expect(changed, JSON.stringify(seen)).toEqual([]);
+        }),
+        { numRuns: RUNS_PER_OPERATION },
+      );
+    }
+  }, 600_000);
+});

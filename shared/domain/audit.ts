@@ -14,7 +14,9 @@ export const AUDIT_ACTIONS = [
   'transfer_out',
   'transfer_in',
   'dissolve',
+  'revise',
   'read_national_id',
+  'read_national_id_refused',
 ] as const;
 
 export const actorSchema = z.object({ userId: z.string(), username: z.string(), role: z.string() });
@@ -26,7 +28,7 @@ export const auditRecordSchema = z
     at: z.iso.datetime(),
     actor: actorSchema,
     action: z.enum(AUDIT_ACTIONS),
-    entityType: z.enum(['member', 'branch', 'group', 'unit', 'settings', 'target']),
+    entityType: z.enum(['member', 'branch', 'group', 'unit', 'settings', 'target', 'snapshot']),
     entityId: z.string(),
     before: z.record(z.string(), z.unknown()).nullable(),
     after: z.record(z.string(), z.unknown()).nullable(),

@@ -337,6 +337,27 @@ export const errorMessages = {
       en: `No figures were recorded on or before ${enDate(date)}.`,
     }),
   },
+  SNAPSHOT_EXISTS: {
+    title: { vi: 'Số liệu ngày này đã được chốt', en: 'These figures are already snapshotted' },
+    detail: ({ date = '', revision = '1' }) => ({
+      vi: `Số liệu ngày ${viDate(date)} đã được chốt (lần ${revision}) và không thể ghi đè. Nếu cần sửa, hãy tạo bản điều chỉnh có nêu lý do.`,
+      en: `The figures of ${enDate(date)} were already snapshotted (revision ${revision}) and cannot be overwritten. To correct them, make a revision with a reason.`,
+    }),
+  },
+  SNAPSHOT_NOT_FOUND: {
+    title: { vi: 'Chưa chốt số liệu ngày này', en: 'No snapshot of this date' },
+    detail: ({ date = '' }) => ({
+      vi: `Chưa có số liệu chốt ngày ${viDate(date)} để điều chỉnh.`,
+      en: `There is no snapshot of ${enDate(date)} to revise.`,
+    }),
+  },
+  DATE_BEFORE_ONBOARDING: {
+    title: { vi: 'Ngày trước khi đơn vị tham gia hệ thống', en: 'A date before onboarding' },
+    detail: ({ date = '', onboarded = '' }) => ({
+      vi: `Không thể chốt số liệu ngày ${viDate(date)}: tổ chức bắt đầu dùng hệ thống từ ngày ${viDate(onboarded)}.`,
+      en: `Figures of ${enDate(date)} cannot be snapshotted: the organization has been on the platform since ${enDate(onboarded)}.`,
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -379,9 +400,26 @@ export const fieldMessages: Record<string, Message> = {
     vi: 'Tổ chức nhận không có trên hệ thống; bỏ trống tenantId và chỉ ghi mô tả nơi chuyển đến',
     en: 'The receiving organization is not on the platform; leave tenantId empty and describe the destination',
   },
+  unknown_unit: {
+    vi: 'Tổ chức nhận không có đơn vị này',
+    en: 'The receiving organization has no such unit',
+  },
+  unit_without_tenant: {
+    vi: 'Chỉ ghi đơn vị nhận khi tổ chức nhận có trên hệ thống (tenantId)',
+    en: 'A receiving unit needs the receiving organization (tenantId)',
+  },
   not_in_unit: {
     vi: 'Chi hội/chi đoàn này không thuộc đơn vị đã chọn',
     en: 'This branch does not belong to the chosen unit',
+  },
+  control_character: {
+    vi: 'Có ký tự điều khiển hoặc ký tự ẩn (như xuống dòng, ký tự rộng bằng 0, đổi chiều chữ)',
+    en: 'Contains a control or invisible character (such as a line break, zero-width space or direction override)',
+  },
+  lone_surrogate: { vi: 'Có ký tự Unicode hỏng', en: 'Contains a broken Unicode character' },
+  too_many_combining_marks: {
+    vi: 'Quá nhiều dấu chồng lên một chữ',
+    en: 'Too many combining marks on one letter',
   },
 };
 

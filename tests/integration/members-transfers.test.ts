@@ -13,7 +13,6 @@ import {
   listedIds,
   postJson,
   provinceWithBranches,
-  todayInVietnam,
 } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import { createOfficer, expectProblem, getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
@@ -54,7 +53,7 @@ beforeAll(async () => {
     scope: { unitId: '28249' },
   });
   [farmers, betaFarmers, alphaWomen] = await accessTokens(t, 'alpha.farmers', 'beta.farmers', 'alpha.women');
-  today = todayInVietnam();
+  today = t.today;
 });
 
 const transfer = (token: string, id: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -419,7 +418,7 @@ describe('transferring a member out of the organization', () => {
     // Prepare
     const member = await admitOk(t, farmers, admission({ fullName: 'Lưu Văn Phạm Vi' }));
     await transferOut(farmers, member.id, {
-      destination: { tenantId: 'beta:farmers', description: 'Beta' },
+      destination: { tenantId: 'beta:farmers', unitId: '28249', description: 'Beta' },
       reason: 'Chuyển đi',
       effectiveDate: today,
     });

@@ -1,9 +1,7 @@
 /** Builds what member use cases need from a request: the caller's tenant, repositories and cipher. */
 import type { Context } from 'hono';
 import type { ChangeContext } from '#shared/domain/audit.ts';
-import { DomainError } from '#shared/domain/errors.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
-import { organizationOf } from '#shared/domain/organizations.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
@@ -13,15 +11,12 @@ import { TransferRepository } from '#shared/store/repositories/transfers.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 
-/** The Front and the platform have no members: their principals stop here with a 403. */
+/** The caller's tenant's repositories; whether the caller may use them, the use cases decide. */
 export function memberWorkspace(c: Context<AppEnv>, deps: AppDependencies): MemberWorkspace {
   const tenantTable = c.get('tenantTable');
   const tenant = tenantTable.tenant;
-  const organization = organizationOf(tenant);
-  if (!organization) throw new DomainError('FORBIDDEN');
   return {
     tenant,
-    organization,
     members: new MemberRepository(tenantTable),
     branches: new BranchRepository(tenantTable),
     units: new UnitRepository(tenantTable),

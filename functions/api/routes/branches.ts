@@ -1,15 +1,14 @@
 /** An organization's branches and their groups, within the caller's scope. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { isBranchInScope, isUnitInScope } from '#shared/domain/access/tree-access.ts';
 import { createBranch, createGroup, readBranch, updateBranch } from '#shared/domain/branch-changes.ts';
 import { branchGroupSchema, createBranchGroupSchema } from '#shared/domain/branch-groups.ts';
+import { listBranches, listGroups } from '#shared/domain/branch-queries.ts';
 import {
   branchKindSchema,
   branchSchema,
   createBranchSchema,
   updateBranchSchema,
 } from '#shared/domain/branches.ts';
-import { DomainError } from '#shared/domain/errors.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import { changeContext } from '../http/member-workspace.ts';
@@ -89,19 +88,7 @@ const addGroup = createRoute({
 export function branchRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { unitId, kind, limit, cursor } = c.req.valid('query');
-      const ws = treeWorkspace(c);
-      const unit = await ws.units.get(unitId);
-      if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
-      const principal = c.get('principal');
-      const branchOfficer = principal.scope !== null && 'branchId' in principal.scope;
-      if (!branchOfficer && !isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
-      const page = await ws.branches.ofUnit(unitId, kind, limit, cursor);
-      if (branchOfficer) {
-        // A branch officer may list the unit of their branch, and sees that branch only.
-        const own = page.items.filter((branch) => isBranchInScope(principal, branch, unit));
-        return c.json({ items: own, nextCursor: page.nextCursor }, 200);
-      }
+      const page = await listBranches(treeWorkspace(c), c.get('principal'), c.req.valid('query'));
       return c.json(page, 200);
     })
     .openapi(read, async (c) => {
@@ -123,11 +110,9 @@ export function branchRoutes() {
       return c.json(branch, 200, { etag: etagOf(branch.version) });
     })
     .openapi(groups, async (c) => {
-      const ws = treeWorkspace(c);
       const { id } = c.req.valid('param');
-      const { limit, cursor } = c.req.valid('query');
-      await readBranch(ws, c.get('principal'), id);
-      return c.json(await ws.branches.groups(id, limit, cursor), 200);
+      const page = await listGroups(treeWorkspace(c), c.get('principal'), id, c.req.valid('query'));
+      return c.json(page, 200);
     })
     .openapi(addGroup, async (c) => {
       const group = await createGroup(

@@ -5,30 +5,25 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { vietnamToday } from '#shared/domain/dates.ts';
-import { DomainError } from '#shared/domain/errors.ts';
-import {
-  ORGANIZATIONS,
-  type Organization,
-  organizationOf,
-  tenantIdOf,
-} from '#shared/domain/organizations.ts';
-import { provinceOf, toTenantId } from '#shared/domain/tenant-id.ts';
 import {
   comparisonWorkbook,
   overviewWorkbook,
   XLSX_CONTENT_TYPE,
 } from '#shared/figures/reading/export-xlsx.ts';
-import { type FrontSources, frontComparison, frontOverview } from '#shared/figures/reading/front-overview.ts';
+import type { FiguresWorkspace } from '#shared/figures/reading/figures-workspace.ts';
+import { frontComparison, frontOverview } from '#shared/figures/reading/front-overview.ts';
 import {
   comparisonSchema,
   overviewSchema,
   snapshotRequestSchema,
   snapshotResultSchema,
+  snapshotRevisionRequestSchema,
+  snapshotRevisionSchema,
   statsSchema,
 } from '#shared/figures/reading/schemas.ts';
-import { snapshotProvince, snapshotTenants } from '#shared/figures/reading/snapshots.ts';
+import { reviseSnapshot } from '#shared/figures/reading/snapshot-revisions.ts';
+import { requestSnapshot, snapshotSourceOf } from '#shared/figures/reading/snapshots.ts';
 import { unitStats } from '#shared/figures/reading/stats.ts';
 import {
   readTarget,
@@ -153,44 +148,39 @@ const snapshotRoute = createRoute({
   tags: ['figures'],
   summary: 'Snapshot the aggregates for a day / Chốt số liệu',
   description:
-    'Organization admins snapshot their own organization; platform operators every tenant of a province. Month ends are snapshotted by a schedule; this is for other days and tests.',
+    'Organization admins snapshot their own organization; platform operators every tenant of a province. Month ends are snapshotted by a schedule; this is for other days and tests. A day already snapshotted is refused (409 SNAPSHOT_EXISTS): correct it with a revision. Days before the province was onboarded (400 DATE_BEFORE_ONBOARDING) and days to come are refused.',
   security: bearerSecurity,
   request: jsonBody(snapshotRequestSchema),
-  responses: { 200: json(snapshotResultSchema, 'What was copied'), ...errorResponses },
+  responses: { 200: json(snapshotResultSchema, 'What was copied'), ...errorResponses, ...conflictResponse },
+});
+
+const snapshotRevisionRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/admin/snapshots/{date}/revisions',
+  tags: ['figures'],
+  summary: 'Correct a snapshot with a new revision / Điều chỉnh số liệu đã chốt',
+  description:
+    'Organization admins: recopies the organization’s current figures as the next revision of the day’s snapshot, with the reason, audited. Earlier revisions are kept; the Front sees the figures as revised (số liệu điều chỉnh).',
+  security: bearerSecurity,
+  request: { params: z.object({ date: z.iso.date() }), ...jsonBody(snapshotRevisionRequestSchema) },
+  responses: {
+    201: json(snapshotRevisionSchema, 'The revision now read for the day'),
+    ...errorResponses,
+    ...conflictResponse,
+  },
 });
 
 function figuresSource(table: TenantTable): FiguresSource {
   return { units: new UnitRepository(table), figures: new FiguresRepository(table) };
 }
 
-/** The caller's organization; the Front and the platform have no figures of their own. */
-function ownOrganization(c: Context<AppEnv>): Organization {
-  const organization = organizationOf(c.get('tenantTable').tenant);
-  if (!organization) throw new DomainError('FORBIDDEN');
-  return organization;
-}
-
 function targetWorkspace(c: Context<AppEnv>): TargetWorkspace {
-  ownOrganization(c);
   const table = c.get('tenantTable');
   return { ...figuresSource(table), audit: new AuditRepository(table) };
 }
 
-/** The four organizations of the Front's own province: the Front reads no other province. */
-function frontSources(c: Context<AppEnv>, deps: AppDependencies): FrontSources {
-  const tenant = c.get('tenantTable').tenant;
-  if (organizationOf(tenant) !== null || !tenant.endsWith(':front')) throw new DomainError('FORBIDDEN');
-  const province = provinceOf(tenant);
-  return {
-    organizations: ORGANIZATIONS.map((organization) => ({
-      organization,
-      source: figuresSource(deps.table.forTenant(toTenantId(tenantIdOf(province, organization)))),
-    })),
-    front: new FiguresRepository(c.get('tenantTable')),
-  };
-}
-
 export function figuresRoutes(deps: AppDependencies) {
+  const figures: FiguresWorkspace = { sourceOf: (tenant) => figuresSource(deps.table.forTenant(tenant)) };
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(readTargetRoute, async (c) => {
       const { id, year } = c.req.valid('param');
@@ -204,30 +194,24 @@ export function figuresRoutes(deps: AppDependencies) {
     .openapi(statsRoute, async (c) => {
       const { unitId, asOf } = c.req.valid('query');
       const today = vietnamToday(c.get('now'));
-      const organization = ownOrganization(c);
       const source = figuresSource(c.get('tenantTable'));
-      return c.json(
-        await unitStats(source, organization, c.get('principal'), unitId, asOf ?? today, today),
-        200,
-      );
+      return c.json(await unitStats(source, c.get('principal'), unitId, asOf ?? today, today), 200);
     })
     .openapi(overviewRoute, async (c) => {
       const { unitId, asOf } = c.req.valid('query');
       const today = vietnamToday(c.get('now'));
-      const sources = frontSources(c, deps);
-      return c.json(await frontOverview(sources, c.get('principal'), unitId, asOf ?? today, today), 200);
+      return c.json(await frontOverview(figures, c.get('principal'), unitId, asOf ?? today, today), 200);
     })
     .openapi(compareRoute, async (c) => {
       const { unitId, from, to } = c.req.valid('query');
-      const sources = frontSources(c, deps);
       const today = vietnamToday(c.get('now'));
-      return c.json(await frontComparison(sources, c.get('principal'), unitId, from, to, today), 200);
+      return c.json(await frontComparison(figures, c.get('principal'), unitId, from, to, today), 200);
     })
     .openapi(overviewExportRoute, async (c) => {
       const { unitId, asOf } = c.req.valid('query');
       const today = vietnamToday(c.get('now'));
       const day = asOf ?? today;
-      const overview = await frontOverview(frontSources(c, deps), c.get('principal'), unitId, day, today);
+      const overview = await frontOverview(figures, c.get('principal'), unitId, day, today);
       return c.body(
         new Uint8Array(await overviewWorkbook(overview)),
         200,
@@ -237,14 +221,7 @@ export function figuresRoutes(deps: AppDependencies) {
     .openapi(compareExportRoute, async (c) => {
       const { unitId, from, to } = c.req.valid('query');
       const today = vietnamToday(c.get('now'));
-      const comparison = await frontComparison(
-        frontSources(c, deps),
-        c.get('principal'),
-        unitId,
-        from,
-        to,
-        today,
-      );
+      const comparison = await frontComparison(figures, c.get('principal'), unitId, from, to, today);
       return c.body(
         new Uint8Array(await comparisonWorkbook(comparison)),
         200,
@@ -252,17 +229,13 @@ export function figuresRoutes(deps: AppDependencies) {
       );
     })
     .openapi(snapshotRoute, async (c) => {
-      const principal = c.get('principal');
-      requireRole(principal, 'org_admin', 'platform_admin');
-      const body = c.req.valid('json');
-      const now = c.get('now');
-      const date = body.date ?? vietnamToday(now);
-      if (principal.role === 'org_admin') {
-        ownOrganization(c);
-        return c.json(await snapshotTenants(deps.table, [c.get('tenantTable').tenant], date, now), 200);
-      }
-      if (!body.provinceId)
-        throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.provinceId', code: 'invalid_type' }]);
-      return c.json(await snapshotProvince(deps.table, body.provinceId, date, now), 200);
+      const tenant = c.get('tenantTable').tenant;
+      return c.json(await requestSnapshot(deps.table, tenant, changeContext(c), c.req.valid('json')), 200);
+    })
+    .openapi(snapshotRevisionRoute, async (c) => {
+      const tenant = c.get('tenantTable').tenant;
+      const { date } = c.req.valid('param');
+      const source = snapshotSourceOf(deps.table, tenant);
+      return c.json(await reviseSnapshot(source, tenant, changeContext(c), date, c.req.valid('json')), 201);
     });
 }

@@ -1,10 +1,11 @@
 /** Members: admission, reading, editing, status, transfers, lists and search. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireMemberReader, seesSensitiveFields } from '#shared/domain/access/member-access.ts';
+import { seesSensitiveFields } from '#shared/domain/access/member-access.ts';
 import type { ChangeContext } from '#shared/domain/audit.ts';
 import type { IdempotentCall } from '#shared/domain/idempotency.ts';
 import { acceptTransfer, admitMember } from '#shared/domain/members/admission.ts';
+import { listIncomingTransfers } from '#shared/domain/members/incoming-transfers.ts';
 import {
   admitMemberSchema,
   type Member,
@@ -32,13 +33,9 @@ import {
   readNationalId,
 } from '#shared/domain/members/member-queries.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
-import {
-  acceptTransferSchema,
-  type IncomingTransfer,
-  incomingTransferSchema,
-} from '#shared/domain/members/transfers.ts';
+import { acceptTransferSchema, incomingTransferSchema } from '#shared/domain/members/transfers.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
-import { etagOf, ifMatchVersion, requireIfMatch } from '../http/etag.ts';
+import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { changeContext, memberWorkspace } from '../http/member-workspace.ts';
 import {
@@ -227,7 +224,7 @@ export function memberRoutes(deps: AppDependencies) {
         changeContext(c),
         c.req.valid('param').id,
         c.req.valid('json'),
-        requireIfMatch(c),
+        ifMatchVersion(c),
       );
       return c.json(viewOf(member, seesSensitiveFields(c.get('principal'))), 200, {
         etag: etagOf(member.version),
@@ -254,11 +251,12 @@ export function memberRoutes(deps: AppDependencies) {
     .openapi(transfer, memberChange(transferMember))
     .openapi(transferOutRoute, memberChange(transferOut))
     .openapi(incoming, async (c) => {
-      const ws = memberWorkspace(c, deps);
-      requireMemberReader(c.get('principal'));
-      const { limit, cursor } = c.req.valid('query');
-      const page = await ws.transfers.pending(limit, cursor);
-      return c.json({ items: page.items.map(withoutSealed), nextCursor: page.nextCursor }, 200);
+      const page = await listIncomingTransfers(
+        memberWorkspace(c, deps),
+        c.get('principal'),
+        c.req.valid('query'),
+      );
+      return c.json(page, 200);
     })
     .openapi(accept, async (c) => {
       const ws = memberWorkspace(c, deps);
@@ -268,8 +266,4 @@ export function memberRoutes(deps: AppDependencies) {
         acceptTransfer(ws, changeContext(c), id, into, call),
       ) as never;
     });
-}
-
-function withoutSealed({ sealedNationalId: _, ...view }: IncomingTransfer) {
-  return view;
 }

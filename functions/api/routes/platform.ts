@@ -1,8 +1,6 @@
 /** The platform operator's work: onboarding a province with its tenants and first admins. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '#shared/domain/access/tree-access.ts';
-import { DomainError } from '#shared/domain/errors.ts';
-import { onboardProvince } from '#shared/domain/onboard-province.ts';
+import { onboardProvinceByOperator, readProvince } from '#shared/domain/platform-provinces.ts';
 import { onboardProvinceSchema, provinceSchema } from '#shared/domain/provinces.ts';
 import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
@@ -33,15 +31,12 @@ export function platformRoutes(deps: AppDependencies) {
   const provinces = new ProvinceRepository(deps.table);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(create, async (c) => {
-      requireRole(c.get('principal'), 'platform_admin');
-      const province = await onboardProvince(provinces, c.req.valid('json'));
+      const input = c.req.valid('json');
+      const province = await onboardProvinceByOperator(provinces, c.get('principal'), input, c.get('now'));
       return c.json(province, 201);
     })
     .openapi(read, async (c) => {
-      requireRole(c.get('principal'), 'platform_admin');
-      const { id } = c.req.valid('param');
-      const province = await provinces.get(id);
-      if (!province) throw new DomainError('PROVINCE_NOT_FOUND', { id });
+      const province = await readProvince(provinces, c.get('principal'), c.req.valid('param').id);
       return c.json(province, 200);
     });
 }

@@ -1,7 +1,6 @@
 /** Recounting the figures of the caller's organization from its members and branches. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireRole } from '#shared/domain/access/tree-access.ts';
-import { recount } from '#shared/figures/recount.ts';
+import { recountOrganization } from '#shared/figures/recount-organization.ts';
 import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
@@ -52,15 +51,15 @@ const route = createRoute({
 
 export function recountRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
-    requireRole(c.get('principal'), 'org_admin');
     const table = c.get('tenantTable');
-    const report = await recount(
+    const report = await recountOrganization(
       {
         units: new UnitRepository(table),
         branches: new BranchRepository(table),
         aggregates: new AggregateRepository(table),
       },
-      { apply: c.req.valid('json').apply },
+      c.get('principal'),
+      c.req.valid('json'),
     );
     return c.json(report, 200);
   });

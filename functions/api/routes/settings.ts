@@ -1,8 +1,7 @@
 /** An organization's own rules: who may be admitted. */
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { eligibilityRulesSchema } from '#shared/domain/members/eligibility.ts';
-import { eligibilityRules, saveEligibilityRules } from '#shared/domain/members/eligibility-settings.ts';
+import { readEligibilityRules, saveEligibilityRules } from '#shared/domain/members/eligibility-settings.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { changeContext, memberWorkspace } from '../http/member-workspace.ts';
 import { bearerSecurity, errorResponses, json, jsonBody } from '../http/openapi.ts';
@@ -32,9 +31,10 @@ const replace = createRoute({
 
 export function settingsRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(read, async (c) => c.json(await eligibilityRules(memberWorkspace(c, deps)), 200))
+    .openapi(read, async (c) =>
+      c.json(await readEligibilityRules(memberWorkspace(c, deps), c.get('principal')), 200),
+    )
     .openapi(replace, async (c) => {
-      requireRole(c.get('principal'), 'org_admin');
       const rules = await saveEligibilityRules(
         memberWorkspace(c, deps),
         changeContext(c),

@@ -1,8 +1,8 @@
 /** The unit tree of the caller's organization: reading it, adding units, renaming and closing them. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { DomainError } from '#shared/domain/errors.ts';
 import { createUnit, updateUnit } from '#shared/domain/unit-changes.ts';
+import { listUnits, readUnit } from '#shared/domain/unit-queries.ts';
 import type { TreeWorkspace } from '#shared/domain/unit-workspace.ts';
 import { createUnitSchema, unitSchema, updateUnitSchema } from '#shared/domain/units.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
@@ -70,15 +70,9 @@ const update = createRoute({
 
 export function unitRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) => {
-      const { parentId, validOn, limit, cursor } = c.req.valid('query');
-      const page = await new UnitRepository(c.get('tenantTable')).children(parentId, limit, cursor, validOn);
-      return c.json(page, 200);
-    })
+    .openapi(list, async (c) => c.json(await listUnits(treeWorkspace(c), c.req.valid('query')), 200))
     .openapi(read, async (c) => {
-      const { id } = c.req.valid('param');
-      const unit = await new UnitRepository(c.get('tenantTable')).get(id);
-      if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id });
+      const unit = await readUnit(treeWorkspace(c), c.req.valid('param').id);
       return c.json(unit, 200, { etag: etagOf(unit.version) });
     })
     .openapi(create, async (c) => {

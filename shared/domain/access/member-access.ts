@@ -4,19 +4,28 @@
  */
 import { DomainError } from '../errors.ts';
 import type { Member } from '../members/member.ts';
+import type { IncomingTransfer } from '../members/transfers.ts';
+import type { Organization } from '../organizations.ts';
 import type { Principal, Role } from '../roles.ts';
+import { requireOrganization } from './tenant-access.ts';
 
 const READERS: readonly Role[] = ['org_admin', 'unit_officer', 'branch_officer', 'viewer'];
 const WRITERS: readonly Role[] = ['org_admin', 'unit_officer', 'branch_officer'];
 /** Ethnicity, religion and Party membership are sensitive (Decree 356/2025): only who decides on them. */
 const SENSITIVE_READERS: readonly Role[] = ['org_admin', 'unit_officer'];
 
-export function requireMemberReader(principal: Principal): void {
+/** Answers the caller's organization, whose members they may read. */
+export function requireMemberReader(principal: Principal): Organization {
+  const organization = requireOrganization(principal);
   if (!READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
+  return organization;
 }
 
-export function requireMemberWriter(principal: Principal): void {
+/** Answers the caller's organization, whose members they may change. */
+export function requireMemberWriter(principal: Principal): Organization {
+  const organization = requireOrganization(principal);
   if (!WRITERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
+  return organization;
 }
 
 export function seesSensitiveFields(principal: Principal): boolean {
@@ -25,6 +34,7 @@ export function seesSensitiveFields(principal: Principal): boolean {
 
 /** Reading a full national id number is the sensitive readers' right, and is audited. */
 export function requireNationalIdReader(principal: Principal): void {
+  requireOrganization(principal);
   if (!SENSITIVE_READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
 }
 
@@ -37,4 +47,23 @@ export function isMemberInScope(principal: Principal, member: Pick<Member, 'bran
 
 export function requireMemberInScope(principal: Principal, member: Member): void {
   if (!isMemberInScope(principal, member)) throw new DomainError('FORBIDDEN');
+}
+
+/**
+ * Which incoming transfers a caller handles: an officer those addressed within their unit
+ * subtree; who spans the whole organization every one, the unaddressed included. A branch is
+ * narrower than any unit a transfer is addressed to, so a branch officer handles none.
+ */
+export type TransferReach = { readonly all: true } | { readonly withinUnitId: string } | null;
+
+export function incomingTransferReach(principal: Principal): TransferReach {
+  const scope = principal.scope;
+  if (!scope) return principal.role === 'branch_officer' ? null : { all: true };
+  return 'unitId' in scope ? { withinUnitId: scope.unitId } : null;
+}
+
+export function isTransferInReach(principal: Principal, transfer: IncomingTransfer): boolean {
+  const reach = incomingTransferReach(principal);
+  if (!reach) return false;
+  return 'all' in reach || transfer.destinationUnitIds.includes(reach.withinUnitId);
 }

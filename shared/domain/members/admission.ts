@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../../store/transaction.ts';
-import { requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
+import { isTransferInReach, requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
 import { isBranchInScope } from '../access/tree-access.ts';
 import type { AuditAction, ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';
@@ -31,14 +31,14 @@ export async function admitMember(
   input: AdmitMember,
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
-  requireMemberWriter(ctx.principal);
+  const organization = requireMemberWriter(ctx.principal);
   if (!seesSensitiveFields(ctx.principal) && (input.ethnicity || input.religion || input.partyMember))
     throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
   const placement = await admissionBranch(ws, ctx, input.branchId);
   checkDates(input, vietnamToday(ctx.now));
   if (input.status === 'away' && !input.awayPlace)
     throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.awayPlace', code: 'required_when_away' }]);
-  checkEligibility(await eligibilityRules(ws), input, input.joinedAt);
+  checkEligibility(await eligibilityRules(ws, organization), input, input.joinedAt);
   const cipher = await ws.cipher();
   const { branchId: _, status, awayPlace, nationalId, ...fields } = input;
   const now = ctx.now.toISOString();
@@ -109,14 +109,16 @@ export async function acceptTransfer(
   into: { branchId: string; joinedAt?: string | undefined },
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
-  requireMemberWriter(ctx.principal);
+  const organization = requireMemberWriter(ctx.principal);
   const transfer = await ws.transfers.get(transferId);
-  if (!transfer) throw new DomainError('TRANSFER_NOT_FOUND', { id: transferId });
+  // One not addressed to the caller's part of the tree is not theirs to know of: told as missing.
+  if (!transfer || !isTransferInReach(ctx.principal, transfer))
+    throw new DomainError('TRANSFER_NOT_FOUND', { id: transferId });
   if (transfer.status !== 'pending') throw new DomainError('TRANSFER_ALREADY_ACCEPTED');
   const placement = await admissionBranch(ws, ctx, into.branchId);
   const joinedAt = into.joinedAt ?? vietnamToday(ctx.now);
   checkDates({ birthDate: transfer.person.birthDate, joinedAt }, vietnamToday(ctx.now));
-  checkEligibility(await eligibilityRules(ws), transfer.person, joinedAt);
+  checkEligibility(await eligibilityRules(ws, organization), transfer.person, joinedAt);
   const member = memberFromTransfer(transfer, await ws.cipher(), joinedAt, ctx.now.toISOString());
   const placed: Member = { ...member, ...placement };
   const tx = ws.members.transaction();

@@ -11,9 +11,11 @@ import { z } from 'zod';
 import { requireTreeWriter, requireUnitInScope } from '../access/tree-access.ts';
 import type { ChangeContext } from '../audit.ts';
 import type { Dissolution, FullBranch } from '../branches.ts';
+import { recordDateSchema } from '../date-fields.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';
 import type { IdempotentCall } from '../idempotency.ts';
+import { singleLineText } from '../text-fields.ts';
 import { recordTreeAudit } from '../unit-workspace.ts';
 import { isCurrent } from './lifecycle.ts';
 import { transferMember } from './member-changes.ts';
@@ -31,8 +33,8 @@ export const dissolveBranchSchema = z
       .array(z.strictObject({ memberId: z.string().min(1).max(64), toBranchId: z.string().min(1).max(64) }))
       .max(5000)
       .default([]),
-    reason: z.string().trim().min(1).max(500),
-    effectiveDate: z.iso.date().optional(),
+    reason: singleLineText({ max: 500 }),
+    effectiveDate: recordDateSchema.optional(),
   })
   .refine((d) => new Set(d.moves.map((m) => m.memberId)).size === d.moves.length, {
     path: ['moves'],
@@ -230,6 +232,6 @@ async function finishDissolution(
     if (!(error instanceof DomainError && error.code === 'PRECONDITION_FAILED')) throw error;
     // A concurrent run closed it first: the outcome this run wanted. If that run was this one's twin
     // (the same Idempotency-Key), its answer is the one to give: the failure lets the caller replay it.
-    if (call && (await ws.idempotency.find(ctx.principal.userId, call.key))) throw error;
+    if (call && (await ws.idempotency.find(ctx.principal.userId, call.key, ctx.now))) throw error;
   }
 }

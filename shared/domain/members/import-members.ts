@@ -83,7 +83,8 @@ export function importedMember(
     status,
     statusSince: since,
     awayPlace: status === 'away' ? (last?.awayPlace ?? null) : null,
-    transferredTo: status === 'transferred_out' ? { tenantId: null, description: last?.reason ?? '' } : null,
+    transferredTo:
+      status === 'transferred_out' ? { tenantId: null, unitId: null, description: last?.reason ?? '' } : null,
     createdAt: ctx.at,
     updatedAt: ctx.at,
     version: 1,

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../../store/transaction.ts';
 import { requireMemberInScope, requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
+import { requireOrganization } from '../access/tenant-access.ts';
 import { isBranchInScope } from '../access/tree-access.ts';
 import type { AuditAction, ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';
@@ -80,8 +81,11 @@ export function updateMember(
   ctx: ChangeContext,
   id: string,
   patch: UpdateMember,
-  expectedVersion: number,
+  expectedVersion: number | undefined,
 ): Promise<Member> {
+  requireMemberWriter(ctx.principal);
+  // An edit replaces fields wholesale: it must name the version it was made against.
+  if (expectedVersion === undefined) throw new DomainError('PRECONDITION_REQUIRED');
   if (!seesSensitiveFields(ctx.principal) && SENSITIVE_FIELDS.some((field) => patch[field] !== undefined))
     throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
   return change(ws, ctx, id, expectedVersion, 'update', undefined, async (before) => {
@@ -115,7 +119,8 @@ export function changeStatus(
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
   return change(ws, ctx, id, expectedVersion, 'status', call, async (before) => {
-    const fields = applyStatusChange(before, statusChange, ws.organization, vietnamToday(ctx.now));
+    const organization = requireOrganization(ctx.principal);
+    const fields = applyStatusChange(before, statusChange, organization, vietnamToday(ctx.now));
     return {
       after: { ...before, ...fields },
       event: newEvent(ctx, {
@@ -175,11 +180,15 @@ export function transferOut(
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
   return change(ws, ctx, id, expectedVersion, 'transfer_out', call, async (before) => {
+    if (out.destination.unitId !== null && out.destination.tenantId === null)
+      throw new DomainError('VALIDATION_FAILED', {}, [
+        { path: 'body.destination.unitId', code: 'unit_without_tenant' },
+      ]);
     if (!canFollow(before.status, 'transferred_out'))
       throw new DomainError('INVALID_STATUS_TRANSITION', { from: before.status, to: 'transferred_out' });
     checkEffectiveDate(before, out.effectiveDate, vietnamToday(ctx.now));
     const incoming = out.destination.tenantId
-      ? await incomingTransfer(ws, ctx, before, out, out.destination.tenantId)
+      ? await incomingTransfer(ws, ctx, before, out, out.destination.tenantId, out.destination.unitId)
       : undefined;
     return {
       after: {
@@ -212,12 +221,15 @@ async function incomingTransfer(
   member: Member,
   out: { reason: string; effectiveDate: string },
   destination: string,
+  unitId: string | null,
 ) {
   const receiver = toTenantId(destination);
-  const badDestination = (code: string) =>
-    new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.destination.tenantId', code }]);
+  const badDestination = (code: string, field = 'tenantId') =>
+    new DomainError('VALIDATION_FAILED', {}, [{ path: `body.destination.${field}`, code }]);
   if (receiver === ws.tenant) throw badDestination('same_tenant');
   if (!(await ws.transfers.tenantExists(receiver))) throw badDestination('unknown_tenant');
+  const unit = unitId === null ? undefined : await ws.transfers.receivingUnit(receiver, unitId);
+  if (unitId !== null && !unit) throw badDestination('unknown_unit', 'unitId');
   let sealedNationalId: string | null = null;
   if (member.nationalId) {
     const [own, theirs] = await Promise.all([ws.cipher(), ws.vault.cipherFor(receiver)]);
@@ -227,6 +239,8 @@ async function incomingTransfer(
     id: randomUUID(),
     status: 'pending',
     from: { tenantId: ws.tenant, memberId: member.id },
+    destinationUnitId: unit?.id ?? null,
+    destinationUnitIds: unit ? [...unit.ancestorIds, unit.id] : [],
     reason: out.reason,
     effectiveDate: out.effectiveDate,
     person: {

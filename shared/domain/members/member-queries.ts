@@ -10,6 +10,7 @@ import {
   requireMemberReader,
   requireNationalIdReader,
 } from '../access/member-access.ts';
+import { requireOrganization } from '../access/tenant-access.ts';
 import { isBranchInScope, isUnitInScope } from '../access/tree-access.ts';
 import { auditRecordOf, type ChangeContext } from '../audit.ts';
 import { DomainError } from '../errors.ts';
@@ -36,25 +37,39 @@ export async function memberHistory(
   return ws.members.history(id);
 }
 
-/** Reading the whole number leaves a trace: who, when, whose. */
+/**
+ * Reading the whole number leaves a trace: who, when, whose. So does an attempt the caller's
+ * role or scope refuses: someone of the organization reaching for numbers is worth knowing of.
+ */
 export async function readNationalId(
   ws: MemberWorkspace,
   ctx: ChangeContext,
   id: string,
 ): Promise<string | null> {
-  requireNationalIdReader(ctx.principal);
-  const member = await getMember(ws, ctx.principal, id);
+  requireOrganization(ctx.principal);
+  let member: Member;
+  try {
+    requireNationalIdReader(ctx.principal);
+    member = await getMember(ws, ctx.principal, id);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'FORBIDDEN')
+      await recordNationalIdRead(ws, ctx, id, 'read_national_id_refused');
+    throw error;
+  }
   if (!member.nationalId) return null;
-  await ws.audit.put(
-    auditRecordOf(ctx, {
-      entityType: 'member',
-      action: 'read_national_id',
-      entityId: id,
-      before: null,
-      after: null,
-    }),
-  );
+  await recordNationalIdRead(ws, ctx, id, 'read_national_id');
   return (await ws.cipher()).open(member.nationalId.sealed);
+}
+
+function recordNationalIdRead(
+  ws: MemberWorkspace,
+  ctx: ChangeContext,
+  id: string,
+  action: 'read_national_id' | 'read_national_id_refused',
+): Promise<void> {
+  return ws.audit.put(
+    auditRecordOf(ctx, { entityType: 'member', action, entityId: id, before: null, after: null }),
+  );
 }
 
 export interface MemberListQuery {

@@ -17,14 +17,12 @@ import { type AuditAction, auditRecordOf, type ChangeContext } from '../audit.ts
 import type { Branch } from '../branches.ts';
 import { DomainError } from '../errors.ts';
 import type { IdempotentCall } from '../idempotency.ts';
-import type { Organization } from '../organizations.ts';
 import type { TenantId } from '../tenant-id.ts';
 import type { Unit } from '../units.ts';
 import type { Member, MemberEvent } from './member.ts';
 
 export interface MemberWorkspace {
   readonly tenant: TenantId;
-  readonly organization: Organization;
   readonly members: MemberRepository;
   readonly branches: BranchRepository;
   readonly units: UnitRepository;

@@ -5,6 +5,7 @@
  * by it (see coverage.ts).
  */
 import { z } from 'zod';
+import { requireOrganization } from '../../domain/access/tenant-access.ts';
 import { isUnitInScope, requireTreeWriter, requireUnitInScope } from '../../domain/access/tree-access.ts';
 import { auditRecordOf, type ChangeContext } from '../../domain/audit.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -42,15 +43,6 @@ export const targetSchema = z
   .meta({ id: 'Target' });
 export type Target = z.infer<typeof targetSchema>;
 
-/** One finished snapshot of a tenant's aggregates. */
-export interface SnapshotRecord {
-  readonly date: string;
-  readonly takenAt: string;
-  /** Units walked, and aggregate items copied (units with no aggregate have nothing to copy). */
-  readonly units: number;
-  readonly copied: number;
-}
-
 /**
  * A unit's place in the tree, ending in '/' so that one unit's path is never the start of
  * another's by accident (district `82/282/` is not a prefix of commune `82/28261/`).
@@ -76,6 +68,7 @@ export async function readTarget(
   unitId: string,
   year: number,
 ): Promise<Target> {
+  requireOrganization(principal);
   if (!(TARGET_READERS as readonly string[]).includes(principal.role)) throw new DomainError('FORBIDDEN');
   const unit = await requireUnit(ws, unitId);
   if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
@@ -96,6 +89,7 @@ export async function setTarget(
   year: number,
   input: SetTarget,
 ): Promise<Target> {
+  requireOrganization(ctx.principal);
   requireTreeWriter(ctx.principal);
   const unit = await requireUnit(ws, unitId);
   requireUnitInScope(ctx.principal, unit);

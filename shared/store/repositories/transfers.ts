@@ -1,14 +1,17 @@
 /**
  * Incoming transfers, kept in the receiving tenant: `<receiver>#INCOMING_TRANSFER#<id>` / `TRANSFER`,
- * pending ones listed through GSI1 `<receiver>#INCOMING_TRANSFERS#PENDING` by date. The sender
- * writes it in the same transaction that marks its member transferred out.
+ * pending ones listed through GSI1 `<receiver>#INCOMING_TRANSFERS#PENDING` by date, an officer's
+ * filtered on the destination unit's path. The sender writes it in the same transaction that
+ * marks its member transferred out.
  */
 
 import { DomainError } from '../../domain/errors.ts';
 import type { IncomingTransfer } from '../../domain/members/transfers.ts';
 import type { TenantId } from '../../domain/tenant-id.ts';
+import type { FullUnit } from '../../domain/units.ts';
 import type { Item, Page, Table, TenantTable } from '../table.ts';
 import type { Transaction } from '../transaction.ts';
+import { UnitRepository } from './units.ts';
 
 const key = (id: string) => ({ pk: `INCOMING_TRANSFER#${id}`, sk: 'TRANSFER' });
 
@@ -34,6 +37,11 @@ export class TransferRepository {
     return (await this.table.forTenant(tenant).get({ pk: 'TENANT', sk: 'TENANT' })) !== undefined;
   }
 
+  /** A unit of the receiving tenant, which a transfer may be addressed to. */
+  async receivingUnit(receiver: TenantId, unitId: string): Promise<FullUnit | undefined> {
+    return new UnitRepository(this.table.forTenant(receiver)).get(unitId);
+  }
+
   /** Adds the incoming transfer, in the receiving tenant, to the sender's transaction. */
   send(tx: Transaction, receiver: TenantId, transfer: IncomingTransfer): void {
     tx.add(this.table.forTenant(receiver).putOperation(transferItem(transfer), { exists: false }));
@@ -43,12 +51,14 @@ export class TransferRepository {
     return this.own.get<IncomingTransfer>(key(id));
   }
 
-  async pending(limit: number, cursor?: string): Promise<Page<IncomingTransfer>> {
+  /** Pending transfers by date; with `withinUnitId`, those addressed to that unit or below it. */
+  async pending(limit: number, cursor?: string, withinUnitId?: string): Promise<Page<IncomingTransfer>> {
     return this.own.query<IncomingTransfer>({
       index: 'GSI1',
       pk: 'INCOMING_TRANSFERS#PENDING',
       limit,
       cursor,
+      ...(withinUnitId !== undefined && { filter: { contains: [['destinationUnitIds', withinUnitId]] } }),
     });
   }
 

@@ -1,0 +1,22 @@
+/**
+ * What a principal's kind of tenant allows at all: the four organizations keep members, a unit
+ * tree and figures; the Front reads the aggregates of its own province; the platform onboards.
+ */
+import { DomainError } from '../errors.ts';
+import { type Organization, organizationOf } from '../organizations.ts';
+import type { Principal } from '../roles.ts';
+import { provinceOf } from '../tenant-id.ts';
+
+/** The caller's organization; the Front and the platform have no members, tree or figures of their own. */
+export function requireOrganization(principal: Principal): Organization {
+  const organization = organizationOf(principal.tenantId);
+  if (!organization) throw new DomainError('FORBIDDEN');
+  return organization;
+}
+
+/** The province whose figures a Front viewer reads: its own, never another's. */
+export function requireFront(principal: Principal): string {
+  if (principal.role !== 'front_viewer' || !principal.tenantId.endsWith(':front'))
+    throw new DomainError('FORBIDDEN');
+  return provinceOf(principal.tenantId);
+}

@@ -1,0 +1,209 @@
+/**
+ * A valid request for every operation of the API, built from ids: the victim's, ids that exist
+ * nowhere, or throwaway records for an allowed call that changes what it touches. Valid, so a
+ * refusal is about who asks and never about a bad body.
+ */
+import { onboardTestProvince, PASSWORD, provinceBody } from '../setup/test-app.ts';
+import { type Ids, type MatrixScene, type Persona, uniqueSuffix } from './authorization-matrix-scene.ts';
+
+export interface MatrixRequest {
+  /** Path with its query, e.g. '/api/v1/branches?unitId=28261-07'. */
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface RequestRecipe {
+  readonly build: (ids: Ids, scene: MatrixScene, persona: Persona) => MatrixRequest;
+  /**
+   * For an allowed call that changes or uses up what it touches: throwaway records to call on,
+   * so the victim's own records stay as they were for the operations after it.
+   */
+  readonly fresh?: (scene: MatrixScene, persona: Persona) => Promise<Partial<Ids>>;
+}
+
+const member = (ids: Ids, tail = '') => `/api/v1/members/${ids.member}${tail}`;
+const once = () => ({ 'idempotency-key': `matrix-${uniqueSuffix()}` });
+const freshMember = async (scene: MatrixScene) => ({ member: await scene.freshMember() });
+/** Refresh tokens are single use: each call gets its own, from a bystander (beta:youth). */
+const freshRefreshToken = async (scene: MatrixScene) => ({
+  refreshToken: (await scene.t.signIn('beta.youth')).refresh_token,
+});
+const freshBranch = async (scene: MatrixScene) => ({ branch: await scene.freshBranch() });
+
+export const REQUESTS: Record<string, RequestRecipe> = {
+  // Authentication itself: the caller's bearer token plays no part.
+  'POST /api/v1/auth/token': {
+    build: () => ({ path: '/api/v1/auth/token', body: { username: 'beta.youth', password: PASSWORD } }),
+  },
+  'POST /api/v1/auth/refresh': {
+    build: (ids) => ({ path: '/api/v1/auth/refresh', body: { refresh_token: ids.refreshToken } }),
+    fresh: freshRefreshToken,
+  },
+  'POST /api/v1/auth/revoke': {
+    build: (ids) => ({ path: '/api/v1/auth/revoke', body: { refresh_token: ids.refreshToken } }),
+    fresh: freshRefreshToken,
+  },
+  'GET /.well-known/jwks.json': { build: () => ({ path: '/.well-known/jwks.json' }) },
+  'GET /health': { build: () => ({ path: '/health' }) },
+  'GET /api/v1/me': { build: () => ({ path: '/api/v1/me' }) },
+
+  'POST /api/v1/platform/provinces': {
+    build: () => ({ path: '/api/v1/platform/provinces', body: provinceBody(`gamma-${uniqueSuffix()}`) }),
+  },
+  'GET /api/v1/platform/provinces/{id}': {
+    build: (ids) => ({ path: `/api/v1/platform/provinces/${ids.province}` }),
+  },
+
+  'GET /api/v1/units': { build: () => ({ path: '/api/v1/units?parentId=28261' }) },
+  'POST /api/v1/units': {
+    build: () => ({
+      path: '/api/v1/units',
+      body: { parentId: '28261', type: 'khom', name: `Khóm Mới ${uniqueSuffix()}` },
+    }),
+  },
+  'GET /api/v1/units/{id}': { build: (ids) => ({ path: `/api/v1/units/${ids.unit}` }) },
+  'PATCH /api/v1/units/{id}': {
+    build: (ids) => ({ path: `/api/v1/units/${ids.unit}`, body: { name: 'Khóm Đổi Tên' } }),
+  },
+  'GET /api/v1/units/{id}/targets/{year}': {
+    build: (ids) => ({ path: `/api/v1/units/${ids.unit}/targets/2026` }),
+  },
+  'PUT /api/v1/units/{id}/targets/{year}': {
+    build: (ids) => ({ path: `/api/v1/units/${ids.unit}/targets/2026`, body: { targetPopulation: 321 } }),
+  },
+
+  'GET /api/v1/branches': { build: (ids) => ({ path: `/api/v1/branches?unitId=${ids.unit}` }) },
+  'POST /api/v1/branches': {
+    build: (ids) => ({
+      path: '/api/v1/branches',
+      body: { name: `Chi hội Mới ${uniqueSuffix()}`, kind: 'residential', unitId: ids.unit },
+    }),
+  },
+  'GET /api/v1/branches/{id}': { build: (ids) => ({ path: `/api/v1/branches/${ids.branch}` }) },
+  'PATCH /api/v1/branches/{id}': {
+    build: (ids) => ({ path: `/api/v1/branches/${ids.branch}`, body: { name: 'Chi hội Đổi Tên' } }),
+    fresh: freshBranch,
+  },
+  'GET /api/v1/branches/{id}/groups': { build: (ids) => ({ path: `/api/v1/branches/${ids.branch}/groups` }) },
+  'POST /api/v1/branches/{id}/groups': {
+    build: (ids) => ({
+      path: `/api/v1/branches/${ids.branch}/groups`,
+      body: { name: `Tổ ${uniqueSuffix()}` },
+    }),
+  },
+  'POST /api/v1/branches/{id}/dissolve': {
+    build: (ids) => ({
+      path: `/api/v1/branches/${ids.branch}/dissolve`,
+      body: { toBranchId: ids.toBranch, reason: 'Sáp nhập' },
+      headers: once(),
+    }),
+    fresh: freshBranch,
+  },
+
+  'POST /api/v1/members': {
+    build: (ids) => ({
+      path: '/api/v1/members',
+      body: {
+        fullName: 'Đỗ Văn Mới',
+        gender: 'male',
+        birthDate: '1985-03-02',
+        joinedAt: '2021-01-01',
+        branchId: ids.branch,
+      },
+      headers: once(),
+    }),
+  },
+  'GET /api/v1/members': { build: (ids) => ({ path: `/api/v1/members?branchId=${ids.branch}` }) },
+  'GET /api/v1/members/coming-of-age': {
+    // The victim member was born in 1980: 30 in 2010.
+    build: (ids) => ({ path: `/api/v1/members/coming-of-age?year=2010&unitId=${ids.unit}` }),
+  },
+  'GET /api/v1/members/{id}': { build: (ids) => ({ path: member(ids) }) },
+  'PATCH /api/v1/members/{id}': {
+    build: (ids) => ({
+      path: member(ids),
+      body: { occupation: 'Đổi nghề' },
+      headers: { 'if-match': '"v1"' },
+    }),
+    fresh: freshMember,
+  },
+  'GET /api/v1/members/{id}/history': { build: (ids) => ({ path: member(ids, '/history') }) },
+  'GET /api/v1/members/{id}/national-id': { build: (ids) => ({ path: member(ids, '/national-id') }) },
+  'POST /api/v1/members/{id}/status': {
+    build: (ids, scene) => ({
+      path: member(ids, '/status'),
+      body: { status: 'lapsed', reason: 'Bỏ sinh hoạt', effectiveDate: scene.today },
+      headers: once(),
+    }),
+    fresh: freshMember,
+  },
+  'POST /api/v1/members/{id}/transfer': {
+    build: (ids) => ({ path: member(ids, '/transfer'), body: { toBranchId: ids.toBranch }, headers: once() }),
+    fresh: freshMember,
+  },
+  'POST /api/v1/members/{id}/transfer-out': {
+    build: (ids, scene) => ({
+      path: member(ids, '/transfer-out'),
+      body: { destination: { description: 'Nơi khác' }, reason: 'Chuyển đi', effectiveDate: scene.today },
+      headers: once(),
+    }),
+    fresh: freshMember,
+  },
+  'GET /api/v1/incoming-transfers': { build: () => ({ path: '/api/v1/incoming-transfers' }) },
+  'POST /api/v1/incoming-transfers/{id}/accept': {
+    build: (ids) => ({
+      path: `/api/v1/incoming-transfers/${ids.transfer}/accept`,
+      body: { branchId: ids.branch },
+      headers: once(),
+    }),
+    fresh: async (scene) => ({ transfer: await scene.freshTransfer() }),
+  },
+
+  'GET /api/v1/audit': { build: (ids) => ({ path: `/api/v1/audit?entityId=${ids.member}` }) },
+  'GET /api/v1/settings/eligibility': { build: () => ({ path: '/api/v1/settings/eligibility' }) },
+  'PUT /api/v1/settings/eligibility': {
+    build: () => ({
+      path: '/api/v1/settings/eligibility',
+      body: { minAge: 18, maxAge: null, genders: null, requiresMilitaryService: false },
+    }),
+  },
+  'POST /api/v1/admin/recount': { build: () => ({ path: '/api/v1/admin/recount', body: { apply: true } }) },
+  'POST /api/v1/admin/snapshots': {
+    // Operators name a province (the victim's when refused, a throwaway one when allowed); admins
+    // snapshot their own organization. A day is snapshotted once: today, the onboarding day.
+    build: (ids, scene, persona) => ({
+      path: '/api/v1/admin/snapshots',
+      body: { date: scene.today, ...(persona === 'platform' && { provinceId: ids.province }) },
+    }),
+    fresh: async (scene, persona) => {
+      if (persona !== 'platform') return {};
+      const province = `snap-${uniqueSuffix()}`;
+      await onboardTestProvince(scene.t, province);
+      return { province };
+    },
+  },
+  'POST /api/v1/admin/snapshots/{date}/revisions': {
+    // Today's snapshot exists by then: the calls of the snapshot operation, which come first, took it.
+    build: (_ids, scene) => ({
+      path: `/api/v1/admin/snapshots/${scene.today}/revisions`,
+      body: { reason: 'Nhập bổ sung hội viên bị sót' },
+    }),
+  },
+
+  'GET /api/v1/stats': { build: (ids) => ({ path: `/api/v1/stats?unitId=${ids.unit}` }) },
+  'GET /api/v1/front/overview': { build: (ids) => ({ path: `/api/v1/front/overview?unitId=${ids.unit}` }) },
+  'GET /api/v1/front/overview.xlsx': {
+    build: (ids) => ({ path: `/api/v1/front/overview.xlsx?unitId=${ids.unit}` }),
+  },
+  'GET /api/v1/front/compare': {
+    build: (ids, scene) => ({
+      path: `/api/v1/front/compare?unitId=${ids.unit}&from=2025-07-01&to=${scene.today}`,
+    }),
+  },
+  'GET /api/v1/front/compare.xlsx': {
+    build: (ids, scene) => ({
+      path: `/api/v1/front/compare.xlsx?unitId=${ids.unit}&from=2025-07-01&to=${scene.today}`,
+    }),
+  },
+};

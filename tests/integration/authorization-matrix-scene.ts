@@ -1,0 +1,227 @@
+/**
+ * The scene the authorization matrix plays in: a victim tenant (alpha:farmers) holding records
+ * whose ids and names exist nowhere else, the personas who call it, and throwaway copies of
+ * those records for the calls that are allowed and change what they touch.
+ */
+import { randomUUID } from 'node:crypto';
+import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { admission, admitOk, postJson, provinceWithBranches, todayInVietnam } from '../setup/members.ts';
+import { setUpScene } from '../setup/scene.ts';
+import { jsonOf, type TestApp, testBranch, testHamlet } from '../setup/test-app.ts';
+
+export const PERSONAS = [
+  'anonymous',
+  'forged',
+  'otherProvince',
+  'otherOrganization',
+  'front',
+  'otherFront',
+  'platform',
+  'outOfScopeOfficer',
+  'viewer',
+  'branchOfficer',
+  'owner',
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** Personas of other tenants: what they get for a victim's id must not differ from a missing id. */
+export const OTHER_TENANTS: readonly Persona[] = [
+  'otherProvince',
+  'otherOrganization',
+  'front',
+  'otherFront',
+  'platform',
+];
+
+/** Who each persona signs in as; the forged token is the owner's, re-signed by a stranger's key. */
+const USERNAMES: Partial<Record<Persona, string>> = {
+  otherProvince: 'beta.farmers',
+  otherOrganization: 'alpha.women',
+  front: 'alpha.front',
+  otherFront: 'beta.front',
+  platform: 'root.operator',
+  outOfScopeOfficer: 'alpha.farmers.daothanh',
+  viewer: 'alpha.farmers.viewer',
+  branchOfficer: 'alpha.farmers.victim-branch',
+  owner: 'alpha.farmers',
+};
+
+export const VICTIM_TENANT = 'alpha:farmers';
+const VICTIM_UNIT = { id: '28261-07', name: 'Khóm Bảy Riêng' };
+const VICTIM_BRANCH = 'b-victim';
+const VICTIM_MEMBER = { fullName: 'Trịnh Văn Kín', phone: '0912345678' };
+const TRANSFERRED = { fullName: 'Lý Thị Chuyển', phone: '0987654321' };
+
+/** The ids an operation's request is built from: the victim's, or ids that exist nowhere. */
+export interface Ids {
+  readonly unit: string;
+  readonly branch: string;
+  /** A second branch of the victim unit, where transfers and dissolutions send members. */
+  readonly toBranch: string;
+  readonly member: string;
+  readonly transfer: string;
+  readonly province: string;
+  /** A refresh token, for the authentication operations (a fresh one per allowed call). */
+  readonly refreshToken: string;
+}
+
+export const MISSING_IDS: Ids = {
+  unit: '28261-98',
+  branch: 'b-nowhere',
+  toBranch: 'b-nowhere-2',
+  member: '00000000-0000-4000-8000-000000000000',
+  transfer: '00000000-0000-4000-8000-000000000001',
+  province: 'nowhere',
+  refreshToken: 'x.y.z',
+};
+
+export interface MatrixScene {
+  readonly t: TestApp;
+  readonly ids: Ids;
+  /** Text that only the victim's records hold: none of it may reach a refused or other-tenant caller. */
+  readonly markers: readonly string[];
+  readonly today: string;
+  /** The Authorization header value a persona sends ('' for none). */
+  authorization(persona: Persona): string;
+  /** A member admitted for one allowed call, in the victim branch. */
+  freshMember(): Promise<string>;
+  /** A branch set up for one allowed call, in the victim unit. */
+  freshBranch(): Promise<string>;
+  /** A pending transfer into the victim tenant, for one allowed call. */
+  freshTransfer(): Promise<string>;
+}
+
+export async function setUpMatrixScene(): Promise<MatrixScene> {
+  const { t, token } = await setUpScene({
+    provinces: ['alpha', 'beta'],
+    onboard: provinceWithBranches,
+    tenants: {
+      [VICTIM_TENANT]: {
+        units: [testHamlet(VICTIM_UNIT.id, '28261', VICTIM_UNIT.name)],
+        branches: [
+          testBranch(VICTIM_BRANCH, VICTIM_UNIT.id, 'Chi hội Riêng Bảy'),
+          testBranch('b-victim-2', VICTIM_UNIT.id, 'Chi hội Riêng Tám'),
+        ],
+        officers: [
+          {
+            username: USERNAMES.outOfScopeOfficer as string,
+            role: 'unit_officer',
+            scope: { unitId: '28249' },
+          },
+          { username: USERNAMES.viewer as string, role: 'viewer', scope: null },
+          {
+            username: USERNAMES.branchOfficer as string,
+            role: 'branch_officer',
+            scope: { branchId: VICTIM_BRANCH },
+          },
+        ],
+      },
+    },
+    signIn: ['alpha.farmers', 'alpha.women', 'alpha.front', 'beta.farmers', 'beta.front', 'root.operator'],
+  });
+  const owner = token('alpha.farmers');
+  const forged = await forgedLike(owner);
+  const today = todayInVietnam();
+
+  const admitVictim = async (person: { fullName: string; phone: string }) =>
+    (await admitOk(t, owner, admission({ ...person, branchId: VICTIM_BRANCH }))).id;
+
+  /** alpha:women sends one of its members to the victim tenant: an incoming transfer there. */
+  const transferIn = async (person: { fullName: string; phone: string }) => {
+    const women = token('alpha.women');
+    const { id } = await admitOk(
+      t,
+      women,
+      admission({ ...person, gender: 'female', branchId: 'b-28261-01' }),
+    );
+    await jsonOf(
+      await postJson(t, women, `/api/v1/members/${id}/transfer-out`, {
+        destination: { tenantId: VICTIM_TENANT, description: 'Hội Nông dân tỉnh alpha' },
+        reason: 'Chuyển sang Hội Nông dân',
+        effectiveDate: today,
+      }),
+      200,
+      'transfer-out',
+    );
+    const page = await jsonOf<{ items: { id: string; from: { memberId: string } }[] }>(
+      await t.request('/api/v1/incoming-transfers?limit=200', { token: owner }),
+    );
+    const transfer = page.items.find((item) => item.from.memberId === id);
+    if (!transfer) throw new Error('the incoming transfer did not arrive');
+    return transfer.id;
+  };
+
+  const member = await admitVictim(VICTIM_MEMBER);
+  // A target to read: without one, reading it is a 404 for everyone.
+  await jsonOf(
+    await t.request(`/api/v1/units/${VICTIM_UNIT.id}/targets/2026`, {
+      method: 'PUT',
+      token: owner,
+      json: { targetPopulation: 40 },
+    }),
+  );
+  const transfer = await transferIn(TRANSFERRED);
+  const nationalId = await jsonOf<{ nationalId: string }>(
+    await t.request(`/api/v1/members/${member}/national-id`, { token: owner }),
+  );
+  let serial = 0;
+
+  return {
+    t,
+    ids: {
+      unit: VICTIM_UNIT.id,
+      branch: VICTIM_BRANCH,
+      toBranch: 'b-victim-2',
+      member,
+      transfer,
+      province: 'alpha',
+      refreshToken: 'x.y.z',
+    },
+    markers: [
+      VICTIM_UNIT.id,
+      VICTIM_UNIT.name,
+      VICTIM_BRANCH,
+      'Chi hội Riêng',
+      member,
+      VICTIM_MEMBER.fullName,
+      VICTIM_MEMBER.phone,
+      nationalId.nationalId,
+      transfer,
+      TRANSFERRED.fullName,
+      TRANSFERRED.phone,
+    ],
+    today,
+    authorization(persona) {
+      if (persona === 'anonymous') return '';
+      if (persona === 'forged') return `Bearer ${forged}`;
+      return `Bearer ${token(USERNAMES[persona] as string)}`;
+    },
+    freshMember: () =>
+      admitVictim({ fullName: 'Trịnh Văn Tạm', phone: `09${String(++serial).padStart(8, '0')}` }),
+    async freshBranch() {
+      const branch = await jsonOf<{ id: string }>(
+        await postJson(t, owner, '/api/v1/branches', {
+          name: `Chi hội Tạm ${++serial}`,
+          kind: 'residential',
+          unitId: VICTIM_UNIT.id,
+        }),
+        201,
+        'POST /api/v1/branches',
+      );
+      return branch.id;
+    },
+    freshTransfer: () =>
+      transferIn({ fullName: 'Lý Thị Tạm', phone: `08${String(++serial).padStart(8, '0')}` }),
+  };
+}
+
+/** The owner's own token, same header and claims, signed by a key the app has never seen. */
+async function forgedLike(token: string): Promise<string> {
+  const { privateKey } = await generateKeyPair('ES256');
+  return new SignJWT(decodeJwt(token))
+    .setProtectedHeader(decodeProtectedHeader(token) as never)
+    .sign(privateKey);
+}
+
+/** A unique id for throwaway records (provinces, idempotency keys). */
+export const uniqueSuffix = () => randomUUID().slice(0, 8);

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 const shared = {
   env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  testTimeout: 20_000,
+  // Long enough for the heaviest tests while the other worker runs beside them on two cores; a hang still ends.
+  testTimeout: 60_000,
   hookTimeout: 120_000,
 };
 

@@ -32,7 +32,6 @@ import {
   listAllPages,
   postJson,
   provinceWithBranches,
-  todayInVietnam,
 } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import {
@@ -64,7 +63,7 @@ beforeAll(async () => {
   branches = new BranchRepository(table);
   units = new UnitRepository(table);
   [youth] = await accessTokens(t, 'alpha.youth');
-  today = todayInVietnam();
+  today = t.today;
 });
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi'];

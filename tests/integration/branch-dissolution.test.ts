@@ -15,7 +15,6 @@ import {
   type MemberEventBody,
   postJson,
   provinceWithBranches,
-  todayInVietnam,
 } from '../setup/members.ts';
 import { accessTokens, appWithProvinces, createOfficers } from '../setup/scene.ts';
 import { expectProblem, getJson, seedBranches, type TestApp, testBranch } from '../setup/test-app.ts';
@@ -79,7 +78,7 @@ beforeAll(async () => {
     { username: 'alpha.youth.viewer', role: 'viewer', scope: null },
   ]);
   [youth] = await accessTokens(t, 'alpha.youth');
-  today = todayInVietnam();
+  today = t.today;
 });
 
 const dissolve = (token: string, branchId: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -11,6 +11,7 @@ import { createTestApp, onboardTestProvince, seedUnits, type TestApp } from '../
 import {
   type Counts,
   countingApp,
+  FIGURES_CLOCK,
   members,
   ORGS,
   scaled,
@@ -57,7 +58,7 @@ function hamletMembers(): Record<string, Counts> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: FIGURES_CLOCK.clock });
   await onboardTestProvince(t, 'sc');
   const own = hamletMembers();
   for (const org of ORGS) {

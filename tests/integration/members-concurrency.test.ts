@@ -3,14 +3,7 @@
  * and clients that retry on a fresh read lose nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  admission,
-  admitOk,
-  auditOf,
-  patchMember,
-  provinceWithBranches,
-  todayInVietnam,
-} from '../setup/members.ts';
+import { admission, admitOk, auditOf, patchMember, provinceWithBranches } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import { expectProblem, getJson, type TestApp } from '../setup/test-app.ts';
 
@@ -73,7 +66,7 @@ describe('edits against one version', () => {
 
   it('parallel status changes with the same If-Match: one applies, the others get 412', async () => {
     const member = await admitOk<MemberBody>(t, farmers, admission({ fullName: 'Ông Văn Trạng Thái' }));
-    const today = todayInVietnam();
+    const today = t.today;
     const bodies = [
       { status: 'away', reason: 'Đi làm', effectiveDate: today, awayPlace: 'Long An' },
       { status: 'lapsed', reason: 'Bỏ sinh hoạt', effectiveDate: today },

@@ -14,7 +14,6 @@ import {
   patchMember,
   postJson,
   provinceWithBranches,
-  todayInVietnam,
   userIdOf,
 } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
@@ -38,7 +37,7 @@ let year: number;
 beforeAll(async () => {
   t = await appWithProvinces(['alpha'], provinceWithBranches);
   [farmers, youth] = await accessTokens(t, 'alpha.farmers', 'alpha.youth');
-  today = todayInVietnam();
+  today = t.today;
   year = Number(today.slice(0, 4));
 });
 

@@ -234,7 +234,7 @@ export async function changeStatusOk(
   const response = await t.request(`/api/v1/members/${id}/status`, {
     method: 'POST',
     token,
-    json: { reason: 'Kiểm tra', effectiveDate: new Date().toISOString().slice(0, 10), ...change },
+    json: { reason: 'Kiểm tra', effectiveDate: t.today, ...change },
   });
   if (response.status !== 200)
     throw new Error(`status change failed: ${response.status} ${await response.text()}`);

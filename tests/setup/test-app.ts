@@ -22,12 +22,18 @@ import { AccountRepository } from '../../shared/store/repositories/accounts.ts';
 import { BranchRepository } from '../../shared/store/repositories/branches.ts';
 import { UnitRepository } from '../../shared/store/repositories/units.ts';
 import { ensureTable } from '../../shared/store/table-admin.ts';
+import { vietnamDate, vietnamDayClock } from './clock.ts';
 
 export const PASSWORD = 'a-long-test-password';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
+/**
+ * `clock`: the app's time. By default real time held within the Vietnam day the app was made on
+ * (setup/clock.ts), so `today` is the server's "today" for the whole test, even across midnight.
+ */
 export async function createTestApp(options: { clock?: () => Date } = {}) {
+  const clock = options.clock ?? vietnamDayClock().clock;
   const dataDir = await mkdtemp(join(tmpdir(), 'doanthe-test-'));
   const env = readEnv({
     DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
@@ -42,7 +48,7 @@ export async function createTestApp(options: { clock?: () => Date } = {}) {
     // Tests play several clients; the address comes from a header only this harness sets.
     clientAddress: (c) => c.req.header('x-test-client-address') ?? '127.0.0.1',
     docsAssetsDir: join(process.cwd(), 'node_modules', 'swagger-ui-dist'),
-    ...(options.clock && { clock: options.clock }),
+    clock,
   });
   const app = createApp(deps);
   await createMissingAccounts(new AccountRepository(deps.table), [
@@ -74,7 +80,10 @@ export async function createTestApp(options: { clock?: () => Date } = {}) {
     return (await response.json()) as { access_token: string; refresh_token: string; expires_in: number };
   };
 
-  return { app, deps, env, request, signIn };
+  /** The date in Vietnam when the app was made, as its clock tells it. */
+  const today = vietnamDate(clock());
+
+  return { app, deps, env, request, signIn, today };
 }
 
 export interface CommuneBody {
@@ -113,19 +122,19 @@ export function provinceBody(
   return { id, code: '83', name: `Tỉnh ${id}`, validFrom: '2025-07-01', communes: [], admins, ...fields };
 }
 
+/** The two communes of onboardTestProvince's province 82. */
+export const TEST_COMMUNES: CommuneBody[] = [
+  { code: '28249', name: 'Phường Đạo Thạnh', type: 'phuong' },
+  { code: '28261', name: 'Phường Mỹ Tho', type: 'phuong' },
+];
+
 /** Onboards a small province through the API: two communes and an admin per tenant. */
 export async function onboardTestProvince(t: TestApp, id: string) {
   const operator = await t.signIn('root.operator');
   const response = await t.request('/api/v1/platform/provinces', {
     method: 'POST',
     token: operator.access_token,
-    json: provinceBody(id, {
-      code: '82',
-      communes: [
-        { code: '28249', name: 'Phường Đạo Thạnh', type: 'phuong' },
-        { code: '28261', name: 'Phường Mỹ Tho', type: 'phuong' },
-      ],
-    }),
+    json: provinceBody(id, { code: '82', communes: TEST_COMMUNES }),
   });
   if (response.status !== 201)
     throw new Error(`onboarding failed: ${response.status} ${await response.text()}`);

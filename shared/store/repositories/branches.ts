@@ -28,9 +28,6 @@ export function branchItem(branch: Branch): Item {
   };
 }
 
-/** Branches stored before versions were kept read as version 0, which `save` knows not to compare. */
-const read = (stored: Branch): FullBranch => ({ ...fullBranch(stored), version: stored.version ?? 0 });
-
 export class BranchRepository {
   constructor(private readonly table: TenantTable) {}
 
@@ -40,7 +37,7 @@ export class BranchRepository {
 
   async get(id: string): Promise<FullBranch | undefined> {
     const stored = await this.table.get<Branch>(key(id));
-    return stored && read(stored);
+    return stored && fullBranch(stored);
   }
 
   async ofUnit(
@@ -56,7 +53,7 @@ export class BranchRepository {
       limit,
       cursor,
     });
-    return { items: page.items.map(read), nextCursor: page.nextCursor };
+    return { items: page.items.map(fullBranch), nextCursor: page.nextCursor };
   }
 
   async putMany(branches: Branch[]): Promise<void> {
@@ -74,7 +71,7 @@ export class BranchRepository {
   save(tx: Transaction, before: FullBranch, after: FullBranch): void {
     tx.put(
       branchItem(after),
-      before.version === 0 ? { exists: true } : { equals: { version: before.version, status: 'active' } },
+      { equals: { version: before.version, status: 'active' } },
       () => new DomainError('PRECONDITION_FAILED'),
     );
   }
@@ -95,7 +92,7 @@ export class BranchRepository {
   saveStatus(tx: Transaction, before: FullBranch, after: FullBranch): void {
     tx.put(
       branchItem(after),
-      before.version === 0 ? { exists: true } : { equals: { version: before.version } },
+      { equals: { version: before.version } },
       () => new DomainError('PRECONDITION_FAILED'),
     );
   }

@@ -30,9 +30,6 @@ export function unitItem(unit: Unit): Item {
   };
 }
 
-/** Units stored before versions were kept read as version 0, which `save` knows not to compare. */
-const read = (stored: Unit): FullUnit => ({ ...fullUnit(stored), version: stored.version ?? 0 });
-
 export class UnitRepository {
   constructor(private readonly table: TenantTable) {}
 
@@ -42,7 +39,7 @@ export class UnitRepository {
 
   async get(id: string): Promise<FullUnit | undefined> {
     const stored = await this.table.get<Unit>(key(id));
-    return stored && read(stored);
+    return stored && fullUnit(stored);
   }
 
   /**
@@ -64,7 +61,7 @@ export class UnitRepository {
         limit: limit - items.length,
         cursor: next ?? undefined,
       });
-      items.push(...page.items.filter((unit) => !validOn || isValidOn(unit, validOn)).map(read));
+      items.push(...page.items.filter((unit) => !validOn || isValidOn(unit, validOn)).map(fullUnit));
       next = page.nextCursor;
       if (next === null || !validOn) break;
     }
@@ -129,7 +126,7 @@ export class UnitRepository {
   save(tx: Transaction, before: FullUnit, after: FullUnit): void {
     tx.put(
       unitItem(after),
-      before.version === 0 ? { exists: true } : { equals: { version: before.version } },
+      { equals: { version: before.version } },
       () => new DomainError('PRECONDITION_FAILED'),
     );
   }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { admission, admitOk, postJson, provinceWithBranches, todayInVietnam } from '../setup/members.ts';
+import { admission, admitOk, postJson, provinceWithBranches } from '../setup/members.ts';
 import { setUpScene } from '../setup/scene.ts';
 import { jsonOf, type TestApp, testBranch, testHamlet } from '../setup/test-app.ts';
 
@@ -121,7 +121,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
   });
   const owner = token('alpha.farmers');
   const forged = await forgedLike(owner);
-  const today = todayInVietnam();
+  const today = t.today;
 
   const admitVictim = async (person: { fullName: string; phone: string }) =>
     (await admitOk(t, owner, admission({ ...person, branchId: VICTIM_BRANCH }))).id;

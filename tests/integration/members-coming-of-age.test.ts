@@ -3,7 +3,7 @@
  * see them off. Someone turning 30 that year is listed; someone a year younger or older is not.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admission, admitOk, provinceWithBranches, todayInVietnam } from '../setup/members.ts';
+import { admission, admitOk, provinceWithBranches } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import { getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
 
@@ -21,7 +21,7 @@ const ids: Record<'turning30' | 'younger' | 'older' | 'elsewhere', string> = {
 beforeAll(async () => {
   t = await appWithProvinces(['alpha'], provinceWithBranches);
   [youth] = await accessTokens(t, 'alpha.youth');
-  year = Number(todayInVietnam().slice(0, 4)) + 1;
+  year = Number(t.today.slice(0, 4)) + 1;
   const admit = async (fullName: string, birthYear: number, branchId = 'b-28261-01') =>
     (await admitOk(t, youth, admission({ fullName, birthDate: `${birthYear}-02-14`, branchId }))).id;
   ids.turning30 = await admit('Lê Thanh Tâm', year - 30);

@@ -12,7 +12,6 @@ import {
   listedIds,
   postJson,
   provinceWithBranches,
-  todayInVietnam,
 } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import { createTestApp, expectProblem, getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
@@ -26,7 +25,7 @@ let keys = 0;
 beforeAll(async () => {
   t = await appWithProvinces(['alpha', 'beta'], provinceWithBranches);
   [farmers, betaFarmers] = await accessTokens(t, 'alpha.farmers', 'beta.farmers');
-  today = todayInVietnam();
+  today = t.today;
 });
 
 const newKey = () => `test-key-${++keys}-${Date.now()}`;

@@ -11,15 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '../../shared/config/logger.ts';
 import { rawItems } from '../setup/figures-oracle.ts';
-import {
-  admission,
-  admit,
-  admitOk,
-  patchMember,
-  postJson,
-  provinceWithBranches,
-  todayInVietnam,
-} from '../setup/members.ts';
+import { admission, admit, admitOk, patchMember, postJson, provinceWithBranches } from '../setup/members.ts';
 import { type Scene, setUpScene } from '../setup/scene.ts';
 import { jsonOf, startStreamPollerFor, type TestApp } from '../setup/test-app.ts';
 
@@ -80,7 +72,7 @@ afterAll(async () => {
 async function story() {
   const farmers = token('alpha.farmers');
   const women = token('alpha.women');
-  const today = todayInVietnam();
+  const today = t.today;
   const an = await admitOk<{ id: string }>(
     t,
     farmers,

@@ -90,11 +90,7 @@ export async function admitOk<T = { id: string; version: number }>(
 
 // ——— Changing members: status, transfers, audit (lifecycle, transfer, idempotency, access tests) ———
 
-/** Today in Vietnam, and a day some days from a date, as ISO dates. */
-export function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
+/** A day some days from a date, as an ISO date. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

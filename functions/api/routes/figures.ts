@@ -78,7 +78,7 @@ const statsRoute = createRoute({
   tags: ['figures'],
   summary: 'Figures of a unit and its children / Số liệu thống kê của đơn vị',
   description:
-    'Members by status, gender and age band, branches, target population, coverage and the units lacking a target, for the unit and each child in force. Viewers see counts of 1–4 in hamlets as null.',
+    'Members by status, gender and age band, branches, target population, coverage and the units lacking a target, for the unit and each child in force. Viewers see counts of 1–4 in hamlets as null, and as many other counts as it takes that none can be worked out from the rest (complementary suppression).',
   security: bearerSecurity,
   request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
   responses: { 200: json(statsSchema, 'The figures'), ...errorResponses },
@@ -89,7 +89,8 @@ const overviewRoute = createRoute({
   path: '/api/v1/front/overview',
   tags: ['front'],
   summary: 'The four organizations side by side, for a unit and its children / Số liệu tổng hợp của Mặt trận',
-  description: 'Aggregates only; counts of 1–4 in hamlets are null (suppressed).',
+  description:
+    'Aggregates only; counts of 1–4 in hamlets are null (suppressed), and so are as many other counts as it takes that none can be worked out by adding or subtracting the published ones.',
   security: bearerSecurity,
   request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
   responses: { 200: json(overviewSchema, 'The overview'), ...errorResponses },

@@ -244,7 +244,6 @@ export function memberRoutes(deps: AppDependencies) {
         changeContext(c),
         c.req.valid('param').id,
       );
-      c.header('cache-control', 'no-store');
       return c.json({ nationalId: number }, 200);
     })
     .openapi(status, memberChange(changeStatus))

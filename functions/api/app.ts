@@ -20,6 +20,7 @@ import { branchRoutes } from './routes/branches.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { figuresRoutes } from './routes/figures.ts';
 import { healthRoutes } from './routes/health.ts';
+import { mapProposalRoutes } from './routes/map-proposals.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
 import { platformRoutes } from './routes/platform.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', meRoutes());
   app.route('/', platformRoutes(deps));
   app.route('/', unitRoutes());
+  app.route('/', mapProposalRoutes());
   app.route('/', branchRoutes());
   app.route('/', dissolutionRoutes(deps));
   app.route('/', memberRoutes(deps));

@@ -229,7 +229,27 @@ export const errorMessages = {
   }),
   UNIT_EXISTS: {
     title: { vi: 'Đơn vị đã có', en: 'Unit already exists' },
-    detail: ({ id = '' }) => ({ vi: `Đã có đơn vị "${id}".`, en: `There is already a unit "${id}".` }),
+    detail: ({ id = '', name = '' }) =>
+      name
+        ? {
+            vi: `Xã, phường đã có ấp, khóm "${name}": "${id}".`,
+            en: `The commune already has the hamlet "${name}": "${id}".`,
+          }
+        : { vi: `Đã có đơn vị "${id}".`, en: `There is already a unit "${id}".` },
+  },
+  MAP_PROPOSAL_NOT_FOUND: {
+    title: { vi: 'Không tìm thấy đề xuất', en: 'Proposal not found' },
+    detail: ({ id = '' }) => ({
+      vi: `Không có đề xuất ấp, khóm "${id}" trong tỉnh.`,
+      en: `There is no hamlet proposal "${id}" in the province.`,
+    }),
+  },
+  MAP_PROPOSAL_DECIDED: {
+    title: { vi: 'Đề xuất đã được xử lý', en: 'Proposal already decided' },
+    detail: ({ status = '' }) =>
+      status === 'accepted'
+        ? { vi: 'Đề xuất này đã được chấp thuận.', en: 'This proposal was already accepted.' }
+        : { vi: 'Đề xuất này đã bị từ chối.', en: 'This proposal was already rejected.' },
   },
   UNIT_RULE_VIOLATED: {
     title: { vi: 'Vi phạm quy tắc của cây đơn vị', en: 'Breaks a rule of the unit tree' },
@@ -356,6 +376,13 @@ export const errorMessages = {
     detail: ({ date = '', onboarded = '' }) => ({
       vi: `Không thể chốt số liệu ngày ${viDate(date)}: tổ chức bắt đầu dùng hệ thống từ ngày ${viDate(onboarded)}.`,
       en: `Figures of ${enDate(date)} cannot be snapshotted: the organization has been on the platform since ${enDate(onboarded)}.`,
+    }),
+  },
+  MAP_EDITOR_NOT_GRANTABLE: {
+    title: { vi: 'Không cấp được quyền sửa bản đồ', en: 'Map editing cannot be granted' },
+    detail: ({ username = '', provinceId = '' }) => ({
+      vi: `Không có tài khoản quản trị tổ chức "${username}" của tỉnh ${provinceId}.`,
+      en: `There is no organization admin account "${username}" in the province ${provinceId}.`,
     }),
   },
 } satisfies Record<string, Entry>;

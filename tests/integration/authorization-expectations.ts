@@ -52,26 +52,54 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/platform/provinces': { ok: ['platform'], why: 'onboarding is the operators’ work' },
   'GET /api/v1/platform/provinces/{id}': { ok: ['platform'], why: 'provinces are the operators’ records' },
 
+  'PUT /api/v1/platform/provinces/{id}/map-editors/{username}': {
+    ok: ['platform'],
+    why: 'the operator grants map editing',
+  },
+  'DELETE /api/v1/platform/provinces/{id}/map-editors/{username}': {
+    ok: ['platform'],
+    why: 'the operator takes map editing back',
+  },
+
   'GET /api/v1/units': {
-    ok: [...READERS, 'outOfScopeOfficer'],
-    own: OUTSIDERS,
-    why: 'the map of units is the whole organization’s; other tenants list their own',
+    ok: [...READERS, 'outOfScopeOfficer', 'otherOrganization', 'front'],
+    own: ['otherProvince', 'otherFront'],
+    why: 'the map is the whole province’s; another province lists its own; the platform has none',
   },
   'POST /api/v1/units': {
-    ok: ['owner'],
-    own: OTHER_ADMINS,
-    why: 'the admin keeps the tree (a commune officer only below their commune)',
+    ok: [],
+    why: 'map editors only (front_admin, an org admin granted map_editor): no persona is one',
   },
   'GET /api/v1/units/{id}': {
-    ok: [...READERS, 'outOfScopeOfficer'],
-    why: 'the map of units is the whole organization’s',
+    ok: [...READERS, 'outOfScopeOfficer', 'otherOrganization', 'front'],
+    why: 'the map is the whole province’s',
   },
-  'PATCH /api/v1/units/{id}': { ok: ['owner'], why: 'officers change units below their own only' },
+  'PATCH /api/v1/units/{id}': { ok: [], why: 'map editors only: no persona is one' },
+  'GET /api/v1/units/{id}/audit': { ok: [], why: 'the map’s trail is for map editors' },
   'GET /api/v1/units/{id}/targets/{year}': {
     ok: UNIT_READERS,
     why: 'figures of a unit in the reader’s scope (a unit is more than a branch officer’s branch)',
   },
   'PUT /api/v1/units/{id}/targets/{year}': { ok: ['owner'], why: 'targets are set within one’s scope' },
+
+  'POST /api/v1/map/proposals': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'admins and commune officers propose hamlets of their communes; the map is their province’s',
+  },
+  'GET /api/v1/map/proposals': {
+    ok: ['owner', 'viewer', 'outOfScopeOfficer'],
+    own: OTHER_ADMINS,
+    why: 'an organization sees the proposals it made or joined (an officer within their scope)',
+  },
+  'POST /api/v1/map/proposals/{id}/accept': {
+    ok: [],
+    why: 'map editors only (front_admin, an org_admin granted map_editor): no persona here is one',
+  },
+  'POST /api/v1/map/proposals/{id}/reject': {
+    ok: [],
+    why: 'map editors only (front_admin, an org_admin granted map_editor): no persona here is one',
+  },
 
   'GET /api/v1/branches': { ok: READERS, why: 'branches of a unit in the reader’s scope' },
   'POST /api/v1/branches': { ok: ['owner'], why: 'branches are set up within one’s scope' },

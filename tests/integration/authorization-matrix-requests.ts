@@ -73,6 +73,23 @@ export const REQUESTS: Record<string, RequestRecipe> = {
     build: (ids) => ({ path: `/api/v1/units/${ids.unit}/targets/2026`, body: { targetPopulation: 321 } }),
   },
 
+  'POST /api/v1/map/proposals': {
+    build: () => ({
+      path: '/api/v1/map/proposals',
+      body: { communeId: '28261', name: `Ấp Mới ${uniqueSuffix()}`, type: 'ap' },
+    }),
+  },
+  'GET /api/v1/map/proposals': { build: () => ({ path: '/api/v1/map/proposals?status=pending' }) },
+  'POST /api/v1/map/proposals/{id}/accept': {
+    build: (ids) => ({ path: `/api/v1/map/proposals/${ids.proposal}/accept`, body: {} }),
+  },
+  'POST /api/v1/map/proposals/{id}/reject': {
+    build: (ids) => ({
+      path: `/api/v1/map/proposals/${ids.proposal}/reject`,
+      body: { reason: 'Không có ấp này' },
+    }),
+  },
+
   'GET /api/v1/branches': { build: (ids) => ({ path: `/api/v1/branches?unitId=${ids.unit}` }) },
   'POST /api/v1/branches': {
     build: (ids) => ({

@@ -60,6 +60,8 @@ export interface Ids {
   readonly toBranch: string;
   readonly member: string;
   readonly transfer: string;
+  /** A pending hamlet proposal the owner made in the victim's province. */
+  readonly proposal: string;
   readonly province: string;
   /** A refresh token, for the authentication operations (a fresh one per allowed call). */
   readonly refreshToken: string;
@@ -71,6 +73,7 @@ export const MISSING_IDS: Ids = {
   toBranch: 'b-nowhere-2',
   member: '00000000-0000-4000-8000-000000000000',
   transfer: '00000000-0000-4000-8000-000000000001',
+  proposal: '00000000-0000-4000-8000-000000000002',
   province: 'nowhere',
   refreshToken: 'x.y.z',
 };
@@ -161,6 +164,15 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
     }),
   );
   const transfer = await transferIn(TRANSFERRED);
+  const { proposal } = await jsonOf<{ proposal: { id: string } }>(
+    await postJson(t, owner, '/api/v1/map/proposals', {
+      communeId: '28261',
+      name: 'Ấp Đề Xuất Riêng',
+      type: 'ap',
+    }),
+    201,
+    'POST /api/v1/map/proposals',
+  );
   const nationalId = await jsonOf<{ nationalId: string }>(
     await t.request(`/api/v1/members/${member}/national-id`, { token: owner }),
   );
@@ -174,6 +186,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       toBranch: 'b-victim-2',
       member,
       transfer,
+      proposal: proposal.id,
       province: 'alpha',
       refreshToken: 'x.y.z',
     },
@@ -189,6 +202,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       transfer,
       TRANSFERRED.fullName,
       TRANSFERRED.phone,
+      proposal.id,
     ],
     today,
     authorization(persona) {

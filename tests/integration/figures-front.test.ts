@@ -183,25 +183,26 @@ describe('the overview of a province', () => {
       if (value === null) expect(farmers?.members[field as keyof typeof farmers.members]).toBeNull();
   });
 
-  it('gives distinct persons from the Front’s own aggregate, none for hamlets', async () => {
+  it('gives distinct persons from the Front’s own aggregate, in hamlets too, hiding the small', async () => {
     const front = t.deps.table.forTenant(toTenantId('fr:front'));
-    await front.put({
-      entity: 'aggregate',
-      key: { pk: 'AGG#82', sk: 'CURRENT' },
-      data: { unique_persons: 120 },
-    });
-    await front.put({
-      entity: 'aggregate',
-      key: { pk: 'AGG#28261', sk: 'CURRENT' },
-      data: { unique_persons: 88 },
-    });
+    const persons = { '82': 120, '28261': 88, '28261-01': 86, '28261-02': 3, '28249': 32, '28249-01': 25 };
+    for (const [unitId, count] of Object.entries(persons))
+      await front.put({
+        entity: 'aggregate',
+        key: { pk: `AGG#${unitId}`, sk: 'CURRENT' },
+        data: { unique_persons: count },
+      });
     const o = await overview('82');
     expect(o.total.uniquePersons).toBe(120);
     expect(child(o.children, '28261').total.uniquePersons).toBe(88);
-    expect(child(o.children, '28249').total.uniquePersons).toBe(0);
+    expect(child(o.children, '28249').total.uniquePersons).toBe(32);
     const hamlets = await overview('28261');
     expect(hamlets.total.uniquePersons).toBe(88);
-    expect(hamlets.children.map((c) => c.total.uniquePersons)).toEqual(hamlets.children.map(() => null));
+    // Khóm 2's 3 are hidden, and Khóm 1's 86 with them: 88 − 86 would give the 3 back.
+    expect(child(hamlets.children, '28261-02').total.uniquePersons).toBeNull();
+    expect(child(hamlets.children, '28261-01').total.uniquePersons).toBeNull();
+    const inDaoThanh = await overview('28249');
+    expect(child(inDaoThanh.children, '28249-01').total.uniquePersons).toBe(25);
   });
 
   it('never returns a name, an id number or a member id', async () => {

@@ -4,11 +4,13 @@
  * the differences between two days (GET /api/v1/front/compare).
  *
  * Only aggregate items, units and targets are read, never a member; and the Front never sees a
- * count of 1–4 in a hamlet, nor one it could work out from the counts shown (rows.ts). The rows are the union of the four trees' children (communes are
- * official and shared; each organization keeps its own hamlets), named after the first
- * organization that has the unit. `uniquePersons` comes from the Front tenant's own aggregate
- * (`unique_persons`, counted by the stream function from the keyed national-id hashes,
- * shared/figures/persons.ts) for the province, districts and communes.
+ * count of 1–4 in a hamlet, nor one it could work out from the counts shown (rows.ts). The rows
+ * are the units of the province's map, which the four organizations share: one row per hamlet,
+ * with each organization's figures there side by side. Each organization's children are read on
+ * the day its figures stand for (its snapshot's, which may differ between the four), and the
+ * rows are their union: a unit in force on one of those days has its row. `uniquePersons` comes from the Front tenant's
+ * own aggregate (`unique_persons`, counted by the stream function from the keyed national-id
+ * hashes, shared/figures/persons.ts) for every row, hamlets included.
  */
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
@@ -129,10 +131,7 @@ export async function frontOverview(
   };
 }
 
-/**
- * The Front's distinct-person counts of these units. Hamlets get none (null): each belongs to
- * one organization's tree, and distinct people are counted in the units the four share.
- */
+/** The Front's distinct-person counts of these units; none (null) for a day without figures. */
 async function uniquePersonsOf(
   front: FiguresRepository,
   period: FiguresPeriod,
@@ -140,9 +139,9 @@ async function uniquePersonsOf(
 ): Promise<Map<string, number | null>> {
   const counts = new Map<string, number | null>();
   if (!period.available) return counts;
-  const shared = units.filter((unit) => unit.level !== 'hamlet').map((unit) => unit.id);
-  const items = await front.aggregates(shared, period.copy);
-  for (const unitId of shared) counts.set(unitId, countOf(items.get(unitId), UNIQUE_PERSONS_COUNTER));
+  const unitIds = units.map((unit) => unit.id);
+  const items = await front.aggregates(unitIds, period.copy);
+  for (const unitId of unitIds) counts.set(unitId, countOf(items.get(unitId), UNIQUE_PERSONS_COUNTER));
   return counts;
 }
 

@@ -3,9 +3,12 @@
  * (`<tenant>#USER#<id>`); the sign-in name is platform-wide (`platform#LOGIN#<username>`) because
  * a user signs in before we know their tenant. Both are written in one transaction.
  */
-import type { Role, Scope } from '../../domain/roles.ts';
+import type { AuditRecord } from '../../domain/audit.ts';
+import type { Permission, Role, Scope } from '../../domain/roles.ts';
 import { PLATFORM_TENANT, type TenantId } from '../../domain/tenant-id.ts';
 import type { Table, TransactOperation } from '../table.ts';
+import { Transaction } from '../transaction.ts';
+import { AuditRepository } from './audit.ts';
 
 export interface Account {
   readonly userId: string;
@@ -13,6 +16,8 @@ export interface Account {
   readonly tenantId: TenantId;
   readonly role: Role;
   readonly scope: Scope;
+  /** Rights granted beside the role; absent on accounts that never had any. */
+  readonly permissions?: readonly Permission[];
   readonly displayName: string;
   readonly passwordHash: string;
   readonly createdAt: string;
@@ -49,5 +54,31 @@ export class AccountRepository {
           { exists: false },
         ),
     ];
+  }
+
+  /**
+   * Replaces an account's granted permissions on both its items (sign-in reads the login item,
+   * the tenant's users the profile), with the audit record in the account's tenant, all or none.
+   * The next sign-in or refresh carries them in the access token.
+   */
+  async setPermissions(
+    account: Account,
+    permissions: readonly Permission[],
+    audit: AuditRecord,
+  ): Promise<void> {
+    const tenant = this.table.forTenant(account.tenantId);
+    const tx = new Transaction(tenant)
+      .update(
+        { pk: `USER#${account.userId}`, sk: 'USER' },
+        { set: { permissions }, condition: { exists: true } },
+      )
+      .add(
+        this.table.forTenant(PLATFORM_TENANT).updateOperation(loginKey(account.username), {
+          set: { permissions },
+          condition: { equals: { userId: account.userId } },
+        }),
+      );
+    new AuditRepository(tenant).record(tx, audit);
+    await tx.commit();
   }
 }

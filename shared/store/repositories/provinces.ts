@@ -3,7 +3,7 @@
  * platform's record of a province, `<tenant>#TENANT` in each tenant's own partition, and the
  * registry `platform#PROVINCES` / `<id>`, one small item per province, so jobs that visit every
  * province (the month-end snapshots) list them with a Query rather than a Scan. Onboarding writes
- * them, with the first accounts, in one transaction.
+ * them, with the first accounts, in one transaction, after the province's map (see units.ts).
  */
 import type { Province } from '../../domain/provinces.ts';
 import { PLATFORM_TENANT, toTenantId } from '../../domain/tenant-id.ts';
@@ -48,11 +48,7 @@ export class ProvinceRepository {
    */
   async onboard(province: Province, accounts: Account[], units: Unit[]): Promise<OnboardingConflict | null> {
     if (await this.get(province.id)) return { kind: 'province' };
-    await Promise.all(
-      province.tenants.map(({ tenantId }) =>
-        new UnitRepository(this.table.forTenant(toTenantId(tenantId))).putMany(units),
-      ),
-    );
+    await new UnitRepository(this.table.forProvinceMap(province.id)).putMany(units);
     const accountRepository = new AccountRepository(this.table);
     const platform = this.table.forTenant(PLATFORM_TENANT);
     const provinceOperations = [

@@ -7,15 +7,16 @@
  * DYNAMODB_ENDPOINT when set, or with `--deployed` the table TABLE_NAME on AWS (credentials and
  * AWS_REGION from the usual AWS chain). Stopped or failed half-way, run it again: it resumes.
  *
- * The figures are recounted at the end, so the moves must not also reach them through the
- * stream afterwards: locally the script reads the stream past its own writes before recounting,
- * applying nothing (the recount counts them); on AWS the stream function applies the moves as
- * they happen, and the script waits `--settle-seconds` (120) for it before recounting.
+ * The stream function moves the figures with the members and branches; the recount at the end
+ * checks and repairs them, so it must come after the stream has applied the moves (a recount
+ * racing the stream would count a move twice): locally the script runs the stream poller itself
+ * until it is idle; on AWS it waits `--settle-seconds` (120) for the stream function.
  */
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DynamoDbLocal, startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
 import { startStreamPoller } from '#functions/local/stream-poller.ts';
+import { createStreamHandler } from '#functions/stream/handler.ts';
 import { readEnv } from '#shared/config/env.ts';
 import type { MigrationConflict } from '#shared/domain/map-migration.ts';
 import { type MigrationProgress, migrateMap } from '#shared/migrations/map-migration.ts';
@@ -52,17 +53,16 @@ try {
   );
   const settle = database
     ? async () => {
-        // Nothing else reads this emulator's stream now; the next `npm start` would apply the
-        // moves on top of the recount. Reading past them with a handler that applies nothing
-        // leaves its checkpoints after them.
-        const skipper = await startStreamPoller({
+        // What the poller of `npm start` would do with the moves, done now: the recount that
+        // follows then finds the figures settled, and the next start has nothing left to apply.
+        const poller = await startStreamPoller({
           endpoint: env.DYNAMODB_ENDPOINT,
           region: env.AWS_REGION,
           table,
-          handle: async () => ({ batchItemFailures: [] }),
+          handle: createStreamHandler(table),
         });
-        await skipper.idle();
-        await skipper.stop();
+        await poller.idle();
+        await poller.stop();
       }
     : async () => {
         out(`Waiting ${settleSeconds} s for the stream function to apply the moves before recounting…`);

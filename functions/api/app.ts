@@ -25,6 +25,7 @@ import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { recountRoutes } from './routes/recount.ts';
+import { reorganizationRoutes } from './routes/reorganizations.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', platformRoutes(deps));
   app.route('/', unitRoutes());
   app.route('/', mapProposalRoutes());
+  app.route('/', reorganizationRoutes(deps));
   app.route('/', branchRoutes());
   app.route('/', dissolutionRoutes(deps));
   app.route('/', memberRoutes(deps));

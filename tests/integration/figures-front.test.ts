@@ -102,7 +102,8 @@ describe('the overview of a province', () => {
       targetPopulation: 80,
       coverage: 0.5,
       notYetGathered: 40,
-      unitsWithoutTarget: 2,
+      // 28261-02, 28249-01 and 28249-02: the map is shared, a hamlet without farmers counts too.
+      unitsWithoutTarget: 3,
       suppressed: false,
     });
     expect(org(o, 'veterans')).toMatchObject({
@@ -128,7 +129,7 @@ describe('the overview of a province', () => {
       targetPopulation: 190,
       coverage: 0.4211,
       notYetGathered: 110,
-      unitsWithoutTarget: 9,
+      unitsWithoutTarget: 12,
       uniquePersons: 0,
       suppressed: false,
     });
@@ -268,6 +269,15 @@ describe('snapshots and past days', () => {
       uniquePersons: 120,
     });
     expect((await overview('82')).total.members.total).toBe(155);
+  });
+
+  it('answers a past day’s hamlets from the snapshot: the Front’s distinct people and each organization', async () => {
+    const o = await overview('28249', '2026-03-15');
+
+    const hamlet = child(o.children, '28249-01');
+    expect(hamlet.total.uniquePersons).toBe(25);
+    expect(org(hamlet, 'farmers')).toMatchObject({ members: { total: 20 } });
+    expect(org(child(o.children, '28249-02'), 'women')).toMatchObject({ members: { total: 12 } });
   });
 
   it('has no figures for a day before the first snapshot', async () => {
@@ -534,7 +544,7 @@ describe('what reading costs', () => {
       new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']),
     );
     for (const pk of before.flatMap(partitionsRead))
-      expect(pk).toMatch(/^fr:(farmers|women|veterans|youth|front)#(UNIT|CHILDREN|TARGETS|AGG)#/);
+      expect(pk).toMatch(/^fr:(farmers|women|veterans|youth|front|map)#(UNIT|CHILDREN|TARGETS|AGG)#/);
 
     // Ten times the members (every count × 10): not one read more.
     await writeAggregates(t, 'fr:farmers', scaled(FARMERS, 10));
@@ -546,14 +556,15 @@ describe('what reading costs', () => {
 
     // Per organization: the unit, its children, its targets, the children of each commune no
     // target covers (to find the units lacking one: 2 here), one batch of aggregates; and one
-    // batch of the Front's own aggregates. A past day adds a Query of each snapshot register.
+    // batch of the Front's own aggregates; one read resolving the unit asked for in the map. A
+    // past day adds a Query of each snapshot register.
     const per = ORGS.length;
-    expect(before.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 2 + 1) + 1);
+    expect(before.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 2 + 1) + 1 + 1);
     const past = await measure('/api/v1/front/overview?unitId=82&asOf=2026-03-15');
-    expect(past.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 1 + 2 + 1) + 2);
+    expect(past.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 1 + 2 + 1) + 2 + 1);
     for (const pk of past.flatMap(partitionsRead))
       expect(pk).toMatch(
-        /^fr:(farmers|women|veterans|youth|front)#(UNIT#|CHILDREN#|TARGETS#|AGG#|SNAPSHOTS$)/,
+        /^fr:(farmers|women|veterans|youth|front|map)#(UNIT#|CHILDREN#|TARGETS#|AGG#|SNAPSHOTS$)/,
       );
     console.info(`front overview of the province: ${before.length} calls now, ${past.length} for a past day`);
   });

@@ -22,14 +22,12 @@ let scene: Scene;
 let poller: StreamPoller;
 
 beforeAll(async () => {
-  // Both organizations' branches hang under the same hamlet. Seeded into both tenants so the
-  // scene holds while each organization keeps its own tree; with one map per province, one
-  // seed is the hamlet of all four.
+  // Both organizations' branches hang under the same hamlet, seeded once into the province's map.
   scene = await setUpScene({
     provinces: ['fh'],
     tenants: {
       'fh:farmers': { units: [MY_PHU], branches: [testBranch('b-farmers', MY_PHU.id, 'Chi hội Mỹ Phú')] },
-      'fh:women': { units: [MY_PHU], branches: [testBranch('b-women', MY_PHU.id, 'Chi hội Mỹ Phú')] },
+      'fh:women': { branches: [testBranch('b-women', MY_PHU.id, 'Chi hội Mỹ Phú')] },
     },
     signIn: ['fh.farmers', 'fh.women', 'fh.front'],
   });

@@ -144,6 +144,10 @@ describe('who edits the map', () => {
     );
 
     expect(granted.permissions).toEqual(['map_editor']);
+    expect(await getJson(t, '/api/v1/me', before.access_token)).toMatchObject({ permissions: [] });
+    expect(await getJson(t, '/api/v1/me', refreshed.access_token)).toMatchObject({
+      permissions: ['map_editor'],
+    });
     await jsonOf(
       await postUnit(refreshed.access_token, { parentId: '28261', type: 'khom', name: 'Khóm Thanh Niên' }),
       201,

@@ -52,7 +52,7 @@ const COUNTER = /^(?:members_[a-z_]+|gender_[a-z]+|born_\d{4}|professional|branc
 
 /**
  * What the aggregate items should hold, counted from the members, branches and units of the
- * table. Every count is a subtree total: it goes to the unit and each of its ancestors.
+ * table (units from the province's map). Every count is a subtree total: it goes to the unit and each of its ancestors.
  *
  * - `members_<status>`: every member, under their current status;
  * - `gender_<gender>`, `born_<yyyy>`, `professional` (in a professional branch): current members;
@@ -67,9 +67,11 @@ const COUNTER = /^(?:members_[a-z_]+|gender_[a-z]+|born_\d{4}|professional|branc
 export function expectedFigures(items: readonly RawItem[]): Figures {
   const units = new Map<string, RawItem>();
   for (const unit of ofEntity(items, 'unit')) units.set(`${text(unit, '_tenant')}/${text(unit, 'id')}`, unit);
+  // Units are the province's map, `<province>:map`, which every tenant of the province shares.
   const pathOf = (tenant: string, unitId: string): string[] => {
-    const unit = units.get(`${tenant}/${unitId}`);
-    if (!unit) throw new Error(`oracle: unit ${unitId} of ${tenant} is not in the table`);
+    const map = `${tenant.slice(0, tenant.indexOf(':'))}:map`;
+    const unit = units.get(`${map}/${unitId}`);
+    if (!unit) throw new Error(`oracle: unit ${unitId} of ${map} is not in the table`);
     return [...(unit.ancestorIds as string[]), unitId];
   };
   const branches = new Map<string, RawItem>();

@@ -19,6 +19,7 @@ import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { Table } from '#shared/store/table.ts';
+import { seedDemoHistory } from './demo-history.ts';
 
 export const DEMO_PASSWORD = 'doanthe-demo';
 export const DEMO_PROVINCE_ID = 'dong-thap';
@@ -59,6 +60,8 @@ export async function seedDemoProvince(table: Table): Promise<{ created: boolean
   // branches under those same hamlets.
   const hamlets = generateHamlets(communeList.province.code);
   await new UnitRepository(table.forProvinceMap(DEMO_PROVINCE_ID)).putMany(hamlets);
+  // The old wards merged in 2025 and their 2024 year-end, for the comparison across the reorganization.
+  await seedDemoHistory(table, DEMO_PROVINCE_ID);
   await Promise.all(
     ORGANIZATIONS.map(async (org) => {
       const tenant = table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, org)));

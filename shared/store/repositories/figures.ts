@@ -100,6 +100,27 @@ export class FiguresRepository {
   }
 
   /**
+   * Writes given counters as a new copy for revision `revision` of the day's snapshot: figures
+   * recorded elsewhere before the platform (a year-end report, the demo's past) rather than
+   * copied from the current aggregates. Like a copy, it counts once a register item names it.
+   */
+  async writeSnapshotCopy(
+    counters: ReadonlyMap<string, Record<string, number>>,
+    date: string,
+    revision: number,
+  ): Promise<{ copy: string; copied: number }> {
+    const copy = `${date}#r${revision}-${randomBytes(6).toString('hex')}`;
+    await this.table.putMany(
+      [...counters].map(([unitId, item]) => ({
+        entity: 'aggregate_snapshot',
+        key: aggregateKey(unitId, copy),
+        data: { ...item, unitId, snapshotOf: date, revision },
+      })),
+    );
+    return { copy, copied: counters.size };
+  }
+
+  /**
    * Adds the register item to a transaction, written after every copy so a snapshot that crashed
    * half-way is never read. It applies only if the day has no snapshot yet (`before` undefined),
    * or if nobody revised it since `before` was read: two takers, or two revisers, cannot both win.

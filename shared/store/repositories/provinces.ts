@@ -44,12 +44,20 @@ export class ProvinceRepository {
   /**
    * Units first: they are idempotent puts with fixed ids, so a crash before the transaction
    * leaves nothing that a retry would trip over. The transaction is the commit point.
-   * Returns the conflict instead of writing when the province or a username exists.
+   * Returns the conflict instead of writing when the province or a username exists: both are
+   * looked up before the units are written, so a refused onboarding leaves no map behind (only
+   * a race between two onboardings can, and the winner's map is the same units).
    */
   async onboard(province: Province, accounts: Account[], units: Unit[]): Promise<OnboardingConflict | null> {
     if (await this.get(province.id)) return { kind: 'province' };
-    await new UnitRepository(this.table.forProvinceMap(province.id)).putMany(units);
     const accountRepository = new AccountRepository(this.table);
+    const seen = new Set<string>();
+    for (const account of accounts) {
+      if (seen.has(account.username) || (await accountRepository.findByUsername(account.username)))
+        return { kind: 'username', username: account.username };
+      seen.add(account.username);
+    }
+    await new UnitRepository(this.table.forProvinceMap(province.id)).putMany(units);
     const platform = this.table.forTenant(PLATFORM_TENANT);
     const provinceOperations = [
       platform.putOperation(

@@ -92,7 +92,7 @@ try {
     if (result.status === 'planned') out('Nothing written. Run again with --apply to migrate.');
     else
       out(
-        `Migrated: ${result.movedBranches} branches and ${result.movedMembers} members moved in this run; figures recounted.`,
+        `Migrated: ${result.movedBranches} branches, ${result.movedMembers} members, ${result.movedTargets} targets and ${result.movedAccounts} officer accounts moved, ${result.readdressedTransfers} pending transfers readdressed in this run; figures recounted.`,
       );
   }
   process.exitCode = 0;
@@ -111,6 +111,14 @@ function printProgress(): (progress: MigrationProgress) => void {
     else if (progress.kind === 'unit_written') out(`  map unit ${progress.unitId} written`);
     else if (progress.kind === 'branch_moved')
       out(`  ${progress.tenant} branch ${progress.id}: ${progress.from} → ${progress.to}`);
+    else if (progress.kind === 'target_kept')
+      out(
+        `  ${progress.tenant} target ${progress.id} already set: the one at ${progress.from} is left for a person to reconcile`,
+      );
+    else if (progress.kind !== 'member_moved')
+      out(
+        `  ${progress.tenant} ${progress.kind.replace('_', ' ')} ${progress.id}: ${progress.from} → ${progress.to}`,
+      );
     else if (++moved % 500 === 0) out(`  ${moved} members moved…`);
   };
 }

@@ -23,25 +23,37 @@ import {
   planMapMigration,
 } from '../domain/map-migration.ts';
 import type { Member } from '../domain/members/member.ts';
+import type { IncomingTransfer } from '../domain/members/transfers.ts';
 import { ORGANIZATIONS, tenantIdOf } from '../domain/organizations.ts';
 import { toTenantId } from '../domain/tenant-id.ts';
 import type { FullUnit } from '../domain/units.ts';
+import { type Target, targetEntityId, unitPath } from '../figures/reading/targets.ts';
 import { type CounterDifference, recount, recountFront } from '../figures/recount.ts';
 import { readLegacyUnits } from '../store/legacy-units.ts';
+import { AccountRepository } from '../store/repositories/accounts.ts';
 import { AggregateRepository } from '../store/repositories/aggregates.ts';
 import { AuditRepository } from '../store/repositories/audit.ts';
 import { BranchRepository } from '../store/repositories/branches.ts';
+import { FiguresRepository } from '../store/repositories/figures.ts';
 import { MapMigrationRepository } from '../store/repositories/map-migrations.ts';
 import { MemberRepository } from '../store/repositories/members.ts';
 import { PersonRepository } from '../store/repositories/persons.ts';
+import { TransferRepository } from '../store/repositories/transfers.ts';
 import { UnitRepository } from '../store/repositories/units.ts';
 import type { Table } from '../store/table.ts';
 
 export type MigrationProgress =
   | { readonly kind: 'unit_written'; readonly unitId: string }
   | {
-      readonly kind: 'member_moved' | 'branch_moved';
+      readonly kind:
+        | 'member_moved'
+        | 'branch_moved'
+        | 'target_moved'
+        | 'target_kept'
+        | 'account_moved'
+        | 'transfer_readdressed';
       readonly tenant: string;
+      /** A member, branch, account or transfer id; a target's `<unit id>/targets/<year>`. */
       readonly id: string;
       readonly from: string;
       readonly to: string;
@@ -74,10 +86,17 @@ export interface MapMigrationResult {
   readonly plan: MapPlan;
   readonly movedMembers: number;
   readonly movedBranches: number;
+  /** Hamlet targets, hamlet-scoped accounts and pending transfers moved to map ids. */
+  readonly movedTargets: number;
+  readonly movedAccounts: number;
+  readonly readdressedTransfers: number;
 }
 
 /** Members and branches moved at once: enough to hide latency, few enough not to throttle. */
 const AT_ONCE = 8;
+const NOTHING_ELSE_MOVED = { movedTargets: 0, movedAccounts: 0, readdressedTransfers: 0 } as const;
+/** Every year a target may be set for (targetYearSchema). */
+const TARGET_YEARS = Array.from({ length: 101 }, (_, i) => 2000 + i);
 
 export async function migrateMap(
   table: Table,
@@ -97,12 +116,14 @@ export async function migrateMap(
       plan: planMapMigration([], []),
       movedMembers: 0,
       movedBranches: 0,
+      ...NOTHING_ELSE_MOVED,
     };
   const fingerprint = oldLayoutFingerprint(trees);
   const plan = planMapMigration(trees, await units.all());
   if ((await marks.get())?.fingerprint === fingerprint)
-    return { status: 'already_migrated', plan, movedMembers: 0, movedBranches: 0 };
-  if (!options.apply) return { status: 'planned', plan, movedMembers: 0, movedBranches: 0 };
+    return { status: 'already_migrated', plan, movedMembers: 0, movedBranches: 0, ...NOTHING_ELSE_MOVED };
+  if (!options.apply)
+    return { status: 'planned', plan, movedMembers: 0, movedBranches: 0, ...NOTHING_ELSE_MOVED };
 
   const progress = options.onProgress ?? (() => undefined);
   const audit = auditOf(randomUUID());
@@ -134,6 +155,8 @@ export async function migrateMap(
       }
     }
   }
+
+  const others = await moveOthers(table, { plan, trees, units, audit, progress });
 
   await options.settle?.();
   for (const tenant of tenants) {
@@ -170,8 +193,163 @@ export async function migrateMap(
     renamedHamlets: [...plan.renamings.values()].reduce((sum, renaming) => sum + renaming.size, 0),
     movedBranches,
     movedMembers,
+    ...others,
   });
-  return { status: 'migrated', plan, movedMembers, movedBranches };
+  return { status: 'migrated', plan, movedMembers, movedBranches, ...others };
+}
+
+/**
+ * What else names a renamed hamlet, per tenant: its targets (keyed by the hamlet's path), the
+ * accounts scoped to it, and the pending transfers addressed to it. Each move is conditional on
+ * what was read and re-read when it fails, and a re-run finds nothing left under the old id.
+ * Accounts are found through the tenant's GSI1 `USERS` partition (see accounts.ts).
+ */
+async function moveOthers(
+  table: Table,
+  {
+    plan,
+    trees,
+    units,
+    audit,
+    progress,
+  }: {
+    plan: MapPlan;
+    trees: readonly OrganizationTree[];
+    units: UnitRepository;
+    audit: Audit;
+    progress: (progress: MigrationProgress) => void;
+  },
+): Promise<{ movedTargets: number; movedAccounts: number; readdressedTransfers: number }> {
+  let movedTargets = 0;
+  let movedAccounts = 0;
+  let readdressedTransfers = 0;
+  const accounts = new AccountRepository(table);
+  for (const tree of trees) {
+    const tenant = toTenantId(tree.tenant);
+    const oldUnits = tree.units;
+    const renaming = plan.renamings.get(tenant);
+    if (!renaming?.size) continue;
+    const tenantTable = table.forTenant(tenant);
+    const figures = new FiguresRepository(tenantTable);
+    const audits = new AuditRepository(tenantTable);
+
+    for (const [from, to] of renaming) {
+      const old = oldUnits.find((unit) => unit.id === from);
+      const mapUnit = await units.get(to);
+      if (!old || !mapUnit) continue;
+      const oldPath = unitPath(old);
+      const newPath = unitPath(mapUnit);
+      for (const found of await figures.targetsAt(oldPath, TARGET_YEARS)) {
+        const moved = await moveTarget({ figures, audits, audit }, found.year, oldPath, newPath, to);
+        if (moved === 'absent') continue;
+        if (moved === 'moved') movedTargets++;
+        progress({
+          kind: moved === 'moved' ? 'target_moved' : 'target_kept',
+          tenant,
+          id: targetEntityId(to, found.year),
+          from,
+          to,
+        });
+      }
+    }
+
+    let cursor: string | undefined;
+    do {
+      const page = await accounts.ofTenant(tenant, 500, cursor);
+      for (const account of page.items) {
+        const from = account.scope && 'unitId' in account.scope ? account.scope.unitId : undefined;
+        const to = from === undefined ? undefined : renaming.get(from);
+        if (from === undefined || to === undefined) continue;
+        try {
+          await accounts.setScope(
+            account,
+            { unitId: from },
+            { unitId: to },
+            audit(
+              'update',
+              'account',
+              account.userId,
+              { scope: { unitId: from } },
+              { scope: { unitId: to } },
+            ),
+          );
+        } catch (error) {
+          // Its scope changed since it was read: whatever it is now, it no longer names the old id.
+          if (error instanceof DomainError && error.code === 'PRECONDITION_FAILED') continue;
+          throw error;
+        }
+        movedAccounts++;
+        progress({ kind: 'account_moved', tenant, id: account.userId, from, to });
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+
+    const transfers = new TransferRepository(table, tenantTable);
+    const addressed: IncomingTransfer[] = [];
+    cursor = undefined;
+    do {
+      const page = await transfers.pending(500, cursor);
+      addressed.push(
+        ...page.items.filter((transfer) => transfer.destinationUnitIds.some((id) => renaming.has(id))),
+      );
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    for (const { id } of addressed) {
+      const moved = await readdressTransfer(transfers, id, renaming);
+      if (!moved) continue;
+      readdressedTransfers++;
+      progress({ kind: 'transfer_readdressed', tenant, id, ...moved });
+    }
+  }
+  return { movedTargets, movedAccounts, readdressedTransfers };
+}
+
+/**
+ * Moves a year's target from the old hamlet's path to the map hamlet's, re-reading when it changed
+ * meanwhile. One already set at the map hamlet (another of the organization's hamlets matched to
+ * it) is kept, and the old one left for someone to reconcile: `kept`.
+ */
+async function moveTarget(
+  { figures, audits, audit }: { figures: FiguresRepository; audits: AuditRepository; audit: Audit },
+  year: number,
+  oldPath: string,
+  newPath: string,
+  to: string,
+): Promise<'moved' | 'kept' | 'absent'> {
+  for (;;) {
+    const before = await figures.target(year, oldPath);
+    if (!before) return 'absent';
+    if (await figures.target(year, newPath)) return 'kept';
+    const after: Target = { ...before, unitId: to, path: newPath, version: before.version + 1 };
+    const tx = figures.transaction();
+    figures.moveTarget(tx, before, after);
+    const audited = (t: Target) => ({ unitId: t.unitId, year: t.year, targetPopulation: t.targetPopulation });
+    audits.record(tx, audit('update', 'target', targetEntityId(to, year), audited(before), audited(after)));
+    if (await committed(tx)) return 'moved';
+  }
+}
+
+/** Readdresses a pending transfer off renamed hamlets, if it still names one; re-reads on a change. */
+async function readdressTransfer(
+  transfers: TransferRepository,
+  id: string,
+  renaming: ReadonlyMap<string, string>,
+): Promise<{ from: string; to: string } | null> {
+  for (;;) {
+    const before = await transfers.get(id);
+    if (before?.status !== 'pending') return null;
+    const from = before.destinationUnitIds.find((unitId) => renaming.has(unitId));
+    if (from === undefined) return null;
+    const rename = (unitId: string) => renaming.get(unitId) ?? unitId;
+    const after: IncomingTransfer = {
+      ...before,
+      destinationUnitId: before.destinationUnitId && rename(before.destinationUnitId),
+      destinationUnitIds: before.destinationUnitIds.map(rename),
+    };
+    const tx = transfers.transaction();
+    transfers.readdress(tx, before, after);
+    if (await committed(tx)) return { from, to: rename(from) };
+  }
 }
 
 /** A unit the map already holds (written by an earlier run) is passed over; one in its way is not. */

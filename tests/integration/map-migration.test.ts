@@ -12,17 +12,27 @@ import type { FullBranch } from '../../shared/domain/branches.ts';
 import { DEFAULT_ELIGIBILITY } from '../../shared/domain/members/eligibility.ts';
 import { importedMember, type MemberRecord } from '../../shared/domain/members/import-members.ts';
 import { placementOf } from '../../shared/domain/members/member-workspace.ts';
+import type { IncomingTransfer } from '../../shared/domain/members/transfers.ts';
 import { nameSortKey } from '../../shared/domain/name-order.ts';
 import { type TenantId, toTenantId } from '../../shared/domain/tenant-id.ts';
 import type { FullUnit } from '../../shared/domain/units.ts';
 import { recount } from '../../shared/figures/recount.ts';
 import { type MigrationProgress, migrateMap } from '../../shared/migrations/map-migration.ts';
+import { AccountRepository } from '../../shared/store/repositories/accounts.ts';
 import { AggregateRepository } from '../../shared/store/repositories/aggregates.ts';
 import { BranchRepository } from '../../shared/store/repositories/branches.ts';
+import { FiguresRepository } from '../../shared/store/repositories/figures.ts';
 import { MemberRepository } from '../../shared/store/repositories/members.ts';
+import { TransferRepository } from '../../shared/store/repositories/transfers.ts';
 import { UnitRepository } from '../../shared/store/repositories/units.ts';
 import { appWithProvinces } from '../setup/scene.ts';
-import { startStreamPollerFor, type TestApp, testBranch, testHamlet } from '../setup/test-app.ts';
+import {
+  createOfficer,
+  startStreamPollerFor,
+  type TestApp,
+  testBranch,
+  testHamlet,
+} from '../setup/test-app.ts';
 
 const FARMERS = toTenantId('alpha:farmers');
 const WOMEN = toTenantId('alpha:women');
@@ -68,6 +78,74 @@ async function provinceLaidOutTheOldWay(): Promise<void> {
     for (const [id, name] of hamlets)
       await branchWithMembers(tenantId, testBranch(`b-${id}`, id, `Chi hội ${name}`));
   }
+  await namedElsewhere();
+}
+
+/**
+ * What else named an old hamlet id: the farmers' target for Ấp Tân Hòa (28261-02, to become
+ * 28261-08), the women's officer of ấp mỹ phú (28261-05, to become 28261-01), and a transfer
+ * pending for the farmers' Ấp Tân Hòa.
+ */
+async function namedElsewhere(): Promise<void> {
+  const figures = new FiguresRepository(table(FARMERS));
+  const tx = figures.transaction();
+  figures.saveTarget(tx, undefined, {
+    unitId: '28261-02',
+    year: 2025,
+    targetPopulation: 120,
+    level: 'hamlet',
+    path: '82/28261/28261-02/',
+    updatedAt: '2025-01-10T00:00:00.000Z',
+    version: 1,
+  });
+  await tx.commit();
+  await createOfficer(t, {
+    username: 'women.myphu',
+    tenantId: WOMEN,
+    role: 'unit_officer',
+    scope: { unitId: '28261-05' },
+  });
+  const transfers = new TransferRepository(t.deps.table, table(FARMERS));
+  const send = transfers.transaction();
+  transfers.send(send, FARMERS, PENDING_TRANSFER);
+  await send.commit();
+}
+
+const PENDING_TRANSFER: IncomingTransfer = {
+  id: 'transfer-to-tan-hoa',
+  status: 'pending',
+  from: { tenantId: 'beta:farmers', memberId: 'm-1' },
+  destinationUnitId: '28261-02',
+  destinationUnitIds: ['82', '28261', '28261-02'],
+  reason: 'Chuyển nơi cư trú',
+  effectiveDate: '2025-02-01',
+  person: {
+    fullName: 'Trần Văn Dũng',
+    gender: 'male',
+    birthDate: '1990-01-01',
+    nationalIdMasked: null,
+    phone: null,
+    education: null,
+    occupation: null,
+    address: null,
+    veteranService: null,
+  },
+  createdAt: '2025-01-20T00:00:00.000Z',
+  acceptedMemberId: null,
+  sealedNationalId: null,
+};
+
+/** The target, officer and transfer of namedElsewhere() as they are now. */
+async function namedNow() {
+  const figures = new FiguresRepository(table(FARMERS));
+  const accounts = new AccountRepository(t.deps.table);
+  return {
+    oldTarget: await figures.target(2025, '82/28261/28261-02/'),
+    target: await figures.target(2025, '82/28261/28261-08/'),
+    login: await accounts.findByUsername('women.myphu'),
+    profile: (await accounts.ofTenant(WOMEN, 100)).items.find((a) => a.username === 'women.myphu'),
+    transfer: await new TransferRepository(t.deps.table, table(FARMERS)).get(PENDING_TRANSFER.id),
+  };
 }
 
 const table = (tenant: TenantId) => t.deps.table.forTenant(tenant);
@@ -179,6 +257,26 @@ describe('migrating a province to its map', () => {
     }
   });
 
+  it('moves the target, officer and pending transfer of a renamed hamlet to its map id', async () => {
+    const now = await namedNow();
+
+    expect(now.oldTarget).toBeUndefined();
+    expect(now.target).toMatchObject({ unitId: '28261-08', targetPopulation: 120, version: 2 });
+    expect(now.login?.scope).toEqual({ unitId: '28261-01' });
+    expect(now.profile?.scope).toEqual({ unitId: '28261-01' });
+    expect(now.transfer).toMatchObject({
+      status: 'pending',
+      destinationUnitId: '28261-08',
+      destinationUnitIds: ['82', '28261', '28261-08'],
+    });
+    const pending = await new TransferRepository(t.deps.table, table(FARMERS)).pending(
+      10,
+      undefined,
+      '28261-08',
+    );
+    expect(pending.items.map((transfer) => transfer.id)).toEqual([PENDING_TRANSFER.id]);
+  });
+
   it('leaves one hamlet per place in the map', async () => {
     const hamlets = (await new UnitRepository(table(WOMEN)).children('28261', 100)).items;
 
@@ -213,14 +311,22 @@ describe('migrating a province to its map', () => {
     expect((await new BranchRepository(table(FARMERS)).get('b-28261-02'))?.version).toBe(2);
   });
 
-  it('migrates again when old-layout data appeared since', async () => {
+  it('migrates again when old-layout data appeared since, moving nothing twice', async () => {
+    const before = await namedNow();
     await writeOldLayout(FARMERS, [testHamlet('28261-09', '28261', 'Ấp Long Hưng')]);
 
     const result = await migrateMap(t.deps.table, 'alpha', { apply: true });
 
     expect(result.status).toBe('migrated');
     expect(result.plan.newUnits.map((unit) => unit.id)).toEqual(['28261-09']);
-    expect(result.movedMembers).toBe(0);
+    expect(result).toMatchObject({
+      movedMembers: 0,
+      movedBranches: 0,
+      movedTargets: 0,
+      movedAccounts: 0,
+      readdressedTransfers: 0,
+    });
+    expect(await namedNow()).toEqual(before);
   });
 });
 

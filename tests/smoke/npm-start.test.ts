@@ -158,6 +158,22 @@ describe('npm start', () => {
     expect(branches.items).toHaveLength(1);
   });
 
+  it('compares the 2024 year-end with today across the 2025 merger of Mỹ Tho’s wards', async () => {
+    const front = await signIn(started.url, 'front.viewer');
+    const today = vietnamToday(new Date());
+    const comparison = await getJson(
+      `${started.url}/api/v1/front/compare?unitId=28261&from=2024-12-31&to=${today}`,
+      front,
+    );
+
+    // Today's Phường Mỹ Tho sums the old wards recorded under the pre-2025 map.
+    expect(comparison.includes.length).toBeGreaterThanOrEqual(2);
+    const yearEnd = comparison.organizations.map(
+      (o: { fromFigures: { members: { total: number | null } } }) => o.fromFigures.members.total ?? 0,
+    );
+    expect(yearEnd.some((total: number) => total > 0)).toBe(true);
+  });
+
   it('writes the demo members after it serves, and lists them', async () => {
     expect(await until(() => started.output().includes('Demo members ready'), 60_000)).toBe(true);
     expect(started.output()).toContain(`Generating demo members: 0/${4 * DEMO_MEMBERS}\n`);

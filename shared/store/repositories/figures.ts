@@ -154,6 +154,29 @@ export class FiguresRepository {
     return this.table.get<Target>(targetKey(year, path));
   }
 
+  /** The targets set at one path in any of these years, by year; BatchGetItem by 100. */
+  async targetsAt(path: string, years: readonly number[]): Promise<Target[]> {
+    const found = await this.table.getMany<Target>(years.map((year) => targetKey(year, path)));
+    return [...found.values()];
+  }
+
+  /**
+   * Moves a target to another path (the map migration renumbering its hamlet): the target at the
+   * new path must be absent and the old one unchanged since `before` was read, or neither applies.
+   */
+  moveTarget(tx: Transaction, before: Target, after: Target): void {
+    tx.put(
+      { entity: 'target', key: targetKey(after.year, after.path), data: { ...after } },
+      { exists: false },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
+    tx.delete(
+      targetKey(before.year, before.path),
+      { equals: { version: before.version } },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
+  }
+
   /** Adds the target to a transaction; it applies only if nobody set it since `before` was read. */
   saveTarget(tx: Transaction, before: Target | undefined, after: Target): void {
     tx.put(

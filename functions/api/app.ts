@@ -20,10 +20,12 @@ import { branchRoutes } from './routes/branches.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { figuresRoutes } from './routes/figures.ts';
 import { healthRoutes } from './routes/health.ts';
+import { mapProposalRoutes } from './routes/map-proposals.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberRoutes } from './routes/members.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { recountRoutes } from './routes/recount.ts';
+import { reorganizationRoutes } from './routes/reorganizations.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
 
@@ -66,6 +68,8 @@ export function createApp(deps: AppDependencies) {
   app.route('/', meRoutes());
   app.route('/', platformRoutes(deps));
   app.route('/', unitRoutes());
+  app.route('/', mapProposalRoutes());
+  app.route('/', reorganizationRoutes(deps));
   app.route('/', branchRoutes());
   app.route('/', dissolutionRoutes(deps));
   app.route('/', memberRoutes(deps));

@@ -39,6 +39,7 @@ import {
   personsOf,
   planPersons,
 } from '#shared/figures/persons.ts';
+import { readLegacyUnit } from '#shared/store/legacy-units.ts';
 import { MAX_TRANSACTION_OPERATIONS, StreamLedger } from '#shared/store/repositories/aggregates.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import { decodeStreamImage, type StreamImage } from '#shared/store/stream-records.ts';
@@ -252,10 +253,16 @@ function unitPaths(table: Table): (tenant: string, unitId: string) => Promise<re
     const id = `${tenant}\u0000${unitId}`;
     const cached = cache.get(id);
     if (cached) return cached;
-    const path = new UnitRepository(table.forTenant(toTenantId(tenant))).get(unitId).then((unit) => {
-      if (!unit) throw new Error(`unit ${unitId} of tenant ${tenant} not found`);
-      return [...unit.ancestorIds, unit.id];
-    });
+    const tenantTable = table.forTenant(toTenantId(tenant));
+    // A hamlet id the map lacks is one the map migration renumbered: the branch's old image still
+    // names it, and the organization's own old tree, left in place, says where it was counted.
+    const path = new UnitRepository(tenantTable)
+      .get(unitId)
+      .then(async (unit) => unit ?? (await readLegacyUnit(tenantTable, unitId)))
+      .then((unit) => {
+        if (!unit) throw new Error(`unit ${unitId} of tenant ${tenant} not found`);
+        return [...unit.ancestorIds, unit.id];
+      });
     // A unit not found yet may be written later (a retry will see it): only answers are kept.
     path.catch(() => cache.delete(id));
     if (cache.size > 50_000) cache.clear();

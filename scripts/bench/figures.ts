@@ -65,10 +65,14 @@ export async function setCommuneTargets(
   p: BenchProvince,
   provinceTargets: Record<Organization, number>,
 ): Promise<void> {
+  // The province's one map, read through any of its tenants; only the communes in force today
+  // take a target (the demo keeps the wards closed by the 2025 reorganization too).
+  const anyTenant = p.table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, 'front')));
+  const today = vietnamToday(new Date());
+  const communes = (await new UnitRepository(anyTenant).children(p.provinceUnitId, 1_000, undefined, today))
+    .items;
   await Promise.all(
     ORGANIZATIONS.map(async (organization) => {
-      const tenant = p.table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, organization)));
-      const communes = (await new UnitRepository(tenant).children(p.provinceUnitId, 1_000)).items;
       const targetPopulation = Math.ceil(provinceTargets[organization] / communes.length);
       for (const commune of communes)
         await call(p, `${organization}.admin`, `/api/v1/units/${commune.id}/targets/${TARGET_YEAR}`, {

@@ -124,7 +124,7 @@ export class SignInService {
       await families.revoke(claims.familyId);
       throw new DomainError('INVALID_REFRESH_TOKEN');
     }
-    // Role and scope are read afresh on every refresh, so a demoted user keeps old rights for
+    // Role, scope and permissions are read afresh on every refresh, so a demoted user keeps old rights for
     // at most one access-token lifetime.
     const account = await this.accounts.findByUsername(claims.username);
     if (!account || account.userId !== claims.userId) throw new DomainError('INVALID_REFRESH_TOKEN');
@@ -144,6 +144,7 @@ export class SignInService {
       tenantId: account.tenantId,
       role: account.role,
       scope: account.scope,
+      permissions: account.permissions ?? [],
     };
     return {
       access_token: await this.tokens.issueAccess(principal, now),

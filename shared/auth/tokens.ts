@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
-import { type Principal, roleSchema, scopeSchema } from '../domain/roles.ts';
+import { type Principal, permissionSchema, roleSchema, scopeSchema } from '../domain/roles.ts';
 import { toTenantId } from '../domain/tenant-id.ts';
 import type { SigningKeys } from './signing-keys.ts';
 
@@ -38,6 +38,8 @@ const accessClaimsSchema = z.object({
   name: z.string(),
   role: roleSchema,
   scope: scopeSchema,
+  // Granted rights beside the role (map_editor); tokens issued before there were any carry none.
+  perms: z.array(permissionSchema).default([]),
 });
 
 const refreshClaimsSchema = z.object({
@@ -66,7 +68,13 @@ export class TokenService {
   async issueAccess(principal: Principal, now: Date): Promise<string> {
     return this.sign(
       now,
-      { tid: principal.tenantId, name: principal.username, role: principal.role, scope: principal.scope },
+      {
+        tid: principal.tenantId,
+        name: principal.username,
+        role: principal.role,
+        scope: principal.scope,
+        perms: [...principal.permissions],
+      },
       principal.userId,
       ACCESS_TYPE,
       ACCESS_TOKEN_SECONDS,
@@ -90,8 +98,15 @@ export class TokenService {
       await this.verify(token, now, ACCESS_TYPE, ACCESS_TOKEN_SECONDS, 'UNAUTHENTICATED'),
     );
     if (!claims.success) throw new DomainError('UNAUTHENTICATED');
-    const { sub, tid, name, role, scope } = claims.data;
-    return { userId: sub, tenantId: parseTenant(tid, 'UNAUTHENTICATED'), username: name, role, scope };
+    const { sub, tid, name, role, scope, perms } = claims.data;
+    return {
+      userId: sub,
+      tenantId: parseTenant(tid, 'UNAUTHENTICATED'),
+      username: name,
+      role,
+      scope,
+      permissions: perms,
+    };
   }
 
   async verifyRefresh(token: string, now: Date): Promise<RefreshClaims> {

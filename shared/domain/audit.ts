@@ -28,7 +28,7 @@ export const auditRecordSchema = z
     at: z.iso.datetime(),
     actor: actorSchema,
     action: z.enum(AUDIT_ACTIONS),
-    entityType: z.enum(['member', 'branch', 'group', 'unit', 'settings', 'target', 'snapshot']),
+    entityType: z.enum(['member', 'branch', 'group', 'unit', 'settings', 'target', 'snapshot', 'account']),
     entityId: z.string(),
     before: z.record(z.string(), z.unknown()).nullable(),
     after: z.record(z.string(), z.unknown()).nullable(),

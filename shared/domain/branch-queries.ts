@@ -2,6 +2,7 @@
  * Reading branches: those of a unit, and the groups of one branch, within the caller's scope.
  */
 import type { Page } from '../store/table.ts';
+import { requireProvinceMember } from './access/map-access.ts';
 import { isBranchInScope, isUnitInScope } from './access/tree-access.ts';
 import { readBranch } from './branch-changes.ts';
 import type { BranchGroup } from './branch-groups.ts';
@@ -22,6 +23,8 @@ export async function listBranches(
   principal: Principal,
   query: BranchListQuery,
 ): Promise<Page<FullBranch>> {
+  // The unit is looked up on the caller's province's map: the platform has none.
+  requireProvinceMember(principal);
   const unit = await ws.units.get(query.unitId);
   if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: query.unitId });
   const branchOfficer = principal.scope !== null && 'branchId' in principal.scope;

@@ -229,7 +229,48 @@ export const errorMessages = {
   }),
   UNIT_EXISTS: {
     title: { vi: 'Đơn vị đã có', en: 'Unit already exists' },
-    detail: ({ id = '' }) => ({ vi: `Đã có đơn vị "${id}".`, en: `There is already a unit "${id}".` }),
+    detail: ({ id = '', name = '' }) =>
+      name
+        ? {
+            vi: `Xã, phường đã có ấp, khóm "${name}": "${id}".`,
+            en: `The commune already has the hamlet "${name}": "${id}".`,
+          }
+        : { vi: `Đã có đơn vị "${id}".`, en: `There is already a unit "${id}".` },
+  },
+  MAP_PROPOSAL_NOT_FOUND: {
+    title: { vi: 'Không tìm thấy đề xuất', en: 'Proposal not found' },
+    detail: ({ id = '' }) => ({
+      vi: `Không có đề xuất ấp, khóm "${id}" trong tỉnh.`,
+      en: `There is no hamlet proposal "${id}" in the province.`,
+    }),
+  },
+  MAP_PROPOSAL_DECIDED: {
+    title: { vi: 'Đề xuất đã được xử lý', en: 'Proposal already decided' },
+    detail: ({ status = '' }) =>
+      status === 'accepted'
+        ? { vi: 'Đề xuất này đã được chấp thuận.', en: 'This proposal was already accepted.' }
+        : { vi: 'Đề xuất này đã bị từ chối.', en: 'This proposal was already rejected.' },
+  },
+  REORGANIZATION_NOT_FOUND: {
+    title: { vi: 'Không tìm thấy đợt sắp xếp', en: 'Reorganization not found' },
+    detail: ({ id = '' }) => ({
+      vi: `Không có đợt sắp xếp đơn vị hành chính "${id}" trong tỉnh.`,
+      en: `There is no reorganization "${id}" in the province.`,
+    }),
+  },
+  REORGANIZATION_NOT_IN_FORCE: {
+    title: { vi: 'Chưa đến ngày có hiệu lực', en: 'Not in force yet' },
+    detail: ({ date = '' }) => ({
+      vi: `Việc sắp xếp có hiệu lực từ ngày ${viDate(date)}: chỉ áp dụng vào bản đồ từ ngày đó.`,
+      en: `The reorganization takes effect on ${enDate(date)}: it is applied to the map from that day.`,
+    }),
+  },
+  REORGANIZATION_UNFINISHED: {
+    title: { vi: 'Việc sắp xếp chưa hoàn tất', en: 'Reorganization not finished' },
+    detail: () => ({
+      vi: 'Bản đồ chưa được cập nhật xong theo đợt sắp xếp này: người chỉnh sửa bản đồ gửi lại yêu cầu để hoàn tất.',
+      en: 'The map is not fully changed by this reorganization yet: a map editor repeats the request to finish it.',
+    }),
   },
   UNIT_RULE_VIOLATED: {
     title: { vi: 'Vi phạm quy tắc của cây đơn vị', en: 'Breaks a rule of the unit tree' },
@@ -292,6 +333,22 @@ export const errorMessages = {
         successor_not_valid: {
           vi: `Đơn vị kế thừa "${id}" phải có hiệu lực vào ngày ${viDate(day)}, ngày sau khi đơn vị này hết hiệu lực.`,
           en: `The successor "${id}" must exist on ${enDate(day)}, the day after this unit closes.`,
+        },
+        unit_closed: {
+          vi: `Đơn vị "${id}" không còn hiệu lực vào ngày sắp xếp (${viDate(from)} – ${viDate(to)}).`,
+          en: `The unit "${id}" is not in force on the day of the reorganization (${enDate(from)} – ${enDate(to)}).`,
+        },
+        merge_parent: {
+          vi: `Chỉ sáp nhập các đơn vị cùng trực thuộc "${parentId}".`,
+          en: `Only units under the same parent ("${parentId}") are merged.`,
+        },
+        merge_level: {
+          vi: 'Chỉ sáp nhập ấp, khóm hoặc xã, phường.',
+          en: 'Only hamlets, or communes, are merged.',
+        },
+        move_same_parent: {
+          vi: 'Ấp, khóm đã thuộc xã, phường này.',
+          en: 'The hamlet already lies in this commune.',
         },
       })[rule] ?? { vi: `Vi phạm quy tắc "${rule}".`, en: `Breaks the rule "${rule}".` },
   },
@@ -356,6 +413,13 @@ export const errorMessages = {
     detail: ({ date = '', onboarded = '' }) => ({
       vi: `Không thể chốt số liệu ngày ${viDate(date)}: tổ chức bắt đầu dùng hệ thống từ ngày ${viDate(onboarded)}.`,
       en: `Figures of ${enDate(date)} cannot be snapshotted: the organization has been on the platform since ${enDate(onboarded)}.`,
+    }),
+  },
+  MAP_EDITOR_NOT_GRANTABLE: {
+    title: { vi: 'Không cấp được quyền sửa bản đồ', en: 'Map editing cannot be granted' },
+    detail: ({ username = '', provinceId = '' }) => ({
+      vi: `Không có tài khoản quản trị tổ chức "${username}" của tỉnh ${provinceId}.`,
+      en: `There is no organization admin account "${username}" in the province ${provinceId}.`,
     }),
   },
 } satisfies Record<string, Entry>;

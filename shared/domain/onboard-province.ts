@@ -1,6 +1,7 @@
 /**
- * Onboarding a province: its unit tree down to communes, one tenant per organization plus the
- * Front, and a first administrator for each. The demo seed goes through here too.
+ * Onboarding a province: its map down to communes (once, shared by its tenants), one tenant per
+ * organization plus the Front, a first administrator for each (the Front's is its read-only
+ * viewer) and, when given, the Front's map editor. The demo seed goes through here too.
  */
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/passwords.ts';
@@ -9,8 +10,11 @@ import type { ProvinceRepository } from '../store/repositories/provinces.ts';
 import { DomainError } from './errors.ts';
 import { TENANT_KINDS, tenantIdOf } from './organizations.ts';
 import type { OnboardProvinceInput, Province } from './provinces.ts';
+import type { Role } from './roles.ts';
 import { toTenantId } from './tenant-id.ts';
 import type { Unit } from './units.ts';
+
+type FirstAdmin = OnboardProvinceInput['admins']['front'];
 
 export async function onboardProvince(
   provinces: ProvinceRepository,
@@ -20,20 +24,32 @@ export async function onboardProvince(
   const createdAt = now.toISOString();
   const tenants = TENANT_KINDS.map((kind) => ({ tenantId: tenantIdOf(input.id, kind), kind }));
   const province: Province = { id: input.id, code: input.code, name: input.name, tenants, createdAt };
+  const firstAccounts: { admin: FirstAdmin; tenantId: string; role: Role }[] = tenants.map(
+    ({ tenantId, kind }) => ({
+      admin: input.admins[kind],
+      tenantId,
+      role: kind === 'front' ? 'front_viewer' : 'org_admin',
+    }),
+  );
+  if (input.frontAdmin)
+    firstAccounts.push({
+      admin: input.frontAdmin,
+      tenantId: tenantIdOf(input.id, 'front'),
+      role: 'front_admin',
+    });
   const accounts: Account[] = await Promise.all(
-    tenants.map(async ({ tenantId, kind }) => {
-      const admin = input.admins[kind];
-      return {
+    firstAccounts.map(
+      async ({ admin, tenantId, role }): Promise<Account> => ({
         userId: randomUUID(),
         username: admin.username,
         tenantId: toTenantId(tenantId),
-        role: kind === 'front' ? 'front_viewer' : 'org_admin',
+        role,
         scope: null,
         displayName: admin.displayName,
         passwordHash: await hashPassword(admin.password),
         createdAt,
-      } satisfies Account;
-    }),
+      }),
+    ),
   );
   const conflict = await provinces.onboard(province, accounts, provinceUnits(input));
   if (conflict?.kind === 'province') throw new DomainError('PROVINCE_EXISTS', { id: input.id });
@@ -41,7 +57,7 @@ export async function onboardProvince(
   return province;
 }
 
-/** The province itself and its communes; hamlets are added by the organizations later. */
+/** The province itself and its communes; hamlets are added to the map later. */
 function provinceUnits(input: OnboardProvinceInput): Unit[] {
   const province: Unit = {
     id: input.code,

@@ -45,11 +45,15 @@ export const onboardProvinceSchema = z
     /** Date the unit tree is valid from (the 2025 reorganization, for Đồng Tháp). */
     validFrom: recordDateSchema,
     communes: z.array(communeInputSchema).max(500),
-    admins: z.strictObject(
-      Object.fromEntries(TENANT_KINDS.map((kind) => [kind, firstAdminSchema])) as {
-        [K in (typeof TENANT_KINDS)[number]]: typeof firstAdminSchema;
-      },
-    ),
+    admins: z
+      .strictObject(
+        Object.fromEntries(TENANT_KINDS.map((kind) => [kind, firstAdminSchema])) as {
+          [K in (typeof TENANT_KINDS)[number]]: typeof firstAdminSchema;
+        },
+      )
+      .meta({ description: "Each organization's admin; the Front's (`front`) is its read-only viewer" }),
+    /** The Front's provincial staff (front_admin): edits the province's map, reads aggregates only. */
+    frontAdmin: firstAdminSchema.optional(),
   })
   // Repeated keys would reach DynamoDB as two writes of one item, which it refuses with a 500.
   .superRefine((input, ctx) => {
@@ -66,6 +70,8 @@ export const onboardProvinceSchema = z
         ctx.addIssue({ code: 'custom', path: ['admins', kind, 'username'], message: 'Duplicate username' });
       seenUsernames.add(username);
     }
+    if (input.frontAdmin && seenUsernames.has(input.frontAdmin.username))
+      ctx.addIssue({ code: 'custom', path: ['frontAdmin', 'username'], message: 'Duplicate username' });
   })
   .meta({ id: 'OnboardProvince' });
 export type OnboardProvinceInput = z.infer<typeof onboardProvinceSchema>;

@@ -11,13 +11,19 @@ export const ROLES = [
   'branch_officer',
   'viewer',
   'front_viewer',
+  'front_admin',
 ] as const;
 
 export const roleSchema = z.enum(ROLES).meta({
   description:
-    'platform_admin: onboards provinces; org_admin: a whole organization of a province; unit_officer: a subtree of units; branch_officer: one branch; viewer: read-only; front_viewer: the Front, aggregates only',
+    "platform_admin: onboards provinces; org_admin: a whole organization of a province; unit_officer: a subtree of units; branch_officer: one branch; viewer: read-only; front_viewer: the Front, aggregates only; front_admin: the Front's provincial staff, aggregates only and the province's map",
 });
 export type Role = z.infer<typeof roleSchema>;
+
+/** Rights granted to an account beside its role: map_editor lets an organization's admin edit the province's map. */
+export const PERMISSIONS = ['map_editor'] as const;
+export const permissionSchema = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof permissionSchema>;
 
 /** Where in the tree a principal may act; absent for roles that span their whole tenant. */
 export const scopeSchema = z
@@ -32,4 +38,5 @@ export interface Principal {
   readonly tenantId: TenantId;
   readonly role: Role;
   readonly scope: Scope;
+  readonly permissions: readonly Permission[];
 }

@@ -24,3 +24,11 @@ export function provinceOf(tenant: TenantId): string {
   if (separator < 0) throw new Error(`The tenant ${tenant} belongs to no province`);
   return tenant.slice(0, separator);
 }
+
+/**
+ * The partition of a province's administrative map. It is not a tenant any principal can hold
+ * (toTenantId refuses it), but it is keyed like one, so the store's TenantTable serves it.
+ */
+export function mapPartitionOf(provinceId: string): TenantId {
+  return `${provinceId}:map` as TenantId;
+}

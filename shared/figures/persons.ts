@@ -9,10 +9,9 @@
  * order). The person counts once in every unit of the union of those places; a change of one
  * membership moves `unique_persons` by +1 in the units the union gains and −1 in those it loses.
  *
- * Members count only in the units the four organizations share: the province, a district where
- * there is one, the commune. A hamlet belongs to one organization's tree, where its members are
- * distinct people already. A member without a national id cannot be matched with anyone and
- * counts as a person of their own.
+ * Members count in every unit of their path, the hamlet included: the province's map is one for
+ * the four organizations, so a hamlet is a place they share like the commune above it. A member
+ * without a national id cannot be matched with anyone and counts as a person of their own.
  *
  * Pure: the stream function reads the person records and writes what this plans.
  */
@@ -26,7 +25,7 @@ import { DeltaSum, type UnitDeltas } from './deltas.ts';
 
 const UNIQUE_PERSONS = AGGREGATE_COUNTERS.uniquePersons;
 
-/** Where one current membership counts: the shared units of its path, province first. */
+/** Where one current membership counts: the units of its path, province first. */
 export interface Membership {
   /** The keyed national-id hash; null when the member has no national id. */
   readonly hash: string | null;
@@ -67,8 +66,6 @@ const countedMemberSchema = z.object({
   id: z.string().min(1),
   status: z.enum(MEMBER_STATUSES),
   unitIds: z.array(z.string().min(1)).min(1),
-  // Null for a branch above the communes (a provincial agency's): its whole path is shared.
-  communeId: z.string().min(1).nullable(),
   nationalId: z.object({ hash: z.string().min(1) }).nullish(),
 });
 
@@ -79,11 +76,7 @@ const countedMemberSchema = z.object({
 export function membershipOf(item: unknown): Membership | null {
   const member = countedMemberSchema.parse(item);
   if (!isCurrent(member.status)) return null;
-  const hash = member.nationalId?.hash ?? null;
-  if (member.communeId === null) return { hash, units: member.unitIds };
-  const commune = member.unitIds.indexOf(member.communeId);
-  if (commune < 0) throw new Error(`member ${member.id}: commune ${member.communeId} is not on its path`);
-  return { hash, units: member.unitIds.slice(0, commune + 1) };
+  return { hash: member.nationalId?.hash ?? null, units: member.unitIds };
 }
 
 /**

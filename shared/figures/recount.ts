@@ -85,7 +85,7 @@ export async function recount(
 }
 
 export interface FrontRecountWorkspace {
-  /** The Front's own tree (province and communes) and aggregates. */
+  /** The province's map (any tenant of the province reads it) and the Front's aggregates. */
   readonly units: UnitRepository;
   readonly aggregates: AggregateRepository;
   /** The four organizations of the province: their members are counted. */

@@ -14,7 +14,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { TenantId } from '../domain/tenant-id.ts';
+import { mapPartitionOf, provinceOf, type TenantId } from '../domain/tenant-id.ts';
 import { ConditionFailedError, InvalidCursorError } from './store-errors.ts';
 import { tableDefinition as def, type IndexName } from './table-definition.ts';
 
@@ -115,6 +115,11 @@ export class Table {
     return new TenantTable(this.client, this.tableName, tenant);
   }
 
+  /** A province's map, for work that starts from the province rather than a tenant (onboarding, scripts). */
+  forProvinceMap(provinceId: string): TenantTable {
+    return new TenantTable(this.client, this.tableName, mapPartitionOf(provinceId));
+  }
+
   /** All-or-nothing writes, possibly across tenants (onboarding a province writes several). */
   async transact(operations: TransactOperation[]): Promise<void> {
     try {
@@ -134,6 +139,15 @@ export class TenantTable {
     readonly tenant: TenantId,
   ) {
     this.prefix = `${tenant}#`;
+  }
+
+  /**
+   * The administrative map of this tenant's province, shared by its four organizations and its
+   * Front: `<province>:map`, a partition no token can name (tenant ids end in an organization or
+   * `front`), so only repositories of the map reach it. The platform has no province: a bug.
+   */
+  map(): TenantTable {
+    return new TenantTable(this.client, this.tableName, mapPartitionOf(provinceOf(this.tenant)));
   }
 
   async get<T = Attributes>(key: Key): Promise<T | undefined> {

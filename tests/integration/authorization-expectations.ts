@@ -37,9 +37,22 @@ const READERS: readonly Persona[] = ['owner', 'viewer', 'branchOfficer'];
 const UNIT_READERS: readonly Persona[] = ['owner', 'viewer'];
 const MEMBER_WRITERS: readonly Persona[] = ['owner', 'branchOfficer'];
 /** Admins of other organizations, who do the same in their own tenant. */
-const OTHER_ADMINS: readonly Persona[] = ['otherProvince', 'otherOrganization'];
-/** Everyone outside the victim tenant who holds a tenant of their own. */
-const OUTSIDERS: readonly Persona[] = [...OTHER_ADMINS, 'front', 'otherFront', 'platform'];
+const OTHER_ADMINS: readonly Persona[] = ['otherProvince', 'otherOrganization', 'mapEditor'];
+/**
+ * Admins of the victim province's other organizations: the victim's hamlet is on their map too,
+ * so they hang their own branches, targets and figures under it.
+ */
+const NEIGHBOURS: readonly Persona[] = ['otherOrganization', 'mapEditor'];
+/** Who edits the victim province's map: its Front's staff, an org admin the operator granted. */
+const MAP_EDITORS: readonly Persona[] = ['frontAdmin', 'mapEditor'];
+/** Everyone of the victim province, whatever their organization: the map is theirs to read. */
+const MAP_READERS: readonly Persona[] = [
+  ...READERS,
+  'outOfScopeOfficer',
+  'otherOrganization',
+  'front',
+  ...MAP_EDITORS,
+];
 
 export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/auth/token': { ok: 'everyone', why: 'signing in needs no token' },
@@ -52,29 +65,78 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/platform/provinces': { ok: ['platform'], why: 'onboarding is the operators’ work' },
   'GET /api/v1/platform/provinces/{id}': { ok: ['platform'], why: 'provinces are the operators’ records' },
 
+  'PUT /api/v1/platform/provinces/{id}/map-editors/{username}': {
+    ok: ['platform'],
+    why: 'the operator grants map editing',
+  },
+  'DELETE /api/v1/platform/provinces/{id}/map-editors/{username}': {
+    ok: ['platform'],
+    why: 'the operator takes map editing back',
+  },
+
   'GET /api/v1/units': {
-    ok: [...READERS, 'outOfScopeOfficer'],
-    own: OUTSIDERS,
-    why: 'the map of units is the whole organization’s; other tenants list their own',
+    ok: MAP_READERS,
+    own: ['otherProvince', 'otherFront'],
+    why: 'the map is the whole province’s; another province lists its own; the platform has none',
   },
   'POST /api/v1/units': {
-    ok: ['owner'],
-    own: OTHER_ADMINS,
-    why: 'the admin keeps the tree (a commune officer only below their commune)',
+    ok: MAP_EDITORS,
+    why: 'map editors only: the Front’s staff, an org admin granted map_editor',
   },
-  'GET /api/v1/units/{id}': {
-    ok: [...READERS, 'outOfScopeOfficer'],
-    why: 'the map of units is the whole organization’s',
-  },
-  'PATCH /api/v1/units/{id}': { ok: ['owner'], why: 'officers change units below their own only' },
+  'GET /api/v1/units/{id}': { ok: MAP_READERS, why: 'the map is the whole province’s' },
+  'PATCH /api/v1/units/{id}': { ok: MAP_EDITORS, why: 'map editors only' },
+  'GET /api/v1/units/{id}/audit': { ok: MAP_EDITORS, why: 'the map’s trail is for map editors' },
   'GET /api/v1/units/{id}/targets/{year}': {
     ok: UNIT_READERS,
     why: 'figures of a unit in the reader’s scope (a unit is more than a branch officer’s branch)',
   },
-  'PUT /api/v1/units/{id}/targets/{year}': { ok: ['owner'], why: 'targets are set within one’s scope' },
+  'PUT /api/v1/units/{id}/targets/{year}': {
+    ok: ['owner'],
+    own: NEIGHBOURS,
+    why: 'targets are set within one’s scope; each organization has its own for a hamlet of the map',
+  },
 
-  'GET /api/v1/branches': { ok: READERS, why: 'branches of a unit in the reader’s scope' },
-  'POST /api/v1/branches': { ok: ['owner'], why: 'branches are set up within one’s scope' },
+  'POST /api/v1/map/proposals': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'admins and commune officers propose hamlets of their communes; the map is their province’s',
+  },
+  'GET /api/v1/map/proposals': {
+    ok: ['owner', 'viewer', 'outOfScopeOfficer', ...MAP_EDITORS],
+    own: OTHER_ADMINS,
+    why: 'an organization sees the proposals it made or joined (an officer within their scope); map editors all of the province’s',
+  },
+  'POST /api/v1/map/proposals/{id}/accept': { ok: MAP_EDITORS, why: 'map editors decide proposals' },
+  'POST /api/v1/map/proposals/{id}/reject': { ok: MAP_EDITORS, why: 'map editors decide proposals' },
+
+  'POST /api/v1/map/reorganizations': {
+    ok: MAP_EDITORS,
+    why: 'map editors only: the Front’s staff, an org admin granted map_editor',
+  },
+  'GET /api/v1/map/reorganizations': {
+    ok: MAP_READERS,
+    own: ['otherProvince', 'otherFront'],
+    why: 'the map’s reorganizations are the whole province’s; another province lists its own',
+  },
+  'GET /api/v1/map/reorganizations/{id}/branches': {
+    ok: [],
+    why: 'an organization admin’s follow-up of a reorganization: the scene has none (404 for everyone)',
+  },
+  'POST /api/v1/map/reorganizations/{id}/apply': {
+    ok: [],
+    why: 'an organization admin’s follow-up of a reorganization: the scene has none (404 for everyone)',
+  },
+
+  'GET /api/v1/branches': {
+    ok: READERS,
+    own: [...NEIGHBOURS, 'front', 'frontAdmin'],
+    why: 'branches of a unit in the reader’s scope; in the province, one’s own branches of a hamlet of the map',
+  },
+  'POST /api/v1/branches': {
+    ok: ['owner'],
+    own: NEIGHBOURS,
+    why: 'branches are set up within one’s scope; every organization has its own in a hamlet of the map',
+  },
   'GET /api/v1/branches/{id}': { ok: READERS, why: 'a branch in the reader’s scope' },
   'PATCH /api/v1/branches/{id}': { ok: ['owner'], why: 'branches are changed within one’s scope' },
   'GET /api/v1/branches/{id}/groups': { ok: READERS, why: 'a branch in the reader’s scope' },
@@ -88,6 +150,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/members': { ok: READERS, why: 'members of a branch in the reader’s scope' },
   'GET /api/v1/members/coming-of-age': {
     ok: UNIT_READERS,
+    own: NEIGHBOURS,
     why: 'members of a unit in the reader’s scope (a unit is more than a branch officer’s branch)',
   },
   'GET /api/v1/members/{id}': { ok: READERS, why: 'a member in the reader’s scope' },
@@ -139,10 +202,23 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 
   'GET /api/v1/stats': {
     ok: UNIT_READERS,
+    own: NEIGHBOURS,
     why: 'figures of a unit in the reader’s scope (a unit is more than a branch officer’s branch)',
   },
-  'GET /api/v1/front/overview': { ok: ['front'], why: 'the Front of the province, aggregates only' },
-  'GET /api/v1/front/overview.xlsx': { ok: ['front'], why: 'the Front of the province, aggregates only' },
-  'GET /api/v1/front/compare': { ok: ['front'], why: 'the Front of the province, aggregates only' },
-  'GET /api/v1/front/compare.xlsx': { ok: ['front'], why: 'the Front of the province, aggregates only' },
+  'GET /api/v1/front/overview': {
+    ok: ['front', 'frontAdmin'],
+    why: 'the Front of the province, aggregates only',
+  },
+  'GET /api/v1/front/overview.xlsx': {
+    ok: ['front', 'frontAdmin'],
+    why: 'the Front of the province, aggregates only',
+  },
+  'GET /api/v1/front/compare': {
+    ok: ['front', 'frontAdmin'],
+    why: 'the Front of the province, aggregates only',
+  },
+  'GET /api/v1/front/compare.xlsx': {
+    ok: ['front', 'frontAdmin'],
+    why: 'the Front of the province, aggregates only',
+  },
 };

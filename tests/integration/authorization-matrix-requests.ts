@@ -30,6 +30,8 @@ const freshRefreshToken = async (scene: MatrixScene) => ({
   refreshToken: (await scene.t.signIn('beta.youth')).refresh_token,
 });
 const freshBranch = async (scene: MatrixScene) => ({ branch: await scene.freshBranch() });
+/** A proposal is decided once: each allowed decision gets its own. */
+const freshProposal = async (scene: MatrixScene) => ({ proposal: await scene.freshProposal() });
 
 export const REQUESTS: Record<string, RequestRecipe> = {
   // Authentication itself: the caller's bearer token plays no part.
@@ -55,6 +57,17 @@ export const REQUESTS: Record<string, RequestRecipe> = {
     build: (ids) => ({ path: `/api/v1/platform/provinces/${ids.province}` }),
   },
 
+  // A bystander of the victim province: the grant changes nothing the other calls rely on.
+  'PUT /api/v1/platform/provinces/{id}/map-editors/{username}': {
+    build: (ids) => ({
+      path: `/api/v1/platform/provinces/${ids.province}/map-editors/alpha.veterans`,
+      body: {},
+    }),
+  },
+  'DELETE /api/v1/platform/provinces/{id}/map-editors/{username}': {
+    build: (ids) => ({ path: `/api/v1/platform/provinces/${ids.province}/map-editors/alpha.veterans` }),
+  },
+
   'GET /api/v1/units': { build: () => ({ path: '/api/v1/units?parentId=28261' }) },
   'POST /api/v1/units': {
     build: () => ({
@@ -66,11 +79,55 @@ export const REQUESTS: Record<string, RequestRecipe> = {
   'PATCH /api/v1/units/{id}': {
     build: (ids) => ({ path: `/api/v1/units/${ids.unit}`, body: { name: 'Khóm Đổi Tên' } }),
   },
+  'GET /api/v1/units/{id}/audit': { build: (ids) => ({ path: `/api/v1/units/${ids.unit}/audit` }) },
   'GET /api/v1/units/{id}/targets/{year}': {
     build: (ids) => ({ path: `/api/v1/units/${ids.unit}/targets/2026` }),
   },
   'PUT /api/v1/units/{id}/targets/{year}': {
     build: (ids) => ({ path: `/api/v1/units/${ids.unit}/targets/2026`, body: { targetPopulation: 321 } }),
+  },
+
+  'POST /api/v1/map/proposals': {
+    build: () => ({
+      path: '/api/v1/map/proposals',
+      body: { communeId: '28261', name: `Ấp Mới ${uniqueSuffix()}`, type: 'ap' },
+    }),
+  },
+  'GET /api/v1/map/proposals': { build: () => ({ path: '/api/v1/map/proposals?status=pending' }) },
+  'POST /api/v1/map/proposals/{id}/accept': {
+    build: (ids) => ({ path: `/api/v1/map/proposals/${ids.proposal}/accept`, body: {} }),
+    fresh: freshProposal,
+  },
+  'POST /api/v1/map/proposals/{id}/reject': {
+    build: (ids) => ({
+      path: `/api/v1/map/proposals/${ids.proposal}/reject`,
+      body: { reason: 'Không có ấp này' },
+    }),
+    fresh: freshProposal,
+  },
+
+  'POST /api/v1/map/reorganizations': {
+    build: () => ({
+      path: '/api/v1/map/reorganizations',
+      body: {
+        kind: 'rename',
+        effectiveDate: '2025-07-01',
+        resolution: { number: `${uniqueSuffix()}/NQ-HĐND` },
+        unitId: '28261',
+        // The name it has: the resolution is recorded, the victim's unit left as it is.
+        name: 'Phường Mỹ Tho',
+      },
+    }),
+  },
+  'GET /api/v1/map/reorganizations': { build: () => ({ path: '/api/v1/map/reorganizations' }) },
+  'GET /api/v1/map/reorganizations/{id}/branches': {
+    build: () => ({ path: '/api/v1/map/reorganizations/00000000-0000-4000-8000-000000000003/branches' }),
+  },
+  'POST /api/v1/map/reorganizations/{id}/apply': {
+    build: () => ({
+      path: '/api/v1/map/reorganizations/00000000-0000-4000-8000-000000000003/apply',
+      body: {},
+    }),
   },
 
   'GET /api/v1/branches': { build: (ids) => ({ path: `/api/v1/branches?unitId=${ids.unit}` }) },

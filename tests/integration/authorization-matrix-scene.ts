@@ -16,6 +16,8 @@ export const PERSONAS = [
   'otherOrganization',
   'front',
   'otherFront',
+  'frontAdmin',
+  'mapEditor',
   'platform',
   'outOfScopeOfficer',
   'viewer',
@@ -30,7 +32,24 @@ export const OTHER_TENANTS: readonly Persona[] = [
   'otherOrganization',
   'front',
   'otherFront',
+  'frontAdmin',
+  'mapEditor',
   'platform',
+];
+
+/**
+ * Personas of the victim's province: the map's units are theirs as much as the victim's, so a
+ * hamlet's id and name are no secret to them (mapMarkers), and its existence neither.
+ */
+export const PROVINCE_MEMBERS: readonly Persona[] = [
+  'otherOrganization',
+  'front',
+  'frontAdmin',
+  'mapEditor',
+  'outOfScopeOfficer',
+  'viewer',
+  'branchOfficer',
+  'owner',
 ];
 
 /** Who each persona signs in as; the forged token is the owner's, re-signed by a stranger's key. */
@@ -39,6 +58,10 @@ const USERNAMES: Partial<Record<Persona, string>> = {
   otherOrganization: 'alpha.women',
   front: 'alpha.front',
   otherFront: 'beta.front',
+  /** The victim province's Front staff: the map's editor by role. */
+  frontAdmin: 'alpha.front.admin',
+  /** Another organization's admin of the victim province, granted map_editor by the operator. */
+  mapEditor: 'alpha.youth',
   platform: 'root.operator',
   outOfScopeOfficer: 'alpha.farmers.daothanh',
   viewer: 'alpha.farmers.viewer',
@@ -60,6 +83,8 @@ export interface Ids {
   readonly toBranch: string;
   readonly member: string;
   readonly transfer: string;
+  /** A pending hamlet proposal the owner made in the victim's province. */
+  readonly proposal: string;
   readonly province: string;
   /** A refresh token, for the authentication operations (a fresh one per allowed call). */
   readonly refreshToken: string;
@@ -71,6 +96,7 @@ export const MISSING_IDS: Ids = {
   toBranch: 'b-nowhere-2',
   member: '00000000-0000-4000-8000-000000000000',
   transfer: '00000000-0000-4000-8000-000000000001',
+  proposal: '00000000-0000-4000-8000-000000000002',
   province: 'nowhere',
   refreshToken: 'x.y.z',
 };
@@ -80,6 +106,8 @@ export interface MatrixScene {
   readonly ids: Ids;
   /** Text that only the victim's records hold: none of it may reach a refused or other-tenant caller. */
   readonly markers: readonly string[];
+  /** Text of the victim's hamlet on the province's map: none of it may reach another province. */
+  readonly mapMarkers: readonly string[];
   readonly today: string;
   /** The Authorization header value a persona sends ('' for none). */
   authorization(persona: Persona): string;
@@ -89,6 +117,8 @@ export interface MatrixScene {
   freshBranch(): Promise<string>;
   /** A pending transfer into the victim tenant, for one allowed call. */
   freshTransfer(): Promise<string>;
+  /** A pending hamlet proposal of the owner, for one allowed decision on it. */
+  freshProposal(): Promise<string>;
 }
 
 export async function setUpMatrixScene(): Promise<MatrixScene> {
@@ -117,8 +147,27 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
         ],
       },
     },
-    signIn: ['alpha.farmers', 'alpha.women', 'alpha.front', 'beta.farmers', 'beta.front', 'root.operator'],
+    signIn: [
+      'alpha.farmers',
+      'alpha.women',
+      'alpha.front',
+      'alpha.front.admin',
+      'beta.farmers',
+      'beta.front',
+      'root.operator',
+    ],
   });
+  // The grant is in the token's claims: granted before the map editor signs in.
+  await jsonOf(
+    await t.request(`/api/v1/platform/provinces/alpha/map-editors/${USERNAMES.mapEditor}`, {
+      method: 'PUT',
+      token: token('root.operator'),
+      json: {},
+    }),
+    200,
+    'grant map_editor',
+  );
+  const mapEditor = (await t.signIn(USERNAMES.mapEditor as string)).access_token;
   const owner = token('alpha.farmers');
   const forged = await forgedLike(owner);
   const today = t.today;
@@ -161,6 +210,15 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
     }),
   );
   const transfer = await transferIn(TRANSFERRED);
+  const propose = async (name: string) =>
+    (
+      await jsonOf<{ proposal: { id: string } }>(
+        await postJson(t, owner, '/api/v1/map/proposals', { communeId: '28261', name, type: 'ap' }),
+        201,
+        'POST /api/v1/map/proposals',
+      )
+    ).proposal.id;
+  const proposal = await propose('Ấp Đề Xuất Riêng');
   const nationalId = await jsonOf<{ nationalId: string }>(
     await t.request(`/api/v1/members/${member}/national-id`, { token: owner }),
   );
@@ -174,12 +232,12 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       toBranch: 'b-victim-2',
       member,
       transfer,
+      proposal,
       province: 'alpha',
       refreshToken: 'x.y.z',
     },
+    mapMarkers: [VICTIM_UNIT.id, VICTIM_UNIT.name],
     markers: [
-      VICTIM_UNIT.id,
-      VICTIM_UNIT.name,
       VICTIM_BRANCH,
       'Chi hội Riêng',
       member,
@@ -189,11 +247,13 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       transfer,
       TRANSFERRED.fullName,
       TRANSFERRED.phone,
+      proposal,
     ],
     today,
     authorization(persona) {
       if (persona === 'anonymous') return '';
       if (persona === 'forged') return `Bearer ${forged}`;
+      if (persona === 'mapEditor') return `Bearer ${mapEditor}`;
       return `Bearer ${token(USERNAMES[persona] as string)}`;
     },
     freshMember: () =>
@@ -212,6 +272,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
     },
     freshTransfer: () =>
       transferIn({ fullName: 'Lý Thị Tạm', phone: `08${String(++serial).padStart(8, '0')}` }),
+    freshProposal: () => propose(`Ấp Đề Xuất Tạm ${++serial}`),
   };
 }
 

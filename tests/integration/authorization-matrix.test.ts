@@ -14,6 +14,7 @@ import {
   OTHER_TENANTS,
   PERSONAS,
   type Persona,
+  PROVINCE_MEMBERS,
   setUpMatrixScene,
   VICTIM_TENANT,
 } from './authorization-matrix-scene.ts';
@@ -111,16 +112,28 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Victim text in a body, except what the caller sent itself (an id echoed in a 404 tells nothing). */
-function leaks(answer: Answer, request: MatrixRequest): string[] {
+/**
+ * Victim text in a body, except what the caller sent itself (an id echoed in a 404 tells nothing)
+ * and, to the victim's province, its hamlet on the shared map.
+ */
+function leaks(answer: Answer, request: MatrixRequest, persona: Persona): string[] {
   const sent = `${request.path} ${JSON.stringify(request.body ?? null)}`;
-  return scene.markers.filter((marker) => !sent.includes(marker) && answer.text.includes(marker));
+  const markers = PROVINCE_MEMBERS.includes(persona)
+    ? scene.markers
+    : [...scene.markers, ...scene.mapMarkers];
+  return markers.filter((marker) => !sent.includes(marker) && answer.text.includes(marker));
+}
+
+/** The ids that exist nowhere, as a persona asks about them: the province's own map unit is no secret to it. */
+function missingIdsFor(persona: Persona): Ids {
+  return PROVINCE_MEMBERS.includes(persona) ? { ...MISSING_IDS, unit: scene.ids.unit } : MISSING_IDS;
 }
 
 /** Whether a request names one of the victim's records (else asking about missing ones is the same call). */
-function namesVictimIds(request: MatrixRequest): boolean {
+function namesVictimIds(request: MatrixRequest, persona: Persona): boolean {
   const sent = `${request.path} ${JSON.stringify(request.body ?? null)}`;
-  return Object.values(scene.ids).some((id) => sent.includes(id));
+  const missing = Object.values(missingIdsFor(persona));
+  return Object.values(scene.ids).some((id) => !missing.includes(id) && sent.includes(id));
 }
 
 /** A refusal without what differs by request alone: its id, its path and the ids it names. */
@@ -210,15 +223,16 @@ describe('refused calls', () => {
           else if (!answer.contentType.startsWith('application/problem+json'))
             problem(`refused without problem+json: ${answer.contentType}`);
         }
-        const leaked = leaks(answer, request);
+        const leaked = leaks(answer, request, persona);
         if (leaked.length > 0) problem(`the answer holds the victim’s ${leaked.join(', ')}`);
 
         // The same call about ids that exist nowhere must answer the same: existence is not told.
-        if (OTHER_TENANTS.includes(persona) && namesVictimIds(request)) {
-          const missing = build(operation, MISSING_IDS, persona);
+        if (OTHER_TENANTS.includes(persona) && namesVictimIds(request, persona)) {
+          const missingIds = missingIdsFor(persona);
+          const missing = build(operation, missingIds, persona);
           const elsewhere = await call(operation, persona, missing);
           if (perCall) await checkUnchanged(persona, missing.path, outcome === 'own');
-          const [a, b] = [comparable(answer, scene.ids), comparable(elsewhere, MISSING_IDS)];
+          const [a, b] = [comparable(answer, scene.ids), comparable(elsewhere, missingIds)];
           if (a !== b) problem(`answers differ for the victim’s ids and missing ones:\n  ${a}\n  ${b}`);
         }
       }

@@ -33,9 +33,9 @@ export const YEAR = Number(TODAY.slice(0, 4));
 export const ONBOARDED_AT = new Date('2025-07-01T08:00:00+07:00');
 
 /**
- * Onboards `id` (province 82, communes 28249 and 28261) as of ONBOARDED_AT and gives each
- * organization hamlets 28261-01, 28261-02 and 28249-01; the women's union also keeps a hamlet
- * 28249-02 the others lack.
+ * Onboards `id` (province 82, communes 28249 and 28261) as of ONBOARDED_AT and puts hamlets
+ * 28261-01, 28261-02, 28249-01 and 28249-02 in its map; 28249-02 is where only the women's union
+ * has a branch, the others have none there.
  */
 export async function figuresProvince(t: TestApp, id: string): Promise<void> {
   await onboardProvince(
@@ -43,14 +43,13 @@ export async function figuresProvince(t: TestApp, id: string): Promise<void> {
     onboardProvinceSchema.parse(provinceBody(id, { code: '82', communes: TEST_COMMUNES })),
     ONBOARDED_AT,
   );
-  for (const org of ORGS) {
-    await seedUnits(t, `${id}:${org}`, [
-      testHamlet('28261-01', '28261', 'Khóm 1'),
-      testHamlet('28261-02', '28261', 'Khóm 2'),
-      testHamlet('28249-01', '28249', 'Ấp Bình Tạo'),
-      ...(org === 'women' ? [testHamlet('28249-02', '28249', 'Ấp Mới')] : []),
-    ]);
-  }
+  // The map is the province's: seeded once, through any of its tenants.
+  await seedUnits(t, `${id}:front`, [
+    testHamlet('28261-01', '28261', 'Khóm 1'),
+    testHamlet('28261-02', '28261', 'Khóm 2'),
+    testHamlet('28249-01', '28249', 'Ấp Bình Tạo'),
+    testHamlet('28249-02', '28249', 'Ấp Mới'),
+  ]);
 }
 
 export type Counts = Record<string, number>;

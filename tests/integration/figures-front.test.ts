@@ -102,7 +102,8 @@ describe('the overview of a province', () => {
       targetPopulation: 80,
       coverage: 0.5,
       notYetGathered: 40,
-      unitsWithoutTarget: 2,
+      // 28261-02, 28249-01 and 28249-02: the map is shared, a hamlet without farmers counts too.
+      unitsWithoutTarget: 3,
       suppressed: false,
     });
     expect(org(o, 'veterans')).toMatchObject({
@@ -128,7 +129,7 @@ describe('the overview of a province', () => {
       targetPopulation: 190,
       coverage: 0.4211,
       notYetGathered: 110,
-      unitsWithoutTarget: 9,
+      unitsWithoutTarget: 12,
       uniquePersons: 0,
       suppressed: false,
     });
@@ -183,25 +184,26 @@ describe('the overview of a province', () => {
       if (value === null) expect(farmers?.members[field as keyof typeof farmers.members]).toBeNull();
   });
 
-  it('gives distinct persons from the Front’s own aggregate, none for hamlets', async () => {
+  it('gives distinct persons from the Front’s own aggregate, in hamlets too, hiding the small', async () => {
     const front = t.deps.table.forTenant(toTenantId('fr:front'));
-    await front.put({
-      entity: 'aggregate',
-      key: { pk: 'AGG#82', sk: 'CURRENT' },
-      data: { unique_persons: 120 },
-    });
-    await front.put({
-      entity: 'aggregate',
-      key: { pk: 'AGG#28261', sk: 'CURRENT' },
-      data: { unique_persons: 88 },
-    });
+    const persons = { '82': 120, '28261': 88, '28261-01': 86, '28261-02': 3, '28249': 32, '28249-01': 25 };
+    for (const [unitId, count] of Object.entries(persons))
+      await front.put({
+        entity: 'aggregate',
+        key: { pk: `AGG#${unitId}`, sk: 'CURRENT' },
+        data: { unique_persons: count },
+      });
     const o = await overview('82');
     expect(o.total.uniquePersons).toBe(120);
     expect(child(o.children, '28261').total.uniquePersons).toBe(88);
-    expect(child(o.children, '28249').total.uniquePersons).toBe(0);
+    expect(child(o.children, '28249').total.uniquePersons).toBe(32);
     const hamlets = await overview('28261');
     expect(hamlets.total.uniquePersons).toBe(88);
-    expect(hamlets.children.map((c) => c.total.uniquePersons)).toEqual(hamlets.children.map(() => null));
+    // Khóm 2's 3 are hidden, and Khóm 1's 86 with them: 88 − 86 would give the 3 back.
+    expect(child(hamlets.children, '28261-02').total.uniquePersons).toBeNull();
+    expect(child(hamlets.children, '28261-01').total.uniquePersons).toBeNull();
+    const inDaoThanh = await overview('28249');
+    expect(child(inDaoThanh.children, '28249-01').total.uniquePersons).toBe(25);
   });
 
   it('never returns a name, an id number or a member id', async () => {
@@ -267,6 +269,15 @@ describe('snapshots and past days', () => {
       uniquePersons: 120,
     });
     expect((await overview('82')).total.members.total).toBe(155);
+  });
+
+  it('answers a past day’s hamlets from the snapshot: the Front’s distinct people and each organization', async () => {
+    const o = await overview('28249', '2026-03-15');
+
+    const hamlet = child(o.children, '28249-01');
+    expect(hamlet.total.uniquePersons).toBe(25);
+    expect(org(hamlet, 'farmers')).toMatchObject({ members: { total: 20 } });
+    expect(org(child(o.children, '28249-02'), 'women')).toMatchObject({ members: { total: 12 } });
   });
 
   it('has no figures for a day before the first snapshot', async () => {
@@ -533,7 +544,7 @@ describe('what reading costs', () => {
       new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']),
     );
     for (const pk of before.flatMap(partitionsRead))
-      expect(pk).toMatch(/^fr:(farmers|women|veterans|youth|front)#(UNIT|CHILDREN|TARGETS|AGG)#/);
+      expect(pk).toMatch(/^fr:(farmers|women|veterans|youth|front|map)#(UNIT|CHILDREN|TARGETS|AGG)#/);
 
     // Ten times the members (every count × 10): not one read more.
     await writeAggregates(t, 'fr:farmers', scaled(FARMERS, 10));
@@ -545,14 +556,15 @@ describe('what reading costs', () => {
 
     // Per organization: the unit, its children, its targets, the children of each commune no
     // target covers (to find the units lacking one: 2 here), one batch of aggregates; and one
-    // batch of the Front's own aggregates. A past day adds a Query of each snapshot register.
+    // batch of the Front's own aggregates; one read resolving the unit asked for in the map. A
+    // past day adds a Query of each snapshot register.
     const per = ORGS.length;
-    expect(before.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 2 + 1) + 1);
+    expect(before.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 2 + 1) + 1 + 1);
     const past = await measure('/api/v1/front/overview?unitId=82&asOf=2026-03-15');
-    expect(past.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 1 + 2 + 1) + 2);
+    expect(past.length).toBeLessThanOrEqual(per * (1 + 1 + 1 + 1 + 2 + 1) + 2 + 1);
     for (const pk of past.flatMap(partitionsRead))
       expect(pk).toMatch(
-        /^fr:(farmers|women|veterans|youth|front)#(UNIT#|CHILDREN#|TARGETS#|AGG#|SNAPSHOTS$)/,
+        /^fr:(farmers|women|veterans|youth|front|map)#(UNIT#|CHILDREN#|TARGETS#|AGG#|SNAPSHOTS$)/,
       );
     console.info(`front overview of the province: ${before.length} calls now, ${past.length} for a past day`);
   });

@@ -146,22 +146,24 @@ describe('coverage', () => {
     await setTarget('st.farmers', '28261-01', YEAR, 80);
     await setTarget('st.farmers', '28261-02', YEAR, 10);
     const s = await stats('st.farmers', '82');
-    // (40 + 3) ÷ (80 + 10); commune 28249 and its hamlet contribute to neither side.
+    // (40 + 3) ÷ (80 + 10); commune 28249 and its hamlets contribute to neither side. Ấp Mới,
+    // where the farmers have no branch yet, is on the province's map: it lacks a target too.
     expect(s).toMatchObject({
       targetPopulation: 90,
       coverage: 0.4778,
       notYetGathered: 47,
-      unitsWithoutTarget: 1,
+      unitsWithoutTarget: 2,
     });
     expect(s.missingTargets).toEqual([
       { unitId: '28249-01', name: 'Ấp Bình Tạo', level: 'hamlet', parentId: '28249' },
+      { unitId: '28249-02', name: 'Ấp Mới', level: 'hamlet', parentId: '28249' },
     ]);
     expect(row(s, '28261')).toMatchObject({ targetPopulation: 90, coverage: 0.4778, unitsWithoutTarget: 0 });
     expect(row(s, '28249')).toMatchObject({
       targetPopulation: null,
       coverage: null,
       notYetGathered: null,
-      unitsWithoutTarget: 1,
+      unitsWithoutTarget: 2,
     });
     const hamlets = await stats('st.farmers', '28261');
     expect(row(hamlets, '28261-01')).toMatchObject({
@@ -191,8 +193,13 @@ describe('coverage', () => {
 
   it('counts a commune without hamlets as lacking a target itself', async () => {
     const s = await stats('st.youth', '82');
-    expect(s.missingTargets.map((u) => u.unitId).sort()).toEqual(['28249-01', '28261-01', '28261-02']);
-    expect(s).toMatchObject({ targetPopulation: null, coverage: null, unitsWithoutTarget: 3 });
+    expect(s.missingTargets.map((u) => u.unitId).sort()).toEqual([
+      '28249-01',
+      '28249-02',
+      '28261-01',
+      '28261-02',
+    ]);
+    expect(s).toMatchObject({ targetPopulation: null, coverage: null, unitsWithoutTarget: 4 });
   });
 
   it('uses the targets of the year the figures stand for', async () => {

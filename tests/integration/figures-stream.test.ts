@@ -117,6 +117,7 @@ describe('figures from members', () => {
     expect(commune(joined, '28249')).toMatchObject({ members: { total: 1 }, uniquePersons: 1 });
     const hamlets = await overview('28261');
     expect(hamlets.total.uniquePersons).toBe(10);
+    // Khóm 2's one person is hidden, and Khóm 1's ten with it, or the commune's would give it back.
     expect(hamlets.children.map((c) => c.total.uniquePersons)).toEqual(hamlets.children.map(() => null));
     expect(JSON.stringify(hamlets)).not.toContain(hoa.nationalId.slice(-6));
 

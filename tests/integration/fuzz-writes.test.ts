@@ -11,9 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { admission, admitOk, postJson, provinceWithBranches } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import { rawItems } from '../setup/table-digest.ts';
-import { getJson, PASSWORD, type PageOf, provinceBody, type TestApp } from '../setup/test-app.ts';
+import { getJson, jsonOf, PASSWORD, type PageOf, provinceBody, type TestApp } from '../setup/test-app.ts';
 
-/** Requests per operation; with ~21 operations, about 650 requests (~2 minutes). */
+/** Requests per operation; with ~26 operations, about 800 requests (~2 minutes). */
 const RUNS_PER_OPERATION = 30;
 
 /**
@@ -48,7 +48,7 @@ const ifMatch = (path: string) => async () => {
 
 beforeAll(async () => {
   t = await appWithProvinces(['alpha', 'beta'], provinceWithBranches);
-  const users = ['alpha.farmers', 'beta.farmers', 'root.operator'] as const;
+  const users = ['alpha.farmers', 'alpha.front.admin', 'beta.farmers', 'root.operator'] as const;
   const signedIn = await accessTokens(t, ...users);
   tokens = Object.fromEntries(users.map((user, i) => [user, signedIn[i] as string]));
   const farmers = tokens['alpha.farmers'] as string;
@@ -65,11 +65,35 @@ beforeAll(async () => {
     effectiveDate: t.today,
   });
   const incoming = await getJson<PageOf<{ id: string }>>(t, '/api/v1/incoming-transfers', farmers);
+  // A reorganization for the farmers to follow up: a hamlet without branches moved to the other commune.
+  const mapEditor = tokens['alpha.front.admin'] as string;
+  const ferry = await postJson(t, mapEditor, '/api/v1/units', {
+    parentId: '28261',
+    type: 'khom',
+    name: 'Khóm Bến Đò',
+    validFrom: '2025-07-01',
+  });
+  const moved = await postJson(t, mapEditor, '/api/v1/map/reorganizations', {
+    kind: 'move',
+    effectiveDate: t.today,
+    resolution: { number: '11/NQ-HĐND' },
+    unitId: ((await ferry.json()) as { id: string }).id,
+    toCommuneId: '28249',
+  });
+  const reorganization = ((await moved.json()) as { id: string }).id;
   const refresh = [
     (await t.signIn('alpha.veterans')).refresh_token,
     (await t.signIn('alpha.youth')).refresh_token,
   ];
   const [edit, status, transfer, transferOut] = members as [string, string, string, string];
+  // Two hamlet proposals waiting for the map editor: one to accept, one to reject.
+  const [toAccept, toReject] = await Promise.all(
+    ['Ấp Chờ Duyệt', 'Ấp Chờ Từ Chối'].map(async (name) => {
+      const body = { communeId: '28249', name, type: 'ap' };
+      const outcome = await postJson(t, farmers, '/api/v1/map/proposals', body);
+      return (await jsonOf<{ proposal: { id: string } }>(outcome, 201)).proposal.id;
+    }),
+  );
 
   validWrites = {
     'POST /api/v1/auth/token': {
@@ -88,15 +112,56 @@ beforeAll(async () => {
       path: '/api/v1/platform/provinces',
       body: provinceBody('fuzz', { communes: [{ code: '28300', name: 'Xã Mỹ Hội', type: 'xa' }] }),
     },
-    'POST /api/v1/units': {
+    'PUT /api/v1/platform/provinces/{id}/map-editors/{username}': {
+      as: 'root.operator',
+      path: '/api/v1/platform/provinces/alpha/map-editors/alpha.women',
+      body: {},
+    },
+    'DELETE /api/v1/platform/provinces/{id}/map-editors/{username}': {
+      as: 'root.operator',
+      path: '/api/v1/platform/provinces/alpha/map-editors/alpha.women',
+      body: {},
+    },
+    'POST /api/v1/map/proposals': {
       as: 'alpha.farmers',
+      path: '/api/v1/map/proposals',
+      body: { communeId: '28261', name: 'Ấp Đề Xuất', type: 'ap', note: 'Theo nghị quyết số 12' },
+    },
+    'POST /api/v1/map/proposals/{id}/accept': {
+      as: 'alpha.front.admin',
+      path: `/api/v1/map/proposals/${toAccept}/accept`,
+      body: { name: 'Ấp Chờ Duyệt Mới' },
+    },
+    'POST /api/v1/map/proposals/{id}/reject': {
+      as: 'alpha.front.admin',
+      path: `/api/v1/map/proposals/${toReject}/reject`,
+      body: { reason: 'Trùng với ấp đã có' },
+    },
+    'POST /api/v1/units': {
+      as: 'alpha.front.admin',
       path: '/api/v1/units',
       body: { parentId: '28261', type: 'khom', name: 'Khóm Mới' },
     },
     'PATCH /api/v1/units/{id}': {
-      as: 'alpha.farmers',
+      as: 'alpha.front.admin',
       path: '/api/v1/units/28261-02',
       body: { name: 'Khóm Hai' },
+    },
+    'POST /api/v1/map/reorganizations': {
+      as: 'alpha.front.admin',
+      path: '/api/v1/map/reorganizations',
+      body: {
+        kind: 'rename',
+        effectiveDate: t.today,
+        resolution: { number: '12/NQ-HĐND', date: '2025-06-30' },
+        unitId: '28249',
+        name: 'Phường Đạo Thạnh Mới',
+      },
+    },
+    'POST /api/v1/map/reorganizations/{id}/apply': {
+      as: 'alpha.farmers',
+      path: `/api/v1/map/reorganizations/${reorganization}/apply`,
+      body: { actions: [] },
     },
     'POST /api/v1/branches': {
       as: 'alpha.farmers',

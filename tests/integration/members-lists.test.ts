@@ -223,6 +223,17 @@ describe('pagination', () => {
 });
 
 describe('unitId covers the whole subtree', () => {
+  it('an old commune’s code or name (2025 table) lists the members of the commune it became', async () => {
+    const ids = async (unitId: string) =>
+      (await listAllPages(t, admin, { unitId, limit: 200 })).items.map((m) => m.id);
+    const daoThanh = await ids('28249');
+
+    expect(daoThanh.length).toBeGreaterThan(0);
+    // Phường 4 (28252) and Phường 5 of Mỹ Tho and Xã Đạo Thạnh became today's Phường Đạo Thạnh (28249).
+    expect(await ids('28252')).toEqual(daoThanh);
+    expect(await ids('Phường 4, Thành phố Mỹ Tho')).toEqual(daoThanh);
+  });
+
   it('a province lists everyone, a commune its hamlets and commune-level branches, a hamlet its own', async () => {
     const inPlace = async (query: Record<string, string>) =>
       (await listAllPages(t, admin, { ...query, limit: 200 })).items;

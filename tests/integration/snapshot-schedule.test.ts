@@ -29,23 +29,17 @@ const runAt = (instant: string, table = t.deps.table) =>
   createSnapshotHandler(table, () => new Date(instant))();
 
 /**
- * Active members per hamlet (per commune for the Front, whose tree stops there), distinct per
- * tenant so that a copy into the wrong tenant shows.
+ * Active members per hamlet (the Front's distinct people are kept per hamlet of the map too),
+ * distinct per tenant so that a copy into the wrong tenant shows.
  */
 async function writeFigures(provinceId: string, base: number): Promise<void> {
   for (const [n, tenant] of tenantsOf(provinceId).entries()) {
     const active = base + n;
-    await writeAggregates(
-      t,
-      tenant,
-      tenant.endsWith(':front')
-        ? { '28261': { members_active: active }, '28249': { members_active: 2 * active } }
-        : {
-            '28261-01': { members_active: active },
-            '28261-02': { members_active: 2 * active },
-            '28249-01': { members_active: 3 * active },
-          },
-    );
+    await writeAggregates(t, tenant, {
+      '28261-01': { members_active: active },
+      '28261-02': { members_active: 2 * active },
+      '28249-01': { members_active: 3 * active },
+    });
   }
 }
 
@@ -137,11 +131,16 @@ describe('the month-end snapshot function', { timeout: 60_000 }, () => {
     expect(logged.map(([, extra]) => extra)).toEqual(
       result.tenants.map((r) => ({ date: '2026-11-30', provinceId: r.tenantId.split(':')[0], ...r })),
     );
-    // The women's union keeps a fourth hamlet, without figures; the Front's tree has no hamlets.
+    // Every tenant walks the province's one map, whose fourth hamlet has no figures; the Front
+    // copies its hamlets too.
     expect(Object.fromEntries(result.tenants.map((r) => [r.tenantId, [r.units, r.copied]]))).toMatchObject({
-      'alpha:farmers': [6, 6],
+      'alpha:farmers': [7, 6],
       'alpha:women': [7, 6],
-      'alpha:front': [3, 3],
+      'alpha:front': [7, 6],
+    });
+    expect(await activeMembers('alpha:front', '2026-11-30')).toMatchObject({
+      '28261-01': 14,
+      '28249-01': 42,
     });
   });
 

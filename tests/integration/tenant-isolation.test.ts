@@ -2,6 +2,9 @@
  * A tenant is one organization in one province. Whatever id a caller puts in a path or a query,
  * they only ever reach their own tenant's items: another province's, another organization's
  * of the same province, and the platform's own tenant all look like "not found" or "empty".
+ * The one exception is the province's map: every tenant of the province reads the same units
+ * (they hold nothing personal), another province's map looks like "not found", and the platform,
+ * which belongs to no province, is refused.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -25,8 +28,9 @@ let token: Scene['token'];
 const ids = <T extends { id: string }>(page: PageOf<T>) => page.items.map((item) => item.id);
 
 beforeAll(async () => {
-  // '28261-01' exists in both farmers tenants, so the same query can be asked of each.
-  // '28261-99' and '28249-88' exist only in beta:farmers; '28249-77' and '28261-55' only in alpha:women.
+  // '28261-01' exists in both provinces' maps, so the same query can be asked of each.
+  // '28261-99' and '28249-88' exist only in beta's map; '28249-77' only in alpha's. Units are
+  // seeded once per province, through any of its tenants: the map is the province's.
   ({ t, token } = await setUpScene({
     provinces: ['alpha', 'beta'],
     tenants: {
@@ -35,6 +39,7 @@ beforeAll(async () => {
           testHamlet('28261-01', '28261', 'Khóm 1'),
           testHamlet('28261-02', '28261', 'Khóm 2'),
           testHamlet('28261-03', '28261', 'Khóm 3'),
+          testHamlet('28249-77', '28249', 'Khóm 7'),
         ],
         branches: [
           testBranch('alpha-farmers-1', '28261-01', 'Chi hội Nông dân A'),
@@ -56,7 +61,6 @@ beforeAll(async () => {
         ],
       },
       'alpha:women': {
-        units: [testHamlet('28249-77', '28249', 'Khóm 7'), testHamlet('28261-55', '28261', 'Khóm 5')],
         branches: [testBranch('alpha-women-7', '28249-77', 'Chi hội Phụ nữ Khóm 7')],
       },
     },
@@ -72,18 +76,18 @@ beforeAll(async () => {
   }));
 });
 
-describe('an id that exists in one tenant only', () => {
+describe('an id that exists in one tenant or one province only', () => {
   const cases: { path: string; owner: string; others: string[]; code: string }[] = [
     {
       path: '/api/v1/units/28261-99',
       owner: 'beta.farmers',
-      others: ['alpha.farmers', 'beta.women', 'beta.front', 'root.operator'],
+      others: ['alpha.farmers', 'alpha.women', 'alpha.front'],
       code: 'UNIT_NOT_FOUND',
     },
     {
       path: '/api/v1/units/28249-77',
       owner: 'alpha.women',
-      others: ['alpha.farmers', 'alpha.front', 'beta.women', 'root.operator'],
+      others: ['beta.farmers', 'beta.women', 'beta.front'],
       code: 'UNIT_NOT_FOUND',
     },
     {
@@ -101,13 +105,13 @@ describe('an id that exists in one tenant only', () => {
     {
       path: '/api/v1/branches?unitId=28261-99',
       owner: 'beta.farmers',
-      others: ['alpha.farmers', 'beta.women', 'root.operator'],
+      others: ['alpha.farmers', 'alpha.women'],
       code: 'UNIT_NOT_FOUND',
     },
     {
       path: '/api/v1/branches?unitId=28249-77',
       owner: 'alpha.women',
-      others: ['alpha.farmers', 'beta.women', 'root.operator'],
+      others: ['beta.farmers', 'beta.women'],
       code: 'UNIT_NOT_FOUND',
     },
   ];
@@ -128,8 +132,18 @@ describe('an id that exists in one tenant only', () => {
     },
   );
 
-  it('is not found when the id spells out another tenant’s key', async () => {
-    const path = `/api/v1/units/${encodeURIComponent('beta:farmers#UNIT#28261-99')}`;
+  it('reads a unit of the map from every tenant of its province', async () => {
+    const reads = await Promise.all(
+      ['beta.farmers', 'beta.women', 'beta.front'].map((u) =>
+        getJson<Unit>(t, '/api/v1/units/28261-99', token(u)),
+      ),
+    );
+
+    expect(reads.map((unit) => unit.name)).toEqual(['Khóm 9', 'Khóm 9', 'Khóm 9']);
+  });
+
+  it('is not found when the id spells out another province’s key', async () => {
+    const path = `/api/v1/units/${encodeURIComponent('beta:map#UNIT#28261-99')}`;
 
     const response = await t.request(path, { token: token('alpha.farmers') });
 
@@ -138,45 +152,50 @@ describe('an id that exists in one tenant only', () => {
 });
 
 describe('lists by parent', () => {
-  it('lists only the caller’s own hamlets under a commune every tenant has', async () => {
+  it('lists the province’s one map to each of its tenants, and another province’s to none', async () => {
     const path = '/api/v1/units?parentId=28261';
 
-    const alphaFarmers = await getJson<PageOf<Unit>>(t, path, token('alpha.farmers'));
-    const betaFarmers = await getJson<PageOf<Unit>>(t, path, token('beta.farmers'));
-    const alphaWomen = await getJson<PageOf<Unit>>(t, path, token('alpha.women'));
+    const pages = await Promise.all(
+      ['alpha.farmers', 'alpha.women', 'alpha.front', 'beta.farmers'].map((u) =>
+        getJson<PageOf<Unit>>(t, path, token(u)),
+      ),
+    );
 
-    expect(ids(alphaFarmers)).toEqual(['28261-01', '28261-02', '28261-03']);
-    expect(ids(betaFarmers)).toEqual(['28261-01', '28261-98', '28261-99']);
-    expect(ids(alphaWomen)).toEqual(['28261-55']);
+    expect(pages.map(ids)).toEqual([
+      ['28261-01', '28261-02', '28261-03'],
+      ['28261-01', '28261-02', '28261-03'],
+      ['28261-01', '28261-02', '28261-03'],
+      ['28261-01', '28261-98', '28261-99'],
+    ]);
   });
 
-  it('is empty for a parent whose children belong to other tenants only', async () => {
+  it('lists under a commune only the hamlets of the caller’s province', async () => {
     const path = '/api/v1/units?parentId=28249';
 
     const pages = await Promise.all(
-      ['alpha.farmers', 'beta.women', 'alpha.women', 'beta.farmers'].map((u) =>
+      ['alpha.farmers', 'alpha.women', 'beta.women', 'beta.farmers'].map((u) =>
         getJson<PageOf<Unit>>(t, path, token(u)),
       ),
     );
 
     expect(pages.map((page) => ({ ids: ids(page), nextCursor: page.nextCursor }))).toEqual([
-      { ids: [], nextCursor: null },
-      { ids: [], nextCursor: null },
       { ids: ['28249-77'], nextCursor: null },
+      { ids: ['28249-77'], nextCursor: null },
+      { ids: ['28249-88'], nextCursor: null },
       { ids: ['28249-88'], nextCursor: null },
     ]);
   });
 
-  it('lists only the caller’s own branches of a hamlet id two tenants share', async () => {
+  it('lists only the caller’s own branches of a hamlet the map shares', async () => {
     const path = '/api/v1/branches?unitId=28261-01';
 
     const alpha = await getJson<PageOf<Branch>>(t, path, token('alpha.farmers'));
     const beta = await getJson<PageOf<Branch>>(t, path, token('beta.farmers'));
-    const women = await t.request(path, { token: token('alpha.women') });
+    const women = await getJson<PageOf<Branch>>(t, path, token('alpha.women'));
 
     expect(ids(alpha)).toEqual(['alpha-farmers-1', 'alpha-farmers-2', 'alpha-farmers-3']);
     expect(ids(beta)).toEqual(['beta-farmers-1', 'beta-farmers-2']);
-    await expectProblem(women, 404, 'UNIT_NOT_FOUND');
+    expect(women).toEqual({ items: [], nextCursor: null });
   });
 });
 
@@ -201,9 +220,10 @@ describe('a pagination cursor replayed in another tenant', () => {
       token('alpha.women'),
     );
 
-    // Beta's own hamlets after "Khóm 1", not alpha's '28261-02' and '28261-03'.
+    // Beta's own hamlets after "Khóm 1", not alpha's '28261-02' and '28261-03'; the women of
+    // alpha read the same map as its farmers, so the cursor goes on through it.
     expect(ids(inBeta)).toEqual(['28261-98', '28261-99']);
-    expect(ids(inWomen)).toEqual(['28261-55']);
+    expect(ids(inWomen)).toEqual(['28261-02', '28261-03']);
   });
 
   it('returns the other tenant’s branches, never those of the tenant it came from', async () => {
@@ -223,37 +243,35 @@ describe('a pagination cursor replayed in another tenant', () => {
     expect(ids(inBeta)).toEqual(['beta-farmers-1', 'beta-farmers-2']);
   });
 
-  it('returns nothing to the platform operator', async () => {
+  it('is FORBIDDEN to the platform operator', async () => {
     const first = await getJson<PageOf<Unit>>(
       t,
       '/api/v1/units?parentId=28261&limit=1',
       token('alpha.farmers'),
     );
 
-    const replayed = await getJson<PageOf<Unit>>(
-      t,
+    const replayed = await t.request(
       `/api/v1/units?parentId=28261&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
-      token('root.operator'),
+      { token: token('root.operator') },
     );
 
-    expect(replayed).toEqual({ items: [], nextCursor: null });
+    await expectProblem(replayed, 403, 'FORBIDDEN');
   });
 });
 
 describe('the platform operator', () => {
-  it.each(['/api/v1/units', '/api/v1/units?parentId=82', '/api/v1/units?parentId=28261'])(
-    'sees no tenant units at %s',
-    async (path) => {
-      const page = await getJson<PageOf<Unit>>(t, path, token('root.operator'));
+  // It belongs to no province, so it has no map to read.
+  it.each([
+    '/api/v1/units',
+    '/api/v1/units?parentId=82',
+    '/api/v1/units?parentId=28261',
+    '/api/v1/units/82',
+    '/api/v1/units/28261-99',
+  ])('is FORBIDDEN at %s', async (path) => {
+    const response = await t.request(path, { token: token('root.operator') });
 
-      expect(page).toEqual({ items: [], nextCursor: null });
-    },
-  );
-
-  it('gets UNIT_NOT_FOUND for a province unit every tenant has', async () => {
-    const response = await t.request('/api/v1/units/82', { token: token('root.operator') });
-
-    await expectProblem(response, 404, 'UNIT_NOT_FOUND');
+    const problem = await expectProblem(response, 403, 'FORBIDDEN');
+    expect(JSON.stringify(problem)).not.toMatch(/Khóm|Phường/);
   });
 
   it('gets BRANCH_NOT_FOUND for a branch of a tenant', async () => {

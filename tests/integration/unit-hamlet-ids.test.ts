@@ -16,7 +16,7 @@ const postUnit = (json: unknown) => t.request('/api/v1/units', { method: 'POST',
 
 beforeAll(async () => {
   t = await appWithProvinces(['alpha']);
-  [adminToken] = await accessTokens(t, 'alpha.farmers');
+  [adminToken] = await accessTokens(t, 'alpha.front.admin');
 });
 
 describe('hamlet ids under concurrency', () => {

@@ -4,24 +4,19 @@
  * for the units in force on a day. Changes are guarded by the unit's version (If-Match).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditRecord } from '../../shared/domain/audit.ts';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import { nameOn } from '../../shared/domain/unit-rules.ts';
 import type { FullUnit } from '../../shared/domain/units.ts';
 import { UnitRepository } from '../../shared/store/repositories/units.ts';
 import { alphaFarmersOfficers, type Scene, setUpScene } from '../setup/scene.ts';
-import {
-  auditOf,
-  expectProblem,
-  getJson,
-  jsonOf,
-  type PageOf,
-  patchJson,
-  type TestApp,
-} from '../setup/test-app.ts';
+import { expectProblem, getJson, jsonOf, type PageOf, patchJson, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let token: Scene['token'];
-const admin = () => token('alpha.farmers');
+/** The map's editor: the Front's provincial staff. */
+const EDITOR = 'alpha.front.admin';
+const admin = () => token(EDITOR);
 
 const patchUnit = (username: string, id: string, json: unknown, ifMatch?: string) =>
   patchJson(t, token(username), `/api/v1/units/${id}`, json, ifMatch);
@@ -36,13 +31,17 @@ async function addUnit(body: Record<string, unknown>): Promise<FullUnit> {
   return ok(response, 201);
 }
 
+/** The map's own audit trail of a unit, newest first, as its editor reads it. */
+const unitAudit = async (id: string) =>
+  (await getJson<PageOf<AuditRecord>>(t, `/api/v1/units/${id}/audit?limit=200`, admin())).items;
+
 const idsOf = (page: PageOf<FullUnit>) => page.items.map((unit) => unit.id);
 
 beforeAll(async () => {
   ({ t, token } = await setUpScene({
     provinces: ['alpha', 'beta'],
     tenants: { 'alpha:farmers': { officers: alphaFarmersOfficers() } },
-    signIn: ['alpha.farmers', 'beta.farmers'],
+    signIn: [EDITOR, 'alpha.farmers', 'beta.front.admin'],
   }));
   await addUnit({ parentId: '82', type: 'xa', name: 'Xã Tân Mỹ', code: '30300' });
   await addUnit({ parentId: '82', type: 'xa', name: 'Xã Tân Phú', code: '30301' });
@@ -52,7 +51,7 @@ beforeAll(async () => {
 
 describe('renaming a unit', () => {
   it('keeps the id, and the former name with the days it was in use', async () => {
-    const response = await patchUnit('alpha.farmers', '28261-01', {
+    const response = await patchUnit(EDITOR, '28261-01', {
       name: 'Khóm 1',
       renamedOn: '2025-09-01',
     });
@@ -78,7 +77,7 @@ describe('renaming a unit', () => {
 
   it('chains renames: each former name starts the day after the previous one ended', async () => {
     const unit = await ok(
-      await patchUnit('alpha.farmers', '28261-01', { name: 'Khóm Mỹ Tho 1', renamedOn: '2025-10-01' }),
+      await patchUnit(EDITOR, '28261-01', { name: 'Khóm Mỹ Tho 1', renamedOn: '2025-10-01' }),
     );
 
     expect(unit.formerNames).toEqual([
@@ -89,7 +88,7 @@ describe('renaming a unit', () => {
 
   it('treats a new name from the first day of the current one as a correction', async () => {
     const unit = await ok(
-      await patchUnit('alpha.farmers', '28261-01', { name: 'Khóm Mỹ Tho Một', renamedOn: '2025-10-01' }),
+      await patchUnit(EDITOR, '28261-01', { name: 'Khóm Mỹ Tho Một', renamedOn: '2025-10-01' }),
     );
 
     expect(unit.name).toBe('Khóm Mỹ Tho Một');
@@ -100,15 +99,15 @@ describe('renaming a unit', () => {
     ['before the current name began', '2025-09-15'],
     ['in the future', '2099-01-01'],
   ])('is UNIT_RULE_VIOLATED (rename_date) for a renaming day %s', async (_, renamedOn) => {
-    const response = await patchUnit('alpha.farmers', '28261-01', { name: 'Khóm X', renamedOn });
+    const response = await patchUnit(EDITOR, '28261-01', { name: 'Khóm X', renamedOn });
 
     const problem = await expectProblem(response, 400, 'UNIT_RULE_VIOLATED');
     expect(problem.errors?.[0]).toMatchObject({ path: 'body.renamedOn', code: 'rename_date' });
   });
 
   it('is VALIDATION_FAILED for a renaming day without a name, or an empty change', async () => {
-    const withoutName = await patchUnit('alpha.farmers', '28261-01', { renamedOn: '2025-10-01' });
-    const empty = await patchUnit('alpha.farmers', '28261-01', {});
+    const withoutName = await patchUnit(EDITOR, '28261-01', { renamedOn: '2025-10-01' });
+    const empty = await patchUnit(EDITOR, '28261-01', {});
 
     expect((await expectProblem(withoutName, 400, 'VALIDATION_FAILED')).errors?.[0]?.path).toBe(
       'body.renamedOn',
@@ -119,18 +118,16 @@ describe('renaming a unit', () => {
   it('writes nothing, and no audit record, for a change that changes nothing', async () => {
     const before = await getJson<FullUnit>(t, '/api/v1/units/30300', admin());
 
-    const after = await ok(await patchUnit('alpha.farmers', '30300', { name: 'Xã Tân Mỹ', code: '30300' }));
+    const after = await ok(await patchUnit(EDITOR, '30300', { name: 'Xã Tân Mỹ', code: '30300' }));
 
     expect(after).toEqual(before);
-    expect(await auditOf(t, admin(), '30300')).toHaveLength(1);
+    expect(await unitAudit('30300')).toHaveLength(1);
   });
 });
 
 describe('closing a commune into its successor', () => {
   it('keeps the closed commune readable, with its dates and successor', async () => {
-    const unit = await ok(
-      await patchUnit('alpha.farmers', '30300', { validTo: '2025-12-31', successorId: '30301' }),
-    );
+    const unit = await ok(await patchUnit(EDITOR, '30300', { validTo: '2025-12-31', successorId: '30301' }));
 
     expect(unit).toMatchObject({
       id: '30300',
@@ -173,7 +170,7 @@ describe('closing a commune into its successor', () => {
   });
 
   it('records the closing in the audit trail, as a diff', async () => {
-    const [latest] = await auditOf(t, admin(), '30300');
+    const [latest] = await unitAudit('30300');
 
     expect(latest).toMatchObject({
       action: 'update',
@@ -206,14 +203,14 @@ describe('closing a commune into its successor', () => {
     ['a closing date before the start', '30301', { validTo: '2025-01-01' }, 'ends_before_start'],
     ['reopening without dropping the successor', '30300', { validTo: null }, 'successor_needs_end'],
   ])('is UNIT_RULE_VIOLATED for %s', async (_, id, patch, rule) => {
-    const response = await patchUnit('alpha.farmers', id, patch);
+    const response = await patchUnit(EDITOR, id, patch);
 
     const problem = await expectProblem(response, 400, 'UNIT_RULE_VIOLATED');
     expect(problem.errors?.[0]?.code).toBe(rule);
   });
 
   it('is UNIT_NOT_FOUND, pointing at successorId, for a successor that does not exist', async () => {
-    const response = await patchUnit('alpha.farmers', '30301', {
+    const response = await patchUnit(EDITOR, '30301', {
       validTo: '2026-03-31',
       successorId: '39999',
     });
@@ -223,7 +220,7 @@ describe('closing a commune into its successor', () => {
   });
 
   it('is UNIT_RULE_VIOLATED (code_format) for a commune code of the wrong length', async () => {
-    const response = await patchUnit('alpha.farmers', '30301', { code: '301' });
+    const response = await patchUnit(EDITOR, '30301', { code: '301' });
 
     await expectProblem(response, 400, 'UNIT_RULE_VIOLATED');
   });
@@ -239,13 +236,13 @@ describe('If-Match', () => {
   it('applies a change made against the current version', async () => {
     const { version } = await getJson<FullUnit>(t, '/api/v1/units/28249', admin());
 
-    const response = await patchUnit('alpha.farmers', '28249', { code: '28250' }, `"v${version}"`);
+    const response = await patchUnit(EDITOR, '28249', { code: '28250' }, `"v${version}"`);
 
     expect((await ok(response)).code).toBe('28250');
   });
 
   it('is PRECONDITION_FAILED for a stale version, and changes nothing', async () => {
-    const response = await patchUnit('alpha.farmers', '28249', { code: '28251' }, '"v1"');
+    const response = await patchUnit(EDITOR, '28249', { code: '28251' }, '"v1"');
 
     await expectProblem(response, 412, 'PRECONDITION_FAILED');
     expect((await getJson<FullUnit>(t, '/api/v1/units/28249', admin())).code).toBe('28250');
@@ -256,7 +253,7 @@ describe('If-Match', () => {
 
     const responses = await Promise.all(
       ['Phường Đạo Thạnh A', 'Phường Đạo Thạnh B'].map((name) =>
-        patchUnit('alpha.farmers', '28249', { name, renamedOn: '2025-07-01' }, `"v${version}"`),
+        patchUnit(EDITOR, '28249', { name, renamedOn: '2025-07-01' }, `"v${version}"`),
       ),
     );
 
@@ -266,7 +263,7 @@ describe('If-Match', () => {
   it('guards the write itself: a change saved against a stale read is PRECONDITION_FAILED', async () => {
     const units = new UnitRepository(t.deps.table.forTenant(toTenantId('alpha:farmers')));
     const stale = (await units.get('28249')) as FullUnit;
-    await ok(await patchUnit('alpha.farmers', '28249', { code: '28252' }));
+    await ok(await patchUnit(EDITOR, '28249', { code: '28252' }));
 
     const tx = units.transaction();
     units.save(tx, stale, { ...stale, code: '28253', version: stale.version + 1 });
@@ -277,15 +274,15 @@ describe('If-Match', () => {
 });
 
 describe('who may change a unit', () => {
-  it('lets a unit officer rename a hamlet of their commune', async () => {
-    const unit = await ok(
-      await patchUnit('mytho.officer', '28261-01', { name: 'Khóm Một', renamedOn: '2025-11-01' }),
-    );
+  it('lets an organization admin read the map but not change it without the grant', async () => {
+    const unit = await getJson<FullUnit>(t, '/api/v1/units/30301', token('alpha.farmers'));
 
-    expect(unit.name).toBe('Khóm Một');
+    expect(unit.id).toBe('30301');
+    await expectProblem(await patchUnit('alpha.farmers', '30301', { name: 'Xã Y' }), 403, 'FORBIDDEN');
   });
 
   it.each([
+    ['a hamlet of their commune', '28261-01'],
     ['their own commune', '28261'],
     ['a commune outside their subtree', '28249'],
     ['the province', '82'],
@@ -299,8 +296,12 @@ describe('who may change a unit', () => {
     await expectProblem(await patchUnit('alpha.viewer', '30301', { name: 'Xã Y' }), 403, 'FORBIDDEN');
   });
 
-  it('is UNIT_NOT_FOUND for a unit that only another tenant has', async () => {
-    await expectProblem(await patchUnit('beta.farmers', '30301', { name: 'Xã Y' }), 404, 'UNIT_NOT_FOUND');
+  it("is UNIT_NOT_FOUND for another province's map editor", async () => {
+    await expectProblem(
+      await patchUnit('beta.front.admin', '30301', { name: 'Xã Y' }),
+      404,
+      'UNIT_NOT_FOUND',
+    );
   });
 
   it('is UNAUTHENTICATED without a token', async () => {

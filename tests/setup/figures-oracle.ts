@@ -52,14 +52,14 @@ const COUNTER = /^(?:members_[a-z_]+|gender_[a-z]+|born_\d{4}|professional|branc
 
 /**
  * What the aggregate items should hold, counted from the members, branches and units of the
- * table. Every count is a subtree total: it goes to the unit and each of its ancestors.
+ * table (units from the province's map). Every count is a subtree total: it goes to the unit and each of its ancestors.
  *
  * - `members_<status>`: every member, under their current status;
  * - `gender_<gender>`, `born_<yyyy>`, `professional` (in a professional branch): current members;
  * - `branches_<kind>`: branches not dissolved;
  * - `unique_persons` (the province's Front tenant): distinct people among the current members of
  *   its organizations, told apart by national id (a member without one is a person of their
- *   own), in the units the organizations share — every unit of a member's path but the hamlet.
+ *   own), in every unit of a member's path, the hamlet included (the province's map is shared).
  *
  * The member's place is worked out from their branch's unit, never from the path the member
  * item carries, so a path written wrong shows up.
@@ -67,9 +67,11 @@ const COUNTER = /^(?:members_[a-z_]+|gender_[a-z]+|born_\d{4}|professional|branc
 export function expectedFigures(items: readonly RawItem[]): Figures {
   const units = new Map<string, RawItem>();
   for (const unit of ofEntity(items, 'unit')) units.set(`${text(unit, '_tenant')}/${text(unit, 'id')}`, unit);
+  // Units are the province's map, `<province>:map`, which every tenant of the province shares.
   const pathOf = (tenant: string, unitId: string): string[] => {
-    const unit = units.get(`${tenant}/${unitId}`);
-    if (!unit) throw new Error(`oracle: unit ${unitId} of ${tenant} is not in the table`);
+    const map = `${tenant.slice(0, tenant.indexOf(':'))}:map`;
+    const unit = units.get(`${map}/${unitId}`);
+    if (!unit) throw new Error(`oracle: unit ${unitId} of ${map} is not in the table`);
     return [...(unit.ancestorIds as string[]), unitId];
   };
   const branches = new Map<string, RawItem>();
@@ -83,7 +85,7 @@ export function expectedFigures(items: readonly RawItem[]): Figures {
     add(figures, tenant, pathOf(tenant, text(branch, 'unitId')), `branches_${text(branch, 'kind')}`, 1);
   }
 
-  /** Front tenant → person → the shared units they count in. */
+  /** Front tenant → person → the units they count in. */
   const persons = new Map<string, Map<string, Set<string>>>();
   for (const member of ofEntity(items, 'member')) {
     const tenant = text(member, '_tenant');
@@ -100,12 +102,11 @@ export function expectedFigures(items: readonly RawItem[]): Figures {
     const front = `${tenant.slice(0, tenant.indexOf(':'))}:front`;
     const hash = (member.nationalId as { hash?: string } | null | undefined)?.hash;
     const person = hash ? `id ${hash}` : `member ${tenant}/${text(member, 'id')}`;
-    const shared = path.filter((unitId) => units.get(`${tenant}/${unitId}`)?.level !== 'hamlet');
     const people = persons.get(front) ?? new Map<string, Set<string>>();
     persons.set(front, people);
     const places = people.get(person) ?? new Set<string>();
     people.set(person, places);
-    for (const unitId of shared) places.add(unitId);
+    for (const unitId of path) places.add(unitId);
   }
   for (const [front, people] of persons)
     for (const places of people.values()) add(figures, front, [...places], 'unique_persons', 1);

@@ -23,8 +23,9 @@ export async function provinceWithBranches(t: TestApp, id: string): Promise<void
     testHamlet('28261-02', '28261', 'Khóm 2'),
     testHamlet('28249-01', '28249', 'Khóm 1'),
   ];
+  // The map is the province's: its hamlets are seeded once, each organization's branches in them.
+  await seedUnits(t, `${id}:farmers`, hamlets);
   for (const org of ORGS) {
-    await seedUnits(t, `${id}:${org}`, hamlets);
     await seedBranches(t, `${id}:${org}`, [
       ...hamlets.map((h) => testBranch(`b-${h.id}`, h.id, `Chi hội ${h.name}`)),
       testBranch('b-agency-28261', '28261', 'Chi đoàn cơ quan phường', 'agency'),

@@ -128,13 +128,17 @@ export const TEST_COMMUNES: CommuneBody[] = [
   { code: '28261', name: 'Phường Mỹ Tho', type: 'phuong' },
 ];
 
-/** Onboards a small province through the API: two communes and an admin per tenant. */
+/**
+ * Onboards a small province through the API: two communes, an admin per tenant and the Front's
+ * map editor `<id>.front.admin`.
+ */
 export async function onboardTestProvince(t: TestApp, id: string) {
   const operator = await t.signIn('root.operator');
+  const frontAdmin = { username: `${id}.front.admin`, password: PASSWORD, displayName: 'Cán bộ Mặt trận' };
   const response = await t.request('/api/v1/platform/provinces', {
     method: 'POST',
     token: operator.access_token,
-    json: provinceBody(id, { code: '82', communes: TEST_COMMUNES }),
+    json: { ...provinceBody(id, { code: '82', communes: TEST_COMMUNES }), frontAdmin },
   });
   if (response.status !== 201)
     throw new Error(`onboarding failed: ${response.status} ${await response.text()}`);
@@ -181,7 +185,7 @@ export function testBranch(
   };
 }
 
-/** Writes units straight into a tenant's part of the table, without audit: fixtures, not changes. */
+/** Writes units straight into the map of a tenant's province, without audit: fixtures, not changes. */
 export async function seedUnits(t: TestApp, tenant: string, units: Unit[]): Promise<void> {
   await new UnitRepository(t.deps.table.forTenant(toTenantId(tenant))).putMany(units);
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/local/demo/seed-demo-province.ts';
+import { vietnamToday } from '../../shared/domain/dates.ts';
 
 /** Members per organization: enough for lists to have something, few enough to be written in seconds. */
 const DEMO_MEMBERS = 20;
@@ -21,6 +22,7 @@ const DEMO_ACCOUNTS = [
   'veterans.admin',
   'youth.admin',
   'front.viewer',
+  'front.admin',
   'farmers.mytho',
   'women.mytho',
   'veterans.mytho',
@@ -140,7 +142,11 @@ describe('npm start', () => {
 
   it('seeds Đồng Tháp with its 102 communes and a residential branch in each demo hamlet', async () => {
     const token = await signIn(started.url, 'youth.admin');
-    const communes = await getJson(`${started.url}/api/v1/units?parentId=82&limit=200`, token);
+    // In force today: the map keeps the units the 2025 reorganization closed, too.
+    const communes = await getJson(
+      `${started.url}/api/v1/units?parentId=82&validOn=${vietnamToday(new Date())}&limit=200`,
+      token,
+    );
     expect(communes.items).toHaveLength(102);
     const commune = communes.items[0];
     const hamlets = await getJson(`${started.url}/api/v1/units?parentId=${commune.id}`, token);
@@ -150,6 +156,22 @@ describe('npm start', () => {
       token,
     );
     expect(branches.items).toHaveLength(1);
+  });
+
+  it('compares the 2024 year-end with today across the 2025 merger of Mỹ Tho’s wards', async () => {
+    const front = await signIn(started.url, 'front.viewer');
+    const today = vietnamToday(new Date());
+    const comparison = await getJson(
+      `${started.url}/api/v1/front/compare?unitId=28261&from=2024-12-31&to=${today}`,
+      front,
+    );
+
+    // Today's Phường Mỹ Tho sums the old wards recorded under the pre-2025 map.
+    expect(comparison.includes.length).toBeGreaterThanOrEqual(2);
+    const yearEnd = comparison.organizations.map(
+      (o: { fromFigures: { members: { total: number | null } } }) => o.fromFigures.members.total ?? 0,
+    );
+    expect(yearEnd.some((total: number) => total > 0)).toBe(true);
   });
 
   it('writes the demo members after it serves, and lists them', async () => {

@@ -254,7 +254,8 @@ describe('stream records', () => {
     expect(change?.membership).toEqual({
       front: 'alpha:front',
       memberId: 'm1',
-      before: { hash: null, units: ['82', '28261'] },
+      // The hamlet too: it is one place on the province's map, where the Front counts people.
+      before: { hash: null, units: ['82', '28261', '28261-01'] },
       after: null,
     });
   });

@@ -219,3 +219,39 @@ describe('the Front’s overview of a commune', () => {
     );
   });
 });
+
+describe('the Front’s distinct people in hamlets', () => {
+  /** A commune over its hamlets, with each row's distinct people. */
+  const withPersons = (hamlets: (readonly [number, number, number])[][], persons: readonly number[]) =>
+    frontTable(hamlets).map((row, i) => ({ ...row, uniquePersons: persons[i] ?? null }));
+  const nobody = [0, 0, 0] as const;
+
+  it('are not given back as the commune’s distinct people minus the other hamlet’s', () => {
+    const rows = withPersons(
+      [
+        [[3, 0, 0], [1, 0, 0], nobody, nobody],
+        [[40, 0, 0], [30, 0, 0], nobody, nobody],
+      ],
+      [60, 3, 57],
+    );
+    const hidden = frontSuppression(rows);
+    expect(hidden.has('h0/total.uniquePersons')).toBe(true);
+    expect(hidden.has('h1/total.uniquePersons')).toBe(true);
+  });
+
+  it('are hidden where one organization alone has members and its count is hidden', () => {
+    // Women 2 in Khóm 2 are hidden, and Khóm 1's women 40 with them (the commune's 42 is shown);
+    // Khóm 1's 40 distinct people, all women, would give the 40 back.
+    const rows = withPersons(
+      [
+        [nobody, [40, 0, 0], nobody, nobody],
+        [nobody, [2, 0, 0], nobody, nobody],
+        [[10, 0, 0], nobody, nobody, nobody],
+      ],
+      [52, 40, 2, 10],
+    );
+    const hidden = frontSuppression(rows);
+    expect(hidden.has('h0/women.members.total')).toBe(true);
+    expect(hidden.has('h0/total.uniquePersons')).toBe(true);
+  });
+});

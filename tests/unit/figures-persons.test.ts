@@ -35,26 +35,23 @@ const stored = (fields: Record<string, unknown>) => ({
 });
 
 describe('a member as a person', () => {
-  it('counts in the shared units of its path, down to the commune, while current', () => {
-    expect(membershipOf(stored({}))).toEqual({ hash: 'h1', units: ['82', '28261'] });
-    expect(membershipOf(stored({ nationalId: null }))).toEqual({ hash: null, units: ['82', '28261'] });
+  it('counts in every unit of its path, the hamlet included, while current', () => {
+    expect(membershipOf(stored({}))).toEqual({ hash: 'h1', units: PATHS[0] });
+    expect(membershipOf(stored({ nationalId: null }))).toEqual({ hash: null, units: PATHS[0] });
     expect(membershipOf(stored({ status: 'lapsed' }))).not.toBeNull();
     expect(membershipOf(stored({ status: 'removed' }))).toBeNull();
-    expect(() => membershipOf(stored({ communeId: '28249' }))).toThrow(/not on its path/);
     // A provincial agency's branch: above every commune.
     expect(membershipOf(stored({ unitIds: ['82'], communeId: null }))).toEqual({ hash: 'h1', units: ['82'] });
   });
 
   it('changes only when the person or where it counts changes', () => {
-    const moved = membershipChange('dt:women', stored({}), stored({ unitIds: PATHS[2], communeId: '28249' }));
+    const moved = membershipChange('dt:women', stored({}), stored({ unitIds: PATHS[1] }));
     expect(moved).toEqual({
       front: 'dt:front',
       memberId: 'm1',
-      before: { hash: 'h1', units: ['82', '28261'] },
-      after: { hash: 'h1', units: ['82', '28249'] },
+      before: { hash: 'h1', units: PATHS[0] },
+      after: { hash: 'h1', units: PATHS[1] },
     });
-    // Another hamlet of the same commune: the same shared units.
-    expect(membershipChange('dt:women', stored({}), stored({ unitIds: PATHS[1] }))).toBeNull();
     expect(membershipChange('dt:women', stored({}), stored({ status: 'away' }))).toBeNull();
     expect(() => membershipChange('dt:front', stored({}), undefined)).toThrow();
   });
@@ -66,7 +63,7 @@ type State = Membership | null;
 const state = fc.option(
   fc.record({
     hash: fc.option(fc.constantFrom('h1', 'h2', 'h3')),
-    units: fc.constantFrom(...PATHS.map((path) => path.slice(0, 2))),
+    units: fc.constantFrom(...PATHS),
   }),
 );
 const step = fc.record({ member: fc.constantFrom('m1', 'm2', 'm3', 'm4', 'm5'), to: state });
@@ -135,7 +132,7 @@ describe('distinct persons', () => {
     );
   });
 
-  it('count a person in two organizations of one commune once, and in each commune where they are', () => {
+  it('count a person in two organizations of one hamlet once, and in each place where they are', () => {
     const join = (memberId: string, units: string[]): MembershipChange => ({
       front: 'dt:front',
       memberId,
@@ -143,12 +140,17 @@ describe('distinct persons', () => {
       after: { hash: 'h1', units },
     });
     const { deltas, writes } = planPersons(
-      [join('farmer', ['82', '28261']), join('woman', ['82', '28261']), join('youth', ['82', '28249'])],
+      [
+        join('farmer', ['82', '28261', '28261-01']),
+        join('woman', ['82', '28261', '28261-01']),
+        join('youth', ['82', '28249']),
+      ],
       new Map(),
     );
     expect(Object.fromEntries(deltas.updates().map((u) => [u.unitId, u.counters]))).toEqual({
       '82': { unique_persons: 1 },
       '28261': { unique_persons: 1 },
+      '28261-01': { unique_persons: 1 },
       '28249': { unique_persons: 1 },
     });
     expect(writes).toEqual([
@@ -157,7 +159,11 @@ describe('distinct persons', () => {
         hash: 'h1',
         expectedVersion: null,
         after: {
-          memberships: { farmer: ['82', '28261'], woman: ['82', '28261'], youth: ['82', '28249'] },
+          memberships: {
+            farmer: ['82', '28261', '28261-01'],
+            woman: ['82', '28261', '28261-01'],
+            youth: ['82', '28249'],
+          },
           version: 1,
         },
       },

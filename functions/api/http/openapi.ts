@@ -15,6 +15,7 @@ export const problemSchema = z
     detailEn: z.string(),
     instance: z.string(),
     requestId: z.string(),
+    existingId: z.string().optional().meta({ description: 'The record a conflict (409) is with' }),
     errors: z
       .array(z.object({ path: z.string(), code: z.string(), message: z.string(), messageEn: z.string() }))
       .optional(),

@@ -48,6 +48,11 @@ const STATUS: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   PRECONDITION_REQUIRED: 428,
   UNIT_EXISTS: 409,
+  MAP_PROPOSAL_NOT_FOUND: 404,
+  MAP_PROPOSAL_DECIDED: 409,
+  REORGANIZATION_NOT_FOUND: 404,
+  REORGANIZATION_NOT_IN_FORCE: 409,
+  REORGANIZATION_UNFINISHED: 409,
   UNIT_RULE_VIOLATED: 400,
   BRANCH_RULE_VIOLATED: 400,
   INTERNAL: 500,
@@ -57,6 +62,7 @@ const STATUS: Record<ErrorCode, number> = {
   SNAPSHOT_EXISTS: 409,
   SNAPSHOT_NOT_FOUND: 404,
   DATE_BEFORE_ONBOARDING: 400,
+  MAP_EDITOR_NOT_GRANTABLE: 404,
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -75,6 +81,8 @@ export function problemResponse(c: Context, error: DomainError): Response {
     detailEn: detail.en,
     instance: c.req.path,
     requestId: c.get('requestId'),
+    // A conflict with an existing record names it, so a client can go on with the one that exists.
+    ...(error.params.existingId && { existingId: error.params.existingId }),
     ...(error.fields.length > 0 && {
       errors: error.fields.map((field) => {
         const message = fieldMessages[field.code] ?? fallbackFieldMessage;

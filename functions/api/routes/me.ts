@@ -1,6 +1,6 @@
-/** Who the caller is: tenant, role and scope, straight from the verified token. */
+/** Who the caller is: tenant, role, scope and granted permissions, straight from the verified token. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { roleSchema, scopeSchema } from '#shared/domain/roles.ts';
+import { permissionSchema, roleSchema, scopeSchema } from '#shared/domain/roles.ts';
 import type { AppEnv } from '../app-env.ts';
 import { bearerSecurity, errorResponses, json } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
@@ -12,6 +12,9 @@ const meSchema = z
     tenantId: z.string().meta({ example: 'dong-thap:farmers' }),
     role: roleSchema,
     scope: scopeSchema,
+    permissions: z
+      .array(permissionSchema)
+      .meta({ description: 'Granted beyond the role (map_editor), as of the last sign-in or refresh' }),
   })
   .meta({ id: 'Me' });
 
@@ -26,6 +29,6 @@ const me = createRoute({
 
 export function meRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(me, (c) =>
-    c.json(c.get('principal'), 200),
+    c.json({ ...c.get('principal'), permissions: [...c.get('principal').permissions] }, 200),
   );
 }

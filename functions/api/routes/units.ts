@@ -1,8 +1,9 @@
-/** The unit tree of the caller's organization: reading it, adding units, renaming and closing them. */
+/** The province's map: reading it (any member of the province), adding units, renaming and closing them (map editors). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { auditRecordSchema } from '#shared/domain/audit.ts';
 import { createUnit, updateUnit } from '#shared/domain/unit-changes.ts';
-import { listUnits, readUnit } from '#shared/domain/unit-queries.ts';
+import { listUnits, readUnit, unitAuditTrail } from '#shared/domain/unit-queries.ts';
 import type { TreeWorkspace } from '#shared/domain/unit-workspace.ts';
 import { createUnitSchema, unitSchema, updateUnitSchema } from '#shared/domain/units.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
@@ -11,7 +12,16 @@ import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import { changeContext } from '../http/member-workspace.ts';
-import { bearerSecurity, changeResponses, errorResponses, ifMatchHeader, jsonBody } from '../http/openapi.ts';
+import {
+  bearerSecurity,
+  changeResponses,
+  errorResponses,
+  ifMatchHeader,
+  json,
+  jsonBody,
+  pageQuerySchema,
+  pageSchema,
+} from '../http/openapi.ts';
 import { resourceRoutes } from '../http/resource-routes.ts';
 import { validationHook } from '../http/validation.ts';
 
@@ -20,7 +30,7 @@ const idParam = z.object({ id: z.string().max(64) });
 const units = resourceRoutes({ path: '/api/v1/units', tags, item: unitSchema, idParam });
 const unitResponse = units.itemResponse;
 
-/** The tenant's repositories for the tree and its branches, as the use cases take them. */
+/** The repositories for the tree and its branches, as the use cases take them: units are the province's map. */
 export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
   const table = c.get('tenantTable');
   return {
@@ -53,9 +63,21 @@ const create = createRoute({
   path: '/api/v1/units',
   tags,
   summary: 'Add a unit under a parent; a hamlet without id gets <communeId>-<nn> / Thêm đơn vị',
+  description:
+    'Map editors only (front_admin, an org_admin granted map_editor). A hamlet whose name folds like another of its commune is 409 UNIT_EXISTS with existingId.',
   security: bearerSecurity,
   request: jsonBody(createUnitSchema),
   responses: { 201: unitResponse('The new unit'), ...errorResponses, 409: changeResponses[409] },
+});
+
+const audit = createRoute({
+  method: 'get',
+  path: '/api/v1/units/{id}/audit',
+  tags,
+  summary: 'Who changed a unit of the map, newest first (map editors) / Nhật ký thay đổi đơn vị',
+  security: bearerSecurity,
+  request: { params: idParam, query: pageQuerySchema },
+  responses: { 200: json(pageSchema(auditRecordSchema), 'A page of audit records'), ...errorResponses },
 });
 
 const update = createRoute({
@@ -70,11 +92,24 @@ const update = createRoute({
 
 export function unitRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) => c.json(await listUnits(treeWorkspace(c), c.req.valid('query')), 200))
+    .openapi(list, async (c) =>
+      c.json(await listUnits(treeWorkspace(c), c.get('principal'), c.req.valid('query')), 200),
+    )
     .openapi(read, async (c) => {
-      const unit = await readUnit(treeWorkspace(c), c.req.valid('param').id);
+      const unit = await readUnit(treeWorkspace(c), c.get('principal'), c.req.valid('param').id);
       return c.json(unit, 200, { etag: etagOf(unit.version) });
     })
+    .openapi(audit, async (c) =>
+      c.json(
+        await unitAuditTrail(
+          treeWorkspace(c),
+          c.get('principal'),
+          c.req.valid('param').id,
+          c.req.valid('query'),
+        ),
+        200,
+      ),
+    )
     .openapi(create, async (c) => {
       const unit = await createUnit(treeWorkspace(c), changeContext(c), c.req.valid('json'));
       return c.json(unit, 201, { etag: etagOf(unit.version), location: `/api/v1/units/${unit.id}` });

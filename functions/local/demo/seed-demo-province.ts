@@ -1,8 +1,8 @@
 /**
  * The demo province a newcomer sees after `npm start`: today's Đồng Tháp (code 82, its 102
  * communes), onboarded through the same code as the platform API, then given generated hamlets
- * and, for each organization, a residential branch per hamlet plus some professional and agency
- * branches. Hamlets have no public list, so their names are generated, deterministically.
+ * (once, in the province's map) and, for each organization, a residential branch per hamlet plus
+ * some professional and agency branches. Hamlets have no public list, so their names are generated, deterministically.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { Table } from '#shared/store/table.ts';
+import { seedDemoHistory } from './demo-history.ts';
 
 export const DEMO_PASSWORD = 'doanthe-demo';
 export const DEMO_PROVINCE_ID = 'dong-thap';
@@ -55,12 +56,16 @@ export async function seedDemoProvince(table: Table): Promise<{ created: boolean
 
   // Everything else first, with fixed ids and skip-if-present accounts, so that a start that
   // crashed half-way simply redoes it; onboarding the province is the commit point.
+  // The hamlets go once into the province's map; every organization hangs its residential
+  // branches under those same hamlets.
   const hamlets = generateHamlets(communeList.province.code);
+  await new UnitRepository(table.forProvinceMap(DEMO_PROVINCE_ID)).putMany(hamlets);
+  // The old wards merged in 2025 and their 2024 year-end, for the comparison across the reorganization.
+  await seedDemoHistory(table, DEMO_PROVINCE_ID);
   await Promise.all(
-    TENANT_KINDS.map(async (kind) => {
-      const tenant = table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, kind)));
-      await new UnitRepository(tenant).putMany(hamlets);
-      if (kind !== 'front') await new BranchRepository(tenant).putMany(generateBranches(kind, hamlets));
+    ORGANIZATIONS.map(async (org) => {
+      const tenant = table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, org)));
+      await new BranchRepository(tenant).putMany(generateBranches(org, hamlets));
     }),
   );
   await createPlatformAdmin(table);
@@ -81,6 +86,11 @@ export async function seedDemoProvince(table: Table): Promise<{ created: boolean
         },
       ]),
     ) as OnboardProvinceInput['admins'],
+    frontAdmin: {
+      username: 'front.admin',
+      password: DEMO_PASSWORD,
+      displayName: 'Ban Thường trực MTTQ tỉnh (demo)',
+    },
   });
   return { created: true, accounts };
 }
@@ -94,6 +104,12 @@ function demoAccounts(communeCode: string, communeName: string): DemoAccount[] {
       tenantId: tenantIdOf(DEMO_PROVINCE_ID, kind),
       scope: communeList.province.name,
     })),
+    {
+      username: 'front.admin',
+      role: 'front_admin',
+      tenantId: tenantIdOf(DEMO_PROVINCE_ID, 'front'),
+      scope: communeList.province.name,
+    },
     ...ORGANIZATIONS.map((org) => ({
       username: `${org}.mytho`,
       role: 'unit_officer' as Role,

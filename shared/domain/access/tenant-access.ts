@@ -14,9 +14,12 @@ export function requireOrganization(principal: Principal): Organization {
   return organization;
 }
 
-/** The province whose figures a Front viewer reads: its own, never another's. */
+/** The Front's roles: both read its aggregates, never personal data; front_admin also edits the map. */
+const FRONT_ROLES: readonly Principal['role'][] = ['front_viewer', 'front_admin'];
+
+/** The province whose figures the Front's viewer or staff read: its own, never another's. */
 export function requireFront(principal: Principal): string {
-  if (principal.role !== 'front_viewer' || !principal.tenantId.endsWith(':front'))
+  if (!FRONT_ROLES.includes(principal.role) || !principal.tenantId.endsWith(':front'))
     throw new DomainError('FORBIDDEN');
   return provinceOf(principal.tenantId);
 }

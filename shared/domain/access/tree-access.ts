@@ -35,16 +35,6 @@ export function requireUnitInScope(principal: Principal, unit: Unit): void {
   if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
 }
 
-/**
- * A unit officer keeps the units below their own (a commune's hamlets); the unit they are
- * officer of, an official commune, is changed by the organization's admin.
- */
-export function requireUnitEditor(principal: Principal, unit: Unit): void {
-  const scope = principal.scope;
-  const below = scope && 'unitId' in scope ? unit.ancestorIds.includes(scope.unitId) : true;
-  if (!TREE_WRITERS.includes(principal.role) || !below) throw new DomainError('FORBIDDEN');
-}
-
 /** Groups are a branch's own organization: its branch officer may add them, as may who set the branch up. */
 export function requireGroupWriter(principal: Principal, branch: Branch, unitOfBranch: Unit): void {
   const allowed = principal.role === 'branch_officer' || TREE_WRITERS.includes(principal.role);

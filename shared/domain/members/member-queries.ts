@@ -12,6 +12,7 @@ import {
 } from '../access/member-access.ts';
 import { requireOrganization } from '../access/tenant-access.ts';
 import { isBranchInScope, isUnitInScope } from '../access/tree-access.ts';
+import { resolveUnit } from '../admin-units/resolve-unit.ts';
 import { auditRecordOf, type ChangeContext } from '../audit.ts';
 import { DomainError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
@@ -122,6 +123,9 @@ export async function comingOfAge(
   return ws.members.bornIn(comingOfAgeBirthYear(query.year), { place }, query.limit, query.cursor);
 }
 
+/** A day after every closing: a closed unit resolves to the unit in force now that it became. */
+const STILL_IN_FORCE = '9999-12-31';
+
 /**
  * The part of the tree a list covers: what the caller asked for, which must lie in their scope,
  * or by default all of their scope.
@@ -146,7 +150,9 @@ async function placeOf(
   if (scope && 'branchId' in scope) throw new DomainError('FORBIDDEN');
   const unitId = query.unitId ?? (scope && 'unitId' in scope ? scope.unitId : undefined);
   if (!unitId) return { kind: 'tenant' };
-  const unit = await ws.units.get(unitId);
+  // Members are always under units in force: an old commune's code or name, or a unit a
+  // reorganization closed, lists the members of what it became (one GetItem when it is a unit).
+  const unit = (await resolveUnit(ws.units, unitId, STILL_IN_FORCE))?.unit;
   if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
   if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
   switch (unit.level) {

@@ -240,6 +240,17 @@ function changeOf(row: CompareRow, key: (typeof GROUP_KEYS)[number]) {
   };
 }
 
+/**
+ * A row that sums units closed since (a merger) names them beside its own name, so a reader of
+ * the sheet knows what the first day's figure is made of: "Phường Đạo Thạnh (gồm: Phường 5,
+ * Phường 4 (cũ))".
+ */
+function withIncludes<T extends CompareRow>(row: T): T {
+  if (!row.includes?.length) return row;
+  const names = row.includes.map((u) => (u.partial ? `${u.name} (một phần)` : u.name));
+  return { ...row, name: `${row.name} (gồm: ${names.join(', ')} (cũ))` };
+}
+
 export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer> {
   const workbook = await newWorkbook();
   const from = viDate(comparison.from);
@@ -272,12 +283,12 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer
     workbook.addWorksheet('So sánh'),
     [
       'BÁO CÁO SO SÁNH SỐ LIỆU CÁC ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI',
-      `${comparison.name} — từ ngày ${from} đến ngày ${to}`,
+      `${withIncludes(comparison).name} — từ ngày ${from} đến ngày ${to}`,
       comparison.summary.vi,
     ],
     groups,
-    comparison.children,
-    comparison,
+    comparison.children.map(withIncludes),
+    withIncludes(comparison),
     [SUPPRESSED_NOTE, ...revisionNotes([...comparison.sources.from, ...comparison.sources.to])],
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -4,17 +4,20 @@
  * the differences between two days (GET /api/v1/front/compare).
  *
  * Only aggregate items, units and targets are read, never a member; and the Front never sees a
- * count of 1–4 in a hamlet, nor one it could work out from the counts shown (rows.ts). The rows are the union of the four trees' children (communes are
- * official and shared; each organization keeps its own hamlets), named after the first
- * organization that has the unit. `uniquePersons` comes from the Front tenant's own aggregate
- * (`unique_persons`, counted by the stream function from the keyed national-id hashes,
- * shared/figures/persons.ts) for the province, districts and communes.
+ * count of 1–4 in a hamlet, nor one it could work out from the counts shown (rows.ts). The rows
+ * are the units of the province's map, which the four organizations share: one row per hamlet,
+ * with each organization's figures there side by side. Each organization's children are read on
+ * the day its figures stand for (its snapshot's, which may differ between the four), and the
+ * rows are their union: a unit in force on one of those days has its row. `uniquePersons` comes from the Front tenant's
+ * own aggregate (`unique_persons`, counted by the stream function from the keyed national-id
+ * hashes, shared/figures/persons.ts) for every row, hamlets included.
  */
+import { resolveUnit, successorInForce } from '../../domain/admin-units/resolve-unit.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
 import { ORGANIZATIONS, type Organization } from '../../domain/organizations.ts';
 import type { Principal } from '../../domain/roles.ts';
-import type { FullUnit } from '../../domain/units.ts';
+import { type FullUnit, UNIT_LEVELS } from '../../domain/units.ts';
 import type { FiguresRepository } from '../../store/repositories/figures.ts';
 import { countOf, UNIQUE_PERSONS_COUNTER } from './counters.ts';
 import { type FiguresWorkspace, frontSources } from './figures-workspace.ts';
@@ -44,7 +47,30 @@ type UnitRef = Pick<FullUnit, 'id' | 'name' | 'level' | 'parentId'>;
 
 const ZERO = ZERO_FIGURES;
 
+/**
+ * The overview of the unit `unitId` names on the day: an old commune's code or name, or a unit
+ * closed before the day, answer for the unit it became, saying so (`resolvedFrom`).
+ */
 export async function frontOverview(
+  ws: FiguresWorkspace,
+  principal: Principal,
+  unitId: string,
+  asOf: string,
+  today: string,
+): Promise<Overview> {
+  const { unit, resolvedFrom } = await resolveFrontUnit(ws, principal, unitId, asOf);
+  const overview = await overviewOf(ws, principal, unit.id, asOf, today);
+  return resolvedFrom ? { ...overview, resolvedFrom } : overview;
+}
+
+async function resolveFrontUnit(ws: FiguresWorkspace, principal: Principal, unitId: string, day: string) {
+  const map = frontSources(ws, principal).organizations[0]?.source.units;
+  const resolved = map && (await resolveUnit(map, unitId, day));
+  if (!resolved) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  return resolved;
+}
+
+async function overviewOf(
   ws: FiguresWorkspace,
   principal: Principal,
   unitId: string,
@@ -79,7 +105,7 @@ export async function frontOverview(
   // A hamlet's row is published as in its commune's table, or the two tables side by side would
   // show more of it than either.
   if (top.level === 'hamlet' && top.parentId) {
-    const context = await frontOverview(ws, principal, top.parentId, asOf, today);
+    const context = await overviewOf(ws, principal, top.parentId, asOf, today);
     const row = context.children.find((c) => c.unitId === top.id);
     if (row) return { ...row, asOf, sources: context.sources, children: [] };
   }
@@ -129,10 +155,7 @@ export async function frontOverview(
   };
 }
 
-/**
- * The Front's distinct-person counts of these units. Hamlets get none (null): each belongs to
- * one organization's tree, and distinct people are counted in the units the four share.
- */
+/** The Front's distinct-person counts of these units; none (null) for a day without figures. */
 async function uniquePersonsOf(
   front: FiguresRepository,
   period: FiguresPeriod,
@@ -140,9 +163,9 @@ async function uniquePersonsOf(
 ): Promise<Map<string, number | null>> {
   const counts = new Map<string, number | null>();
   if (!period.available) return counts;
-  const shared = units.filter((unit) => unit.level !== 'hamlet').map((unit) => unit.id);
-  const items = await front.aggregates(shared, period.copy);
-  for (const unitId of shared) counts.set(unitId, countOf(items.get(unitId), UNIQUE_PERSONS_COUNTER));
+  const unitIds = units.map((unit) => unit.id);
+  const items = await front.aggregates(unitIds, period.copy);
+  for (const unitId of unitIds) counts.set(unitId, countOf(items.get(unitId), UNIQUE_PERSONS_COUNTER));
   return counts;
 }
 
@@ -166,6 +189,14 @@ function byName(a: UnitRef, b: UnitRef): number {
 
 // ——— Comparing two days ———
 
+/**
+ * Two days side by side, across reorganizations: each row is a unit in force on `to`, and its
+ * `from` side sums what its predecessors had on `from` (the units in force then whose successor
+ * chain leads to it, found under the rows of `from` and, for levels the map no longer has, such
+ * as the districts before 2025, under their children), listed in `includes`. A unit split
+ * between several is counted whole in its first successor and flagged `partial`. Sums are of
+ * the figures as published on `from`, so a count hidden there stays hidden in the sum.
+ */
 export async function frontComparison(
   ws: FiguresWorkspace,
   principal: Principal,
@@ -174,26 +205,165 @@ export async function frontComparison(
   to: string,
   today: string,
 ): Promise<Comparison> {
+  const { unit, resolvedFrom } = await resolveFrontUnit(ws, principal, unitId, to);
   const [before, after] = await Promise.all([
-    frontOverview(ws, principal, unitId, from, today),
-    frontOverview(ws, principal, unitId, to, today),
+    overviewOf(ws, principal, unit.id, from, today),
+    overviewOf(ws, principal, unit.id, to, today),
   ]);
-  const childIds = [...new Set([...after.children, ...before.children].map((c) => c.unitId))];
-  const find = (rows: FrontRow[], id: string) => rows.find((r) => r.unitId === id);
-  const top = compareRows(before, after);
+  const map = frontSources(ws, principal).organizations[0]?.source.units;
+  if (!map) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  const afterIds = new Set(after.children.map((c) => c.unitId));
+  const childLevel = after.children[0]?.level;
+  const parts = new Map<string, Part[]>();
+  const gone: FrontRow[] = [];
+  const place = async (rows: readonly FrontRow[]): Promise<void> => {
+    for (const row of rows) {
+      if (afterIds.has(row.unitId)) {
+        parts.set(row.unitId, [...(parts.get(row.unitId) ?? []), { row, partial: false }]);
+        continue;
+      }
+      const old = await map.get(row.unitId);
+      const successor = old && (await successorInForce(map, old, to));
+      if (successor && afterIds.has(successor.unit.id)) {
+        const list = parts.get(successor.unit.id) ?? [];
+        parts.set(successor.unit.id, [...list, { row, partial: successor.partial }]);
+      } else if (childLevel && UNIT_LEVELS.indexOf(row.level) < UNIT_LEVELS.indexOf(childLevel))
+        await place((await overviewOf(ws, principal, row.unitId, from, today)).children);
+      else gone.push(row);
+    }
+  };
+  await place(before.children);
+
+  const topBefore = await topBeforeOf(ws, principal, unit, before, from, to, today);
+  const top = { ...compareRows(topBefore.row, after), ...includesOf(topBefore.parts, unit.id) };
+  const children = [
+    ...after.children.map((a) => {
+      const list = parts.get(a.unitId) ?? [];
+      return {
+        ...compareRows(list.length ? sumRows(list.map((p) => p.row)) : emptyLike(a), a),
+        ...includesOf(list, a.unitId),
+      };
+    }),
+    ...gone.map((b) => compareRows(b, emptyLike(b))),
+  ];
   return {
     ...top,
+    ...(resolvedFrom && { resolvedFrom }),
     from,
     to,
     sources: { from: before.sources, to: after.sources },
     summary: summaryOf(top.total.fromFigures, top.total.toFigures, top.total.change),
-    children: childIds
-      .map((id) => {
-        const a = find(before.children, id);
-        const b = find(after.children, id);
-        return compareRows(a ?? emptyLike(b as FrontRow), b ?? emptyLike(a as FrontRow));
-      })
-      .sort((x, y) => byName({ ...x, id: x.unitId, parentId: null }, { ...y, id: y.unitId, parentId: null })),
+    children: children.sort((x, y) =>
+      byName({ ...x, id: x.unitId, parentId: null }, { ...y, id: y.unitId, parentId: null }),
+    ),
+  };
+}
+
+/** A row of `from` counted in a unit of `to`. */
+interface Part {
+  readonly row: FrontRow;
+  readonly partial: boolean;
+}
+
+/** The old units a row includes besides itself; none when it stood as it is. */
+function includesOf(list: readonly Part[], unitId: string): Pick<CompareRow, 'includes'> | object {
+  const others = list.filter((p) => p.row.unitId !== unitId);
+  return others.length === 0
+    ? {}
+    : { includes: others.map(({ row, partial }) => ({ unitId: row.unitId, name: row.name, partial })) };
+}
+
+/**
+ * The `from` side of the unit compared. A unit that did not exist yet on `from` (a commune formed
+ * by a merger) has its predecessors elsewhere in the old map: its row in its parent's comparison
+ * sums them.
+ */
+async function topBeforeOf(
+  ws: FiguresWorkspace,
+  principal: Principal,
+  unit: FullUnit,
+  before: FrontRow,
+  from: string,
+  to: string,
+  today: string,
+): Promise<{ row: FrontRow; parts: Part[] }> {
+  if (unit.validFrom <= from || !unit.parentId) return { row: before, parts: [] };
+  const context = await frontComparison(ws, principal, unit.parentId, from, to, today);
+  const row = context.children.find((c) => c.unitId === unit.id);
+  if (!row) return { row: before, parts: [] };
+  const parts = (row.includes ?? []).map(({ unitId, name, partial }) => ({
+    row: { ...before, unitId, name },
+    partial,
+  }));
+  return { row: fromSideOf(row), parts };
+}
+
+/** The `from` figures of a comparison row, as a row of that day. */
+function fromSideOf(row: CompareRow): FrontRow {
+  return {
+    unitId: row.unitId,
+    name: row.name,
+    level: row.level,
+    organizations: row.organizations.map((o) => o.fromFigures),
+    total: row.total.fromFigures,
+  };
+}
+
+const sumOf = (values: readonly (number | null)[]) =>
+  values.some((v) => v === null) ? null : (values as number[]).reduce((s, v) => s + v, 0);
+
+function sumCounts<T extends Record<string, number | null>>(all: readonly T[]): T {
+  const first = all[0] as T;
+  return Object.fromEntries(Object.keys(first).map((k) => [k, sumOf(all.map((c) => c[k] ?? null))])) as T;
+}
+
+/**
+ * Published figures added up: a hidden part hides the sum. Coverage adds the covered members
+ * back from each part (its target less those not yet gathered, or coverage × target when it
+ * gathered them all) over the summed targets.
+ */
+function sumPublished<T extends OrganizationFigures | TotalFigures>(all: readonly T[]): T {
+  const first = all[0] as T;
+  const targets = all.map((f) => f.targetPopulation).filter((t): t is number => t !== null);
+  const target = targets.length ? targets.reduce((s, t) => s + t, 0) : null;
+  const covered = sumOf(
+    all.map((f) =>
+      f.targetPopulation === null
+        ? 0
+        : f.notYetGathered === null || f.coverage === null
+          ? null
+          : f.notYetGathered > 0
+            ? f.targetPopulation - f.notYetGathered
+            : Math.round(f.coverage * f.targetPopulation),
+    ),
+  );
+  const known = target !== null && covered !== null;
+  return {
+    ...first,
+    members: sumCounts(all.map((f) => f.members)),
+    professional: sumOf(all.map((f) => f.professional)),
+    branches: sumCounts(all.map((f) => f.branches)),
+    targetPopulation: target,
+    coverage: known && target > 0 ? Math.round((covered / target) * 10_000) / 10_000 : null,
+    notYetGathered: known ? Math.max(0, target - covered) : null,
+    unitsWithoutTarget: sumOf(all.map((f) => f.unitsWithoutTarget)),
+    suppressed: all.some((f) => f.suppressed),
+    ...('uniquePersons' in first && {
+      // A person in two of the merged units counts twice here: close, as a sum of hamlets is.
+      uniquePersons: sumOf(all.map((f) => (f as TotalFigures).uniquePersons)),
+    }),
+  };
+}
+
+function sumRows(rows: readonly FrontRow[]): FrontRow {
+  const first = rows[0] as FrontRow;
+  if (rows.length === 1) return first;
+  return {
+    ...first,
+    organizations: first.organizations.map((o) =>
+      sumPublished(rows.map((r) => r.organizations.find((x) => x.organization === o.organization) ?? o)),
+    ),
+    total: sumPublished(rows.map((r) => r.total)),
   };
 }
 

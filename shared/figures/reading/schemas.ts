@@ -48,6 +48,25 @@ const coverageFields = {
 
 const unitRef = { unitId: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS) };
 
+/** Said when `unitId` named an old unit: the figures are those of the unit it became. */
+const resolvedFrom = z
+  .object({
+    unitId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The closed unit of the map; null: known from the official table only' }),
+    code: z.string().nullable(),
+    name: z.string(),
+    partial: z
+      .boolean()
+      .meta({ description: 'Split between several units; this one is where it is counted' }),
+  })
+  .optional()
+  .meta({
+    description:
+      'Present when `unitId` was an old commune’s code or name (the official 2025 table) or a unit closed before the day: what was asked for',
+  });
+
 const suppressed = z.boolean().meta({
   description:
     'Some counts of this row are hidden: fewer than 5 people below commune level, or counts that would give those back',
@@ -76,6 +95,7 @@ export const missingTargetSchema = z
 export const statsSchema = statsRowSchema
   .extend({
     asOf: date,
+    resolvedFrom,
     snapshot: date.nullable().meta({ description: 'The snapshot that answered; null: current figures' }),
     figuresDate: date.meta({ description: 'The day the figures stand for' }),
     targetYear: z.number().int(),
@@ -147,6 +167,7 @@ export type FiguresSourceInfo = z.infer<typeof figuresSourceSchema>;
 export const overviewSchema = frontRowSchema
   .extend({
     asOf: date,
+    resolvedFrom,
     sources: z.array(figuresSourceSchema),
     children: z.array(frontRowSchema),
   })
@@ -194,12 +215,32 @@ const totalChangeSchema = z.object({
 });
 
 export const compareRowSchema = z
-  .object({ ...unitRef, organizations: z.array(organizationChangeSchema), total: totalChangeSchema })
+  .object({
+    ...unitRef,
+    organizations: z.array(organizationChangeSchema),
+    total: totalChangeSchema,
+    includes: z
+      .array(
+        z.object({
+          unitId: z.string(),
+          name: z.string(),
+          partial: z.boolean().meta({
+            description: 'Split between several units since: counted whole here, in the first of them',
+          }),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'The units of `from`, closed since, whose figures the `from` side sums with the row’s own (a merger); absent when the row stood as it is',
+      }),
+  })
   .meta({ id: 'FrontUnitComparison' });
 export type CompareRow = z.infer<typeof compareRowSchema>;
 
 export const comparisonSchema = compareRowSchema
   .extend({
+    resolvedFrom,
     from: date,
     to: date,
     sources: z.object({ from: z.array(figuresSourceSchema), to: z.array(figuresSourceSchema) }),

@@ -7,6 +7,7 @@
  */
 import { requireOrganization } from '../../domain/access/tenant-access.ts';
 import { isUnitInScope } from '../../domain/access/tree-access.ts';
+import { resolveUnit } from '../../domain/admin-units/resolve-unit.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Organization } from '../../domain/organizations.ts';
 import type { Principal, Role } from '../../domain/roles.ts';
@@ -34,8 +35,10 @@ export async function unitStats(
 ): Promise<Stats> {
   const organization = requireOrganization(principal);
   if (!STATS_READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
-  const unit = await source.units.get(unitId);
-  if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  // An old commune's code or name, or a unit closed before the day, answers for what it became.
+  const resolved = await resolveUnit(source.units, unitId, asOf);
+  if (!resolved) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  const { unit, resolvedFrom } = resolved;
   if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
   const period = await resolvePeriod(source.figures, asOf, today);
   if (!period.available) throw new DomainError('NO_FIGURES_FOR_DATE', { date: asOf });
@@ -47,6 +50,7 @@ export async function unitStats(
   return {
     ...row(figures.top),
     asOf,
+    ...(resolvedFrom && { resolvedFrom }),
     snapshot: period.snapshot,
     figuresDate: period.figuresDate,
     targetYear: figures.targetYear,

@@ -11,7 +11,13 @@
  *   branches (professional, agency) make the true relation unit = Σ children + own; declaring
  *   the plain sum assumes the reader knows "own" as well, which only hides more.
  * Branches and targets are not people and never hidden, so they are not cells. Distinct persons
- * are counted for communes and above only and tie to nothing by a sum; they stand alone.
+ * (the Front's `uniquePersons`) are a cell of the row's total, hidden in a hamlet like the others,
+ * with relations that hold nearly or where the reader can tell they hold exactly:
+ * - the unit's ≈ Σ its children's: a person in two of a commune's hamlets counts once in the
+ *   commune, so the sum is only close, but close is enough to estimate a hidden hamlet;
+ * - a row's = its total of members when at most one organization has members there: one
+ *   organization's current members are distinct people (a national id is taken once in it).
+ * Declaring a relation a reader cannot be sure of only hides more.
  */
 import type { UnitLevel } from '../../domain/units.ts';
 import type { AgeBandCount } from './age-bands.ts';
@@ -125,11 +131,21 @@ export function frontSuppression(rows: readonly FrontTableRow[]): ReadonlySet<st
           key(row.unitId, 'total', field),
           organizations.map((o) => key(row.unitId, o.name, field)),
         );
-    if (row.uniquePersons !== null)
+    if (row.uniquePersons !== null) {
       table.add(key(row.unitId, 'total', 'uniquePersons'), row.uniquePersons, hideable);
+      const present = row.organizations.filter(({ raw }) => raw.members.total > 0);
+      if (total && present.length <= 1)
+        table.sum(key(row.unitId, 'total', 'uniquePersons'), [key(row.unitId, 'total', 'members.total')]);
+    }
     return { unitId: row.unitId, groups: [...organizations, ...(total ? [total] : [])] };
   });
   addColumnSums(table, shaped);
+  const [top, ...children] = rows;
+  if (top?.uniquePersons != null && children.length > 0 && children.every((c) => c.uniquePersons !== null))
+    table.sum(
+      key(top.unitId, 'total', 'uniquePersons'),
+      children.map((child) => key(child.unitId, 'total', 'uniquePersons')),
+    );
   return table.hidden();
 }
 

@@ -100,6 +100,27 @@ export class FiguresRepository {
   }
 
   /**
+   * Writes given counters as a new copy for revision `revision` of the day's snapshot: figures
+   * recorded elsewhere before the platform (a year-end report, the demo's past) rather than
+   * copied from the current aggregates. Like a copy, it counts once a register item names it.
+   */
+  async writeSnapshotCopy(
+    counters: ReadonlyMap<string, Record<string, number>>,
+    date: string,
+    revision: number,
+  ): Promise<{ copy: string; copied: number }> {
+    const copy = `${date}#r${revision}-${randomBytes(6).toString('hex')}`;
+    await this.table.putMany(
+      [...counters].map(([unitId, item]) => ({
+        entity: 'aggregate_snapshot',
+        key: aggregateKey(unitId, copy),
+        data: { ...item, unitId, snapshotOf: date, revision },
+      })),
+    );
+    return { copy, copied: counters.size };
+  }
+
+  /**
    * Adds the register item to a transaction, written after every copy so a snapshot that crashed
    * half-way is never read. It applies only if the day has no snapshot yet (`before` undefined),
    * or if nobody revised it since `before` was read: two takers, or two revisers, cannot both win.
@@ -131,6 +152,29 @@ export class FiguresRepository {
 
   async target(year: number, path: string): Promise<Target | undefined> {
     return this.table.get<Target>(targetKey(year, path));
+  }
+
+  /** The targets set at one path in any of these years, by year; BatchGetItem by 100. */
+  async targetsAt(path: string, years: readonly number[]): Promise<Target[]> {
+    const found = await this.table.getMany<Target>(years.map((year) => targetKey(year, path)));
+    return [...found.values()];
+  }
+
+  /**
+   * Moves a target to another path (the map migration renumbering its hamlet): the target at the
+   * new path must be absent and the old one unchanged since `before` was read, or neither applies.
+   */
+  moveTarget(tx: Transaction, before: Target, after: Target): void {
+    tx.put(
+      { entity: 'target', key: targetKey(after.year, after.path), data: { ...after } },
+      { exists: false },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
+    tx.delete(
+      targetKey(before.year, before.path),
+      { equals: { version: before.version } },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
   }
 
   /** Adds the target to a transaction; it applies only if nobody set it since `before` was read. */

@@ -259,11 +259,19 @@ export class MemberRepository {
     );
   }
 
-  /** Members of a branch, by id only, for moving them all (dissolving a branch). */
-  async idsInBranch(branchId: string, limit: number, cursor?: string): Promise<Page<string>> {
+  /**
+   * Members of a branch, by id only, for moving them all (dissolving a branch; former members
+   * too when the branch's unit is renumbered, as the map migration does).
+   */
+  async idsInBranch(
+    branchId: string,
+    limit: number,
+    cursor?: string,
+    which: 'CURRENT' | 'FORMER' = 'CURRENT',
+  ): Promise<Page<string>> {
     const page = await this.table.query<Member>({
       index: 'GSI1',
-      pk: `BRANCH_MEMBERS#CURRENT#${branchId}`,
+      pk: `BRANCH_MEMBERS#${which}#${branchId}`,
       limit,
       cursor,
     });

@@ -3,7 +3,7 @@
  * platform's record of a province, `<tenant>#TENANT` in each tenant's own partition, and the
  * registry `platform#PROVINCES` / `<id>`, one small item per province, so jobs that visit every
  * province (the month-end snapshots) list them with a Query rather than a Scan. Onboarding writes
- * them, with the first accounts, in one transaction.
+ * them, with the first accounts, in one transaction, after the province's map (see units.ts).
  */
 import type { Province } from '../../domain/provinces.ts';
 import { PLATFORM_TENANT, toTenantId } from '../../domain/tenant-id.ts';
@@ -44,16 +44,20 @@ export class ProvinceRepository {
   /**
    * Units first: they are idempotent puts with fixed ids, so a crash before the transaction
    * leaves nothing that a retry would trip over. The transaction is the commit point.
-   * Returns the conflict instead of writing when the province or a username exists.
+   * Returns the conflict instead of writing when the province or a username exists: both are
+   * looked up before the units are written, so a refused onboarding leaves no map behind (only
+   * a race between two onboardings can, and the winner's map is the same units).
    */
   async onboard(province: Province, accounts: Account[], units: Unit[]): Promise<OnboardingConflict | null> {
     if (await this.get(province.id)) return { kind: 'province' };
-    await Promise.all(
-      province.tenants.map(({ tenantId }) =>
-        new UnitRepository(this.table.forTenant(toTenantId(tenantId))).putMany(units),
-      ),
-    );
     const accountRepository = new AccountRepository(this.table);
+    const seen = new Set<string>();
+    for (const account of accounts) {
+      if (seen.has(account.username) || (await accountRepository.findByUsername(account.username)))
+        return { kind: 'username', username: account.username };
+      seen.add(account.username);
+    }
+    await new UnitRepository(this.table.forProvinceMap(province.id)).putMany(units);
     const platform = this.table.forTenant(PLATFORM_TENANT);
     const provinceOperations = [
       platform.putOperation(

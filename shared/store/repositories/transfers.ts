@@ -10,7 +10,7 @@ import type { IncomingTransfer } from '../../domain/members/transfers.ts';
 import type { TenantId } from '../../domain/tenant-id.ts';
 import type { FullUnit } from '../../domain/units.ts';
 import type { Item, Page, Table, TenantTable } from '../table.ts';
-import type { Transaction } from '../transaction.ts';
+import { Transaction } from '../transaction.ts';
 import { UnitRepository } from './units.ts';
 
 const key = (id: string) => ({ pk: `INCOMING_TRANSFER#${id}`, sk: 'TRANSFER' });
@@ -47,6 +47,11 @@ export class TransferRepository {
     tx.add(this.table.forTenant(receiver).putOperation(transferItem(transfer), { exists: false }));
   }
 
+  /** A transaction in the receiving tenant (this repository's own). */
+  transaction(): Transaction {
+    return new Transaction(this.own);
+  }
+
   async get(id: string): Promise<IncomingTransfer | undefined> {
     return this.own.get<IncomingTransfer>(key(id));
   }
@@ -68,6 +73,18 @@ export class TransferRepository {
       transferItem({ ...transfer, status: 'accepted', acceptedMemberId: memberId }),
       { equals: { status: 'pending' } },
       () => new DomainError('TRANSFER_ALREADY_ACCEPTED'),
+    );
+  }
+
+  /**
+   * Readdresses a pending transfer (the map migration renumbering its hamlet), if it is still
+   * pending and addressed as read; fails with PRECONDITION_FAILED otherwise.
+   */
+  readdress(tx: Transaction, before: IncomingTransfer, after: IncomingTransfer): void {
+    tx.put(
+      transferItem(after),
+      { equals: { status: 'pending', destinationUnitId: before.destinationUnitId } },
+      () => new DomainError('PRECONDITION_FAILED'),
     );
   }
 }

@@ -1,20 +1,31 @@
 /**
- * Where units are stored. Item: `<tenant>#UNIT#<id>` / `UNIT`; children of a unit through
- * GSI1 `<tenant>#CHILDREN#<parentId or ROOT>` sorted by name, in Vietnamese order. A commune's
- * hamlet-number sequence sits beside it: `<tenant>#UNIT#<communeId>` / `HAMLET_SEQUENCE`.
+ * Where units are stored: once per province, in its map partition (`<province>:map`), whichever
+ * of the province's tenant tables the repository is given, so the four organizations and the
+ * Front read and extend one tree. Item: `<province>:map#UNIT#<id>` / `UNIT`; children of a unit
+ * through GSI1 `<province>:map#CHILDREN#<parentId or ROOT>` sorted by name, in Vietnamese order.
+ * Beside a commune: its hamlet-number sequence (`UNIT#<communeId>` / `HAMLET_SEQUENCE`) and one
+ * guard per hamlet name, folded (`UNIT#<communeId>` / `HAMLET_NAME#<folded name>`, holding the
+ * hamlet's id), so "Ấp Mỹ Phú" and "ấp my phu" cannot both be added to a commune. The map's
+ * audit trail lives in the map partition too.
  */
 import { mapConcurrently } from '../../concurrency.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
 import { type FullUnit, fullUnit, isValidOn, type Unit } from '../../domain/units.ts';
+import { foldVietnamese } from '../../domain/vietnamese-text.ts';
 import type { Item, Page, TenantTable } from '../table.ts';
 import { Transaction } from '../transaction.ts';
+import { AuditRepository } from './audit.ts';
 
 /** Stands for the parent of top-level units (provinces), so listing them is a Query too. */
 export const ROOT = 'ROOT';
 
 const key = (id: string) => ({ pk: `UNIT#${id}`, sk: 'UNIT' });
 const hamletSequenceKey = (communeId: string) => ({ pk: `UNIT#${communeId}`, sk: 'HAMLET_SEQUENCE' });
+const hamletNameKey = (communeId: string, name: string) => ({
+  pk: `UNIT#${communeId}`,
+  sk: `HAMLET_NAME#${foldVietnamese(name)}`,
+});
 
 /** With a validity filter, how many reads one page may take before it is returned short. */
 const MAX_CALLS_PER_PAGE = 5;
@@ -30,11 +41,41 @@ export function unitItem(unit: Unit): Item {
   };
 }
 
+/** The guard that keeps a hamlet's folded name unique in its commune. */
+function hamletNameItem(unit: Unit): Item {
+  return {
+    key: hamletNameKey(unit.parentId ?? ROOT, unit.name),
+    entity: 'hamlet_name',
+    data: { id: unit.id },
+  };
+}
+
 export class UnitRepository {
-  constructor(private readonly table: TenantTable) {}
+  private readonly tenantTable: TenantTable;
+
+  /** Any tenant table of the province (an organization's, the Front's): the map is the province's. */
+  constructor(tenantTable: TenantTable) {
+    this.tenantTable = tenantTable;
+  }
+
+  // Resolved when used: a workspace is built for every caller, the platform included, which has
+  // no province; the use cases refuse it before anything is read.
+  private get table(): TenantTable {
+    return this.tenantTable.map();
+  }
+
+  /** The map's audit trail: who changed which unit, whatever their organization. */
+  get audit(): AuditRepository {
+    return new AuditRepository(this.table);
+  }
 
   transaction(): Transaction {
     return new Transaction(this.table);
+  }
+
+  /** The id of the commune's hamlet whose name folds like `name`, if there is one. */
+  async hamletNamed(communeId: string, name: string): Promise<string | undefined> {
+    return (await this.table.get<{ id: string }>(hamletNameKey(communeId, name)))?.id;
   }
 
   async get(id: string): Promise<FullUnit | undefined> {
@@ -113,22 +154,37 @@ export class UnitRepository {
     return ids;
   }
 
+  /** Idempotent puts for seeding and onboarding: hamlets come with their name guards. */
   async putMany(units: Unit[]): Promise<void> {
-    await this.table.putMany(units.map(unitItem));
+    await this.table.putMany([
+      ...units.map(unitItem),
+      ...units.filter((unit) => unit.level === 'hamlet').map(hamletNameItem),
+    ]);
   }
 
-  /** Adds a new unit to a transaction; an id already taken fails it with UNIT_EXISTS. */
+  /**
+   * Adds a new unit to a transaction; an id already taken fails it with UNIT_EXISTS naming the id,
+   * a hamlet name already used in the commune with UNIT_EXISTS naming the name (the caller looks
+   * the hamlet up: a condition cannot say what it found).
+   */
   create(tx: Transaction, unit: FullUnit): void {
     tx.put(unitItem(unit), { exists: false }, () => new DomainError('UNIT_EXISTS', { id: unit.id }));
+    if (unit.level === 'hamlet') tx.put(hamletNameItem(unit), { exists: false }, () => nameTaken(unit));
   }
 
-  /** Adds a change to a transaction; it applies only if nobody changed the unit since `before` was read. */
+  /**
+   * Adds a change to a transaction; it applies only if nobody changed the unit since `before` was
+   * read. A hamlet renamed to another folded name moves its name guard.
+   */
   save(tx: Transaction, before: FullUnit, after: FullUnit): void {
     tx.put(
       unitItem(after),
       { equals: { version: before.version } },
       () => new DomainError('PRECONDITION_FAILED'),
     );
+    if (before.level !== 'hamlet' || foldVietnamese(before.name) === foldVietnamese(after.name)) return;
+    tx.delete(hamletNameKey(before.parentId ?? ROOT, before.name));
+    tx.put(hamletNameItem(after), { exists: false }, () => nameTaken(after));
   }
 
   /** Draws the next hamlet number of a commune: an atomic counter, so parallel draws never collide. */
@@ -147,4 +203,8 @@ export class UnitRepository {
       add: { last: count },
     });
   }
+}
+
+function nameTaken(unit: Unit): DomainError {
+  return new DomainError('UNIT_EXISTS', { name: unit.name, parentId: unit.parentId ?? ROOT });
 }

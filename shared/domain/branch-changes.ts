@@ -60,6 +60,16 @@ export async function createBranch(
     createdAt: now,
     version: 1,
   };
+  await commitNewBranch(ws, ctx, branch);
+  return branch;
+}
+
+/** Writes a new branch with its audit record, in one transaction. */
+export async function commitNewBranch(
+  ws: TreeWorkspace,
+  ctx: ChangeContext,
+  branch: FullBranch,
+): Promise<void> {
   const tx = ws.branches.transaction();
   ws.branches.create(tx, branch);
   recordTreeAudit(ws, tx, ctx, {
@@ -70,7 +80,6 @@ export async function createBranch(
     after: branch,
   });
   await tx.commit();
-  return branch;
 }
 
 export async function updateBranch(

@@ -16,6 +16,7 @@ import type { Transaction } from '../store/transaction.ts';
 import { requireOrganization } from './access/tenant-access.ts';
 import { requireRole } from './access/tree-access.ts';
 import type { ChangeContext } from './audit.ts';
+import { commitNewBranch } from './branch-changes.ts';
 import type { BranchKind, FullBranch } from './branches.ts';
 import { DomainError } from './errors.ts';
 import { dissolveBranch } from './members/dissolve-branch.ts';
@@ -29,7 +30,6 @@ import type {
   Reorganization,
 } from './reorganizations.ts';
 import type { Principal } from './roles.ts';
-import { recordTreeAudit } from './unit-workspace.ts';
 
 export type FollowUpWorkspace = MemberWorkspace & ReorganizationWorkspace;
 
@@ -242,17 +242,8 @@ async function createTarget(
     createdAt: ctx.now.toISOString(),
     version: 1,
   };
-  const tx = ws.branches.transaction();
-  ws.branches.create(tx, branch);
-  recordTreeAudit(ws, tx, ctx, {
-    entityType: 'branch',
-    action: 'create',
-    entityId: branch.id,
-    before: null,
-    after: branch,
-  });
   try {
-    await tx.commit();
+    await commitNewBranch(ws, ctx, branch);
   } catch (error) {
     // A twin run made it first.
     if (!(await ws.branches.get(branch.id))) throw error;

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { JWK } from 'jose';
 import type { TokenService } from '#shared/auth/tokens.ts';
 import type { Principal } from '#shared/domain/roles.ts';
+import type { Lang } from '#shared/domain/ui-text/index.ts';
 import type { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import type { Table, TenantTable } from '#shared/store/table.ts';
 
@@ -32,6 +33,10 @@ export interface AppEnv {
     principal: Principal;
     /** The table as seen by the principal's tenant: the only view of it routes get. */
     tenantTable: TenantTable;
+    /** Pages only: the reader's language. */
+    lang: Lang;
+    /** Pages only: the session's CSRF token, which every form carries back. */
+    csrfToken: string;
   };
 }
 

@@ -13,6 +13,7 @@ import { allowedMethods, isMethodAllowed } from './http/method-not-allowed.ts';
 import { problemResponse, toDomainError } from './http/problem.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation.ts';
+import { pageRoutes } from './pages/page-routes.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dissolutionRoutes } from './routes/branch-dissolution.ts';
@@ -78,6 +79,8 @@ export function createApp(deps: AppDependencies) {
   app.route('/', recountRoutes());
   app.route('/', figuresRoutes(deps));
   app.route('/', docsRoutes(deps));
+  // The web admin last: its middleware steps aside for every path above.
+  app.route('/', pageRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -65,12 +65,15 @@ const STATUS: Record<ErrorCode, number> = {
   MAP_EDITOR_NOT_GRANTABLE: 404,
 };
 
+/** The HTTP status of a domain error, for the API's problem documents and the pages' error pages alike. */
+export const statusOf = (code: ErrorCode): number => STATUS[code];
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problemResponse(c: Context, error: DomainError): Response {
   const entry = errorMessages[error.code];
   const detail = entry.detail(error.params);
-  const status = STATUS[error.code];
+  const status = statusOf(error.code);
   const body = {
     type: `urn:doanthe:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
     code: error.code,

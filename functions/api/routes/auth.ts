@@ -2,25 +2,11 @@
  * Sign-in, token refresh and revocation, and the public keys that verify our tokens.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { SignInService } from '#shared/auth/sign-in.ts';
-import { passwordSchema } from '#shared/domain/provinces.ts';
-import { singleLineText } from '#shared/domain/text-fields.ts';
-import { AccountRepository } from '#shared/store/repositories/accounts.ts';
-import { SignInFailureRepository } from '#shared/store/repositories/sign-in-failures.ts';
+import { signInSchema } from '#shared/auth/credentials.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { errorResponses, json, jsonBody, tooManyResponse } from '../http/openapi.ts';
+import { signInService } from '../http/sign-in-service.ts';
 import { validationHook } from '../http/validation.ts';
-
-const signInSchema = z
-  .strictObject({
-    username: singleLineText({ max: 64 }),
-    // Sign-in accepts any length an account could have been given, and nothing longer.
-    password: z
-      .string()
-      .min(1)
-      .max(passwordSchema.maxLength ?? 256),
-  })
-  .meta({ id: 'SignIn' });
 
 const refreshSchema = z
   .strictObject({ refresh_token: z.string().min(1).max(4096) })
@@ -82,13 +68,7 @@ const jwks = createRoute({
 });
 
 export function authRoutes(deps: AppDependencies) {
-  const service = new SignInService(
-    deps.table,
-    new AccountRepository(deps.table),
-    new SignInFailureRepository(deps.table),
-    deps.tokens,
-    () => deps.clock().getTime(),
-  );
+  const service = signInService(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(token, async (c) => {
       const { username, password } = c.req.valid('json');

@@ -8,7 +8,6 @@ import {
 } from '#shared/domain/members/dissolve-branch.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { idempotent } from '../http/idempotency.ts';
-import { changeContext, memberWorkspace } from '../http/member-workspace.ts';
 import {
   bearerSecurity,
   changeResponses,
@@ -18,6 +17,7 @@ import {
   jsonBody,
 } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
+import { changeContext, memberWorkspace } from '../http/workspaces.ts';
 
 const dissolve = createRoute({
   method: 'post',

@@ -11,7 +11,6 @@ import {
 } from '#shared/domain/branches.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
-import { changeContext } from '../http/member-workspace.ts';
 import {
   bearerSecurity,
   changeResponses,
@@ -24,7 +23,7 @@ import {
 } from '../http/openapi.ts';
 import { resourceRoutes } from '../http/resource-routes.ts';
 import { validationHook } from '../http/validation.ts';
-import { treeWorkspace } from './units.ts';
+import { changeContext, treeWorkspace } from '../http/workspaces.ts';
 
 const tags = ['branches'];
 const idParam = z.object({ id: z.string().max(64) });

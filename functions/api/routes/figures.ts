@@ -4,14 +4,12 @@
  * aggregate items only (shared/figures/reading/), never from members.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { vietnamToday } from '#shared/domain/dates.ts';
 import {
   comparisonWorkbook,
   overviewWorkbook,
   XLSX_CONTENT_TYPE,
 } from '#shared/figures/reading/export-xlsx.ts';
-import type { FiguresWorkspace } from '#shared/figures/reading/figures-workspace.ts';
 import { frontComparison, frontOverview } from '#shared/figures/reading/front-overview.ts';
 import {
   comparisonSchema,
@@ -29,19 +27,13 @@ import {
   readTarget,
   setTarget,
   setTargetSchema,
-  type TargetWorkspace,
   targetSchema,
   targetYearSchema,
 } from '#shared/figures/reading/targets.ts';
-import type { FiguresSource } from '#shared/figures/reading/tenant-figures.ts';
-import { AuditRepository } from '#shared/store/repositories/audit.ts';
-import { FiguresRepository } from '#shared/store/repositories/figures.ts';
-import { UnitRepository } from '#shared/store/repositories/units.ts';
-import type { TenantTable } from '#shared/store/table.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
-import { changeContext } from '../http/member-workspace.ts';
 import { bearerSecurity, conflictResponse, errorResponses, json, jsonBody } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
+import { changeContext, figuresSource, figuresWorkspace, targetWorkspace } from '../http/workspaces.ts';
 
 const unitIdQuery = z.string().min(1).max(64).meta({ example: '28261' });
 const asOfQuery = z.iso.date().optional().meta({
@@ -171,17 +163,8 @@ const snapshotRevisionRoute = createRoute({
   },
 });
 
-function figuresSource(table: TenantTable): FiguresSource {
-  return { units: new UnitRepository(table), figures: new FiguresRepository(table) };
-}
-
-function targetWorkspace(c: Context<AppEnv>): TargetWorkspace {
-  const table = c.get('tenantTable');
-  return { ...figuresSource(table), audit: new AuditRepository(table) };
-}
-
 export function figuresRoutes(deps: AppDependencies) {
-  const figures: FiguresWorkspace = { sourceOf: (tenant) => figuresSource(deps.table.forTenant(tenant)) };
+  const figures = figuresWorkspace(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(readTargetRoute, async (c) => {
       const { id, year } = c.req.valid('param');

@@ -1,10 +1,8 @@
 /** Hamlet proposals on the province's map: officers propose, map editors accept or reject. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import {
   acceptProposal,
   listProposals,
-  type MapWorkspace,
   proposeHamlet,
   rejectProposal,
 } from '#shared/domain/map-proposal-changes.ts';
@@ -17,9 +15,7 @@ import {
   proposeHamletSchema,
   rejectProposalSchema,
 } from '#shared/domain/map-proposals.ts';
-import { MapProposalRepository } from '#shared/store/repositories/map-proposals.ts';
 import type { AppEnv } from '../app-env.ts';
-import { changeContext } from '../http/member-workspace.ts';
 import {
   bearerSecurity,
   conflictResponse,
@@ -30,15 +26,11 @@ import {
   pageSchema,
 } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
-import { treeWorkspace } from './units.ts';
+import { changeContext, mapWorkspace } from '../http/workspaces.ts';
 
 const tags = ['map'];
 const path = '/api/v1/map/proposals';
 const idParam = z.object({ id: z.string().max(64) });
-
-function mapWorkspace(c: Context<AppEnv>): MapWorkspace {
-  return { ...treeWorkspace(c), proposals: new MapProposalRepository(c.get('tenantTable')) };
-}
 
 const propose = createRoute({
   method: 'post',

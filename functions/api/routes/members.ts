@@ -37,7 +37,6 @@ import { acceptTransferSchema, incomingTransferSchema } from '#shared/domain/mem
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import { idempotent } from '../http/idempotency.ts';
-import { changeContext, memberWorkspace } from '../http/member-workspace.ts';
 import {
   bearerSecurity,
   changeResponses,
@@ -51,6 +50,7 @@ import {
 } from '../http/openapi.ts';
 import { resourceRoutes } from '../http/resource-routes.ts';
 import { validationHook } from '../http/validation.ts';
+import { changeContext, memberWorkspace } from '../http/workspaces.ts';
 
 const tags = ['members'];
 const idParam = z.object({ id: z.string().min(1).max(64) });

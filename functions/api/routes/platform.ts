@@ -7,9 +7,9 @@ import { onboardProvinceSchema, provinceSchema } from '#shared/domain/provinces.
 import { AccountRepository } from '#shared/store/repositories/accounts.ts';
 import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
-import { changeContext } from '../http/member-workspace.ts';
 import { bearerSecurity, conflictResponse, errorResponses, json, jsonBody } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
+import { changeContext } from '../http/workspaces.ts';
 
 const create = createRoute({
   method: 'post',

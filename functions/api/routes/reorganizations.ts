@@ -2,11 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { applyReorganization, reorganizationFollowUp } from '#shared/domain/reorganization-branches.ts';
-import {
-  listReorganizations,
-  type ReorganizationWorkspace,
-  reorganize,
-} from '#shared/domain/reorganization-changes.ts';
+import { listReorganizations, reorganize } from '#shared/domain/reorganization-changes.ts';
 import {
   applyReorganizationSchema,
   followUpSchema,
@@ -15,7 +11,6 @@ import {
 } from '#shared/domain/reorganizations.ts';
 import { ReorganizationRepository } from '#shared/store/repositories/reorganizations.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
-import { changeContext, memberWorkspace } from '../http/member-workspace.ts';
 import {
   bearerSecurity,
   changeResponses,
@@ -26,15 +21,11 @@ import {
   pageSchema,
 } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
-import { treeWorkspace } from './units.ts';
+import { changeContext, memberWorkspace, reorganizationWorkspace } from '../http/workspaces.ts';
 
 const tags = ['map'];
 const path = '/api/v1/map/reorganizations';
 const idParam = z.object({ id: z.string().max(64) });
-
-function reorganizationWorkspace(c: Context<AppEnv>): ReorganizationWorkspace {
-  return { ...treeWorkspace(c), reorganizations: new ReorganizationRepository(c.get('tenantTable')) };
-}
 
 const create = createRoute({
   method: 'post',

@@ -3,9 +3,9 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { eligibilityRulesSchema } from '#shared/domain/members/eligibility.ts';
 import { readEligibilityRules, saveEligibilityRules } from '#shared/domain/members/eligibility-settings.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
-import { changeContext, memberWorkspace } from '../http/member-workspace.ts';
 import { bearerSecurity, errorResponses, json, jsonBody } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
+import { changeContext, memberWorkspace } from '../http/workspaces.ts';
 
 const path = '/api/v1/settings/eligibility';
 const tags = ['settings'];

@@ -1,17 +1,11 @@
 /** The province's map: reading it (any member of the province), adding units, renaming and closing them (map editors). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { auditRecordSchema } from '#shared/domain/audit.ts';
 import { createUnit, updateUnit } from '#shared/domain/unit-changes.ts';
 import { listUnits, readUnit, unitAuditTrail } from '#shared/domain/unit-queries.ts';
-import type { TreeWorkspace } from '#shared/domain/unit-workspace.ts';
 import { createUnitSchema, unitSchema, updateUnitSchema } from '#shared/domain/units.ts';
-import { AuditRepository } from '#shared/store/repositories/audit.ts';
-import { BranchRepository } from '#shared/store/repositories/branches.ts';
-import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppEnv } from '../app-env.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
-import { changeContext } from '../http/member-workspace.ts';
 import {
   bearerSecurity,
   changeResponses,
@@ -24,21 +18,12 @@ import {
 } from '../http/openapi.ts';
 import { resourceRoutes } from '../http/resource-routes.ts';
 import { validationHook } from '../http/validation.ts';
+import { changeContext, treeWorkspace } from '../http/workspaces.ts';
 
 const tags = ['units'];
 const idParam = z.object({ id: z.string().max(64) });
 const units = resourceRoutes({ path: '/api/v1/units', tags, item: unitSchema, idParam });
 const unitResponse = units.itemResponse;
-
-/** The repositories for the tree and its branches, as the use cases take them: units are the province's map. */
-export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
-  const table = c.get('tenantTable');
-  return {
-    units: new UnitRepository(table),
-    branches: new BranchRepository(table),
-    audit: new AuditRepository(table),
-  };
-}
 
 const list = units.list({
   summary: 'Units under a parent, by name; top-level units without parentId / Danh sách đơn vị',

@@ -1,0 +1,80 @@
+/**
+ * Builds what use cases need from a request: the caller's tenant and its repositories. Routes and
+ * pages both take their workspaces from here, so both hand the use cases the same things; whether
+ * the caller may use them, the use cases decide.
+ */
+import type { Context } from 'hono';
+import type { ChangeContext } from '#shared/domain/audit.ts';
+import type { MapWorkspace } from '#shared/domain/map-proposal-changes.ts';
+import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
+import type { ReorganizationWorkspace } from '#shared/domain/reorganization-changes.ts';
+import type { TreeWorkspace } from '#shared/domain/unit-workspace.ts';
+import type { FiguresWorkspace } from '#shared/figures/reading/figures-workspace.ts';
+import type { TargetWorkspace } from '#shared/figures/reading/targets.ts';
+import type { FiguresSource } from '#shared/figures/reading/tenant-figures.ts';
+import { AuditRepository } from '#shared/store/repositories/audit.ts';
+import { BranchRepository } from '#shared/store/repositories/branches.ts';
+import { FiguresRepository } from '#shared/store/repositories/figures.ts';
+import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
+import { MapProposalRepository } from '#shared/store/repositories/map-proposals.ts';
+import { MemberRepository } from '#shared/store/repositories/members.ts';
+import { ReorganizationRepository } from '#shared/store/repositories/reorganizations.ts';
+import { SettingsRepository } from '#shared/store/repositories/settings.ts';
+import { TransferRepository } from '#shared/store/repositories/transfers.ts';
+import { UnitRepository } from '#shared/store/repositories/units.ts';
+import type { TenantTable } from '#shared/store/table.ts';
+import type { AppDependencies, AppEnv } from '../app-env.ts';
+
+/** The caller's tenant's repositories for members, with its national-id cipher. */
+export function memberWorkspace(c: Context<AppEnv>, deps: AppDependencies): MemberWorkspace {
+  const tenantTable = c.get('tenantTable');
+  const tenant = tenantTable.tenant;
+  return {
+    tenant,
+    members: new MemberRepository(tenantTable),
+    branches: new BranchRepository(tenantTable),
+    units: new UnitRepository(tenantTable),
+    audit: new AuditRepository(tenantTable),
+    idempotency: new IdempotencyRepository(tenantTable),
+    settings: new SettingsRepository(tenantTable),
+    transfers: new TransferRepository(deps.table, tenantTable),
+    vault: deps.nationalIds,
+    cipher: () => deps.nationalIds.cipherFor(tenant),
+  };
+}
+
+/** The repositories for the tree and its branches: units are the province's map. */
+export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
+  const table = c.get('tenantTable');
+  return {
+    units: new UnitRepository(table),
+    branches: new BranchRepository(table),
+    audit: new AuditRepository(table),
+  };
+}
+
+export function mapWorkspace(c: Context<AppEnv>): MapWorkspace {
+  return { ...treeWorkspace(c), proposals: new MapProposalRepository(c.get('tenantTable')) };
+}
+
+export function reorganizationWorkspace(c: Context<AppEnv>): ReorganizationWorkspace {
+  return { ...treeWorkspace(c), reorganizations: new ReorganizationRepository(c.get('tenantTable')) };
+}
+
+export function figuresSource(table: TenantTable): FiguresSource {
+  return { units: new UnitRepository(table), figures: new FiguresRepository(table) };
+}
+
+/** Every tenant's figures, for the Front's consolidated view; the use cases pick what the caller may read. */
+export function figuresWorkspace(deps: AppDependencies): FiguresWorkspace {
+  return { sourceOf: (tenant) => figuresSource(deps.table.forTenant(tenant)) };
+}
+
+export function targetWorkspace(c: Context<AppEnv>): TargetWorkspace {
+  const table = c.get('tenantTable');
+  return { ...figuresSource(table), audit: new AuditRepository(table) };
+}
+
+export function changeContext(c: Context<AppEnv>): ChangeContext {
+  return { principal: c.get('principal'), requestId: c.get('requestId'), now: c.get('now') };
+}

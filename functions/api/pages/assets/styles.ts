@@ -1,0 +1,102 @@
+/**
+ * The one stylesheet. System fonts (nothing to download), colours with at least 4.5:1 contrast,
+ * a focus ring on everything that takes focus, tables that scroll inside their own box so a
+ * 360 px phone never scrolls sideways, and a print layout without navigation or forms.
+ */
+export const styles = `
+:root {
+  --ink: #1b1f24; --muted: #4a5360; --line: #c9d1da; --paper: #ffffff; --wash: #f3f5f8;
+  --brand: #0b4f8a; --brand-ink: #ffffff; --danger: #a4161a; --ok: #1e6b35; --warn: #7a4b00;
+  --focus: #c25e00; --radius: 6px;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
+  color: var(--ink); background: var(--wash); line-height: 1.5; font-size: 16px;
+}
+* { box-sizing: border-box; }
+body { margin: 0; min-width: 0; }
+a { color: var(--brand); }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 8px; top: 8px; background: var(--paper); padding: 8px; z-index: 10; }
+
+.top { background: var(--brand); color: var(--brand-ink); }
+.top a, .top button.link { color: var(--brand-ink); }
+.top-bar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between;
+  max-width: 1200px; margin: 0 auto; padding: 8px 16px; }
+.brand { font-weight: 700; text-decoration: none; font-size: 1.1rem; }
+.account { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; font-size: .9rem; }
+.account form { margin: 0; }
+nav.main { background: #083c69; }
+nav.main ul { display: flex; flex-wrap: wrap; gap: 2px; list-style: none; margin: 0 auto; padding: 4px 12px; max-width: 1200px; }
+nav.main a { display: block; padding: 6px 10px; color: #fff; text-decoration: none; border-radius: var(--radius); }
+nav.main a[aria-current="page"] { background: #fff; color: var(--brand); font-weight: 600; }
+nav.main a:hover { text-decoration: underline; }
+
+main { max-width: 1200px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 1.5rem; margin: 8px 0 16px; }
+h2 { font-size: 1.2rem; margin: 24px 0 8px; }
+.panel { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; margin-bottom: 16px; }
+.muted { color: var(--muted); }
+.narrow { max-width: 28rem; }
+
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin: 0 0 16px; padding: 0; list-style: none; }
+.card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 12px; }
+.card .label { color: var(--muted); font-size: .9rem; display: block; }
+.card .value { font-size: 1.5rem; font-weight: 700; display: block; }
+.card .change { font-size: .9rem; display: block; }
+.up { color: var(--ok); } .down { color: var(--danger); }
+
+.table-wrap { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 16px; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+caption { text-align: left; padding: 8px 12px; font-weight: 600; }
+th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { background: var(--wash); font-weight: 600; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tbody tr:hover { background: #f7f9fc; }
+.suppressed { color: var(--muted); }
+
+form.stack { display: grid; gap: 12px; }
+.field { display: grid; gap: 4px; }
+.field label, .field legend { font-weight: 600; }
+.field .hint { color: var(--muted); font-size: .9rem; }
+.field .error { color: var(--danger); font-weight: 600; font-size: .95rem; }
+input, select, textarea { font: inherit; color: inherit; padding: 8px 10px; border: 1px solid #76808c; border-radius: var(--radius);
+  background: #fff; width: 100%; max-width: 32rem; min-height: 44px; }
+input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"] { border: 2px solid var(--danger); }
+.filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; }
+.filters .field { flex: 1 1 12rem; }
+button, .button { font: inherit; display: inline-block; padding: 8px 16px; min-height: 44px; border-radius: var(--radius);
+  border: 1px solid var(--brand); background: var(--brand); color: var(--brand-ink); cursor: pointer; text-decoration: none; }
+button.secondary, .button.secondary { background: #fff; color: var(--brand); }
+button.danger { background: var(--danger); border-color: var(--danger); }
+button.link { background: none; border: none; padding: 0; min-height: 0; text-decoration: underline; color: var(--brand); }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+
+.notice { padding: 12px 16px; border-radius: var(--radius); border: 1px solid; margin-bottom: 16px; background: #fff; }
+.notice.error { border-color: var(--danger); color: var(--danger); }
+.notice.ok { border-color: var(--ok); color: var(--ok); }
+.notice.warn { border-color: var(--warn); color: var(--warn); }
+.badge { display: inline-block; padding: 0 8px; border-radius: 999px; border: 1px solid var(--line); font-size: .85rem; background: var(--wash); }
+dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 4px 16px; margin: 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+.chart { width: 100%; height: auto; max-width: 720px; }
+.tree ul { list-style: none; padding-left: 1.25rem; margin: 0; }
+.tree > ul { padding-left: 0; }
+.pager { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0 16px; }
+
+@media (max-width: 600px) {
+  main { padding: 12px; }
+  dl.facts { grid-template-columns: 1fr; }
+  h1 { font-size: 1.3rem; }
+}
+@media print {
+  .top, nav.main, .no-print, form, .pager, .skip { display: none !important; }
+  body, :root { background: #fff; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  .table-wrap { overflow: visible; border: none; }
+  th { background: #eee; }
+  a { color: inherit; text-decoration: none; }
+  tr { break-inside: avoid; }
+}
+`;

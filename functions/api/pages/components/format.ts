@@ -1,0 +1,21 @@
+/**
+ * Numbers and dates as the reader writes them: 531.467 and 58,64 % in Vietnamese, 531,467 and
+ * 58.64% in English; dates dd/mm/yyyy in both, as officers write them on paper.
+ */
+
+import type { Lang } from '#shared/domain/ui-text/index.ts';
+import {
+  formatCountEn,
+  formatCountVi,
+  formatPointsEn,
+  formatPointsVi,
+} from '#shared/figures/reading/format.ts';
+
+export const formatCount = (n: number, lang: Lang) => (lang === 'vi' ? formatCountVi(n) : formatCountEn(n));
+
+/** A fraction (0.5864) as a percentage. */
+export const formatPercent = (fraction: number, lang: Lang) =>
+  lang === 'vi' ? `${formatPointsVi(fraction * 100)} %` : `${formatPointsEn(fraction * 100)}%`;
+
+/** An ISO day (2025-07-01) as 01/07/2025. */
+export const formatDate = (isoDate: string) => isoDate.slice(0, 10).split('-').reverse().join('/');

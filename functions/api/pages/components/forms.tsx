@@ -1,0 +1,154 @@
+/**
+ * Form parts every page uses. A field shows what was typed and, when refused, its message right
+ * beside it, tied to the input by aria-describedby so a screen reader says it too.
+ */
+import type { FC, PropsWithChildren } from 'hono/jsx';
+import { CSRF_FIELD } from '../http/csrf.ts';
+import type { FieldErrors, FormValues } from '../http/forms.ts';
+import type { View } from '../http/view.ts';
+
+/** What a form shows: the values to fill in and the messages of a refused submission. */
+export interface FormState {
+  readonly values: FormValues;
+  readonly errors: FieldErrors;
+}
+
+export const EMPTY_FORM: FormState = { values: {}, errors: {} };
+
+interface FormProps {
+  readonly view: View;
+  readonly action: string;
+  /** A question asked before submitting (with the script; without it the form just submits). */
+  readonly confirm?: string;
+  readonly class?: string;
+}
+
+/** A POST form carrying the session's CSRF token. */
+export const PostForm: FC<PropsWithChildren<FormProps>> = ({ view, action, confirm, children, ...rest }) => (
+  <form method="post" action={action} class={rest.class ?? 'stack'} data-confirm={confirm}>
+    <input type="hidden" name={CSRF_FIELD} value={view.csrfToken} />
+    {children}
+  </form>
+);
+
+interface FieldProps {
+  readonly view: View;
+  readonly name: string;
+  readonly label: string;
+  readonly form: FormState;
+  readonly hint?: string;
+  readonly required?: boolean;
+}
+
+const idOf = (name: string) => `f-${name.replaceAll('.', '-')}`;
+
+function describedBy(name: string, form: FormState, hint?: string) {
+  const ids = [hint && `${idOf(name)}-hint`, form.errors[name] && `${idOf(name)}-error`].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+const FieldFrame: FC<PropsWithChildren<FieldProps>> = ({
+  view,
+  name,
+  label,
+  form,
+  hint,
+  required,
+  children,
+}) => (
+  <div class="field">
+    <label for={idOf(name)}>
+      {label} {required && <span class="muted">{view.t('form.required')}</span>}
+    </label>
+    {hint && (
+      <span class="hint" id={`${idOf(name)}-hint`}>
+        {hint}
+      </span>
+    )}
+    {children}
+    {form.errors[name] && (
+      <span class="error" id={`${idOf(name)}-error`}>
+        {view.say(form.errors[name])}
+      </span>
+    )}
+  </div>
+);
+
+interface InputProps extends FieldProps {
+  readonly type?: 'text' | 'date' | 'number' | 'password' | 'search' | 'tel' | 'email';
+  readonly autocomplete?: string;
+  readonly inputmode?: 'numeric' | 'text' | 'tel';
+  readonly min?: number;
+}
+
+export const TextField: FC<InputProps> = (props) => {
+  const { name, form, hint, required, type = 'text', autocomplete, inputmode, min } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={idOf(name)}
+        name={name}
+        type={type}
+        value={form.values[name] ?? ''}
+        required={required}
+        autocomplete={autocomplete}
+        inputmode={inputmode}
+        min={min}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, form, hint)}
+      />
+    </FieldFrame>
+  );
+};
+
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+interface SelectProps extends FieldProps {
+  readonly options: readonly Option[];
+  /** A first, empty choice ("— Choose —", "All"). */
+  readonly empty?: string;
+}
+
+export const SelectField: FC<SelectProps> = (props) => {
+  const { name, form, hint, required, options, empty } = props;
+  const selected = form.values[name] ?? '';
+  return (
+    <FieldFrame {...props}>
+      <select
+        id={idOf(name)}
+        name={name}
+        required={required}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, form, hint)}
+      >
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((option) => (
+          <option value={option.value} selected={option.value === selected}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+};
+
+/** Said at the top of a refused form, so the reader knows to look at the marked fields. */
+export const ErrorSummary: FC<{ view: View; form: FormState; message?: string }> = ({
+  view,
+  form,
+  message,
+}) =>
+  Object.keys(form.errors).length > 0 || message ? (
+    <div class="notice error" role="alert">
+      {message ?? view.t('form.errorSummary')}
+    </div>
+  ) : null;
+
+export const Notice: FC<PropsWithChildren<{ kind: 'ok' | 'warn' | 'error' }>> = ({ kind, children }) => (
+  <div class={`notice ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    {children}
+  </div>
+);

@@ -1,0 +1,120 @@
+/**
+ * An organization's home page: the key figures of the reader's scope — members by status,
+ * branches by kind, coverage — and how each moved since the last month-end, from the same
+ * figures use case as GET /api/v1/stats.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { vietnamToday } from '#shared/domain/dates.ts';
+import { DomainError } from '#shared/domain/errors.ts';
+import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import { listUnits } from '#shared/domain/unit-queries.ts';
+import type { Stats } from '#shared/figures/reading/schemas.ts';
+import { unitStats } from '#shared/figures/reading/stats.ts';
+import type { AppEnv } from '../app-env.ts';
+import { figuresSource, treeWorkspace } from '../http/workspaces.ts';
+import { formatCount, formatDate, formatPercent } from './components/format.ts';
+import { renderPage } from './http/render.tsx';
+import type { View } from './http/view.ts';
+
+/** The last day of the month before `today` (2026-12-06 → 2026-11-30). */
+export function previousMonthEnd(today: string): string {
+  const firstOfMonth = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+  return new Date(firstOfMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The unit the reader's figures start from: their scope's unit, or the province for a whole organization. */
+async function homeUnitId(c: Context<AppEnv>): Promise<string> {
+  const principal = c.get('principal');
+  if (principal.scope && 'unitId' in principal.scope) return principal.scope.unitId;
+  const top = await listUnits(treeWorkspace(c), principal, { limit: 1 });
+  const province = top.items[0];
+  if (!province) throw new DomainError('UNIT_NOT_FOUND', { id: '' });
+  return province.id;
+}
+
+export function homePages() {
+  return new Hono<AppEnv>().get('/home', async (c) => {
+    const principal = c.get('principal');
+    const source = figuresSource(c.get('tenantTable'));
+    const today = vietnamToday(c.get('now'));
+    const unitId = await homeUnitId(c);
+    const now = await unitStats(source, principal, unitId, today, today);
+    const monthEnd = previousMonthEnd(today);
+    const before = await unitStats(source, principal, unitId, monthEnd, today).catch((error) => {
+      if (error instanceof DomainError && error.code === 'NO_FIGURES_FOR_DATE') return null;
+      throw error;
+    });
+    return renderPage(c, { title: (view) => `${view.t('home.title')}: ${now.name}` }, (view) => (
+      <HomeFigures view={view} now={now} before={before} monthEnd={monthEnd} />
+    ));
+  });
+}
+
+interface Figure {
+  readonly label: UiTextKey;
+  readonly value: (stats: Stats) => number | null;
+  readonly percent?: boolean;
+}
+
+const FIGURES: readonly Figure[] = [
+  { label: 'home.members', value: (s) => s.members.total },
+  { label: 'home.active', value: (s) => s.members.active },
+  { label: 'home.away', value: (s) => s.members.away },
+  { label: 'home.lapsed', value: (s) => s.members.lapsed },
+  { label: 'home.branches', value: (s) => s.branches.total },
+  { label: 'home.residential', value: (s) => s.branches.residential },
+  { label: 'home.professional', value: (s) => s.branches.professional },
+  { label: 'home.agency', value: (s) => s.branches.agency },
+  { label: 'home.coverage', value: (s) => s.coverage, percent: true },
+  { label: 'home.targetPopulation', value: (s) => s.targetPopulation },
+];
+
+const HomeFigures = ({
+  view,
+  now,
+  before,
+  monthEnd,
+}: {
+  view: View;
+  now: Stats;
+  before: Stats | null;
+  monthEnd: string;
+}) => (
+  <>
+    <p class="muted">
+      {view.t('home.figuresOf')} {formatDate(now.figuresDate)}
+      {before
+        ? ` · ${view.t('home.changeSince')} ${formatDate(monthEnd)}`
+        : ` · ${view.t('home.noMonthEnd')}`}
+    </p>
+    <ul class="cards">
+      {FIGURES.map((figure) => {
+        const value = figure.value(now);
+        const earlier = before ? figure.value(before) : null;
+        const show = (n: number) =>
+          figure.percent ? formatPercent(n, view.lang) : formatCount(n, view.lang);
+        const change = value !== null && earlier !== null ? value - earlier : null;
+        return (
+          <li class="card">
+            <span class="label">{view.t(figure.label)}</span>
+            <span class="value">{value === null ? '—' : show(value)}</span>
+            {change !== null && change !== 0 && (
+              <span class={`change ${change > 0 ? 'up' : 'down'}`}>
+                {change > 0 ? '+' : '−'}
+                {figure.percent
+                  ? `${formatCount(Math.round(Math.abs(change) * 10_000) / 100, view.lang)} ${view.t('home.points')}`
+                  : formatCount(Math.abs(change), view.lang)}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+    {now.missingTargets.length > 0 && (
+      <p class="notice warn">
+        {view.t('home.missingTargets')} {formatCount(now.missingTargets.length, view.lang)}
+      </p>
+    )}
+  </>
+);

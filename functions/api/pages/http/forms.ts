@@ -1,0 +1,60 @@
+/**
+ * A submitted form checked with the API's own zod schema. A refused form comes back with what
+ * was typed and a message for each bad field, and nothing is written; field names are the
+ * schema's paths (`address.street`), as the API reports them.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { DomainError, FieldError } from '#shared/domain/errors.ts';
+import { fallbackFieldMessage, fieldMessages, type Message } from '#shared/domain/messages.ts';
+import { fieldErrorsOf } from '../../http/validation.ts';
+import { CSRF_FIELD } from './csrf.ts';
+
+export type FormValues = Record<string, string>;
+export type FieldErrors = Record<string, Message>;
+
+export type FormResult<T> =
+  | { readonly ok: true; readonly data: T; readonly values: FormValues }
+  | { readonly ok: false; readonly values: FormValues; readonly errors: FieldErrors };
+
+/** Text fields left empty are absent, as an API client would leave them out. */
+export function withoutEmpty(values: FormValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
+}
+
+export async function formValues(c: Context): Promise<FormValues> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(
+    Object.entries(body).flatMap(([name, value]) =>
+      name !== CSRF_FIELD && typeof value === 'string' ? [[name, value]] : [],
+    ),
+  );
+}
+
+/**
+ * Reads and checks the form. `toInput` shapes the strings into what the schema takes (numbers,
+ * nested objects); by default empty fields are dropped.
+ */
+export async function readForm<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  toInput: (values: FormValues) => unknown = withoutEmpty,
+): Promise<FormResult<z.output<S>>> {
+  const values = await formValues(c);
+  const parsed = schema.safeParse(toInput(values));
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  return { ok: false, values, errors: fieldMessagesOf(fieldErrorsOf(parsed.error)) };
+}
+
+/** A domain rule's refusal of named fields (`body.dateOfBirth`), put beside the fields. */
+export function domainFieldErrors(error: DomainError): FieldErrors {
+  return fieldMessagesOf(
+    error.fields.map((field) => ({ ...field, path: field.path.replace(/^body\.?/, '') })),
+  );
+}
+
+function fieldMessagesOf(fields: readonly FieldError[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { path, code } of fields) errors[path] ??= fieldMessages[code] ?? fallbackFieldMessage;
+  return errors;
+}

@@ -1,0 +1,42 @@
+/**
+ * The web admin: pages drawn on the server over the same use cases as the API. This file reads
+ * as the pages' table of contents; each area lives in its own file beside it.
+ *
+ * Page middleware is registered on every path of the app (Hono mounts a sub-app's `*` on all of
+ * them), so it steps aside for what is not a page: the API, its documents and the assets.
+ */
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppDependencies, AppEnv } from '../app-env.ts';
+import { assetRoutes } from './assets/asset-routes.ts';
+import { homePages } from './home.tsx';
+import { csrfProtection } from './http/csrf.ts';
+import { language } from './http/language.ts';
+import { pageError } from './http/page-errors.tsx';
+import { pageSession } from './http/page-session.ts';
+import { signInPages } from './sign-in.tsx';
+
+const NOT_A_PAGE = /^\/(api|docs|assets|openapi\.json|\.well-known|health)(\/|$)/;
+
+const forPagesOnly = (middleware: ReturnType<typeof createMiddleware<AppEnv>>) =>
+  createMiddleware<AppEnv>(async (c, next) => (NOT_A_PAGE.test(c.req.path) ? next() : middleware(c, next)));
+
+/** Pages show personal data: no cache on the way, nor the browser's, keeps a copy. */
+const noStorePages = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+});
+
+export function pageRoutes(deps: AppDependencies) {
+  const signedIn = new Hono<AppEnv>();
+  signedIn.use(forPagesOnly(pageSession(deps)));
+  signedIn.route('/', homePages());
+
+  const pages = new Hono<AppEnv>();
+  pages.route('/', assetRoutes());
+  pages.use(forPagesOnly(language), forPagesOnly(noStorePages), forPagesOnly(csrfProtection));
+  pages.route('/', signInPages(deps));
+  pages.route('/', signedIn);
+  pages.onError(pageError);
+  return pages;
+}

@@ -48,7 +48,7 @@ export function pageClient(t: TestApp) {
     return keep(await t.app.request(`${PAGE_ORIGIN}${path}`, { ...init, headers, redirect: 'manual' }));
   };
 
-  const get = (path: string, headers: HeadersInit = {}) => send(path, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) => send(path, { headers });
 
   /** A form submitted from one of our pages: same origin, with the CSRF token unless told otherwise. */
   const post = (

@@ -9,12 +9,20 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { assetRoutes } from './assets/asset-routes.ts';
+import { auditPages } from './audit/audit-pages.tsx';
+import { branchPages } from './branches/branches-pages.tsx';
+import { frontPages } from './front/front-pages.tsx';
 import { homePages } from './home.tsx';
 import { csrfProtection } from './http/csrf.ts';
 import { language } from './http/language.ts';
 import { pageError } from './http/page-errors.tsx';
 import { pageSession } from './http/page-session.ts';
+import { memberPages } from './members/members-pages.tsx';
+import { platformPages } from './platform/platform-pages.tsx';
+import { settingsPages } from './settings/settings-pages.tsx';
 import { signInPages } from './sign-in.tsx';
+import { targetPages } from './targets/targets-pages.tsx';
+import { unitPages } from './units/units-pages.tsx';
 
 const NOT_A_PAGE = /^\/(api|docs|assets|openapi\.json|\.well-known|health)(\/|$)/;
 
@@ -31,6 +39,14 @@ export function pageRoutes(deps: AppDependencies) {
   const signedIn = new Hono<AppEnv>();
   signedIn.use(forPagesOnly(pageSession(deps)));
   signedIn.route('/', homePages());
+  signedIn.route('/', memberPages(deps));
+  signedIn.route('/', unitPages(deps));
+  signedIn.route('/', branchPages(deps));
+  signedIn.route('/', targetPages(deps));
+  signedIn.route('/', settingsPages(deps));
+  signedIn.route('/', auditPages(deps));
+  signedIn.route('/', frontPages(deps));
+  signedIn.route('/', platformPages(deps));
 
   const pages = new Hono<AppEnv>();
   pages.route('/', assetRoutes());

@@ -4,12 +4,28 @@
  * keeps its own words.
  */
 import type { Message } from '../messages.ts';
+import { auditText } from './audit.ts';
+import { branchesText } from './branches.ts';
 import { commonText } from './common.ts';
+import { frontText } from './front.ts';
 import { homeText } from './home.ts';
+import { membersText } from './members.ts';
+import { platformText } from './platform.ts';
+import { settingsText } from './settings.ts';
+import { targetsText } from './targets.ts';
+import { unitsText } from './units.ts';
 
 export const uiText = {
   ...commonText,
   ...homeText,
+  ...membersText,
+  ...unitsText,
+  ...branchesText,
+  ...targetsText,
+  ...settingsText,
+  ...auditText,
+  ...frontText,
+  ...platformText,
 } as const satisfies Record<string, Message>;
 
 export type UiTextKey = keyof typeof uiText;

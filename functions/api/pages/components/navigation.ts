@@ -2,8 +2,10 @@
  * The main navigation: an entry is shown to whoever the access rule of its use cases lets in,
  * asked of the same functions the use cases call, so the menu cannot promise what a page refuses.
  */
-import { requireMemberReader } from '#shared/domain/access/member-access.ts';
+import { incomingTransferReach, requireMemberReader } from '#shared/domain/access/member-access.ts';
 import { requireFront, requireOrganization } from '#shared/domain/access/tenant-access.ts';
+import { requireRole, requireTreeWriter } from '#shared/domain/access/tree-access.ts';
+import { organizationOf } from '#shared/domain/organizations.ts';
 import type { Principal } from '#shared/domain/roles.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
 
@@ -13,11 +15,11 @@ export interface NavItem {
   readonly shownTo: (principal: Principal) => boolean;
 }
 
-/** Whether an access rule lets the principal through (the rules refuse by throwing). */
-export function allows(rule: (principal: Principal) => unknown): (principal: Principal) => boolean {
+/** Whether every one of the access rules lets the principal through (the rules refuse by throwing). */
+export function allows(...rules: ((principal: Principal) => unknown)[]): (principal: Principal) => boolean {
   return (principal) => {
     try {
-      rule(principal);
+      for (const rule of rules) rule(principal);
       return true;
     } catch {
       return false;
@@ -27,9 +29,40 @@ export function allows(rule: (principal: Principal) => unknown): (principal: Pri
 
 const isPlatformAdmin = (principal: Principal) => principal.role === 'platform_admin';
 
+const isOrgAdmin = (principal: Principal) => requireRole(principal, 'org_admin');
+const isYouthUnion = (principal: Principal) => organizationOf(principal.tenantId) === 'youth';
+
+/** Each area's entry; an area's pages own the rule of their entry. */
 export const NAVIGATION: readonly NavItem[] = [
   { href: '/home', label: 'nav.home', shownTo: allows(requireOrganization) },
+  { href: '/units', label: 'nav.units', shownTo: allows(requireOrganization) },
+  { href: '/branches', label: 'nav.branches', shownTo: allows(requireOrganization) },
   { href: '/members', label: 'nav.members', shownTo: allows(requireMemberReader) },
+  {
+    href: '/transfers',
+    label: 'nav.transfers',
+    shownTo: (p) => allows(requireMemberReader)(p) && incomingTransferReach(p) !== null,
+  },
+  {
+    href: '/coming-of-age',
+    label: 'nav.comingOfAge',
+    shownTo: (p) => isYouthUnion(p) && allows(requireMemberReader)(p),
+  },
+  {
+    href: '/targets',
+    label: 'nav.targets',
+    shownTo: allows(requireOrganization, requireTreeWriter),
+  },
+  {
+    href: '/settings',
+    label: 'nav.settings',
+    shownTo: allows(requireOrganization, isOrgAdmin),
+  },
+  {
+    href: '/audit',
+    label: 'nav.audit',
+    shownTo: allows(requireOrganization, isOrgAdmin),
+  },
   { href: '/front', label: 'nav.front', shownTo: allows(requireFront) },
   { href: '/platform', label: 'nav.platform', shownTo: isPlatformAdmin },
 ];

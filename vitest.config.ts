@@ -11,14 +11,15 @@ export default defineConfig({
   test: {
     // Two cores: more workers only queue on the one emulator.
     maxWorkers: 2,
+    // The one emulator every project shares (what the root provides, every project can inject).
+    globalSetup: ['tests/setup/dynamodb-local.ts'],
     projects: [
       {
         test: {
           ...shared,
           name: 'app',
-          globalSetup: ['tests/setup/dynamodb-local.ts'],
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/smoke/**'],
+          exclude: ['tests/smoke/**', 'tests/browser/**'],
         },
       },
       // The smoke test starts whole copies of the product; it runs after the rest, alone, so
@@ -29,6 +30,17 @@ export default defineConfig({
           name: 'smoke',
           include: ['tests/smoke/**/*.test.ts'],
           sequence: { groupOrder: 1 },
+        },
+      },
+      // Chromium takes both cores by itself: its files run one at a time, after everything else
+      // (vitest runs a project without file parallelism last).
+      {
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/setup/heaviest-page.ts'],
+          fileParallelism: false,
         },
       },
     ],

@@ -162,9 +162,9 @@ describe('language and assets', () => {
     const browser = pageClient(t);
     const html = await (await browser.get('/')).text();
     const assets = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
-    expect(assets).toHaveLength(2);
+    expect(assets).toHaveLength(3);
     for (const path of assets) {
-      expect(path).toMatch(/\.[0-9a-f]{12}\.(css|js)$/);
+      expect(path).toMatch(/\.[0-9a-f]{12}\.(css|js|svg)$/);
       const response = await browser.get(path);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

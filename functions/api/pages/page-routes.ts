@@ -24,7 +24,7 @@ import { signInPages } from './sign-in.tsx';
 import { targetPages } from './targets/targets-pages.tsx';
 import { unitPages } from './units/units-pages.tsx';
 
-const NOT_A_PAGE = /^\/(api|docs|assets|openapi\.json|\.well-known|health)(\/|$)/;
+const NOT_A_PAGE = /^\/(api|docs|assets|favicon\.ico|openapi\.json|\.well-known|health)(\/|$)/;
 
 const forPagesOnly = (middleware: ReturnType<typeof createMiddleware<AppEnv>>) =>
   createMiddleware<AppEnv>(async (c, next) => (NOT_A_PAGE.test(c.req.path) ? next() : middleware(c, next)));

@@ -5,7 +5,6 @@ export const commonText = {
   'app.name': { vi: 'Quản lý đoàn thể', en: 'Mass organizations' },
   'app.skipToContent': { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
   'lang.switchTo': { vi: 'English', en: 'Tiếng Việt' },
-  'lang.switchLabel': { vi: 'Đổi ngôn ngữ sang tiếng Anh', en: 'Switch the language to Vietnamese' },
   'nav.label': { vi: 'Điều hướng chính', en: 'Main navigation' },
   'nav.home': { vi: 'Trang chủ', en: 'Home' },
   'nav.units': { vi: 'Đơn vị', en: 'Units' },

@@ -22,6 +22,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ view, title, lead, 
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${title} · ${view.t('app.name')}`}</title>
+      <link rel="icon" href={assetPath('icon.svg')} type="image/svg+xml" />
       <link rel="stylesheet" href={assetPath('styles.css')} />
       <script src={assetPath('enhance.js')} defer />
     </head>
@@ -38,7 +39,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ view, title, lead, 
             <a
               href={`/language?to=${view.lang === 'vi' ? 'en' : 'vi'}&back=${encodeURIComponent(view.here)}`}
               lang={view.lang === 'vi' ? 'en' : 'vi'}
-              aria-label={view.t('lang.switchLabel')}
+              hreflang={view.lang === 'vi' ? 'en' : 'vi'}
             >
               {view.t('lang.switchTo')}
             </a>

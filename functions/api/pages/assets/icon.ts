@@ -1,0 +1,2 @@
+/** The app's icon: the four organizations as four squares around one, in the brand's blue. */
+export const icon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f8a"/><g fill="#fff"><rect x="5" y="5" width="9" height="9" rx="2"/><rect x="18" y="5" width="9" height="9" rx="2"/><rect x="5" y="18" width="9" height="9" rx="2"/><rect x="18" y="18" width="9" height="9" rx="2"/></g><circle cx="16" cy="16" r="4" fill="#f2c94c"/></svg>`;

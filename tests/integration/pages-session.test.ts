@@ -28,6 +28,8 @@ describe('signing in', () => {
     expect(html).toMatch(/name="_csrf" value="[\w-]{43}"/);
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Browsers send Origin: null with forms under no-referrer, and the CSRF check needs the origin.
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('sets HttpOnly, SameSite=Lax cookies; the refresh token only for the session paths', async () => {

@@ -43,7 +43,7 @@ describe('every response', () => {
     }).toEqual({
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
+      'referrer-policy': 'same-origin',
       'strict-transport-security': 'max-age=31536000; includeSubDomains',
     });
     const csp = directives(response.headers.get('content-security-policy'));

@@ -2,7 +2,8 @@
  * `npm run bench`: what reads cost in a province of 5,000 members and in one the size of Đồng
  * Tháp's four organizations at the end of 2020 (531,467), side by side — member lists and
  * searches (members-search.ts), and the figures, which read units and aggregates only and so
- * must cost the same in both (figures.ts) — and how long the import takes while the stream poller
+ * must cost the same in both (figures.ts); the web admin's member list against the API call it
+ * wraps (member-pages.ts) — and how long the import takes while the stream poller
  * keeps the aggregates, as under `npm start`, and how long they take to settle after it.
  *
  *   npm run bench                        BENCH_SMALL=500 BENCH_LARGE=5000 npm run bench   (a quick trial)
@@ -11,6 +12,7 @@
  */
 import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
 import { type FigureResult, measureFigures, reportFigures, setCommuneTargets } from './figures.ts';
+import { measureMemberPages, type PageVsApi, reportMemberPages } from './member-pages.ts';
 import {
   emptySamples,
   measureSearches,
@@ -42,6 +44,7 @@ interface Run {
   readonly imported: Imported;
   readonly searches: SearchResult[];
   readonly figures: FigureResult[];
+  readonly memberPages: PageVsApi[];
 }
 
 async function main(): Promise<void> {
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   await reportSearches(searched('small'), searched('large'), samples);
   const figured = (size: Size) => ({ members: runs[size].imported.members, results: runs[size].figures });
   await reportFigures(figured('small'), figured('large'));
+  await reportMemberPages(runs.large.imported.members, runs.large.memberPages);
 }
 
 async function run(size: Size, samples: Samples, targets: Record<Organization, number>): Promise<Run> {
@@ -80,7 +84,8 @@ async function run(size: Size, samples: Samples, targets: Record<Organization, n
     // The small province picks the people searched for: its members are the large one's first ones.
     const imported = await p.import(counts, size === 'small' ? sampleFrom(samples) : undefined);
     const searches = await measureSearches(p, samples);
-    return { counts, imported, searches, figures: await measureFigures(p) };
+    const figures = await measureFigures(p);
+    return { counts, imported, searches, figures, memberPages: await measureMemberPages(p) };
   } finally {
     await p.close();
   }

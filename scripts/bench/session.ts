@@ -49,6 +49,20 @@ export async function call(
   return JSON.parse(text);
 }
 
+/**
+ * A GET of the web admin's page as `username`, its HTML read to the end; anything but 200 is an
+ * error. The page layer takes the same access token from its session cookie.
+ */
+export async function pageGet(p: Served, username: string, path: string): Promise<string> {
+  const token = await tokenFor(p, username);
+  const response = await p.app.request(`http://localhost${path}`, {
+    headers: { cookie: `session=${token}` },
+  });
+  const html = await response.text();
+  if (response.status !== 200) throw new Error(`${path} as ${username}: ${response.status}`);
+  return html;
+}
+
 /** A GET as `username`, with what it cost: only its own calls are counted. */
 export async function metered<T>(
   p: Served,

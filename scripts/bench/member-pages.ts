@@ -1,0 +1,93 @@
+/**
+ * The web admin's member list against the API call it wraps, in the same province and the same
+ * run: each request is timed as GET /api/v1/members?… and as GET /members?…, alternately, several
+ * times, and the medians are compared. The page reads the same page of members through the same
+ * use case and draws it; the target is a page within 1.5× the API's time.
+ */
+import { DEMO_COMMUNE } from '#functions/local/demo/seed-demo-province.ts';
+import type { Organization } from '#shared/domain/organizations.ts';
+import { PAGE } from './members-search.ts';
+import { en, printTable, writeResults } from './print.ts';
+import type { BenchProvince } from './province.ts';
+import { call, pageGet } from './session.ts';
+
+const ROUNDS = 7;
+/** The member list of the province's largest organization. */
+const ORGANIZATION: Organization = 'farmers';
+
+interface Probe {
+  readonly label: string;
+  readonly as: 'admin' | 'officer';
+  readonly query: Record<string, string>;
+}
+
+const PROBES: readonly Probe[] = [
+  { label: 'list: province', as: 'admin', query: {} },
+  { label: `list: commune (${DEMO_COMMUNE.name})`, as: 'admin', query: { unitId: DEMO_COMMUNE.code } },
+  { label: 'search "nguyen van an", province', as: 'admin', query: { q: 'nguyen van an' } },
+  { label: 'search "tran thi", province', as: 'admin', query: { q: 'tran thi' } },
+  { label: 'search "an", commune officer', as: 'officer', query: { q: 'an', unitId: DEMO_COMMUNE.code } },
+];
+
+export interface PageVsApi {
+  readonly label: string;
+  readonly apiMs: number;
+  readonly pageMs: number;
+  readonly pageBytes: number;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+export async function measureMemberPages(p: BenchProvince): Promise<PageVsApi[]> {
+  const results: PageVsApi[] = [];
+  for (const probe of PROBES) {
+    const username = probe.as === 'admin' ? `${ORGANIZATION}.admin` : `${ORGANIZATION}.mytho`;
+    const query = new URLSearchParams({ ...probe.query, limit: String(PAGE) });
+    const api: number[] = [];
+    const page: number[] = [];
+    let pageBytes = 0;
+    // One of each first, unmeasured, so neither pays for warming caches the other then uses.
+    await call(p, username, `/api/v1/members?${query}`);
+    await pageGet(p, username, `/members?${query}`);
+    for (let round = 0; round < ROUNDS; round++) {
+      api.push((await timed(() => call(p, username, `/api/v1/members?${query}`))).ms);
+      const drawn = await timed(() => pageGet(p, username, `/members?${query}`));
+      page.push(drawn.ms);
+      pageBytes = Buffer.byteLength(drawn.value);
+    }
+    results.push({ label: probe.label, apiMs: median(api), pageMs: median(page), pageBytes });
+  }
+  return results;
+}
+
+export async function reportMemberPages(members: number, results: readonly PageVsApi[]): Promise<void> {
+  console.log(
+    `\nThe member list page vs the API call it wraps, ${en.format(members)} members, ${ORGANIZATION} (median of ${ROUNDS}, alternating; target ≤ ×1.5)`,
+  );
+  printTable([
+    ['request', 'API ms', 'page ms', 'page ÷ API', 'page HTML'],
+    ...results.map((r) => [
+      r.label,
+      r.apiMs.toFixed(1),
+      r.pageMs.toFixed(1),
+      `×${(r.pageMs / r.apiMs).toFixed(2)}`,
+      `${en.format(Math.round(r.pageBytes / 1024))} KB`,
+    ]),
+  ]);
+  const path = await writeResults('member-pages', {
+    members,
+    organization: ORGANIZATION,
+    rounds: ROUNDS,
+    results: results.map((r) => ({ ...r, ratio: Math.round((r.pageMs / r.apiMs) * 100) / 100 })),
+  });
+  console.log(`Results written to ${path}`);
+}

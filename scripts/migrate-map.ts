@@ -3,25 +3,22 @@
  * organizations' own unit trees into its one map (shared/migrations/map-migration.ts). Without
  * `--apply` it prints the plan and every conflict for a person to decide, and writes nothing.
  *
- * Where: the local data folder like `npm start` (stop it first: one emulator per data folder),
- * DYNAMODB_ENDPOINT when set, or with `--deployed` the table TABLE_NAME on AWS (credentials and
- * AWS_REGION from the usual AWS chain). Stopped or failed half-way, run it again: it resumes.
+ * Where: the local data folder like `npm start`, DYNAMODB_ENDPOINT when set, or with `--deployed`
+ * the table TABLE_NAME on AWS (scripts/script-table.ts). Stopped or failed half-way, run it again:
+ * it resumes. On data older than the accounts' index, run `npm run backfill-account-index` first,
+ * or officers scoped to a renamed hamlet are not found to be moved.
  *
  * The stream function moves the figures with the members and branches; the recount at the end
  * checks and repairs them, so it must come after the stream has applied the moves (a recount
  * racing the stream would count a move twice): locally the script runs the stream poller itself
  * until it is idle; on AWS it waits `--settle-seconds` (120) for the stream function.
  */
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type DynamoDbLocal, startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
 import { startStreamPoller } from '#functions/local/stream-poller.ts';
 import { createStreamHandler } from '#functions/stream/handler.ts';
-import { readEnv } from '#shared/config/env.ts';
 import type { MigrationConflict } from '#shared/domain/map-migration.ts';
 import { type MigrationProgress, migrateMap } from '#shared/migrations/map-migration.ts';
-import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
-import { Table } from '#shared/store/table.ts';
+import { openScriptTable, type ScriptTable } from './script-table.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -38,20 +35,11 @@ if (!province || rest.length > 0 || !Number.isFinite(settleSeconds)) {
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-let database: DynamoDbLocal | undefined;
+let opened: ScriptTable | undefined;
 try {
-  const env = readEnv();
-  const deployed = flag('--deployed');
-  if (deployed) env.DYNAMODB_ENDPOINT = undefined;
-  else if (!env.DYNAMODB_ENDPOINT) {
-    database = await startDynamoDbLocal({ dataPath: join(env.DATA_DIR, 'dynamodb') });
-    env.DYNAMODB_ENDPOINT = database.endpoint;
-  }
-  const table = new Table(
-    createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),
-    env.TABLE_NAME,
-  );
-  const settle = database
+  opened = await openScriptTable({ deployed: flag('--deployed') });
+  const { env, table } = opened;
+  const settle = opened.local
     ? async () => {
         // What the poller of `npm start` would do with the moves, done now: the recount that
         // follows then finds the figures settled, and the next start has nothing left to apply.
@@ -100,7 +88,7 @@ try {
   process.stderr.write(`Map migration stopped: ${(error as Error).message}\nRun it again to resume.\n`);
   process.exitCode = 2;
 } finally {
-  await database?.stop();
+  await opened?.local?.stop();
 }
 
 function printProgress(): (progress: MigrationProgress) => void {

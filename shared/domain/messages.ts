@@ -472,6 +472,10 @@ export const fieldMessages: Record<string, Message> = {
     vi: 'Chỉ ghi đơn vị nhận khi tổ chức nhận có trên hệ thống (tenantId)',
     en: 'A receiving unit needs the receiving organization (tenantId)',
   },
+  not_a_split_part: {
+    vi: 'Không phải đơn vị mới của lần chia tách này',
+    en: 'Not one of the new units of this split',
+  },
   not_in_unit: {
     vi: 'Chi hội/chi đoàn này không thuộc đơn vị đã chọn',
     en: 'This branch does not belong to the chosen unit',

@@ -2,7 +2,8 @@
  * An organization's follow-up to a reorganization of the map: its branches in the units the
  * reorganization closed, each with what to do — merge (residential branches of merged hamlets:
  * their members go to one branch of the surviving or new hamlet) or keep (a new branch of the
- * same name under the successor takes its members). A branch never changes unit in place: its
+ * same name under the successor takes its members). A split unit's branches may each go to any of
+ * the split's new units, the first by default. A branch never changes unit in place: its
  * members carry their unit's path, so each step is a dissolution (dissolve-branch.ts) into the
  * branch of the successor, made first when there is none.
  *
@@ -22,12 +23,13 @@ import { DomainError } from './errors.ts';
 import { dissolveBranch } from './members/dissolve-branch.ts';
 import type { MemberWorkspace } from './members/member-workspace.ts';
 import { type ReorganizationWorkspace, readReorganization } from './reorganization-changes.ts';
-import type {
-  ApplyPlan,
-  ApplyReorganization,
-  BranchStep,
-  FollowUp,
-  Reorganization,
+import {
+  type ApplyPlan,
+  type ApplyReorganization,
+  type BranchStep,
+  type FollowUp,
+  type Reorganization,
+  successorChoices,
 } from './reorganizations.ts';
 import type { Principal } from './roles.ts';
 
@@ -163,25 +165,31 @@ async function storePlan(
   for (const suggestion of suggested) {
     const choice = chosen.get(suggestion.branchId);
     const action = choice?.action ?? suggestion.action;
+    const successorUnitId = choice?.intoUnitId ?? suggestion.successorUnitId;
+    if (!successorChoices(reorganization, suggestion.unitId).includes(successorUnitId))
+      throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.actions', code: 'not_a_split_part' }]);
+    const step = { ...suggestion, successorUnitId };
     let toBranchId: string | undefined;
     if (action === 'merge') {
       const given = choice?.action === 'merge' ? choice.intoBranchId : undefined;
-      if (given) await requireOpenIn(ws, given, suggestion.successorUnitId);
-      const mergeKey = `${suggestion.successorUnitId}#${suggestion.kind}`;
-      toBranchId =
-        given ??
-        (suggestion.action === 'merge' ? (suggestion.toBranchId ?? undefined) : undefined) ??
-        madeForMerge.get(mergeKey);
+      if (given) await requireOpenIn(ws, given, successorUnitId);
+      const mergeKey = `${successorUnitId}#${suggestion.kind}`;
+      // The suggested branch is one of the default successor's.
+      const suggestedTarget =
+        suggestion.action === 'merge' && successorUnitId === suggestion.successorUnitId
+          ? (suggestion.toBranchId ?? undefined)
+          : undefined;
+      toBranchId = given ?? suggestedTarget ?? madeForMerge.get(mergeKey);
       if (!toBranchId) {
         toBranchId = randomUUID();
         madeForMerge.set(mergeKey, toBranchId);
-        newBranches.push(newBranchFor(suggestion, toBranchId));
+        newBranches.push(newBranchFor(step, toBranchId));
       }
     } else {
       toBranchId = randomUUID();
-      newBranches.push(newBranchFor(suggestion, toBranchId));
+      newBranches.push(newBranchFor(step, toBranchId));
     }
-    steps.push({ ...suggestion, action, toBranchId, done: false });
+    steps.push({ ...step, action, toBranchId, done: false });
   }
   const plan: ApplyPlan = {
     reorganizationId: reorganization.id,

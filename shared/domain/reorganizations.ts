@@ -129,10 +129,16 @@ export type Reorganization = z.infer<typeof reorganizationSchema>;
 
 // ——— An organization's follow-up: its branches in the closed units ———
 
+const intoUnitId = unitIdSchema.optional().meta({
+  description:
+    'A split unit’s branch: which of the split’s new units (createdUnitIds) it goes to; by default the first',
+});
+
 const branchActionSchema = z.discriminatedUnion('action', [
   z.strictObject({
     branchId: z.string().min(1).max(64),
     action: z.literal('merge'),
+    intoUnitId,
     intoBranchId: z
       .string()
       .min(1)
@@ -140,7 +146,7 @@ const branchActionSchema = z.discriminatedUnion('action', [
       .optional()
       .meta({ description: 'A branch of the successor unit; by default the suggested one, made if none' }),
   }),
-  z.strictObject({ branchId: z.string().min(1).max(64), action: z.literal('keep') }),
+  z.strictObject({ branchId: z.string().min(1).max(64), action: z.literal('keep'), intoUnitId }),
 ]);
 
 export const applyReorganizationSchema = z
@@ -187,6 +193,26 @@ export const followUpSchema = z
   })
   .meta({ id: 'ReorganizationFollowUp' });
 export type FollowUp = z.infer<typeof followUpSchema>;
+
+/**
+ * Where a branch of a closed unit may go: any of the new units a split of that unit made (its
+ * `successorId` names the first only), otherwise its one successor.
+ */
+export function successorChoices(reorganization: Reorganization, unitId: string): string[] {
+  const successor = reorganization.successors[unitId];
+  if (successor === undefined) return [];
+  const closed = reorganization.changes.find((change) => change.before?.id === unitId)?.after;
+  const parts =
+    reorganization.kind === 'split' && closed
+      ? reorganization.changes
+          .filter(
+            (c) =>
+              c.before === null && c.after.parentId === closed.parentId && c.after.level === closed.level,
+          )
+          .map((c) => c.after.id)
+      : [];
+  return parts.includes(successor) ? parts : [successor];
+}
 
 /** The organization's stored plan for a reorganization, in its own partition: what a re-run finishes. */
 export interface ApplyPlan {

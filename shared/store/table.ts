@@ -53,6 +53,8 @@ export interface Update {
   /** Names the item's kind when the update may create it. */
   readonly entity?: string;
   readonly set?: Attributes;
+  /** Index keys to set, relative to the tenant like the main key. */
+  readonly indexes?: Partial<Record<IndexName, Key>>;
   readonly add?: Record<string, number>;
   readonly expiresAt?: number;
   readonly condition?: WriteCondition;
@@ -159,7 +161,7 @@ export class TenantTable {
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    return result.Item ? (this.strip(result.Item) as T) : undefined;
+    return result.Item ? (dataOf(result.Item) as T) : undefined;
   }
 
   /**
@@ -191,7 +193,7 @@ export class TenantTable {
             pk: String(raw[def.partitionKey]).slice(this.prefix.length),
             sk: String(raw[def.sortKey]),
           };
-          found.set(keyString(key), this.strip(raw) as T);
+          found.set(keyString(key), dataOf(raw) as T);
         }
         requested = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof requested;
       }
@@ -212,7 +214,7 @@ export class TenantTable {
       const result = await this.client.send(
         new UpdateCommand({ ...this.updateInput(key, update), ReturnValues: 'ALL_NEW' }),
       );
-      return this.strip(result.Attributes ?? {}) as T;
+      return dataOf(result.Attributes ?? {}) as T;
     } catch (error) {
       throw toStoreError(error);
     }
@@ -281,7 +283,7 @@ export class TenantTable {
 
   private page<T>(items: Attributes[], lastKey: Record<string, unknown> | undefined): Page<T> {
     return {
-      items: items.map((item) => this.strip(item) as T),
+      items: items.map((item) => dataOf(item) as T),
       nextCursor: lastKey ? this.encodeCursor(lastKey) : null,
     };
   }
@@ -361,6 +363,7 @@ export class TenantTable {
     const setEntries = Object.entries(update.set ?? {});
     if (update.expiresAt !== undefined) setEntries.push([def.timeToLiveAttribute, update.expiresAt]);
     if (update.entity !== undefined) setEntries.push(['_entity', update.entity], ['_tenant', this.tenant]);
+    setEntries.push(...Object.entries(this.indexAttributes(update.indexes)));
     for (const [name, value] of setEntries) {
       names[`#u${n}`] = name;
       values[`:u${n}`] = value;
@@ -401,23 +404,21 @@ export class TenantTable {
       _entity: item.entity,
       ...this.absoluteKey(item.key),
     };
-    for (const index of def.indexes) {
-      const indexKey = item.indexes?.[index.name];
-      if (indexKey) {
-        stored[index.partitionKey] = this.prefix + indexKey.pk;
-        stored[index.sortKey] = indexKey.sk;
-      }
-    }
+    Object.assign(stored, this.indexAttributes(item.indexes));
     if (item.expiresAt !== undefined) stored[def.timeToLiveAttribute] = item.expiresAt;
     return stored;
   }
 
-  private strip(stored: Record<string, unknown>): Attributes {
-    const data: Attributes = {};
-    for (const [name, value] of Object.entries(stored)) {
-      if (!KEY_ATTRIBUTES.has(name) && !BOOKKEEPING_ATTRIBUTES.has(name)) data[name] = value;
+  private indexAttributes(indexes: Item['indexes']): Record<string, string> {
+    const attributes: Record<string, string> = {};
+    for (const index of def.indexes) {
+      const indexKey = indexes?.[index.name];
+      if (indexKey) {
+        attributes[index.partitionKey] = this.prefix + indexKey.pk;
+        attributes[index.sortKey] = indexKey.sk;
+      }
     }
-    return data;
+    return attributes;
   }
 
   // Cursors hold keys relative to the tenant, so a cursor handed to another tenant points
@@ -547,6 +548,42 @@ function toStoreError(error: unknown): unknown {
     if (failed.length > 0) return new ConditionFailedError(failed);
   }
   return error;
+}
+
+function dataOf(stored: Record<string, unknown>): Attributes {
+  const data: Attributes = {};
+  for (const [name, value] of Object.entries(stored)) {
+    if (!KEY_ATTRIBUTES.has(name) && !BOOKKEEPING_ATTRIBUTES.has(name)) data[name] = value;
+  }
+  return data;
+}
+
+/** A stored item read back as its tenant's TenantTable sees it, with the index keys it carries. */
+export interface StoredItem extends Required<Pick<Item, 'entity' | 'key' | 'indexes' | 'data'>> {
+  readonly tenant: string;
+}
+
+/**
+ * An item as a Scan returns it, for maintenance scripts (no request path scans): read back as
+ * its tenant's TenantTable would hand it over. undefined for an item without the bookkeeping
+ * attributes every write puts on it.
+ */
+export function storedItemOf(raw: Record<string, unknown>): StoredItem | undefined {
+  const { _tenant: tenant, _entity: entity } = raw;
+  if (typeof tenant !== 'string' || typeof entity !== 'string') return undefined;
+  const relative = (value: unknown) =>
+    typeof value === 'string' && value.startsWith(`${tenant}#`) ? value.slice(tenant.length + 1) : undefined;
+  const pk = relative(raw[def.partitionKey]);
+  const sk = raw[def.sortKey];
+  if (pk === undefined || typeof sk !== 'string') return undefined;
+  const indexes: Partial<Record<IndexName, Key>> = {};
+  for (const index of def.indexes) {
+    const indexPk = relative(raw[index.partitionKey]);
+    const indexSk = raw[index.sortKey];
+    if (indexPk !== undefined && typeof indexSk === 'string')
+      indexes[index.name] = { pk: indexPk, sk: indexSk };
+  }
+  return { tenant, entity, key: { pk, sk }, indexes, data: dataOf(raw) };
 }
 
 /** How getMany names a key in the map it returns. */

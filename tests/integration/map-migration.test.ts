@@ -13,7 +13,6 @@ import { DEFAULT_ELIGIBILITY } from '../../shared/domain/members/eligibility.ts'
 import { importedMember, type MemberRecord } from '../../shared/domain/members/import-members.ts';
 import { placementOf } from '../../shared/domain/members/member-workspace.ts';
 import type { IncomingTransfer } from '../../shared/domain/members/transfers.ts';
-import { nameSortKey } from '../../shared/domain/name-order.ts';
 import { type TenantId, toTenantId } from '../../shared/domain/tenant-id.ts';
 import type { FullUnit } from '../../shared/domain/units.ts';
 import { recount } from '../../shared/figures/recount.ts';
@@ -25,6 +24,7 @@ import { FiguresRepository } from '../../shared/store/repositories/figures.ts';
 import { MemberRepository } from '../../shared/store/repositories/members.ts';
 import { TransferRepository } from '../../shared/store/repositories/transfers.ts';
 import { UnitRepository } from '../../shared/store/repositories/units.ts';
+import { writeOldUnits } from '../setup/old-layout.ts';
 import { appWithProvinces } from '../setup/scene.ts';
 import {
   createOfficer,
@@ -151,18 +151,7 @@ async function namedNow() {
 const table = (tenant: TenantId) => t.deps.table.forTenant(tenant);
 
 /** Units as an organization stored them before the map: its own copy of the tree. */
-async function writeOldLayout(tenant: TenantId, units: FullUnit[]): Promise<void> {
-  await table(tenant).putMany(
-    units.map((unit) => ({
-      entity: 'unit',
-      key: { pk: `UNIT#${unit.id}`, sk: 'UNIT' },
-      indexes: {
-        GSI1: { pk: `CHILDREN#${unit.parentId ?? 'ROOT'}`, sk: `${nameSortKey(unit.name)}#${unit.id}` },
-      },
-      data: unit,
-    })),
-  );
-}
+const writeOldLayout = (tenant: TenantId, units: FullUnit[]) => writeOldUnits(table(tenant), units);
 
 /** A branch under an old hamlet id with members placed there, written straight into the store. */
 async function branchWithMembers(tenant: TenantId, branch: FullBranch): Promise<void> {

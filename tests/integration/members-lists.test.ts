@@ -234,6 +234,23 @@ describe('unitId covers the whole subtree', () => {
     expect(await ids('Phường 4, Thành phố Mỹ Tho')).toEqual(daoThanh);
   });
 
+  it('says which old commune an old code or name resolved to, and nothing for a unit in force', async () => {
+    const page = async (query: string) => {
+      const response = await t.request(`/api/v1/members?${query}&limit=1`, { token: admin });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { items: unknown[]; resolvedFrom?: unknown };
+    };
+    const phuong4 = { unitId: null, code: '28252', name: 'Phường 4', partial: false };
+
+    expect((await page('unitId=28252')).resolvedFrom).toEqual(phuong4);
+    expect((await page(`unitId=${encodeURIComponent('Phường 4, Thành phố Mỹ Tho')}`)).resolvedFrom).toEqual(
+      phuong4,
+    );
+    expect((await page('unitId=28252&q=nguyen')).resolvedFrom).toEqual(phuong4);
+    expect(await page('unitId=28249')).not.toHaveProperty('resolvedFrom');
+    expect(await page('branchId=b-28249-01')).not.toHaveProperty('resolvedFrom');
+  });
+
   it('a province lists everyone, a commune its hamlets and commune-level branches, a hamlet its own', async () => {
     const inPlace = async (query: Record<string, string>) =>
       (await listAllPages(t, admin, { ...query, limit: 200 })).items;

@@ -44,8 +44,14 @@ export const pageQuerySchema = z.object({
   cursor: z.string().max(2048).optional(),
 });
 
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A page of items; `fields`: what else a page says about the list (e.g. what its filter resolved to). */
+export function pageSchema<T extends z.ZodType, Fields extends z.ZodRawShape = Record<never, never>>(
+  item: T,
+  fields?: Fields,
+) {
+  return z
+    .object({ items: z.array(item), nextCursor: z.string().nullable() })
+    .extend(fields ?? ({} as Fields));
 }
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

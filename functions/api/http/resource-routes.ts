@@ -24,13 +24,19 @@ export function resourceRoutes<P extends string, Item extends z.ZodType>(resourc
   });
 
   /** GET the collection: a page of `items`, filtered by `query` besides limit and cursor. */
-  const list = <Query extends z.ZodRawShape, Items extends z.ZodType>(route: {
+  const list = <
+    Query extends z.ZodRawShape,
+    Items extends z.ZodType,
+    PageFields extends z.ZodRawShape = Record<never, never>,
+  >(route: {
     summary: string;
     description?: string;
     query: Query;
     items: Items;
     /** What a page holds, e.g. 'A page of units'. */
     page: string;
+    /** What a page says besides its items (pageSchema). */
+    pageFields?: PageFields;
   }) =>
     createRoute({
       method: 'get',
@@ -40,7 +46,7 @@ export function resourceRoutes<P extends string, Item extends z.ZodType>(resourc
       ...(route.description === undefined ? {} : { description: route.description }),
       security: bearerSecurity,
       request: { query: pageQuerySchema.extend(route.query) },
-      responses: { 200: json(pageSchema(route.items), route.page), ...errorResponses },
+      responses: { 200: json(pageSchema(route.items, route.pageFields), route.page), ...errorResponses },
     });
 
   /** GET one item by id, with its ETag. */

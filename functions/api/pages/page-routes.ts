@@ -3,10 +3,12 @@
  * as the pages' table of contents; each area lives in its own file beside it.
  *
  * Page middleware is registered on every path of the app (Hono mounts a sub-app's `*` on all of
- * them), so it steps aside for what is not a page: the API, its documents and the assets.
+ * them), so it steps aside unless a page route will answer: the API, its documents and assets
+ * answer before it, and a path nobody serves stays the app's 404.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { assetRoutes } from './assets/asset-routes.ts';
 import { auditPages } from './audit/audit-pages.tsx';
@@ -24,10 +26,11 @@ import { signInPages } from './sign-in.tsx';
 import { targetPages } from './targets/targets-pages.tsx';
 import { unitPages } from './units/units-pages.tsx';
 
-const NOT_A_PAGE = /^\/(api|docs|assets|favicon\.ico|openapi\.json|\.well-known|health)(\/|$)/;
-
 const forPagesOnly = (middleware: ReturnType<typeof createMiddleware<AppEnv>>) =>
-  createMiddleware<AppEnv>(async (c, next) => (NOT_A_PAGE.test(c.req.path) ? next() : middleware(c, next)));
+  createMiddleware<AppEnv>(async (c, next) => (isPageRequest(c) ? middleware(c, next) : next()));
+
+/** Whether a route of the app, not only middleware (method ALL), matched this request. */
+const isPageRequest = (c: Context) => matchedRoutes(c).some((route) => route.method !== 'ALL');
 
 /** Pages show personal data: no cache on the way, nor the browser's, keeps a copy. */
 const noStorePages = createMiddleware<AppEnv>(async (c, next) => {

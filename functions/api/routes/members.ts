@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { seesSensitiveFields } from '#shared/domain/access/member-access.ts';
+import { resolvedFromField } from '#shared/domain/admin-units/resolve-unit.ts';
 import type { ChangeContext } from '#shared/domain/audit.ts';
 import type { IdempotentCall } from '#shared/domain/idempotency.ts';
 import { acceptTransfer, admitMember } from '#shared/domain/members/admission.ts';
@@ -70,7 +71,7 @@ const admit = createRoute({
 const list = members.list({
   summary: 'List or search members, in Vietnamese name order / Danh sách, tìm kiếm hội viên',
   description:
-    'q: words matching the starts of name words in any order, ignoring case and diacritics; digits: a phone or card number prefix; 12 digits: a national id. unitId covers the whole subtree. Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
+    'q: words matching the starts of name words in any order, ignoring case and diacritics; digits: a phone or card number prefix; 12 digits: a national id. unitId covers the whole subtree; an old commune’s code or name, or a unit a reorganization closed, lists the unit in force it became (said in resolvedFrom). Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
   query: {
     q: z.string().max(100).optional(),
     unitId: z.string().max(64).optional(),
@@ -79,6 +80,7 @@ const list = members.list({
   },
   items: memberSummarySchema,
   page: 'A page of members',
+  pageFields: { resolvedFrom: resolvedFromField },
 });
 
 const comingOfAgeRoute = createRoute({
@@ -93,7 +95,10 @@ const comingOfAgeRoute = createRoute({
       unitId: z.string().max(64).optional(),
     }),
   },
-  responses: { 200: json(pageSchema(memberSummarySchema), 'A page of members'), ...errorResponses },
+  responses: {
+    200: json(pageSchema(memberSummarySchema, { resolvedFrom: resolvedFromField }), 'A page of members'),
+    ...errorResponses,
+  },
 });
 
 const read = members.read({ summary: 'One member / Hồ sơ hội viên', description: 'The member' });

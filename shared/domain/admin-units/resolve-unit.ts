@@ -5,6 +5,7 @@
  * province's official 2025 table (official-2025.ts). Either way the answer says what was asked
  * (`resolvedFrom`), so nobody mistakes the new commune's figures for the old one's.
  */
+import { z } from 'zod';
 import type { FullUnit } from '../units.ts';
 import { isValidOn } from '../units.ts';
 import { officialSuccessor } from './official-2025.ts';
@@ -15,14 +16,23 @@ export interface MapReader {
   children(parentId: undefined, limit: number): Promise<{ items: FullUnit[] }>;
 }
 
-export interface ResolvedFrom {
-  /** The closed unit of the map asked for; null for an old commune known from the official table only. */
-  readonly unitId: string | null;
-  readonly code: string | null;
-  readonly name: string;
-  /** Split between several units: only part of it went into this one, though it is counted whole here. */
-  readonly partial: boolean;
-}
+/** What was asked for, said beside an answer about the unit in force it resolved to. */
+const resolvedFromSchema = z.object({
+  unitId: z
+    .string()
+    .nullable()
+    .meta({ description: 'The closed unit of the map; null: known from the official table only' }),
+  code: z.string().nullable(),
+  name: z.string(),
+  partial: z.boolean().meta({ description: 'Split between several units; this one is where it is counted' }),
+});
+export type ResolvedFrom = z.infer<typeof resolvedFromSchema>;
+
+/** The `resolvedFrom` field of an answer about a `unitId` filter, for its response schema. */
+export const resolvedFromField = resolvedFromSchema.optional().meta({
+  description:
+    'Present when `unitId` was an old commune’s code or name (the official 2025 table) or a unit closed before the day: what was asked for',
+});
 
 export interface ResolvedUnit {
   readonly unit: FullUnit;

@@ -12,10 +12,11 @@ import {
 } from '../access/member-access.ts';
 import { requireOrganization } from '../access/tenant-access.ts';
 import { isBranchInScope, isUnitInScope } from '../access/tree-access.ts';
-import { resolveUnit } from '../admin-units/resolve-unit.ts';
+import { type ResolvedFrom, resolveUnit } from '../admin-units/resolve-unit.ts';
 import { auditRecordOf, type ChangeContext } from '../audit.ts';
 import { DomainError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
+import type { FullUnit } from '../units.ts';
 import { comingOfAgeBirthYear, isCurrent } from './lifecycle.ts';
 import { type Member, type MemberEvent, type MemberStatus, type MemberSummary, summaryOf } from './member.ts';
 import type { MemberWorkspace } from './member-workspace.ts';
@@ -82,17 +83,30 @@ export interface MemberListQuery {
   readonly cursor?: string | undefined;
 }
 
+/** A page of a list filtered by `unitId`, saying so when that named an old unit (resolve-unit.ts). */
+export type MemberPage = Page<MemberSummary> & { readonly resolvedFrom?: ResolvedFrom };
+
 export async function listMembers(
   ws: MemberWorkspace,
   principal: Principal,
   query: MemberListQuery,
-): Promise<Page<MemberSummary>> {
+): Promise<MemberPage> {
   requireMemberReader(principal);
-  const search = planSearch(query.q);
-  const filter: MemberFilter = {
-    place: await placeOf(ws, principal, query),
+  const { place, resolvedFrom } = await placeOf(ws, principal, query);
+  const page = await membersIn(ws, principal, query, {
+    place,
     ...(query.status && { status: query.status }),
-  };
+  });
+  return resolvedFrom ? { ...page, resolvedFrom } : page;
+}
+
+async function membersIn(
+  ws: MemberWorkspace,
+  principal: Principal,
+  query: MemberListQuery,
+  filter: MemberFilter,
+): Promise<Page<MemberSummary>> {
+  const search = planSearch(query.q);
   const { limit, cursor } = query;
   switch (search.kind) {
     case 'none':
@@ -117,10 +131,16 @@ export async function comingOfAge(
   ws: MemberWorkspace,
   principal: Principal,
   query: { year: number; unitId?: string | undefined; limit: number; cursor?: string | undefined },
-): Promise<Page<MemberSummary>> {
+): Promise<MemberPage> {
   requireMemberReader(principal);
-  const place = await placeOf(ws, principal, query);
-  return ws.members.bornIn(comingOfAgeBirthYear(query.year), { place }, query.limit, query.cursor);
+  const { place, resolvedFrom } = await placeOf(ws, principal, query);
+  const page = await ws.members.bornIn(
+    comingOfAgeBirthYear(query.year),
+    { place },
+    query.limit,
+    query.cursor,
+  );
+  return resolvedFrom ? { ...page, resolvedFrom } : page;
 }
 
 /** A day after every closing: a closed unit resolves to the unit in force now that it became. */
@@ -128,13 +148,13 @@ const STILL_IN_FORCE = '9999-12-31';
 
 /**
  * The part of the tree a list covers: what the caller asked for, which must lie in their scope,
- * or by default all of their scope.
+ * or by default all of their scope; with what `unitId` named when it was an old unit.
  */
 async function placeOf(
   ws: MemberWorkspace,
   principal: Principal,
   query: { unitId?: string | undefined; branchId?: string | undefined },
-): Promise<MemberPlace> {
+): Promise<{ place: MemberPlace; resolvedFrom?: ResolvedFrom | undefined }> {
   const scope = principal.scope;
   const branchId =
     query.branchId ?? (scope && 'branchId' in scope && !query.unitId ? scope.branchId : undefined);
@@ -145,16 +165,21 @@ async function placeOf(
     if (!unit || !isBranchInScope(principal, branch, unit)) throw new DomainError('FORBIDDEN');
     if (query.unitId && unit.id !== query.unitId && !unit.ancestorIds.includes(query.unitId))
       throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'query.branchId', code: 'not_in_unit' }]);
-    return { kind: 'branch', branchId };
+    return { place: { kind: 'branch', branchId } };
   }
   if (scope && 'branchId' in scope) throw new DomainError('FORBIDDEN');
   const unitId = query.unitId ?? (scope && 'unitId' in scope ? scope.unitId : undefined);
-  if (!unitId) return { kind: 'tenant' };
+  if (!unitId) return { place: { kind: 'tenant' } };
   // Members are always under units in force: an old commune's code or name, or a unit a
   // reorganization closed, lists the members of what it became (one GetItem when it is a unit).
-  const unit = (await resolveUnit(ws.units, unitId, STILL_IN_FORCE))?.unit;
-  if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  const resolved = await resolveUnit(ws.units, unitId, STILL_IN_FORCE);
+  if (!resolved) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  const { unit, resolvedFrom } = resolved;
   if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
+  return { place: placeOfUnit(unit), resolvedFrom };
+}
+
+function placeOfUnit(unit: FullUnit): MemberPlace {
   switch (unit.level) {
     case 'province':
       return { kind: 'tenant' };

@@ -1,5 +1,6 @@
 /** What the figures endpoints answer, as zod schemas (the OpenAPI description and the types). */
 import { z } from 'zod';
+import { resolvedFromField } from '../../domain/admin-units/resolve-unit.ts';
 import { ORGANIZATIONS, TENANT_KINDS } from '../../domain/organizations.ts';
 import { singleLineText } from '../../domain/text-fields.ts';
 import { UNIT_LEVELS } from '../../domain/units.ts';
@@ -48,25 +49,6 @@ const coverageFields = {
 
 const unitRef = { unitId: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS) };
 
-/** Said when `unitId` named an old unit: the figures are those of the unit it became. */
-const resolvedFrom = z
-  .object({
-    unitId: z
-      .string()
-      .nullable()
-      .meta({ description: 'The closed unit of the map; null: known from the official table only' }),
-    code: z.string().nullable(),
-    name: z.string(),
-    partial: z
-      .boolean()
-      .meta({ description: 'Split between several units; this one is where it is counted' }),
-  })
-  .optional()
-  .meta({
-    description:
-      'Present when `unitId` was an old commune’s code or name (the official 2025 table) or a unit closed before the day: what was asked for',
-  });
-
 const suppressed = z.boolean().meta({
   description:
     'Some counts of this row are hidden: fewer than 5 people below commune level, or counts that would give those back',
@@ -95,7 +77,7 @@ export const missingTargetSchema = z
 export const statsSchema = statsRowSchema
   .extend({
     asOf: date,
-    resolvedFrom,
+    resolvedFrom: resolvedFromField,
     snapshot: date.nullable().meta({ description: 'The snapshot that answered; null: current figures' }),
     figuresDate: date.meta({ description: 'The day the figures stand for' }),
     targetYear: z.number().int(),
@@ -167,7 +149,7 @@ export type FiguresSourceInfo = z.infer<typeof figuresSourceSchema>;
 export const overviewSchema = frontRowSchema
   .extend({
     asOf: date,
-    resolvedFrom,
+    resolvedFrom: resolvedFromField,
     sources: z.array(figuresSourceSchema),
     children: z.array(frontRowSchema),
   })
@@ -240,7 +222,7 @@ export type CompareRow = z.infer<typeof compareRowSchema>;
 
 export const comparisonSchema = compareRowSchema
   .extend({
-    resolvedFrom,
+    resolvedFrom: resolvedFromField,
     from: date,
     to: date,
     sources: z.object({ from: z.array(figuresSourceSchema), to: z.array(figuresSourceSchema) }),

@@ -1,12 +1,13 @@
 /**
- * Reorganizations of the map: applied once by a map editor (merge, split, rename, recode, move),
- * then followed up by each organization for its branches — members moved once, even when a run
- * stops half-way, aggregates equal to a recount, snapshots taken before left as they were.
+ * Reorganizations that stop half-way or are repeated: two hamlets merged — the map changed once
+ * for a repeated request, the farmers' branches merged in one go, the women's run stopped in
+ * the middle and finished by a re-run, members moved once, aggregates equal to a recount,
+ * snapshots taken before left as they were — and a reorganization of the map stopped after its
+ * plan was stored, finished by repeating the request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../functions/local/stream-poller.ts';
 import type { ChangeContext } from '../../shared/domain/audit.ts';
-import type { FullBranch } from '../../shared/domain/branches.ts';
 import { applyReorganization } from '../../shared/domain/reorganization-branches.ts';
 import { reorganize } from '../../shared/domain/reorganization-changes.ts';
 import { type FollowUp, type Reorganization, reorganizeSchema } from '../../shared/domain/reorganizations.ts';
@@ -26,82 +27,29 @@ import { UnitRepository } from '../../shared/store/repositories/units.ts';
 import type { Transaction } from '../../shared/store/transaction.ts';
 import { eventually, WAITS } from '../setup/eventually.ts';
 import { rawItems } from '../setup/figures-oracle.ts';
-import {
-  addDays,
-  admission,
-  admitOk,
-  historyOf,
-  listAllPages,
-  ORGS,
-  postJson,
-  provinceWithBranches,
-} from '../setup/members.ts';
-import {
-  createTestApp,
-  expectProblem,
-  getJson,
-  type PageOf,
-  startStreamPollerFor,
-  type TestApp,
-} from '../setup/test-app.ts';
+import { addDays, historyOf, listAllPages, ORGS, postJson } from '../setup/members.ts';
+import { getJson, type PageOf, type TestApp } from '../setup/test-app.ts';
+import { jsonOk, REORGS, type ReorganizationScene, reorganizationScene } from './reorganization-scene.ts';
 
-const P = 'ro';
+const P = 'rk';
 let t: TestApp;
-let poller: StreamPoller;
-const tokens: Record<string, string> = {};
-const token = (username: string) => tokens[username] ?? '';
-const REORGS = '/api/v1/map/reorganizations';
+let poller: StreamPoller | undefined;
+let token: ReorganizationScene['token'];
+let resolution: ReorganizationScene['resolution'];
+let reorganizeOk: ReorganizationScene['reorganizeOk'];
+let unit: ReorganizationScene['unit'];
+let admitMany: ReorganizationScene['admitMany'];
+let currentMembersIn: ReorganizationScene['currentMembersIn'];
+let activeBranchesOf: ReorganizationScene['activeBranchesOf'];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await provinceWithBranches(t, P);
-  for (const username of [`${P}.farmers`, `${P}.women`, `${P}.youth`, `${P}.front`, `${P}.front.admin`])
-    tokens[username] = (await t.signIn(username)).access_token;
-  poller = await startStreamPollerFor(t);
+  ({ t, poller, token, resolution, reorganizeOk, unit, admitMany, currentMembersIn, activeBranchesOf } =
+    await reorganizationScene(P, { streams: true }));
 }, 120_000);
 
 afterAll(async () => {
   await poller?.stop();
 });
-
-const resolution = (n: string) => ({ number: `${n}/NQ-HĐND`, date: addDays(t.today, -10) });
-
-async function reorganizeOk(
-  body: Record<string, unknown>,
-  status = 201,
-  editor = `${P}.front.admin`,
-): Promise<Reorganization> {
-  const response = await postJson(t, token(editor), REORGS, body);
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as Reorganization;
-}
-
-const unit = (id: string) => getJson<FullUnit>(t, `/api/v1/units/${id}`, token(`${P}.farmers`));
-
-async function admitMany(org: string, branchId: string, count: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const person = { fullName: `Nguyễn Thị ${org} ${branchId} ${i}`, gender: 'female' as const, branchId };
-    ids.push((await admitOk(t, token(`${P}.${org}`), admission({ ...person, birthDate: '1990-03-04' }))).id);
-  }
-  return ids;
-}
-
-async function currentMembersIn(org: string, branchId: string): Promise<string[]> {
-  return (await listAllPages(t, token(`${P}.${org}`), { branchId, limit: 200 })).items
-    .map((m) => m.id)
-    .sort();
-}
-
-async function activeBranchesOf(org: string, unitId: string): Promise<FullBranch[]> {
-  const page = await getJson<PageOf<FullBranch>>(
-    t,
-    `/api/v1/branches?unitId=${unitId}`,
-    token(`${P}.${org}`),
-  );
-  return page.items.filter((branch) => branch.status === 'active');
-}
 
 async function recountDifferences(org: string): Promise<number> {
   const response = await postJson(t, token(`${P}.${org}`), '/api/v1/admin/recount', { apply: false });
@@ -298,89 +246,13 @@ describe('merging two hamlets', () => {
         async () => (await recountDifferences('farmers')) + (await recountDifferences('women')),
         (n) => n === 0,
       );
-      await poller.idle();
+      await poller?.idle();
       const front = await frontRecount();
       expect(front.differences).toEqual([]);
       expect(front.persons.recordsDiffering).toBe(0);
       expect(await snapshotItems()).toBe(snapshotsBefore);
     },
   );
-});
-
-describe('the other kinds', () => {
-  it('split a hamlet into two, its branches kept under the first', async () => {
-    const members = await admitMany('youth', 'b-28249-01', 2);
-    const split = await reorganizeOk({
-      kind: 'split',
-      effectiveDate: t.today,
-      resolution: resolution('13'),
-      fromId: '28249-01',
-      into: [
-        { name: 'Khóm 1A', type: 'khom' },
-        { name: 'Khóm 1B', type: 'khom' },
-      ],
-    });
-    const [first, second] = split.createdUnitIds as [string, string];
-    expect(second).toBeDefined();
-    expect(await unit('28249-01')).toMatchObject({ validTo: addDays(t.today, -1), successorId: first });
-    const done = await jsonOk<FollowUp>(postJson(t, token(`${P}.youth`), `${REORGS}/${split.id}/apply`, {}));
-    expect(done.steps).toEqual([
-      expect.objectContaining({ branchId: 'b-28249-01', action: 'keep', done: true }),
-    ]);
-    const [kept] = await activeBranchesOf('youth', first);
-    expect(kept?.name).toBe('Chi hội Khóm 1');
-    expect(await currentMembersIn('youth', kept?.id ?? '')).toEqual(members.sort());
-  });
-
-  it('rename and recode keep the id, with the resolution recorded', async () => {
-    const rename = await reorganizeOk({
-      kind: 'rename',
-      effectiveDate: t.today,
-      resolution: resolution('14'),
-      unitId: '28249',
-      name: 'Phường Đạo Thạnh Mới',
-    });
-    expect(rename).toMatchObject({ changedUnitIds: ['28249'], closedUnitIds: [] });
-    expect(await unit('28249')).toMatchObject({
-      name: 'Phường Đạo Thạnh Mới',
-      formerNames: [expect.objectContaining({ name: 'Phường Đạo Thạnh', validTo: addDays(t.today, -1) })],
-    });
-    await reorganizeOk({
-      kind: 'recode',
-      effectiveDate: t.today,
-      resolution: resolution('15'),
-      unitId: '28249',
-      code: '28250',
-    });
-    expect(await unit('28249')).toMatchObject({ id: '28249', code: '28250' });
-  });
-
-  it('move a hamlet to another commune: closed, succeeded by one of the same name there', async () => {
-    const created = await postJson(t, token(`${P}.front.admin`), '/api/v1/units', {
-      parentId: '28261',
-      type: 'khom',
-      name: 'Khóm Bến Đò',
-      validFrom: addDays(t.today, -30),
-    });
-    const hamlet = (await created.json()) as FullUnit;
-    const move = await reorganizeOk({
-      kind: 'move',
-      effectiveDate: t.today,
-      resolution: resolution('16'),
-      unitId: hamlet.id,
-      toCommuneId: '28249',
-    });
-    const [movedId] = move.createdUnitIds as [string];
-    expect(await unit(movedId)).toMatchObject({
-      name: 'Khóm Bến Đò',
-      parentId: '28249',
-      ancestorIds: ['82', '28249'],
-    });
-    expect(await unit(hamlet.id)).toMatchObject({ successorId: movedId, validTo: addDays(t.today, -1) });
-    const listed = await getJson<PageOf<Reorganization>>(t, REORGS, token(`${P}.youth`));
-    expect(listed.items[0]?.id).toBe(move.id);
-    expect(listed.items.map((r) => r.kind)).toEqual(['move', 'recode', 'rename', 'split', 'merge']);
-  });
 });
 
 /** The map's store, except that no change of units commits: a crash right after the plan is stored. */
@@ -447,114 +319,3 @@ describe('a reorganization stopped after its plan was stored', () => {
     expect(await reorganizeOk(body, 200)).toEqual(finished);
   });
 });
-
-describe('merging communes', () => {
-  it('closes the hamlets of the merged commune, each succeeded by one of its name under the survivor', async () => {
-    // Prepare: a province of its own, its map untouched by the other tests.
-    await provinceWithBranches(t, 'rc');
-    for (const username of ['rc.front.admin', 'rc.youth'])
-      tokens[username] = (await t.signIn(username)).access_token;
-    const read = (id: string) => getJson<FullUnit>(t, `/api/v1/units/${id}`, token('rc.youth'));
-
-    // Act
-    const merge = await reorganizeOk(
-      {
-        kind: 'merge',
-        effectiveDate: t.today,
-        resolution: resolution('17'),
-        fromIds: ['28249', '28261'],
-        intoId: '28261',
-      },
-      201,
-      'rc.front.admin',
-    );
-
-    // Assess: 28249's hamlet closed, succeeded by a new one under 28261; its branch suggested to move.
-    expect(await read('28249')).toMatchObject({ validTo: addDays(t.today, -1), successorId: '28261' });
-    const successorId = merge.successors['28249-01'] ?? '';
-    expect(await read('28249-01')).toMatchObject({ validTo: addDays(t.today, -1), successorId });
-    // 28261 has a Khóm 1 of its own: the one that came over is named after its old commune.
-    expect(await read(successorId)).toMatchObject({
-      name: 'Khóm 1 (Phường Đạo Thạnh)',
-      parentId: '28261',
-      ancestorIds: ['82', '28261'],
-      validFrom: t.today,
-    });
-    const youth = await getJson<FollowUp>(t, `${REORGS}/${merge.id}/branches`, token('rc.youth'));
-    expect(youth.steps.map((step) => [step.branchId, step.action, step.successorUnitId])).toEqual([
-      ['b-28249-01', 'keep', successorId],
-    ]);
-  });
-
-  it('merges the branches of hamlets merged into one of them into that one’s branch', async () => {
-    tokens['rc.farmers'] = (await t.signIn('rc.farmers')).access_token;
-    const farmer = await admitOk(t, token('rc.farmers'), admission({ branchId: 'b-28261-02' }));
-    const merge = await reorganizeOk(
-      {
-        kind: 'merge',
-        effectiveDate: t.today,
-        resolution: resolution('19'),
-        fromIds: ['28261-01', '28261-02'],
-        intoId: '28261-01',
-      },
-      201,
-      'rc.front.admin',
-    );
-    expect(merge).toMatchObject({
-      closedUnitIds: ['28261-02'],
-      createdUnitIds: [],
-      successors: { '28261-02': '28261-01' },
-    });
-    const done = await jsonOk<FollowUp>(postJson(t, token('rc.farmers'), `${REORGS}/${merge.id}/apply`, {}));
-    expect(done.steps).toEqual([
-      expect.objectContaining({
-        branchId: 'b-28261-02',
-        action: 'merge',
-        toBranchId: 'b-28261-01',
-        done: true,
-      }),
-    ]);
-    const member = await getJson<{ branchId: string; unitId: string }>(
-      t,
-      `/api/v1/members/${farmer.id}`,
-      token('rc.farmers'),
-    );
-    expect(member).toMatchObject({ branchId: 'b-28261-01', unitId: '28261-01' });
-    expect((await getJson<FullBranch>(t, '/api/v1/branches/b-28261-02', token('rc.farmers'))).status).toBe(
-      'dissolved',
-    );
-  });
-});
-
-describe('who may reorganize and apply', () => {
-  it('refuses reorganizing to all but map editors, and applying to all but the organization’s admin', async () => {
-    const body = {
-      kind: 'rename',
-      effectiveDate: t.today,
-      resolution: resolution('99'),
-      unitId: '28261',
-      name: 'Phường X',
-    };
-    for (const username of [`${P}.farmers`, `${P}.front`])
-      await expectProblem(await postJson(t, token(username), REORGS, body), 403, 'FORBIDDEN');
-    const [merge] = (await getJson<PageOf<Reorganization>>(t, REORGS, token(`${P}.front`))).items.slice(-1);
-    for (const username of [`${P}.front.admin`, `${P}.front`])
-      await expectProblem(
-        await postJson(t, token(username), `${REORGS}/${merge?.id}/apply`, {}),
-        403,
-        'FORBIDDEN',
-      );
-    await expectProblem(
-      await postJson(t, token(`${P}.farmers`), `${REORGS}/00000000-0000-4000-8000-000000000009/apply`, {}),
-      404,
-      'REORGANIZATION_NOT_FOUND',
-    );
-  });
-});
-
-async function jsonOk<T>(pending: Promise<Response>): Promise<T> {
-  const response = await pending;
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
-  return JSON.parse(text) as T;
-}

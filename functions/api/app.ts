@@ -79,8 +79,6 @@ export function createApp(deps: AppDependencies) {
   app.route('/', recountRoutes());
   app.route('/', figuresRoutes(deps));
   app.route('/', docsRoutes(deps));
-  // The web admin last: its middleware steps aside for every path above.
-  app.route('/', pageRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -96,6 +94,9 @@ export function createApp(deps: AppDependencies) {
         'Quản lý hội viên, đoàn viên và chi hội của các đoàn thể chính trị - xã hội. / Members and branches of Vietnam’s mass organizations.',
     },
   });
+
+  // The web admin last: its middleware steps aside for every route above, the OpenAPI document included.
+  app.route('/', pageRoutes(deps));
 
   app.notFound((c) => {
     const allow = methodsOf(c.req.path);

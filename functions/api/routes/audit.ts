@@ -7,6 +7,14 @@ import type { AppEnv } from '../app-env.ts';
 import { bearerSecurity, errorResponses, json, pageQuerySchema, pageSchema } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
 
+/** Which trail to read: exactly one of a record and a user; the web admin's audit page reads it too. */
+export const auditQuerySchema = pageQuerySchema
+  .extend({ entityId: z.string().min(1).max(64).optional(), actor: z.string().min(1).max(64).optional() })
+  .refine((q) => (q.entityId === undefined) !== (q.actor === undefined), {
+    path: ['entityId'],
+    message: 'exactly one of entityId and actor',
+  });
+
 const list = createRoute({
   method: 'get',
   path: '/api/v1/audit',
@@ -14,14 +22,7 @@ const list = createRoute({
   summary: 'Audit records of a record or of a user / Nhật ký thay đổi',
   description: 'Exactly one of entityId (a member, branch or unit id) and actor (a user id).',
   security: bearerSecurity,
-  request: {
-    query: pageQuerySchema
-      .extend({ entityId: z.string().min(1).max(64).optional(), actor: z.string().min(1).max(64).optional() })
-      .refine((q) => (q.entityId === undefined) !== (q.actor === undefined), {
-        path: ['entityId'],
-        message: 'exactly one of entityId and actor',
-      }),
-  },
+  request: { query: auditQuerySchema },
   responses: { 200: json(pageSchema(auditRecordSchema), 'A page of audit records'), ...errorResponses },
 });
 

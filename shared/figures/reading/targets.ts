@@ -68,13 +68,37 @@ export async function readTarget(
   unitId: string,
   year: number,
 ): Promise<Target> {
-  requireOrganization(principal);
-  if (!(TARGET_READERS as readonly string[]).includes(principal.role)) throw new DomainError('FORBIDDEN');
-  const unit = await requireUnit(ws, unitId);
-  if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
+  const unit = await readableUnit(ws, principal, unitId);
   const target = await ws.figures.target(year, unitPath(unit));
   if (!target) throw new DomainError('TARGET_NOT_FOUND', { id: unitId, year: String(year) });
   return target;
+}
+
+/**
+ * Every target set for a year in a unit's subtree, the unit's own included, in one Query: what a
+ * commune's grid of hamlets shows. Readers as for one target.
+ */
+export async function listTargets(
+  ws: TargetWorkspace,
+  principal: Principal,
+  unitId: string,
+  year: number,
+): Promise<Target[]> {
+  const unit = await readableUnit(ws, principal, unitId);
+  return ws.figures.targetsWithin(year, unitPath(unit));
+}
+
+/** Who reads targets at all: an organization's admins, unit officers and viewers. */
+export function requireTargetReader(principal: Principal): void {
+  requireOrganization(principal);
+  if (!(TARGET_READERS as readonly string[]).includes(principal.role)) throw new DomainError('FORBIDDEN');
+}
+
+async function readableUnit(ws: TargetWorkspace, principal: Principal, unitId: string): Promise<FullUnit> {
+  requireTargetReader(principal);
+  const unit = await requireUnit(ws, unitId);
+  if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
+  return unit;
 }
 
 /**
@@ -129,7 +153,8 @@ export async function setTarget(
   return after;
 }
 
-function inForceDuring(unit: FullUnit, year: number): boolean {
+/** Whether the unit existed at some time in the year: only then can it have a target for it. */
+export function inForceDuring(unit: Pick<Unit, 'validFrom' | 'validTo'>, year: number): boolean {
   return unit.validFrom <= `${year}-12-31` && (unit.validTo === null || unit.validTo >= `${year}-01-01`);
 }
 

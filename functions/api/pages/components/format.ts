@@ -19,3 +19,12 @@ export const formatPercent = (fraction: number, lang: Lang) =>
 
 /** An ISO day (2025-07-01) as 01/07/2025. */
 export const formatDate = (isoDate: string) => isoDate.slice(0, 10).split('-').reverse().join('/');
+
+/** Vietnam keeps UTC+7 all year (no daylight saving), as shared/domain/dates.ts counts its days. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** An instant (2025-07-01T02:30:00Z) as Vietnam's clocks read it: 01/07/2025 09:30. */
+export const formatDateTime = (isoInstant: string) => {
+  const local = new Date(Date.parse(isoInstant) + VIETNAM_OFFSET_MS).toISOString();
+  return `${formatDate(local)} ${local.slice(11, 16)}`;
+};

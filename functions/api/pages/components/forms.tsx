@@ -38,12 +38,16 @@ interface FieldProps {
   readonly form: FormState;
   readonly hint?: string;
   readonly required?: boolean;
+  /** Keeps ids apart when one page holds several forms with the same field names. */
+  readonly idPrefix?: string;
 }
 
-const idOf = (name: string) => `f-${name.replaceAll('.', '-')}`;
+/** The id of a field's input, from its name (`address.street` → `f-address-street`). */
+export const idOf = (name: string, prefix = 'f') => `${prefix}-${name.replaceAll('.', '-')}`;
 
-function describedBy(name: string, form: FormState, hint?: string) {
-  const ids = [hint && `${idOf(name)}-hint`, form.errors[name] && `${idOf(name)}-error`].filter(Boolean);
+function describedBy(name: string, form: FormState, hint?: string, prefix?: string) {
+  const id = idOf(name, prefix);
+  const ids = [hint && `${id}-hint`, form.errors[name] && `${id}-error`].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
@@ -54,20 +58,21 @@ const FieldFrame: FC<PropsWithChildren<FieldProps>> = ({
   form,
   hint,
   required,
+  idPrefix,
   children,
 }) => (
   <div class="field">
-    <label for={idOf(name)}>
+    <label for={idOf(name, idPrefix)}>
       {label} {required && <span class="muted">{view.t('form.required')}</span>}
     </label>
     {hint && (
-      <span class="hint" id={`${idOf(name)}-hint`}>
+      <span class="hint" id={`${idOf(name, idPrefix)}-hint`}>
         {hint}
       </span>
     )}
     {children}
     {form.errors[name] && (
-      <span class="error" id={`${idOf(name)}-error`}>
+      <span class="error" id={`${idOf(name, idPrefix)}-error`}>
         {view.say(form.errors[name])}
       </span>
     )}
@@ -82,11 +87,11 @@ interface InputProps extends FieldProps {
 }
 
 export const TextField: FC<InputProps> = (props) => {
-  const { name, form, hint, required, type = 'text', autocomplete, inputmode, min } = props;
+  const { name, form, hint, required, type = 'text', autocomplete, inputmode, min, idPrefix } = props;
   return (
     <FieldFrame {...props}>
       <input
-        id={idOf(name)}
+        id={idOf(name, idPrefix)}
         name={name}
         type={type}
         value={form.values[name] ?? ''}
@@ -95,7 +100,7 @@ export const TextField: FC<InputProps> = (props) => {
         inputmode={inputmode}
         min={min}
         aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, form, hint)}
+        aria-describedby={describedBy(name, form, hint, idPrefix)}
       />
     </FieldFrame>
   );
@@ -113,16 +118,16 @@ interface SelectProps extends FieldProps {
 }
 
 export const SelectField: FC<SelectProps> = (props) => {
-  const { name, form, hint, required, options, empty } = props;
+  const { name, form, hint, required, options, empty, idPrefix } = props;
   const selected = form.values[name] ?? '';
   return (
     <FieldFrame {...props}>
       <select
-        id={idOf(name)}
+        id={idOf(name, idPrefix)}
         name={name}
         required={required}
         aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, form, hint)}
+        aria-describedby={describedBy(name, form, hint, idPrefix)}
       >
         {empty !== undefined && <option value="">{empty}</option>}
         {options.map((option) => (
@@ -131,6 +136,25 @@ export const SelectField: FC<SelectProps> = (props) => {
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+};
+
+/** Many lines of text: a list pasted from a spreadsheet, one item a line. */
+export const TextAreaField: FC<FieldProps & { readonly rows?: number }> = (props) => {
+  const { name, form, hint, required, rows = 6, idPrefix } = props;
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        id={idOf(name, idPrefix)}
+        name={name}
+        rows={rows}
+        required={required}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, form, hint, idPrefix)}
+      >
+        {form.values[name] ?? ''}
+      </textarea>
     </FieldFrame>
   );
 };

@@ -4,10 +4,11 @@
  */
 import { incomingTransferReach, requireMemberReader } from '#shared/domain/access/member-access.ts';
 import { requireFront, requireOrganization } from '#shared/domain/access/tenant-access.ts';
-import { requireRole, requireTreeWriter } from '#shared/domain/access/tree-access.ts';
+import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { organizationOf } from '#shared/domain/organizations.ts';
 import type { Principal } from '#shared/domain/roles.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import { requireTargetReader } from '#shared/figures/reading/targets.ts';
 
 export interface NavItem {
   readonly href: string;
@@ -51,7 +52,7 @@ export const NAVIGATION: readonly NavItem[] = [
   {
     href: '/targets',
     label: 'nav.targets',
-    shownTo: allows(requireOrganization, requireTreeWriter),
+    shownTo: allows(requireTargetReader),
   },
   {
     href: '/settings',

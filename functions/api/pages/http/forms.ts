@@ -40,16 +40,32 @@ export async function readForm<S extends z.ZodType>(
   schema: S,
   toInput: (values: FormValues) => unknown = withoutEmpty,
 ): Promise<FormResult<z.output<S>>> {
-  const values = await formValues(c);
+  return check(await formValues(c), schema, toInput);
+}
+
+/** A GET form (search, filters) checked the same way, from the query. */
+export function readQuery<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  toInput: (values: FormValues) => unknown = withoutEmpty,
+): FormResult<z.output<S>> {
+  return check(c.req.query(), schema, toInput);
+}
+
+function check<S extends z.ZodType>(
+  values: FormValues,
+  schema: S,
+  toInput: (values: FormValues) => unknown,
+): FormResult<z.output<S>> {
   const parsed = schema.safeParse(toInput(values));
   if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, values, errors: fieldMessagesOf(fieldErrorsOf(parsed.error)) };
 }
 
-/** A domain rule's refusal of named fields (`body.dateOfBirth`), put beside the fields. */
+/** A domain rule's refusal of named fields (`body.dateOfBirth`, `query.q`), put beside the fields. */
 export function domainFieldErrors(error: DomainError): FieldErrors {
   return fieldMessagesOf(
-    error.fields.map((field) => ({ ...field, path: field.path.replace(/^body\.?/, '') })),
+    error.fields.map((field) => ({ ...field, path: field.path.replace(/^(body|query)\.?/, '') })),
   );
 }
 
@@ -57,4 +73,16 @@ function fieldMessagesOf(fields: readonly FieldError[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const { path, code } of fields) errors[path] ??= fieldMessages[code] ?? fallbackFieldMessage;
   return errors;
+}
+
+/**
+ * A number field's text as the schema should judge it: whole numbers, with the thousands
+ * separators people type (1.250 · 1,250 · 1 250) taken out; empty is absent. Anything else goes
+ * through unchanged, for the schema to refuse as the API would.
+ */
+export function typedNumber(raw: string | undefined): unknown {
+  const text = raw?.trim() ?? '';
+  if (text === '') return undefined;
+  if (/^\d{1,3}([.,\s]\d{3})+$/.test(text)) return Number(text.replace(/\D/g, ''));
+  return /^-?\d+$/.test(text) ? Number(text) : text;
 }

@@ -29,3 +29,14 @@ export async function readProvince(
   if (!province) throw new DomainError('PROVINCE_NOT_FOUND', { id });
   return province;
 }
+
+/** Every province on the platform with its tenants, for the operator's list (a few dozen at most). */
+export async function listProvinces(
+  provinces: ProvinceRepository,
+  principal: Principal,
+): Promise<Province[]> {
+  requireRole(principal, 'platform_admin');
+  const listed = await provinces.list();
+  const found = await Promise.all(listed.map((summary) => provinces.get(summary.id)));
+  return found.filter((province): province is Province => province !== undefined);
+}

@@ -25,26 +25,48 @@ export async function idempotent<T>(
 ): Promise<Response> {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return send(c, render(await run(undefined)));
-  if (!KEY_PATTERN.test(key)) throw new DomainError('INVALID_IDEMPOTENCY_KEY');
-  const fingerprint = createHash('sha256')
-    .update(`${c.req.method} ${c.req.path}\n${canonicalJson(await c.req.json())}`)
-    .digest('base64url');
-  const repository = new IdempotencyRepository(c.get('tenantTable'));
-  const userId = c.get('principal').userId;
-  const now = c.get('now');
-  const earlier = await repository.find(userId, key, now);
-  if (earlier) return replay(c, earlier, fingerprint);
   // The body is kept as the text sent, so a replay is the same bytes, not a re-serialized copy.
   const renderText = (result: T): RenderedResponse => {
     const response = render(result);
     return { ...response, body: JSON.stringify(response.body) };
   };
+  const answer = await once(c, key, await c.req.json(), renderText, run);
+  return send(c, answer.response, answer.replayed ? { 'idempotent-replayed': 'true' } : {});
+}
+
+/** What a call made once answered: its rendering, and whether an earlier twin's answer was replayed. */
+export interface OnceAnswer {
+  readonly response: RenderedResponse;
+  readonly replayed: boolean;
+}
+
+/**
+ * The same guarantee for a request whose key and content do not come as a header and a JSON
+ * body: a page's form carries its key in a hidden field drawn with the form, so a double submit
+ * has one effect and both submits get the first one's answer.
+ */
+export async function once<T>(
+  c: Context<AppEnv>,
+  key: string,
+  request: unknown,
+  render: (result: T) => RenderedResponse,
+  run: (call: IdempotentCall<T>) => Promise<T>,
+): Promise<OnceAnswer> {
+  if (!KEY_PATTERN.test(key)) throw new DomainError('INVALID_IDEMPOTENCY_KEY');
+  const fingerprint = createHash('sha256')
+    .update(`${c.req.method} ${c.req.path}\n${canonicalJson(request)}`)
+    .digest('base64url');
+  const repository = new IdempotencyRepository(c.get('tenantTable'));
+  const userId = c.get('principal').userId;
+  const now = c.get('now');
+  const earlier = await repository.find(userId, key, now);
+  if (earlier) return replay(earlier, fingerprint);
   try {
-    return send(c, renderText(await run({ key, fingerprint, render: renderText })));
+    return { response: render(await run({ key, fingerprint, render })), replayed: false };
   } catch (error) {
     const winner = await twinsAnswer(repository, userId, key, now, error);
     if (!winner) throw error;
-    return replay(c, winner, fingerprint);
+    return replay(winner, fingerprint);
   }
 }
 
@@ -86,9 +108,10 @@ function canonical(value: unknown): unknown {
   return Object.fromEntries(entries.map(([name, inner]) => [name.normalize('NFC'), canonical(inner)]));
 }
 
-function replay(c: Context<AppEnv>, stored: StoredResponse, fingerprint: string): Response {
+function replay(stored: StoredResponse, fingerprint: string): OnceAnswer {
   if (stored.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-  return send(c, stored, { 'idempotent-replayed': 'true' });
+  const { fingerprint: _, ...response } = stored;
+  return { response, replayed: true };
 }
 
 function send(c: Context<AppEnv>, response: RenderedResponse, extra: Record<string, string> = {}): Response {

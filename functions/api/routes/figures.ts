@@ -128,7 +128,7 @@ const compareExportRoute = createRoute({
 });
 
 /** A download named after what it holds; only safe characters reach the header. */
-function attachment(name: string): Record<string, string> {
+export function attachment(name: string): Record<string, string> {
   return {
     'content-type': XLSX_CONTENT_TYPE,
     'content-disposition': `attachment; filename="${name.replace(/[^0-9A-Za-z.-]/g, '_')}.xlsx"`,

@@ -1,4 +1,80 @@
 /** Words of the pages of the Front's dashboard. */
 import type { Message } from '../messages.ts';
 
-export const frontText = {} as const satisfies Record<string, Message>;
+export const frontText = {
+  'front.title': { vi: 'Tổng hợp các đoàn thể', en: 'The organizations together' },
+  'front.breadcrumb': { vi: 'Cấp đơn vị', en: 'Unit levels' },
+  'front.figuresOf': { vi: 'Số liệu đến ngày', en: 'Figures as of' },
+  'front.resolvedFrom': {
+    vi: 'Đơn vị đã hỏi, nay thuộc đơn vị này:',
+    en: 'The unit asked for, now part of this one:',
+  },
+  'front.revised': {
+    vi: 'Có số liệu điều chỉnh: số liệu chốt đã được tổ chức sửa lại sau khi chốt.',
+    en: 'Revised figures: an organization corrected a snapshot after it was taken.',
+  },
+  'front.org.farmers': { vi: 'Hội Nông dân', en: "Farmers' Union" },
+  'front.org.women': { vi: 'Hội Liên hiệp Phụ nữ', en: "Women's Union" },
+  'front.org.veterans': { vi: 'Hội Cựu chiến binh', en: "Veterans' Association" },
+  'front.org.youth': { vi: 'Đoàn Thanh niên', en: 'Youth Union' },
+  'front.total': { vi: 'Tổng cộng', en: 'Total' },
+  'front.organization': { vi: 'Đoàn thể', en: 'Organization' },
+  'front.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'front.members': { vi: 'Hội viên, đoàn viên', en: 'Members' },
+  'front.active': { vi: 'Có mặt tại địa phương', en: 'Present locally' },
+  'front.away': { vi: 'Đi làm ăn xa', en: 'Working away' },
+  'front.lapsed': { vi: 'Bỏ sinh hoạt', en: 'Stopped taking part' },
+  'front.coverage': { vi: 'Tỷ lệ tập hợp', en: 'Coverage' },
+  'front.targetPopulation': { vi: 'Đối tượng cần tập hợp', en: 'Target population' },
+  'front.branches': { vi: 'Chi hội, chi đoàn', en: 'Branches' },
+  'front.unitTable': {
+    vi: 'Bốn đoàn thể của đơn vị, cạnh nhau',
+    en: 'The four organizations of the unit, side by side',
+  },
+  'front.memberships': { vi: 'Số lượt hội viên, đoàn viên', en: 'Memberships' },
+  'front.people': { vi: 'Số người', en: 'Distinct people' },
+  'front.overlap': {
+    vi: 'Lượt trùng (một người ở nhiều đoàn thể)',
+    en: 'Repeat memberships (one person in several organizations)',
+  },
+  'front.chartTitle': { vi: 'Tỷ lệ tập hợp theo đoàn thể', en: 'Coverage by organization' },
+  'front.noTarget': { vi: 'chưa có đối tượng cần tập hợp', en: 'no target population' },
+  'front.hiddenValue': { vi: 'ẩn', en: 'hidden' },
+  'front.childrenTitle': { vi: 'Theo đơn vị trực thuộc', en: 'By unit below' },
+  'front.childrenCaption': {
+    vi: 'Các đơn vị trực thuộc; bấm tiêu đề cột để sắp xếp, bấm tên đơn vị để xem cấp dưới',
+    en: 'The units below; a column heading sorts by it, a unit’s name opens the level below',
+  },
+  'front.sortedAscending': { vi: 'sắp xếp tăng dần', en: 'sorted ascending' },
+  'front.sortedDescending': { vi: 'sắp xếp giảm dần', en: 'sorted descending' },
+  'front.sortBy': { vi: 'Sắp xếp theo', en: 'Sort by' },
+  'front.compareTitle': { vi: 'So sánh', en: 'Comparison' },
+  'front.compareWith': { vi: 'So sánh với', en: 'Compare with' },
+  'front.compareMonth': { vi: 'Cuối tháng trước', en: 'The previous month-end' },
+  'front.compareYear': { vi: 'Cuối năm trước', en: 'The previous year-end' },
+  'front.compareShow': { vi: 'Xem', en: 'Show' },
+  'front.compareCaption': { vi: 'Thay đổi theo đoàn thể', en: 'Changes by organization' },
+  'front.compareNoFigures': {
+    vi: 'Chưa có số liệu chốt vào ngày này để so sánh.',
+    en: 'No figures were taken on that day to compare with.',
+  },
+  'front.change': { vi: 'Tăng, giảm', en: 'Change' },
+  'front.points': { vi: 'điểm %', en: 'points' },
+  'front.downloads': { vi: 'Tải báo cáo', en: 'Downloads' },
+  'front.downloadOverview': { vi: 'Báo cáo tổng hợp (.xlsx)', en: 'The overview (.xlsx)' },
+  'front.downloadComparison': { vi: 'Báo cáo so sánh (.xlsx)', en: 'The comparison (.xlsx)' },
+  'front.print': { vi: 'In báo cáo', en: 'Print' },
+  'front.legendTitle': { vi: 'Ký hiệu', en: 'Legend' },
+  'front.legendSuppressed': {
+    vi: 'số liệu được ẩn để bảo vệ dữ liệu cá nhân (Luật 91/2025/QH15): dưới 5 người ở cấp ấp, khóm, và các ô có thể dùng để suy ra số đó bằng phép cộng, trừ.',
+    en: 'hidden to protect personal data (Law 91/2025/QH15): fewer than 5 people below commune level, and the cells that would give such a count back by adding or subtracting.',
+  },
+  'front.legendMissing': {
+    vi: 'chưa có số liệu vào ngày này, hoặc chưa có đối tượng cần tập hợp.',
+    en: 'no figures for the day, or no target population set.',
+  },
+  'front.aggregatesOnly': {
+    vi: 'Chỉ số liệu tổng hợp; không có thông tin cá nhân của hội viên.',
+    en: 'Aggregate figures only; no member’s personal data.',
+  },
+} as const satisfies Record<string, Message>;

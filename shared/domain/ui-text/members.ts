@@ -1,4 +1,157 @@
 /** Words of the pages of members, their lifecycle, transfers and coming of age. */
 import type { Message } from '../messages.ts';
 
-export const membersText = {} as const satisfies Record<string, Message>;
+export const membersText = {
+  'members.list.title': { vi: 'Hội viên', en: 'Members' },
+  'members.list.caption': { vi: 'Danh sách hội viên, theo thứ tự tên', en: 'Members, in name order' },
+  'members.list.search': { vi: 'Tìm hội viên', en: 'Find a member' },
+  'members.list.searchHint': {
+    vi: 'Họ tên (gõ có dấu hay không dấu đều được), số điện thoại, số thẻ hoặc số CCCD',
+    en: 'Name (with or without diacritics), phone, card number or national ID',
+  },
+  'members.list.current': { vi: 'Hội viên hiện có', en: 'Current members' },
+  'members.list.none': { vi: 'Không có hội viên nào phù hợp.', en: 'No member matches.' },
+
+  'members.field.fullName': { vi: 'Họ và tên', en: 'Full name' },
+  'members.field.gender': { vi: 'Giới tính', en: 'Gender' },
+  'members.field.birthDate': { vi: 'Ngày sinh', en: 'Date of birth' },
+  'members.field.nationalId': { vi: 'Số CCCD', en: 'National ID' },
+  'members.field.nationalIdHint': { vi: '12 chữ số', en: '12 digits' },
+  'members.field.nationalIdKeep': {
+    vi: 'Để trống nếu không đổi. Số hiện có:',
+    en: 'Leave empty to keep it. Current number:',
+  },
+  'members.field.phone': { vi: 'Số điện thoại', en: 'Phone' },
+  'members.field.joinedAt': { vi: 'Ngày vào hội', en: 'Joined on' },
+  'members.field.cardNumber': { vi: 'Số thẻ', en: 'Card number' },
+  'members.field.education': { vi: 'Trình độ học vấn', en: 'Education' },
+  'members.field.occupation': { vi: 'Nghề nghiệp', en: 'Occupation' },
+  'members.field.address': { vi: 'Địa chỉ', en: 'Address' },
+  'members.field.ethnicity': { vi: 'Dân tộc', en: 'Ethnicity' },
+  'members.field.religion': { vi: 'Tôn giáo', en: 'Religion' },
+  'members.field.partyMember': { vi: 'Đảng viên', en: 'Party member' },
+  'members.field.service': { vi: 'Thời gian quân ngũ', en: 'Military service' },
+  'members.field.enlistedOn': { vi: 'Ngày nhập ngũ', en: 'Enlisted on' },
+  'members.field.dischargedOn': { vi: 'Ngày xuất ngũ', en: 'Discharged on' },
+  'members.field.serviceUnit': { vi: 'Đơn vị phục vụ', en: 'Unit served in' },
+  'members.field.notes': { vi: 'Ghi chú', en: 'Notes' },
+  'members.field.branch': { vi: 'Chi hội', en: 'Branch' },
+  'members.field.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'members.field.place': { vi: 'Nơi sinh hoạt', en: 'Belongs to' },
+  'members.field.status': { vi: 'Trạng thái', en: 'Status' },
+  'members.field.awayPlace': { vi: 'Nơi làm ăn xa', en: 'Where working away' },
+  'members.field.awayPlaceHint': {
+    vi: 'Chỉ ghi khi hội viên đi làm ăn xa',
+    en: 'Only when the member is working away',
+  },
+  'members.field.reason': { vi: 'Lý do', en: 'Reason' },
+  'members.field.effectiveDate': { vi: 'Ngày hiệu lực', en: 'Effective date' },
+  'members.yes': { vi: 'Có', en: 'Yes' },
+  'members.no': { vi: 'Không', en: 'No' },
+
+  'members.gender.male': { vi: 'Nam', en: 'Male' },
+  'members.gender.female': { vi: 'Nữ', en: 'Female' },
+
+  'members.status.active': { vi: 'Có mặt tại địa phương', en: 'Present' },
+  'members.status.away': { vi: 'Đi làm ăn xa', en: 'Working away' },
+  'members.status.lapsed': { vi: 'Bỏ sinh hoạt', en: 'Stopped taking part' },
+  'members.status.transferred_out': { vi: 'Đã chuyển sinh hoạt', en: 'Transferred out' },
+  'members.status.removed': { vi: 'Đã xóa tên', en: 'Removed' },
+  'members.status.deceased': { vi: 'Đã từ trần', en: 'Deceased' },
+  'members.status.graduated': { vi: 'Trưởng thành Đoàn', en: 'Came of age' },
+  'members.status.change': { vi: 'Chuyển trạng thái sinh hoạt', en: 'Change status' },
+  'members.status.new': { vi: 'Trạng thái mới', en: 'New status' },
+  'members.status.submit': { vi: 'Chuyển trạng thái', en: 'Change status' },
+
+  'members.event.admitted': { vi: 'Kết nạp', en: 'Admitted' },
+  'members.event.status_changed': { vi: 'Chuyển trạng thái', en: 'Status changed' },
+  'members.event.transferred': { vi: 'Chuyển chi hội', en: 'Moved to another branch' },
+  'members.event.transferred_out': { vi: 'Chuyển sinh hoạt đi', en: 'Transferred out' },
+  'members.event.transferred_in': { vi: 'Chuyển đến', en: 'Transferred in' },
+
+  'members.detail.back': { vi: 'Hồ sơ hội viên', en: 'Member record' },
+  'members.detail.facts': { vi: 'Thông tin', en: 'Details' },
+  'members.detail.since': { vi: 'từ', en: 'since' },
+  'members.history.title': { vi: 'Quá trình sinh hoạt', en: 'History' },
+  'members.history.caption': { vi: 'Quá trình sinh hoạt, cũ trước mới sau', en: 'History, oldest first' },
+  'members.history.date': { vi: 'Ngày', en: 'Date' },
+  'members.history.event': { vi: 'Sự kiện', en: 'Event' },
+  'members.history.detail': { vi: 'Chi tiết', en: 'Details' },
+  'members.history.recordedBy': { vi: 'Người ghi, ngày ghi', en: 'Recorded by, on' },
+
+  'members.nationalId.reveal': { vi: 'Xem số CCCD đầy đủ', en: 'Show the full national ID' },
+  'members.nationalId.confirm': {
+    vi: 'Việc xem số CCCD đầy đủ được ghi vào nhật ký. Tiếp tục?',
+    en: 'Reading the full national ID is recorded in the audit log. Continue?',
+  },
+  'members.nationalId.audited': {
+    vi: 'Số CCCD đầy đủ chỉ hiện trên trang này; việc xem đã được ghi vào nhật ký.',
+    en: 'The full national ID is shown on this page only; reading it was recorded in the audit log.',
+  },
+
+  'members.actions.title': { vi: 'Thao tác', en: 'Actions' },
+  'members.move.title': { vi: 'Chuyển sang chi hội khác', en: 'Move to another branch' },
+  'members.move.unit': { vi: 'Tìm chi hội trong', en: 'Look for a branch in' },
+  'members.move.to': { vi: 'Chi hội chuyển đến', en: 'Branch to move to' },
+  'members.move.submit': { vi: 'Chuyển chi hội', en: 'Move' },
+  'members.transferOut.title': {
+    vi: 'Chuyển sinh hoạt ra ngoài tổ chức',
+    en: 'Transfer out of the organization',
+  },
+  'members.transferOut.description': { vi: 'Nơi chuyển đến', en: 'Destination' },
+  'members.transferOut.descriptionHint': {
+    vi: 'Ví dụ: Hội Nông dân xã Mỹ Hội, tỉnh Đồng Tháp',
+    en: 'For example: Hội Nông dân xã Mỹ Hội, tỉnh Đồng Tháp',
+  },
+  'members.transferOut.tenant': { vi: 'Mã tổ chức nhận trên hệ thống', en: 'Receiving organization’s code' },
+  'members.transferOut.tenantHint': {
+    vi: 'Nếu tổ chức nhận dùng hệ thống này, ví dụ an-giang:farmers; nếu không, để trống',
+    en: 'When the receiving organization uses this system, e.g. an-giang:farmers; otherwise leave empty',
+  },
+  'members.transferOut.unit': { vi: 'Mã đơn vị nhận', en: 'Receiving unit’s code' },
+  'members.transferOut.unitHint': {
+    vi: 'Xã, ấp của tổ chức nhận sẽ xử lý hồ sơ; có thể để trống',
+    en: 'The commune or hamlet of the receiving organization that handles it; may be left empty',
+  },
+  'members.transferOut.confirm': {
+    vi: 'Hội viên sẽ thôi sinh hoạt ở tổ chức này. Chuyển sinh hoạt?',
+    en: 'The member will leave this organization. Transfer out?',
+  },
+  'members.transferOut.submit': { vi: 'Chuyển sinh hoạt đi', en: 'Transfer out' },
+
+  'members.admit.title': { vi: 'Kết nạp hội viên', en: 'Admit a member' },
+  'members.admit.unit': { vi: 'Xã, phường', en: 'Commune' },
+  'members.admit.showBranches': { vi: 'Hiện các chi hội', en: 'Show its branches' },
+  'members.admit.chooseUnitFirst': {
+    vi: 'Hãy chọn xã, phường ở trên để hiện các chi hội.',
+    en: 'Choose a commune above to list its branches.',
+  },
+  'members.admit.submit': { vi: 'Kết nạp', en: 'Admit' },
+  'members.edit.title': { vi: 'Sửa hồ sơ', en: 'Edit record' },
+
+  'transfers.title': { vi: 'Hồ sơ chuyển đến', en: 'Incoming transfers' },
+  'transfers.intro': {
+    vi: 'Người được tổ chức khác chuyển sinh hoạt đến, chờ tiếp nhận vào một chi hội.',
+    en: 'People another organization transferred here, waiting to be admitted into a branch.',
+  },
+  'transfers.none': { vi: 'Không có hồ sơ nào chờ tiếp nhận.', en: 'No transfer is waiting.' },
+  'transfers.from': { vi: 'Chuyển từ', en: 'From' },
+  'transfers.unit': {
+    vi: 'Xã, phường tiếp nhận (cho hồ sơ không ghi đơn vị nhận)',
+    en: 'Commune receiving transfers addressed to no unit',
+  },
+  'transfers.accept': { vi: 'Tiếp nhận', en: 'Accept' },
+
+  'comingOfAge.title': { vi: 'Trưởng thành Đoàn', en: 'Coming of age' },
+  'comingOfAge.intro': {
+    vi: 'Đoàn viên đang sinh hoạt tròn 30 tuổi trong năm đã chọn.',
+    en: 'Current members turning 30 in the chosen year.',
+  },
+  'comingOfAge.year': { vi: 'Năm', en: 'Year' },
+  'comingOfAge.show': { vi: 'Xem', en: 'Show' },
+  'comingOfAge.caption': { vi: 'Đoàn viên tròn 30 tuổi trong năm', en: 'Members turning 30 in the year' },
+  'comingOfAge.none': {
+    vi: 'Không có đoàn viên nào tròn 30 tuổi trong năm này.',
+    en: 'No member turns 30 that year.',
+  },
+} as const satisfies Record<string, Message>;

@@ -3,7 +3,8 @@
  * inline script). Everything works without it; it adds:
  * - `data-confirm` on a form: asks before submitting (dissolving a branch, revealing an id);
  * - `data-live` on a search form: results follow the typing, fetched as a fragment
- *   (`?partial=1`) into the element named by `data-live`, and the address follows too.
+ *   (`?partial=1`) into the element named by `data-live`, and the address follows too;
+ * - `data-print` on a button left `hidden`: shows it and prints the page (a report to hand in).
  */
 export const enhanceScript = `(() => {
   'use strict';
@@ -29,6 +30,10 @@ export const enhanceScript = `(() => {
       clearTimeout(timer);
       timer = setTimeout(refresh, 250);
     });
+  }
+  for (const button of document.querySelectorAll('button[data-print]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
   }
 })();
 `;

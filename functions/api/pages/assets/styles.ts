@@ -99,4 +99,69 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
   a { color: inherit; text-decoration: none; }
   tr { break-inside: avoid; }
 }
+
+/* front: the Front's dashboard — screen-reader text, the sortable table's sticky names, and an A4 landscape print */
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.crumbs { margin-top: 8px; }
+.front-report .table-wrap { position: relative; }
+.front-report .summary { font-size: 1.05rem; font-weight: 600; }
+.front-report tr.total > * { font-weight: 700; }
+.front-report th.group { text-align: center; border-left: 1px solid var(--line); }
+.front-report thead th { white-space: normal; vertical-align: bottom; }
+.front-report .chart { max-width: 360px; }
+.front-report .filters .field { flex: 0 1 20rem; }
+.front-table th[scope="row"], .front-table thead th[rowspan] { position: sticky; left: 0; background: var(--paper); z-index: 1; }
+.front-table thead th[rowspan] { background: var(--wash); }
+@page front-report { size: A4 landscape; margin: 10mm; }
+@media print {
+  body:has(.front-report) { page: front-report; }
+  .front-report table { font-size: 8pt; }
+  .front-report th, .front-report td { padding: 2px 4px; white-space: normal; }
+  .front-report .cards { grid-template-columns: repeat(4, 1fr); }
+  .front-report .chart { max-width: 8cm; }
+  .front-report .panel { break-inside: avoid-page; }
+}
+
+/* platform: the onboarding form's account fieldsets side by side on wide screens, tenants as a plain list */
+.account-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 12px; }
+fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 12px; margin: 0; display: grid; gap: 12px; min-width: 0; }
+legend { font-weight: 600; padding: 0 4px; }
+.tenant-list { list-style: none; margin: 0; padding: 0; }
+.tenant-list li { white-space: nowrap; }
+
+/* targets, audit: the grid's number cells sized for a count; the log scrolls in its box on a phone rather than squeeze five columns */
+.target-grid th, .target-grid td { vertical-align: middle; }
+.target-grid th, .target-grid .error { white-space: normal; }
+.target-grid td .field { justify-items: end; }
+.target-grid input { max-width: 9rem; text-align: right; }
+@media (max-width: 600px) { .target-grid input { max-width: 6rem; } }
+.audit-log { min-width: 48rem; }
+.audit-log td { overflow-wrap: anywhere; }
+.audit-log .nowrap { white-space: nowrap; }
+.audit-log .changes { margin: 0; padding-left: 1rem; font-size: .9rem; }
+
+/* units, branches: breadcrumbs up the tree, compact lists of units and groups, a two-way choice */
+.crumbs ol { display: flex; flex-wrap: wrap; gap: 2px 0; list-style: none; margin: 0; padding: 0; font-size: .95rem; }
+.crumbs li + li::before { content: "›"; padding: 0 8px; color: var(--muted); }
+ul.plain { list-style: none; margin: 0; padding: 0; }
+.unit-links { columns: 16rem; column-gap: 24px; margin: 0 0 16px; padding-left: 1.25rem; }
+.unit-links li { break-inside: avoid; padding: 2px 0; }
+.choice { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 12px; }
+.choice a { padding: 6px 12px; border: 1px solid var(--brand); border-radius: var(--radius); text-decoration: none; }
+.choice a[aria-current="page"] { background: var(--brand); color: var(--brand-ink); }
+.panel.tight > h2:first-child { margin-top: 0; }
+table.figures thead th { white-space: normal; vertical-align: bottom; }
+.group-form > h3 { margin: 8px 0 0; }
+@media (max-width: 600px) {
+  table.stacked thead { display: none; }
+  table.stacked tr { display: block; border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.stacked th, table.stacked td { display: block; border: none; padding: 2px 10px; background: none; }
+}
+
+/* members: a member's sections start at their top edge; row headers (names) read as plain cells; action forms fold open */
+.member-section > h2:first-child { margin-top: 0; }
+.member-section > form { margin-top: 16px; }
+.member-rows tbody th { background: transparent; font-weight: 400; }
+details.panel > summary { cursor: pointer; font-weight: 600; }
+details.panel[open] > summary { margin-bottom: 12px; }
 `;

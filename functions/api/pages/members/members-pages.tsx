@@ -1,7 +1,22 @@
-/** Pages of members, their lifecycle, incoming transfers, coming of age. */
+/**
+ * Pages of members, their lifecycle, incoming transfers and coming of age. `/members/new` is
+ * registered before `/members/:id`, which would otherwise take "new" for an id.
+ */
 import { Hono } from 'hono';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
+import { comingOfAgePages } from './coming-of-age.tsx';
+import { incomingTransferPages } from './incoming-transfers.tsx';
+import { memberActionPages } from './member-actions.tsx';
+import { memberDetailPages } from './member-detail.tsx';
+import { memberFormPages } from './member-forms.tsx';
+import { memberListPages } from './member-list.tsx';
 
-export function memberPages(_deps: AppDependencies) {
-  return new Hono<AppEnv>();
+export function memberPages(deps: AppDependencies) {
+  return new Hono<AppEnv>()
+    .route('/', memberListPages(deps))
+    .route('/', memberFormPages(deps))
+    .route('/', memberActionPages(deps))
+    .route('/', memberDetailPages(deps))
+    .route('/', incomingTransferPages(deps))
+    .route('/', comingOfAgePages(deps));
 }

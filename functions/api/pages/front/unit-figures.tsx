@@ -1,0 +1,106 @@
+/**
+ * The unit's own figures: the four organizations side by side with their total, and how many
+ * memberships those are against how many distinct people (a woman farmer who is also a veteran
+ * is two memberships, one person).
+ */
+import type { FC } from 'hono/jsx';
+import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import type { FrontRow } from '#shared/figures/reading/schemas.ts';
+import { TableWrap } from '../components/table-wrap.tsx';
+import type { View } from '../http/view.ts';
+import {
+  FigureCell,
+  type Figures,
+  FigureText,
+  organizationLabel,
+  type Shown,
+  shownOf,
+} from './front-cells.tsx';
+
+interface UnitColumn {
+  readonly label: UiTextKey;
+  readonly shown: (f: Figures) => Shown;
+  readonly percent?: boolean;
+}
+
+const COLUMNS: readonly UnitColumn[] = [
+  { label: 'front.members', shown: (f) => shownOf(f, f.members.total) },
+  { label: 'front.active', shown: (f) => shownOf(f, f.members.active) },
+  { label: 'front.away', shown: (f) => shownOf(f, f.members.away) },
+  { label: 'front.lapsed', shown: (f) => shownOf(f, f.members.lapsed) },
+  { label: 'front.coverage', shown: (f) => shownOf(f, f.coverage, true), percent: true },
+  { label: 'front.targetPopulation', shown: (f) => shownOf(f, f.targetPopulation, true) },
+  { label: 'front.branches', shown: (f) => shownOf(f, f.branches.total) },
+];
+
+export const UnitFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) => {
+  const lines: { name: string; figures: Figures; total?: boolean }[] = [
+    ...row.organizations.map((o) => ({ name: view.t(organizationLabel(o.organization)), figures: o })),
+    { name: view.t('front.total'), figures: row.total, total: true },
+  ];
+  return (
+    <TableWrap label={view.t('front.unitTable')}>
+      <table>
+        <caption>{view.t('front.unitTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{view.t('front.organization')}</th>
+            {COLUMNS.map((column) => (
+              <th scope="col" class="num">
+                {view.t(column.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr class={line.total ? 'total' : undefined}>
+              <th scope="row">{line.name}</th>
+              {COLUMNS.map((column) => (
+                <FigureCell view={view} shown={column.shown(line.figures)} percent={column.percent} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+};
+
+/** Memberships against people: the Front's own count, which no organization can make alone. */
+export const MembershipsAndPeople: FC<{ view: View; row: FrontRow }> = ({ view, row }) => {
+  const memberships = row.total.members.total;
+  const people = row.total.uniquePersons;
+  const overlap: Shown =
+    memberships !== null && people !== null
+      ? { kind: 'value', value: Math.max(0, memberships - people) }
+      : { kind: row.total.suppressed ? 'hidden' : 'none' };
+  return (
+    <ul class="cards">
+      <li class="card">
+        <span class="label">{view.t('front.memberships')}</span>
+        <span class="value">
+          <FigureText view={view} shown={shownOf(row.total, memberships)} />
+        </span>
+      </li>
+      <li class="card">
+        <span class="label">{view.t('front.people')}</span>
+        <span class="value">
+          <FigureText view={view} shown={shownOf(row.total, people)} />
+        </span>
+      </li>
+      <li class="card">
+        <span class="label">{view.t('front.overlap')}</span>
+        <span class="value">
+          <FigureText view={view} shown={overlap} />
+        </span>
+      </li>
+      <li class="card">
+        <span class="label">{view.t('front.coverage')}</span>
+        <span class="value">
+          <FigureText view={view} shown={shownOf(row.total, row.total.coverage, true)} percent />
+        </span>
+      </li>
+    </ul>
+  );
+};

@@ -1,0 +1,116 @@
+/**
+ * The actions posted from a member's page: a status change, a move to another branch, a transfer
+ * out, each made once per drawn form and answered with a 303 back to the member; refused, the
+ * member's page comes back with that form open and its messages beside its fields. And the
+ * audited reveal of the national id, whose number is shown in its answer only.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import type { ChangeContext } from '#shared/domain/audit.ts';
+import type { IdempotentCall } from '#shared/domain/idempotency.ts';
+import {
+  type Member,
+  statusChangeSchema,
+  transferOutSchema,
+  transferSchema,
+} from '#shared/domain/members/member.ts';
+import { changeStatus, transferMember, transferOut } from '#shared/domain/members/member-changes.ts';
+import { readNationalId } from '#shared/domain/members/member-queries.ts';
+import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
+import type { AppDependencies, AppEnv } from '../../app-env.ts';
+import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
+import { type FormValues, readForm } from '../http/forms.ts';
+import { type FieldOfCode, refusalOf } from './form-refusal.ts';
+import type { MemberAction } from './member-action-forms.tsx';
+import { renderMember } from './member-detail.tsx';
+import { changeOnce } from './submit-once.tsx';
+
+type Change<Body> = (
+  ws: MemberWorkspace,
+  ctx: ChangeContext,
+  id: string,
+  body: Body,
+  version?: number,
+  call?: IdempotentCall<Member>,
+) => Promise<Member>;
+
+/** The named fields that were filled in: what an API client would have sent. */
+const filled = (values: FormValues, names: readonly string[]) =>
+  Object.fromEntries(names.flatMap((name) => (values[name]?.trim() ? [[name, values[name]]] : [])));
+
+export function memberActionPages(deps: AppDependencies) {
+  const action =
+    <S extends z.ZodType>(
+      name: MemberAction,
+      schema: S,
+      toInput: (values: FormValues) => unknown,
+      apply: Change<z.output<S>>,
+      fieldOf: FieldOfCode,
+    ) =>
+    async (c: Context<AppEnv>) => {
+      const id = c.req.param('id') as string;
+      const form = await readForm(c, schema, toInput);
+      if (!form.ok)
+        return renderMember(c, deps, id, {
+          status: 400,
+          forms: { [name]: { values: form.values, errors: form.errors } },
+        });
+      try {
+        const ws = memberWorkspace(c, deps);
+        const location = await changeOnce(c, form.values, (call) =>
+          apply(ws, changeContext(c), id, form.data, undefined, call),
+        );
+        return c.redirect(location, 303);
+      } catch (error) {
+        const refusal = refusalOf(error, fieldOf);
+        if (!refusal) throw error;
+        const sentBack = { values: form.values, errors: refusal.errors, message: refusal.message };
+        return renderMember(c, deps, id, { status: refusal.status, forms: { [name]: sentBack } });
+      }
+    };
+
+  return new Hono<AppEnv>()
+    .post(
+      '/members/:id/status',
+      action(
+        'status',
+        statusChangeSchema,
+        (values) => filled(values, ['status', 'reason', 'effectiveDate', 'awayPlace']),
+        changeStatus,
+        { INVALID_STATUS_TRANSITION: 'status', CANNOT_GRADUATE: 'status', USE_TRANSFER_OUT: 'status' },
+      ),
+    )
+    .post(
+      '/members/:id/move',
+      action(
+        'move',
+        transferSchema,
+        (values) => filled(values, ['toBranchId', 'reason', 'effectiveDate']),
+        transferMember,
+        { SAME_BRANCH: 'toBranchId', BRANCH_CLOSED: 'toBranchId' },
+      ),
+    )
+    .post(
+      '/members/:id/transfer-out',
+      action(
+        'transferOut',
+        transferOutSchema,
+        (values) => ({
+          ...filled(values, ['reason', 'effectiveDate']),
+          destination: Object.fromEntries(
+            Object.entries(
+              filled(values, ['destination.description', 'destination.tenantId', 'destination.unitId']),
+            ).map(([name, value]) => [name.slice('destination.'.length), value]),
+          ),
+        }),
+        transferOut,
+        { INVALID_STATUS_TRANSITION: 'destination.description' },
+      ),
+    )
+    .post('/members/:id/national-id', async (c) => {
+      const id = c.req.param('id');
+      const number = await readNationalId(memberWorkspace(c, deps), changeContext(c), id);
+      return renderMember(c, deps, id, { revealed: number });
+    });
+}

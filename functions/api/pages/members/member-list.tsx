@@ -1,0 +1,201 @@
+/**
+ * The members list: search by name (diacritics ignored), phone, card or national id; filters by
+ * unit, branch and status; Vietnamese name order and cursor paging, all from listMembers, as
+ * GET /api/v1/members answers them. The search form updates the results as one types (`data-live`
+ * fetches the results block alone with `?partial=1`); without scripts it is a plain GET form.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireMemberWriter } from '#shared/domain/access/member-access.ts';
+import { MEMBER_STATUSES, type MemberSummary, memberStatusSchema } from '#shared/domain/members/member.ts';
+import { listMembers, type MemberPage } from '#shared/domain/members/member-queries.ts';
+import type { AppDependencies, AppEnv } from '../../app-env.ts';
+import { memberWorkspace } from '../../http/workspaces.ts';
+import { formatDate } from '../components/format.ts';
+import { type FormState, type Option, SelectField, TextField } from '../components/forms.tsx';
+import { allows } from '../components/navigation.ts';
+import { Pager, withQuery } from '../components/pager.tsx';
+import { readQuery } from '../http/forms.ts';
+import { renderPage } from '../http/render.tsx';
+import { type View, viewOf } from '../http/view.ts';
+import { refusalOf } from './form-refusal.ts';
+import { Refused, type RefusedForm, StatusBadge } from './member-parts.tsx';
+import { branchChoices, unitChoices } from './member-places.ts';
+
+export const MEMBERS_PER_PAGE = 50;
+
+const RESULTS = 'results';
+
+/** The list's query, as GET /api/v1/members takes it. */
+const listQuerySchema = z.object({
+  q: z.string().max(100).optional(),
+  unitId: z.string().max(64).optional(),
+  branchId: z.string().max(64).optional(),
+  status: memberStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(MEMBERS_PER_PAGE),
+  cursor: z.string().max(4096).optional(),
+});
+
+export function memberListPages(deps: AppDependencies) {
+  return new Hono<AppEnv>().get('/members', async (c) => {
+    const query = readQuery(c, listQuerySchema);
+    const partial = c.req.query('partial') === '1';
+    let page: MemberPage | undefined;
+    let form: RefusedForm = { values: query.values, errors: query.ok ? {} : query.errors };
+    const [found, choices] = await Promise.allSettled([
+      query.ok
+        ? listMembers(memberWorkspace(c, deps), c.get('principal'), query.data)
+        : Promise.resolve(undefined),
+      partial ? Promise.resolve(undefined) : filterChoices(c, query.values),
+    ]);
+    // Whether the reader may list at all is the list's use case's answer, so its refusal comes first.
+    if (found.status === 'fulfilled') page = found.value;
+    else {
+      const refusal = refusalOf(found.reason);
+      if (!refusal) throw found.reason;
+      form = { values: query.values, errors: refusal.errors, message: refusal.message };
+    }
+    if (choices.status === 'rejected') throw choices.reason;
+    const refused = Object.keys(form.errors).length > 0 || form.message !== undefined;
+    // A fragment is put into the page as it stands, so its refusal is said inside it, with a 200.
+    if (partial) return c.html(<Results view={viewOf(c)} form={form} page={page} />);
+    const writer = allows(requireMemberWriter)(c.get('principal'));
+    return renderPage(
+      c,
+      { title: (view) => view.t('members.list.title'), status: refused ? 400 : 200 },
+      (view) => (
+        <>
+          {writer && (
+            <p class="actions">
+              <a
+                class="button"
+                href={withQuery('/members/new', { unitId: query.values.unitId || undefined })}
+              >
+                {view.t('members.admit.title')}
+              </a>
+            </p>
+          )}
+          <Filters view={view} form={form} choices={choices.value} />
+          <div id={RESULTS}>
+            <Results view={view} form={form} page={page} />
+          </div>
+        </>
+      ),
+    );
+  });
+}
+
+interface Choices {
+  readonly units: readonly Option[];
+  readonly branches: readonly Option[];
+}
+
+async function filterChoices(c: Context<AppEnv>, values: Record<string, string>): Promise<Choices> {
+  const scope = c.get('principal').scope;
+  const unitId = values.unitId || (scope && 'unitId' in scope ? scope.unitId : undefined);
+  const [units, branches] = await Promise.all([unitChoices(c, unitId), branchChoices(c, unitId)]);
+  return { units, branches };
+}
+
+const Filters = ({ view, form, choices }: { view: View; form: FormState; choices: Choices | undefined }) => (
+  <form method="get" action="/members" class="filters panel" data-live={RESULTS}>
+    <TextField
+      view={view}
+      form={form}
+      name="q"
+      type="search"
+      label={view.t('members.list.search')}
+      hint={view.t('members.list.searchHint')}
+      autocomplete="off"
+    />
+    {choices && choices.units.length > 0 && (
+      <SelectField
+        view={view}
+        form={form}
+        name="unitId"
+        label={view.t('members.field.unit')}
+        options={choices.units}
+        empty={view.t('form.all')}
+      />
+    )}
+    {choices && choices.branches.length > 1 && (
+      <SelectField
+        view={view}
+        form={form}
+        name="branchId"
+        label={view.t('members.field.branch')}
+        options={choices.branches}
+        empty={view.t('form.all')}
+      />
+    )}
+    <SelectField
+      view={view}
+      form={form}
+      name="status"
+      label={view.t('members.field.status')}
+      options={MEMBER_STATUSES.map((status) => ({
+        value: status,
+        label: view.t(`members.status.${status}`),
+      }))}
+      empty={view.t('members.list.current')}
+    />
+    <button type="submit">{view.t('form.search')}</button>
+  </form>
+);
+
+const Results = ({ view, form, page }: { view: View; form: RefusedForm; page: MemberPage | undefined }) => (
+  <>
+    <Refused view={view} form={form} />
+    {page && page.items.length === 0 && <p class="panel">{view.t('members.list.none')}</p>}
+    {page && page.items.length > 0 && (
+      <MemberTable view={view} members={page.items} caption="members.list.caption" />
+    )}
+    {page && <Pager view={view} nextCursor={page.nextCursor} />}
+  </>
+);
+
+/** Members as rows, each name a link to the member: the list and the coming-of-age list draw them alike. */
+export const MemberTable = ({
+  view,
+  members,
+  caption,
+}: {
+  view: View;
+  members: readonly MemberSummary[];
+  caption: 'members.list.caption' | 'comingOfAge.caption';
+}) => (
+  <div class="table-wrap">
+    <table class="member-rows">
+      <caption>{view.t(caption)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{view.t('members.field.fullName')}</th>
+          <th scope="col">{view.t('members.field.birthDate')}</th>
+          <th scope="col">{view.t('members.field.gender')}</th>
+          <th scope="col">{view.t('members.field.status')}</th>
+          <th scope="col">{view.t('members.field.phone')}</th>
+          <th scope="col">{view.t('members.field.cardNumber')}</th>
+          <th scope="col">{view.t('members.field.nationalId')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((member) => (
+          <tr>
+            <th scope="row">
+              <a href={`/members/${member.id}`}>{member.fullName}</a>
+            </th>
+            <td>{formatDate(member.birthDate)}</td>
+            <td>{view.t(`members.gender.${member.gender}`)}</td>
+            <td>
+              <StatusBadge view={view} status={member.status} />
+            </td>
+            <td>{member.phone ?? ''}</td>
+            <td>{member.cardNumber ?? ''}</td>
+            <td>{member.nationalIdMasked ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);

@@ -69,7 +69,9 @@ const editableFields = {
   birthDate: date,
   nationalId: z
     .string()
-    .regex(/^\d{12}$/)
+    // A refinement, not a regex, so a refusal says what a CCCD is (national_id_format), not "wrong format".
+    .refine((value) => /^\d{12}$/.test(value), { params: { code: 'national_id_format' } })
+    .meta({ pattern: '^\\d{12}$' })
     .nullable()
     .default(null)
     .meta({ description: 'CCCD, 12 digits; stored encrypted, shown masked' }),

@@ -6,11 +6,10 @@
 import type { FC } from 'hono/jsx';
 import { seesSensitiveFields } from '#shared/domain/access/member-access.ts';
 import { GENDERS, type Member } from '#shared/domain/members/member.ts';
-import { fieldMessages } from '#shared/domain/messages.ts';
 import { organizationOf } from '#shared/domain/organizations.ts';
 import type { Principal } from '#shared/domain/roles.ts';
 import { type FormState, SelectField, TextField } from '../components/forms.tsx';
-import type { FieldErrors, FormValues } from '../http/forms.ts';
+import type { FormValues } from '../http/forms.ts';
 import type { View } from '../http/view.ts';
 
 /** Which optional parts of the form this reader gets. */
@@ -57,14 +56,6 @@ export function personInput(values: FormValues, set: FieldSet, mode: 'admit' | '
     else if (mode === 'edit') input.veteranService = null;
   }
   return input;
-}
-
-/** The schema refuses a malformed CCCD as a bare format error; the reader is told what a CCCD is. */
-export function inReadersWords(errors: FieldErrors): FieldErrors {
-  const ownWords = fieldMessages.national_id_format;
-  return ownWords && errors.nationalId === fieldMessages.invalid_format
-    ? { ...errors, nationalId: ownWords }
-    : errors;
 }
 
 /** A member's current fields as form values, for the edit form. */

@@ -25,7 +25,7 @@ import { readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { viewOf } from '../http/view.ts';
 import { refusalOf } from './form-refusal.ts';
-import { fieldSetOf, inReadersWords, PersonFields, personInput, valuesOf } from './member-fields.tsx';
+import { fieldSetOf, PersonFields, personInput, valuesOf } from './member-fields.tsx';
 import { BackTo, Refused } from './member-parts.tsx';
 import { branchChoices, unitChoices } from './member-places.ts';
 import { changeOnce, memberPath, OnceKey } from './submit-once.tsx';
@@ -51,8 +51,7 @@ export function memberFormPages(deps: AppDependencies) {
         ...(values.status && { status: values.status }),
         ...(values.awayPlace?.trim() && { awayPlace: values.awayPlace }),
       }));
-      if (!form.ok)
-        return admitForm(c, { values: form.values, errors: inReadersWords(form.errors) }, { status: 400 });
+      if (!form.ok) return admitForm(c, { values: form.values, errors: form.errors }, { status: 400 });
       const ws = memberWorkspace(c, deps);
       try {
         const location = await changeOnce(c, form.values, (call) =>
@@ -82,13 +81,7 @@ export function memberFormPages(deps: AppDependencies) {
       const set = fieldSetOf(c.get('principal'));
       const form = await readForm(c, updateMemberSchema, (values) => personInput(values, set, 'edit'));
       const before = await getMember(ws, c.get('principal'), id);
-      if (!form.ok)
-        return editForm(
-          c,
-          before,
-          { values: form.values, errors: inReadersWords(form.errors) },
-          { status: 400 },
-        );
+      if (!form.ok) return editForm(c, before, { values: form.values, errors: form.errors }, { status: 400 });
       const version = Number(form.values.version);
       try {
         const member = await updateMember(

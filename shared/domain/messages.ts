@@ -480,6 +480,18 @@ export const fieldMessages: Record<string, Message> = {
     vi: 'Chi hội/chi đoàn này không thuộc đơn vị đã chọn',
     en: 'This branch does not belong to the chosen unit',
   },
+  same_branch: {
+    vi: 'Không thể chuyển hội viên về chính chi hội/chi đoàn đang giải thể',
+    en: 'Members cannot move to the branch being dissolved',
+  },
+  members_without_destination: {
+    vi: 'Có hội viên chưa có nơi chuyển: chọn nơi chuyển chung hoặc nơi chuyển riêng cho từng người',
+    en: 'Some members have nowhere to go: choose where members go, or a destination for each of them',
+  },
+  not_in_branch: {
+    vi: 'Có người được chọn nơi chuyển nhưng không còn là hội viên của chi hội này',
+    en: 'A destination was chosen for someone who is no longer a member of this branch',
+  },
   control_character: {
     vi: 'Có ký tự điều khiển hoặc ký tự ẩn (như xuống dòng, ký tự rộng bằng 0, đổi chiều chữ)',
     en: 'Contains a control or invisible character (such as a line break, zero-width space or direction override)',

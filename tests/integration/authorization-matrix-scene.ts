@@ -53,7 +53,7 @@ export const PROVINCE_MEMBERS: readonly Persona[] = [
 ];
 
 /** Who each persona signs in as; the forged token is the owner's, re-signed by a stranger's key. */
-const USERNAMES: Partial<Record<Persona, string>> = {
+export const USERNAMES: Partial<Record<Persona, string>> = {
   otherProvince: 'beta.farmers',
   otherOrganization: 'alpha.women',
   front: 'alpha.front',

@@ -3,19 +3,18 @@
  * branches by kind, coverage — and how each moved since the last month-end, from the same
  * figures use case as GET /api/v1/stats.
  */
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { vietnamToday } from '#shared/domain/dates.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
-import { listUnits } from '#shared/domain/unit-queries.ts';
 import type { Stats } from '#shared/figures/reading/schemas.ts';
 import { unitStats } from '#shared/figures/reading/stats.ts';
 import type { AppEnv } from '../app-env.ts';
-import { figuresSource, treeWorkspace } from '../http/workspaces.ts';
+import { figuresSource } from '../http/workspaces.ts';
 import { formatCount, formatDate, formatPercent } from './components/format.ts';
 import { renderPage } from './http/render.tsx';
 import type { View } from './http/view.ts';
+import { readerUnitId } from './units/reader-unit.ts';
 
 /** The last day of the month before `today` (2026-12-06 → 2026-11-30). */
 export function previousMonthEnd(today: string): string {
@@ -23,22 +22,12 @@ export function previousMonthEnd(today: string): string {
   return new Date(firstOfMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The unit the reader's figures start from: their scope's unit, or the province for a whole organization. */
-async function homeUnitId(c: Context<AppEnv>): Promise<string> {
-  const principal = c.get('principal');
-  if (principal.scope && 'unitId' in principal.scope) return principal.scope.unitId;
-  const top = await listUnits(treeWorkspace(c), principal, { limit: 1 });
-  const province = top.items[0];
-  if (!province) throw new DomainError('UNIT_NOT_FOUND', { id: '' });
-  return province.id;
-}
-
 export function homePages() {
   return new Hono<AppEnv>().get('/home', async (c) => {
     const principal = c.get('principal');
     const source = figuresSource(c.get('tenantTable'));
     const today = vietnamToday(c.get('now'));
-    const unitId = await homeUnitId(c);
+    const unitId = await readerUnitId(c);
     const now = await unitStats(source, principal, unitId, today, today);
     const monthEnd = previousMonthEnd(today);
     const before = await unitStats(source, principal, unitId, monthEnd, today).catch((error) => {

@@ -26,6 +26,13 @@ import {
 const STATS_READERS: readonly Role[] = ['org_admin', 'unit_officer', 'viewer'];
 const DETAIL_READERS: readonly Role[] = ['org_admin', 'unit_officer'];
 
+/** Who reads an organization's figures: its admins, unit officers and viewers, not a branch's officer. */
+export function requireStatsReader(principal: Principal): Organization {
+  const organization = requireOrganization(principal);
+  if (!STATS_READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
+  return organization;
+}
+
 export async function unitStats(
   source: FiguresSource,
   principal: Principal,
@@ -33,8 +40,7 @@ export async function unitStats(
   asOf: string,
   today: string,
 ): Promise<Stats> {
-  const organization = requireOrganization(principal);
-  if (!STATS_READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
+  const organization = requireStatsReader(principal);
   // An old commune's code or name, or a unit closed before the day, answers for what it became.
   const resolved = await resolveUnit(source.units, unitId, asOf);
   if (!resolved) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });

@@ -8,6 +8,7 @@ import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { organizationOf } from '#shared/domain/organizations.ts';
 import type { Principal } from '#shared/domain/roles.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import { requireStatsReader } from '#shared/figures/reading/stats.ts';
 import { requireTargetReader } from '#shared/figures/reading/targets.ts';
 
 export interface NavItem {
@@ -35,7 +36,7 @@ const isYouthUnion = (principal: Principal) => organizationOf(principal.tenantId
 
 /** Each area's entry; an area's pages own the rule of their entry. */
 export const NAVIGATION: readonly NavItem[] = [
-  { href: '/home', label: 'nav.home', shownTo: allows(requireOrganization) },
+  { href: '/home', label: 'nav.home', shownTo: allows(requireStatsReader) },
   { href: '/units', label: 'nav.units', shownTo: allows(requireOrganization) },
   { href: '/branches', label: 'nav.branches', shownTo: allows(requireOrganization) },
   { href: '/members', label: 'nav.members', shownTo: allows(requireMemberReader) },

@@ -1,0 +1,75 @@
+/**
+ * A unit's figures as the stats use case gives them: members by status, branches by kind and
+ * coverage. A count the reader may not see (null) shows as a dash the legend explains.
+ */
+import type { FC } from 'hono/jsx';
+import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import type { StatsRow } from '#shared/figures/reading/schemas.ts';
+import { formatCount, formatPercent } from '../components/format.ts';
+import type { View } from '../http/view.ts';
+
+export interface Figure {
+  readonly label: UiTextKey;
+  readonly value: (row: StatsRow) => number | null;
+  readonly percent?: boolean;
+}
+
+const MEMBERS: readonly Figure[] = [
+  { label: 'home.members', value: (r) => r.members.total },
+  { label: 'home.active', value: (r) => r.members.active },
+  { label: 'home.away', value: (r) => r.members.away },
+  { label: 'home.lapsed', value: (r) => r.members.lapsed },
+];
+const BRANCH_TOTAL: Figure = { label: 'home.branches', value: (r) => r.branches.total };
+const TARGET: Figure = { label: 'home.targetPopulation', value: (r) => r.targetPopulation };
+const COVERED: Figure = { label: 'home.coverage', value: (r) => r.coverage, percent: true };
+
+const BRANCHES: readonly Figure[] = [
+  BRANCH_TOTAL,
+  { label: 'home.residential', value: (r) => r.branches.residential },
+  { label: 'home.professional', value: (r) => r.branches.professional },
+  { label: 'home.agency', value: (r) => r.branches.agency },
+];
+const COVERAGE: readonly Figure[] = [
+  COVERED,
+  TARGET,
+  { label: 'units.notYetGathered', value: (r) => r.notYetGathered },
+];
+
+/** The columns of a table of units with their figures. */
+export const FIGURE_COLUMNS: readonly Figure[] = [...MEMBERS, BRANCH_TOTAL, TARGET, COVERED];
+
+export const FigureValue: FC<{ view: View; figure: Figure; row: StatsRow }> = ({ view, figure, row }) => {
+  const value = figure.value(row);
+  if (value === null) return <span class="suppressed">—</span>;
+  return <>{figure.percent ? formatPercent(value, view.lang) : formatCount(value, view.lang)}</>;
+};
+
+const GROUPS: readonly { heading: UiTextKey; figures: readonly Figure[] }[] = [
+  { heading: 'units.membersByStatus', figures: MEMBERS },
+  { heading: 'units.branchesByKind', figures: BRANCHES },
+  { heading: 'units.coverage', figures: COVERAGE },
+];
+
+export const UnitFigures: FC<{ view: View; row: StatsRow }> = ({ view, row }) => (
+  <>
+    {GROUPS.map((group) => (
+      <>
+        <h3>{view.t(group.heading)}</h3>
+        <ul class="cards">
+          {group.figures.map((figure) => (
+            <li class="card">
+              <span class="label">{view.t(figure.label)}</span>
+              <span class="value">
+                <FigureValue view={view} figure={figure} row={row} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      </>
+    ))}
+  </>
+);
+
+/** Whether any of these rows hides a count, so the legend is worth showing. */
+export const anySuppressed = (rows: readonly StatsRow[]) => rows.some((row) => row.suppressed);

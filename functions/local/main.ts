@@ -13,8 +13,10 @@ import type { AppDependencies } from '#functions/api/app-env.ts';
 import { createDependencies } from '#functions/api/dependencies.ts';
 import { createStreamHandler } from '#functions/stream/handler.ts';
 import { ConfigError, readEnv } from '#shared/config/env.ts';
+import { vietnamToday } from '#shared/domain/dates.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { ensureTable } from '#shared/store/table-admin.ts';
+import { pendingDemoFigures } from './demo/demo-figures.ts';
 import { importDemoMembers } from './demo/demo-members.ts';
 import { DEMO_PASSWORD, seedDemoProvince } from './demo/seed-demo-province.ts';
 import { type DynamoDbLocal, StartupError, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -111,47 +113,57 @@ function demoMembersPerOrganization(value: string | undefined): number {
 
 /**
  * On the disk-backed emulator thousands of members take a minute or more: the API serves
- * meanwhile, and what a Ctrl-C interrupts the next start finishes. A failure only costs the demo
- * its members, so it is told, never thrown.
+ * meanwhile, and what a Ctrl-C interrupts the next start finishes. The targets and month-ends
+ * made from them follow. A failure only costs the demo its members or those figures, so it is
+ * told, never thrown.
  */
 function generateDemoMembers(deps: AppDependencies, perOrganization: number, signal: AbortSignal): void {
   const vi = new Intl.NumberFormat('vi-VN');
   const say = (line: string) => process.stdout.write(`${line}\n`);
   let lastSaid = Number.NEGATIVE_INFINITY;
-  importDemoMembers({
-    table: deps.table,
-    vault: deps.nationalIds,
-    counts: {
-      farmers: perOrganization,
-      women: perOrganization,
-      veterans: perOrganization,
-      youth: perOrganization,
-    },
-    signal,
-    onProgress: ({ done, total }) => {
-      if (done === total || performance.now() - lastSaid < 10_000) return;
-      lastSaid = performance.now();
-      say(`Đang tạo hội viên mẫu… / Generating demo members: ${vi.format(done)}/${vi.format(total)}`);
-    },
-  }).then(
-    (result) => {
-      if (result.stopped) return;
-      if (result.written === 0) {
-        say(`Hội viên mẫu đã có sẵn / Demo members already present: ${vi.format(result.total)}`);
-        return;
-      }
+  const generate = async () => {
+    const figures = await pendingDemoFigures(deps.table, vietnamToday(new Date()));
+    const result = await importDemoMembers({
+      table: deps.table,
+      vault: deps.nationalIds,
+      counts: {
+        farmers: perOrganization,
+        women: perOrganization,
+        veterans: perOrganization,
+        youth: perOrganization,
+      },
+      signal,
+      witness: figures,
+      onProgress: ({ done, total }) => {
+        if (done === total || performance.now() - lastSaid < 10_000) return;
+        lastSaid = performance.now();
+        say(`Đang tạo hội viên mẫu… / Generating demo members: ${vi.format(done)}/${vi.format(total)}`);
+      },
+    });
+    if (result.stopped) return;
+    if (result.written === 0)
+      say(`Hội viên mẫu đã có sẵn / Demo members already present: ${vi.format(result.total)}`);
+    else {
       const seconds = Math.round(result.ms / 1000);
       say(
         `Đã tạo xong ${vi.format(result.total)} hội viên mẫu (${seconds} giây). / Demo members ready: ${vi.format(result.total)} (${seconds} s).`,
       );
-    },
-    (error: unknown) => {
-      if (signal.aborted) return;
-      process.stderr.write(
-        `Chưa tạo xong hội viên mẫu, lần khởi động sau sẽ làm tiếp. / Demo members not finished; the next start will finish them. (${(error as Error).message})\n`,
-      );
-    },
-  );
+    }
+    if (!figures) return;
+    const recording = performance.now();
+    await figures.record(deps.table, new Date());
+    const seconds = Math.round((performance.now() - recording) / 1000);
+    const days = figures.monthEnds.map((day) => day.split('-').reverse().join('/')).join(', ');
+    say(
+      `Đã ghi số đối tượng cần tập hợp và số liệu cuối tháng ${days} (${seconds} giây). / Demo targets and month-ends ready: ${figures.monthEnds.join(', ')} (${seconds} s).`,
+    );
+  };
+  generate().catch((error: unknown) => {
+    if (signal.aborted) return;
+    process.stderr.write(
+      `Chưa tạo xong dữ liệu mẫu, lần khởi động sau sẽ làm tiếp. / Demo members or figures not finished; the next start will finish them. (${(error as Error).message})\n`,
+    );
+  });
 }
 
 function listen(

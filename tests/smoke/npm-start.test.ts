@@ -1,7 +1,8 @@
 /**
  * `npm start` as a newcomer runs it: a fresh DATA_DIR, a free port, then /health, every demo
- * account's sign-in and the demo members (few of them, to be quick). Also: no DynamoDB Local is
- * left behind, whether the start is stopped with Ctrl-C or killed outright.
+ * account's sign-in, the demo members (few of them, to be quick) and what the Front's dashboard
+ * shows of them: coverage, the last month-ends, the comparison with the previous one. Also: no
+ * DynamoDB Local is left behind, whether the start is stopped with Ctrl-C or killed outright.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -12,8 +13,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/local/demo/seed-demo-province.ts';
 import { vietnamToday } from '../../shared/domain/dates.ts';
 
-/** Members per organization: enough for lists to have something, few enough to be written in seconds. */
-const DEMO_MEMBERS = 20;
+/**
+ * Members per organization: enough for lists to have something and for the province's coverage
+ * to be an average over some hundred hamlet targets, few enough to be written in seconds.
+ */
+const DEMO_MEMBERS = 60;
 
 const DEMO_ACCOUNTS = [
   'platform.admin',
@@ -196,6 +200,40 @@ describe('npm start', () => {
     expect(found.items.map((m: { id: string }) => m.id)).toContain(someone.id);
   }, 90_000);
 
+  it('shows the Front a coverage near the article’s, the last three month-ends and the change since the last', async () => {
+    // Written after the members: each month-end copies every unit with a branch, thousands of items.
+    expect(await until(() => started.output().includes('Demo targets and month-ends ready'), 90_000)).toBe(
+      true,
+    );
+    const front = await signIn(started.url, 'front.viewer');
+    const today = vietnamToday(new Date());
+    const overview = await settled(started.url, front, 4 * DEMO_MEMBERS);
+    const monthEnds = [1, 2, 3].map((back) => {
+      const [year, month] = today.split('-').map(Number) as [number, number];
+      return new Date(Date.UTC(year, month - back, 0)).toISOString().slice(0, 10);
+    });
+
+    // The article's 58.64 %, give or take what a hundred-odd small hamlets make of it.
+    expect(overview.total.coverage).toBeGreaterThan(0.5);
+    expect(overview.total.coverage).toBeLessThan(0.7);
+    for (const day of monthEnds) {
+      const then = await getJson(`${started.url}/api/v1/front/overview?unitId=82&asOf=${day}`, front);
+      expect(then.sources.map((s: { snapshot: string | null }) => s.snapshot)).toEqual(Array(5).fill(day));
+      expect(then.total.members.total).toBeGreaterThan(0);
+      expect(then.total.coverage).toBeGreaterThan(0);
+    }
+    const comparison = await getJson(
+      `${started.url}/api/v1/front/compare?unitId=82&from=${monthEnds[0]}&to=${today}`,
+      front,
+    );
+    for (const { fromFigures, toFigures, change } of comparison.organizations) {
+      expect(fromFigures.members.total).toBeGreaterThan(0);
+      expect(toFigures.members.total).toBeGreaterThan(0);
+      expect(change.members.total).toBe(toFigures.members.total - fromFigures.members.total);
+    }
+    expect(comparison.summary.vi).not.toBe('');
+  }, 150_000);
+
   it('stops its database on Ctrl-C', async () => {
     expect(emulatorsUsing(started.dataDir)).toBe(1);
 
@@ -257,6 +295,25 @@ async function signIn(url: string, username: string): Promise<string> {
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * The Front's overview of the province once the stream has counted every demo member (in
+ * whatever status): the figures settle a little after the members are written.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the test walks loosely typed JSON
+async function settled(url: string, token: string, members: number): Promise<any> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const overview = await getJson(`${url}/api/v1/front/overview?unitId=82`, token);
+    const counted = overview.organizations.reduce(
+      (sum: number, o: { members: Record<string, number | null> }) =>
+        sum + Object.entries(o.members).reduce((n, [k, v]) => (k === 'total' ? n : n + (v ?? 0)), 0),
+      0,
+    );
+    if (counted === members || Date.now() > deadline) return overview;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the test walks loosely typed JSON

@@ -65,7 +65,8 @@ function oldMap(): Unit[] {
 }
 
 /** A fraction in [0, 1) fixed by the text. */
-const fraction = (text: string) => createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
+export const fraction = (text: string) =>
+  createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
 
 function counters(units: Unit[], tenant: string): Map<string, Record<string, number>> {
   const items = new Map<string, Record<string, number>>();

@@ -33,8 +33,8 @@ import { withFarmersAmongWomen } from './shared-people.ts';
 /** The article's year: any fixed number would do, as long as a re-run uses the same one. */
 export const DEMO_MEMBERS_SEED = 2020;
 
-/** Who the history says recorded the demo members: no person did. */
-const RECORDED_BY = { userId: 'demo-seed', username: 'demo.seed' };
+/** Who the history says recorded the demo members, and set the demo's targets: no person did. */
+export const RECORDED_BY = { userId: 'demo-seed', username: 'demo.seed' };
 
 const PLAN_KEY = { pk: 'DEMO_MEMBERS', sk: 'PLAN' };
 
@@ -82,6 +82,17 @@ export interface ImportDemoMembersOptions {
     generated: GeneratedMember,
     member: Member,
   ) => void;
+  readonly witness?: DemoMembersWitness;
+}
+
+/**
+ * Told about every member of the plans, those an earlier run wrote included, as stored with its
+ * history, and about each organization's branches: what the demo's figures are made from
+ * (demo-figures.ts). Given one, the import replays finished plans too, writing nothing for them.
+ */
+export interface DemoMembersWitness {
+  branches(organization: Organization, placed: readonly PlacedBranch[]): void;
+  member(organization: Organization, member: Member, events: readonly MemberEvent[]): void;
 }
 
 export interface DemoMembersResult {
@@ -151,11 +162,16 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
     stopped,
   });
 
-  // The branches each organization's members are drawn over, as its plan lists them.
-  const branchesOf = async (i: number, plan: Plan) => {
+  const treeOf = async (i: number) => {
     const { organization, table } = tenants[i] as (typeof tenants)[number];
     const tree = walked.get(organization) ?? (await placedBranches(table, province.code));
     walked.set(organization, tree);
+    return tree;
+  };
+  // The branches each organization's members are drawn over, as its plan lists them.
+  const branchesOf = async (i: number, plan: Plan) => {
+    const organization = ORGANIZATIONS[i] as Organization;
+    const tree = await treeOf(i);
     const placed = new Map(tree.map((p) => [p.branch.id, p]));
     return plan.branchIds.map((id): GeneratorBranch & { placed: PlacedBranch } => {
       const p = placed.get(id);
@@ -179,11 +195,13 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
     return withFarmersAmongWomen(members, (await membersOf(FARMERS, farmers))[Symbol.iterator]());
   };
 
+  const witness = options.witness;
   for (const [i, { organization, table }] of tenants.entries()) {
     let plan = plans[i];
-    if (!plan || plan.written >= plan.count) continue;
+    if (!plan || (plan.written >= plan.count && !witness)) continue;
     options.onProgress?.({ organization, done, total, items });
     const branches = await branchesOf(i, plan);
+    witness?.branches(organization, await treeOf(i));
     const ctx: ImportContext = {
       rules: DEFAULT_ELIGIBILITY[organization],
       cipher: await options.vault.cipherFor(table.tenant),
@@ -197,7 +215,7 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
     for (const generated of await membersOf(i, plan)) {
       n += 1;
       // The generator is replayed from the start: members before the checkpoint are already in.
-      if (n <= plan.written) continue;
+      if (n <= plan.written && !witness) continue;
       const home = byId.get(generated.branchId) as PlacedBranch;
       const imported = importedMember(
         generated,
@@ -205,6 +223,8 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
         placementOf(home.branch, home.unit),
         ctx,
       );
+      witness?.member(organization, imported.member, imported.events);
+      if (n <= plan.written) continue;
       options.onMember?.(organization, n, generated, imported.member);
       chunk.push(imported);
       if (chunk.length < (options.chunkSize ?? 250) && n < plan.count) continue;

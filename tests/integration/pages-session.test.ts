@@ -173,3 +173,28 @@ describe('language and assets', () => {
     }
   });
 });
+
+describe('over HTTPS', () => {
+  it('names the cookies with the __Host- and __Secure- prefixes and marks them Secure', async () => {
+    const form = await t.app.request('https://localhost/');
+    const csrf = form.headers.getSetCookie().find((line) => line.startsWith('__Host-csrf='));
+    expect(csrf).toMatch(/Secure/);
+    const token = /^__Host-csrf=([^;]+)/.exec(csrf ?? '')?.[1] as string;
+    const response = await t.app.request('https://localhost/sign-in', {
+      method: 'POST',
+      headers: {
+        origin: 'https://localhost',
+        cookie: `__Host-csrf=${token}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ username: 'pg.farmers', password: PASSWORD, _csrf: token }),
+    });
+    expect(response.status).toBe(303);
+    const cookies = response.headers.getSetCookie();
+    const session = cookies.find((line) => line.startsWith('__Host-session='));
+    const refresh = cookies.find((line) => line.startsWith('__Secure-refresh='));
+    expect(session).toMatch(/; Path=\/;.*Secure/);
+    expect(session).not.toMatch(/Domain=/i);
+    expect(refresh).toMatch(/Path=\/session;.*Secure/);
+  });
+});

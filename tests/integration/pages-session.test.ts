@@ -34,7 +34,8 @@ describe('signing in', () => {
 
   it('sets HttpOnly, SameSite=Lax cookies; the refresh token only for the session paths', async () => {
     const browser = pageClient(t);
-    const before = (await browser.get('/'), browser.cookie('csrf')?.value);
+    await browser.get('/');
+    const before = browser.cookie('csrf')?.value;
     const response = await browser.post('/sign-in?back=%2Fhome', {
       username: 'pg.farmers',
       password: PASSWORD,

@@ -69,7 +69,11 @@ export async function measureMemberPages(p: BenchProvince): Promise<PageVsApi[]>
   return results;
 }
 
-export async function reportMemberPages(members: number, results: readonly PageVsApi[]): Promise<void> {
+export async function reportMemberPages(
+  size: string,
+  members: number,
+  results: readonly PageVsApi[],
+): Promise<void> {
   console.log(
     `\nThe member list page vs the API call it wraps, ${en.format(members)} members, ${ORGANIZATION} (median of ${ROUNDS}, alternating; target ≤ ×1.5)`,
   );
@@ -83,7 +87,7 @@ export async function reportMemberPages(members: number, results: readonly PageV
       `${en.format(Math.round(r.pageBytes / 1024))} KB`,
     ]),
   ]);
-  const path = await writeResults('member-pages', {
+  const path = await writeResults(`member-pages-${size}`, {
     members,
     organization: ORGANIZATION,
     rounds: ROUNDS,

@@ -12,7 +12,7 @@
  */
 import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
 import { type FigureResult, measureFigures, reportFigures, setCommuneTargets } from './figures.ts';
-import { measureMemberPages, type PageVsApi, reportMemberPages } from './member-pages.ts';
+import { measureMemberPages, reportMemberPages } from './member-pages.ts';
 import {
   emptySamples,
   measureSearches,
@@ -44,7 +44,6 @@ interface Run {
   readonly imported: Imported;
   readonly searches: SearchResult[];
   readonly figures: FigureResult[];
-  readonly memberPages: PageVsApi[];
 }
 
 async function main(): Promise<void> {
@@ -70,7 +69,6 @@ async function main(): Promise<void> {
   await reportSearches(searched('small'), searched('large'), samples);
   const figured = (size: Size) => ({ members: runs[size].imported.members, results: runs[size].figures });
   await reportFigures(figured('small'), figured('large'));
-  await reportMemberPages(runs.large.imported.members, runs.large.memberPages);
 }
 
 async function run(size: Size, samples: Samples, targets: Record<Organization, number>): Promise<Run> {
@@ -85,7 +83,9 @@ async function run(size: Size, samples: Samples, targets: Record<Organization, n
     const imported = await p.import(counts, size === 'small' ? sampleFrom(samples) : undefined);
     const searches = await measureSearches(p, samples);
     const figures = await measureFigures(p);
-    return { counts, imported, searches, figures, memberPages: await measureMemberPages(p) };
+    // Printed as soon as measured: the large province's import takes long.
+    await reportMemberPages(size, imported.members, await measureMemberPages(p));
+    return { counts, imported, searches, figures };
   } finally {
     await p.close();
   }

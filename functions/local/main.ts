@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `doanthe đang chạy / is running at ${url}  (${Math.round(performance.now() - started)} ms)`,
+    `  Web admin / Trang quản trị: ${url}  (sign in with a demo account)`,
     `  API docs: ${url}/docs    OpenAPI: ${url}/openapi.json`,
     `  Database: ${database ? `DynamoDB Local, data in ${join(env.DATA_DIR, 'dynamodb')}` : env.DYNAMODB_ENDPOINT}`,
     `  Demo province ${seeded.created ? 'seeded' : 'already present'}. Demo accounts (password "${DEMO_PASSWORD}"):`,

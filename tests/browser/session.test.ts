@@ -73,3 +73,14 @@ it('switches to English and keeps it across pages', async () => {
   watcher.expectNoProblems();
   await page.context().close();
 });
+
+it('shows a refused page as a page, in the layout, that passes the same checks', async () => {
+  const { page, watcher } = await openPage(browser, server.origin);
+  await signInAs(page, 'pg.farmers');
+  const response = await page.goto('/front');
+  expect(response?.status()).toBe(403);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+  await checkPage(page, 'error-forbidden');
+  watcher.expectNoProblems([/status of 403/]);
+  await page.context().close();
+});

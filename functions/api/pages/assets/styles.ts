@@ -89,6 +89,10 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
   main { padding: 12px; }
   dl.facts { grid-template-columns: 1fr; }
   h1 { font-size: 1.3rem; }
+  /* On a phone the menu is one row that scrolls inside itself, not four rows above every page. */
+  nav.main ul { flex-wrap: nowrap; overflow-x: auto; padding: 4px 8px; }
+  nav.main li { flex: none; }
+  .top-bar { padding: 6px 12px; }
 }
 @media print {
   .top, nav.main, .no-print, form, .pager, .skip { display: none !important; }

@@ -143,6 +143,11 @@ export class TenantTable {
     this.prefix = `${tenant}#`;
   }
 
+  /** Names this part of this table, for what remembers reads of it (recent-reads.ts). */
+  get address(): string {
+    return `${this.tableName}/${this.tenant}`;
+  }
+
   /**
    * The administrative map of this tenant's province, shared by its four organizations and its
    * Front: `<province>:map`, a partition no token can name (tenant ids end in an organization or

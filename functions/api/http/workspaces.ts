@@ -18,6 +18,7 @@ import { FiguresRepository } from '#shared/store/repositories/figures.ts';
 import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
 import { MapProposalRepository } from '#shared/store/repositories/map-proposals.ts';
 import { MemberRepository } from '#shared/store/repositories/members.ts';
+import { RecentBranchRepository, RecentUnitRepository } from '#shared/store/repositories/recent-reads.ts';
 import { ReorganizationRepository } from '#shared/store/repositories/reorganizations.ts';
 import { SettingsRepository } from '#shared/store/repositories/settings.ts';
 import { TransferRepository } from '#shared/store/repositories/transfers.ts';
@@ -49,6 +50,19 @@ export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
   return {
     units: new UnitRepository(table),
     branches: new BranchRepository(table),
+    audit: new AuditRepository(table),
+  };
+}
+
+/**
+ * The tree as read a few seconds ago (recent-reads.ts): for the choices a page offers, such as
+ * a list's filters, never for what a use case changes or decides on.
+ */
+export function choicesWorkspace(c: Context<AppEnv>): TreeWorkspace {
+  const table = c.get('tenantTable');
+  return {
+    units: new RecentUnitRepository(table),
+    branches: new RecentBranchRepository(table),
     audit: new AuditRepository(table),
   };
 }

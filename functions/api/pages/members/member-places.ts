@@ -11,7 +11,7 @@ import { vietnamToday } from '#shared/domain/dates.ts';
 import { listUnits, readUnit } from '#shared/domain/unit-queries.ts';
 import type { FullUnit } from '#shared/domain/units.ts';
 import type { AppEnv } from '../../app-env.ts';
-import { treeWorkspace } from '../../http/workspaces.ts';
+import { choicesWorkspace } from '../../http/workspaces.ts';
 import type { Option } from '../components/forms.tsx';
 
 /** More hamlets than a commune has, more branches than a unit holds: one page is all of them. */
@@ -21,7 +21,7 @@ const BELOW = '\u2003';
 
 function childrenOf(c: Context<AppEnv>, parentId: string): Promise<FullUnit[]> {
   const validOn = vietnamToday(c.get('now'));
-  return listUnits(treeWorkspace(c), c.get('principal'), { parentId, validOn, limit: ALL }).then(
+  return listUnits(choicesWorkspace(c), c.get('principal'), { parentId, validOn, limit: ALL }).then(
     (page) => page.items,
   );
 }
@@ -38,7 +38,7 @@ const withChildren = (unit: FullUnit, children: readonly FullUnit[]): Option[] =
  */
 export async function unitChoices(c: Context<AppEnv>, chosen?: string): Promise<Option[]> {
   const principal = c.get('principal');
-  const ws = treeWorkspace(c);
+  const ws = choicesWorkspace(c);
   const scope = principal.scope;
   if (scope && 'branchId' in scope) return [];
   if (scope) {
@@ -64,7 +64,7 @@ async function openCommune(c: Context<AppEnv>, communes: readonly FullUnit[], ch
   if (!commune) {
     // A hamlet was chosen: its commune opens. A unit that does not exist opens nothing here;
     // the list's use case says what is wrong with it.
-    const unit = await readUnit(treeWorkspace(c), c.get('principal'), chosen).catch(() => undefined);
+    const unit = await readUnit(choicesWorkspace(c), c.get('principal'), chosen).catch(() => undefined);
     commune = communes.find((candidate) => candidate.id === unit?.parentId);
   }
   return commune && { id: commune.id, hamlets: await childrenOf(c, commune.id) };
@@ -76,7 +76,7 @@ async function openCommune(c: Context<AppEnv>, communes: readonly FullUnit[], ch
  */
 export async function branchChoices(c: Context<AppEnv>, unitId: string | undefined): Promise<Option[]> {
   const principal = c.get('principal');
-  const ws = treeWorkspace(c);
+  const ws = choicesWorkspace(c);
   const scope = principal.scope;
   if (scope && 'branchId' in scope) {
     const { branch } = await readBranch(ws, principal, scope.branchId);

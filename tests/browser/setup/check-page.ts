@@ -2,7 +2,7 @@
  * The quality bars every page of the app meets, checked on the page as it stands: axe-core finds
  * no serious or critical violation, and nothing scrolls sideways, on a 360 px phone and on a
  * 1366 px laptop; full-page screenshots of both go to `screenshots/` (git-ignored) for a person to
- * look at, and the page's transfer size to the run's record.
+ * look at, and the page's transfer size to the run's record, its JavaScript within 30 KB.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,6 +18,9 @@ const VIEWPORTS = [
 ];
 
 const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** The issue's budget: at most 30 KB of JavaScript on any page, as transferred. */
+const MAX_SCRIPT_BYTES = 30 * 1024;
 
 // Evaluated through the DevTools protocol: the app's CSP rightly refuses an injected <script>.
 let axeSource: Promise<string> | undefined;
@@ -56,7 +59,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${size.width}.png`), fullPage: true });
   }
   if (viewport) await page.setViewportSize(viewport);
-  await recordTransferSize(name, await transferSize(page));
+  const size = await transferSize(page);
+  await recordTransferSize(name, size);
+  if (size.script > MAX_SCRIPT_BYTES)
+    failures.push(`loads ${size.script} bytes of JavaScript, more than the ${MAX_SCRIPT_BYTES} a page may`);
   if (failures.length > 0) throw new Error(`page "${name}" misses the quality bars:\n${failures.join('\n')}`);
 }
 

@@ -7,8 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { admission, admitOk, postJson, provinceWithBranches } from '../setup/members.ts';
-import { setUpScene } from '../setup/scene.ts';
+import { membersPageScene } from '../integration/members-page-scene.ts';
+import { admission, admitOk, postJson } from '../setup/members.ts';
 import { getJson, jsonOf, type TestApp } from '../setup/test-app.ts';
 import { checkPage } from './setup/check-page.ts';
 import { launchChromium, openPage } from './setup/chromium.ts';
@@ -25,26 +25,11 @@ const ADMIN = 'pb.farmers';
 const OFFICER = 'pb.mytho';
 
 beforeAll(async () => {
-  ({ t, token } = await setUpScene({
-    provinces: ['pb'],
-    onboard: provinceWithBranches,
-    tenants: {
-      'pb:farmers': { officers: [{ username: OFFICER, role: 'unit_officer', scope: { unitId: '28261' } }] },
-    },
-    signIn: [ADMIN, 'pb.youth', 'pb.women'],
-  }));
-  hoa = (
-    await admitOk(
-      t,
-      token(ADMIN),
-      admission({
-        fullName: 'Nguyễn Thị Hoa',
-        gender: 'female',
-        phone: '0911222333',
-        branchId: 'b-28261-01',
-      }),
-    )
-  ).id;
+  ({ t, token, hoa } = await membersPageScene(
+    'pb',
+    [{ username: OFFICER, role: 'unit_officer', scope: { unitId: '28261' } }],
+    ['pb.youth', 'pb.women'],
+  ));
   for (const [fullName, branchId] of [
     ['Nguyễn Văn Hòa', 'b-28261-02'],
     ['Trần Văn Bình', 'b-28249-01'],

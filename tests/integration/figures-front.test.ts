@@ -21,24 +21,11 @@ import {
   writeAggregates,
   YEAR,
 } from './figures-fixtures.ts';
+import { FARMERS, farmersGrow, writeOrganizations } from './front-dashboard-scene.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
 const token = (username: string) => tokens[username] ?? '';
-
-const FARMERS: Record<string, Counts> = {
-  '28261-01': { ...members({ active: 40, away: 5, lapsed: 3 }), branches_residential: 1 },
-  '28261-02': { ...members({ active: 3, away: 1 }), branches_residential: 1 },
-  '28249-01': { ...members({ active: 20 }), branches_residential: 1 },
-};
-const OTHERS: Record<string, Record<string, Counts>> = {
-  women: {
-    '28261-01': { ...members({ active: 30 }), branches_residential: 1 },
-    '28249-02': { ...members({ active: 12 }), branches_residential: 1 },
-  },
-  veterans: { '28249-01': members({ active: 7 }) },
-  youth: { '28261-01': { ...members({ active: 10, away: 4 }), branches_agency: 1 } },
-};
 
 const overview = (unitId: string, asOf?: string, username = 'fr.front') =>
   getJson<Overview>(
@@ -68,9 +55,7 @@ beforeAll(async () => {
   t = await createTestApp({ clock: FIGURES_CLOCK.clock });
   await figuresProvince(t, 'fr');
   await figuresProvince(t, 'fz');
-  await writeAggregates(t, 'fr:farmers', FARMERS);
-  for (const [organization, own] of Object.entries(OTHERS))
-    await writeAggregates(t, `fr:${organization}`, own);
+  await writeOrganizations(t, 'fr');
   // The other province's farmers are far more: none of it may reach fr's Front.
   await writeAggregates(t, 'fz:farmers', scaled(FARMERS, 1000));
   for (const username of ['root.operator', 'fr.front', 'fr.farmers', 'fr.women', 'fr.youth', 'fz.front'])
@@ -250,10 +235,7 @@ describe('snapshots and past days', () => {
       ((await response.json()) as { tenants: { tenantId: string }[] }).tenants.map((x) => x.tenantId),
     ).toEqual(['farmers', 'women', 'veterans', 'youth', 'front'].map((kind) => `fr:${kind}`));
     // After the year end the farmers grow by 20 present members in Khóm 1.
-    await writeAggregates(t, 'fr:farmers', {
-      ...FARMERS,
-      '28261-01': { ...members({ active: 60, away: 5, lapsed: 3 }), branches_residential: 1 },
-    });
+    await farmersGrow(t, 'fr');
   });
 
   it('answers a past day from the latest snapshot on or before it, with that year’s targets', async () => {
@@ -547,9 +529,7 @@ describe('what reading costs', () => {
       expect(pk).toMatch(/^fr:(farmers|women|veterans|youth|front|map)#(UNIT|CHILDREN|TARGETS|AGG)#/);
 
     // Ten times the members (every count × 10): not one read more.
-    await writeAggregates(t, 'fr:farmers', scaled(FARMERS, 10));
-    for (const [organization, own] of Object.entries(OTHERS))
-      await writeAggregates(t, `fr:${organization}`, scaled(own, 10));
+    await writeOrganizations(t, 'fr', 10);
     const after = await measure('/api/v1/front/overview?unitId=82');
     expect(kinds(after)).toEqual(kinds(before));
     expect((await overview('82')).total.members.total).toBe(1350);

@@ -8,11 +8,19 @@
 import { previousMonthEnd } from '../../functions/api/pages/home.tsx';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import { jsonOf, type TestApp } from '../setup/test-app.ts';
-import { type Counts, figuresProvince, members, TODAY, writeAggregates, YEAR } from './figures-fixtures.ts';
+import {
+  type Counts,
+  figuresProvince,
+  members,
+  scaled,
+  TODAY,
+  writeAggregates,
+  YEAR,
+} from './figures-fixtures.ts';
 
 export const MONTH_END = previousMonthEnd(TODAY);
 
-const FARMERS: Record<string, Counts> = {
+export const FARMERS: Record<string, Counts> = {
   '28261-01': { ...members({ active: 40, away: 5, lapsed: 3 }), branches_residential: 1 },
   '28261-02': { ...members({ active: 3, away: 1 }), branches_residential: 1 },
   '28249-01': { ...members({ active: 20 }), branches_residential: 1 },
@@ -33,12 +41,24 @@ const TARGETS = [
   { organization: 'youth', unitId: '28261', targetPopulation: 50 },
 ];
 
+/** The four organizations' figures in province `id`, every count `factor` times over. */
+export async function writeOrganizations(t: TestApp, id: string, factor = 1): Promise<void> {
+  await writeAggregates(t, `${id}:farmers`, scaled(FARMERS, factor));
+  for (const [organization, own] of Object.entries(OTHERS))
+    await writeAggregates(t, `${id}:${organization}`, scaled(own, factor));
+}
+
+/** The farmers 20 present members more in Khóm 1, for a day after a snapshot to compare with it. */
+export const farmersGrow = (t: TestApp, id: string) =>
+  writeAggregates(t, `${id}:farmers`, {
+    ...FARMERS,
+    '28261-01': { ...members({ active: 60, away: 5, lapsed: 3 }), branches_residential: 1 },
+  });
+
 /** Province `id` (code 82) as described above; its app must run on FIGURES_CLOCK. */
 export async function frontDashboardScene(t: TestApp, id: string): Promise<void> {
   await figuresProvince(t, id);
-  await writeAggregates(t, `${id}:farmers`, FARMERS);
-  for (const [organization, own] of Object.entries(OTHERS))
-    await writeAggregates(t, `${id}:${organization}`, own);
+  await writeOrganizations(t, id);
   await t.deps.table.forTenant(toTenantId(`${id}:front`)).putMany(
     Object.entries(PERSONS).map(([unitId, count]) => ({
       entity: 'aggregate',
@@ -65,8 +85,5 @@ export async function frontDashboardScene(t: TestApp, id: string): Promise<void>
       json: { date: MONTH_END, provinceId: id },
     }),
   );
-  await writeAggregates(t, `${id}:farmers`, {
-    ...FARMERS,
-    '28261-01': { ...members({ active: 60, away: 5, lapsed: 3 }), branches_residential: 1 },
-  });
+  await farmersGrow(t, id);
 }

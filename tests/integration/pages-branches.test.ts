@@ -7,9 +7,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admission, admitOk, postJson, provinceWithBranches } from '../setup/members.ts';
-import { type PageClient, pageClient } from '../setup/page-client.ts';
+import type { PageClient } from '../setup/page-client.ts';
 import { setUpScene } from '../setup/scene.ts';
 import { getJson, jsonOf, seedBranches, type TestApp, testBranch } from '../setup/test-app.ts';
+import { pageHtml, signedIn as signedInAs } from './page-scene.ts';
 
 interface BranchBody {
   id: string;
@@ -49,18 +50,7 @@ beforeAll(async () => {
   await admitOk(t, token(ADMIN), admission({ fullName: 'Phạm Thị Lan', gender: 'female', branchId: KHOM_1 }));
 });
 
-async function signedIn(username: string): Promise<PageClient> {
-  const browser = pageClient(t);
-  await browser.signIn(username);
-  return browser;
-}
-
-async function page(browser: PageClient, path: string, status = 200): Promise<string> {
-  const response = await browser.get(path);
-  const html = await response.text();
-  expect(response.status, `${path}: ${html.slice(0, 300)}`).toBe(status);
-  return html;
-}
+const signedIn = (username: string) => signedInAs(t, username);
 
 async function posted(
   browser: PageClient,
@@ -97,12 +87,12 @@ const memberBranch = async (id: string) =>
 describe('the branches of a unit', () => {
   it('lists a commune’s own branches, and on request its hamlets’ too, each linked', async () => {
     const admin = await signedIn(ADMIN);
-    const own = await page(admin, '/branches?unitId=28261');
+    const own = await pageHtml(admin, '/branches?unitId=28261');
     expect(own).toContain('<h1>Chi hội: Phường Mỹ Tho</h1>');
     expect(own).toContain('href="/branches/b-agency-28261">Chi đoàn cơ quan phường</a>');
     expect(own).not.toContain(`href="/branches/${KHOM_1}"`);
     expect(own).toContain('href="/branches?unitId=28261-01">Khóm 1</a>');
-    const subtree = await page(admin, '/branches?unitId=28261&subtree=1');
+    const subtree = await pageHtml(admin, '/branches?unitId=28261&subtree=1');
     expect(subtree).toContain('href="/branches/b-agency-28261"');
     expect(subtree).toContain(`href="/branches/${KHOM_1}">Chi hội Khóm 1</a>`);
     expect(subtree).toContain(`href="/branches/${KHOM_2}">Chi hội Khóm 2</a>`);
@@ -111,24 +101,24 @@ describe('the branches of a unit', () => {
 
   it('opens at a commune officer’s commune and refuses another commune’s, as the API does', async () => {
     const officer = await signedIn(OFFICER);
-    expect(await page(officer, '/branches')).toContain('<h1>Chi hội: Phường Mỹ Tho</h1>');
-    await page(officer, '/branches?unitId=28249', 403);
-    await page(officer, '/branches/b-28249-01', 403);
-    await page(officer, '/branches/new?unitId=28249', 403);
+    expect(await pageHtml(officer, '/branches')).toContain('<h1>Chi hội: Phường Mỹ Tho</h1>');
+    await pageHtml(officer, '/branches?unitId=28249', 403);
+    await pageHtml(officer, '/branches/b-28249-01', 403);
+    await pageHtml(officer, '/branches/new?unitId=28249', 403);
   });
 
   it('shows a branch officer their own branch only', async () => {
     const branchOfficer = await signedIn(BRANCH_OFFICER);
-    const html = await page(branchOfficer, '/branches');
+    const html = await pageHtml(branchOfficer, '/branches');
     expect(html).toContain(`href="/branches/${KHOM_1}"`);
-    await page(branchOfficer, `/branches/${KHOM_2}`, 403);
+    await pageHtml(branchOfficer, `/branches/${KHOM_2}`, 403);
   });
 });
 
 describe('a branch', () => {
   it('shows its facts, its members linked to theirs and to the whole list, and its groups', async () => {
     const admin = await signedIn(ADMIN);
-    const html = await page(admin, `/branches/${KHOM_1}`);
+    const html = await pageHtml(admin, `/branches/${KHOM_1}`);
     expect(html).toContain('<h1>Chi hội Khóm 1</h1>');
     expect(html).toContain('Khu dân cư');
     expect(html).toMatch(/<a href="\/members\/[\w-]+">Phạm Thị Lan<\/a>/);
@@ -139,11 +129,11 @@ describe('a branch', () => {
 
   it('hides the changes from a viewer, and refuses them when sent anyway', async () => {
     const viewer = await signedIn(VIEWER);
-    const html = await page(viewer, `/branches/${KHOM_1}`);
+    const html = await pageHtml(viewer, `/branches/${KHOM_1}`);
     expect(html).not.toContain('/edit"');
     expect(html).not.toContain('/dissolve"');
     expect(html).not.toContain(`action="/branches/${KHOM_1}/groups"`);
-    await page(viewer, `/branches/${KHOM_1}/edit`, 403);
+    await pageHtml(viewer, `/branches/${KHOM_1}/edit`, 403);
     await posted(viewer, `/branches/${KHOM_1}/groups`, { name: 'Tổ hội Lén' }, 403);
     const groups = await getJson<{ items: unknown[] }>(t, `/api/v1/branches/${KHOM_1}/groups`, token(ADMIN));
     expect(groups.items).toEqual([]);
@@ -161,14 +151,14 @@ describe('a branch', () => {
       token(ADMIN),
     );
     expect(groups.items.map((g) => g.name)).toEqual(['Tổ hội số 1']);
-    expect(await page(branchOfficer, `/branches/${KHOM_1}?group=added`)).toContain('Tổ hội số 1');
+    expect(await pageHtml(branchOfficer, `/branches/${KHOM_1}?group=added`)).toContain('Tổ hội số 1');
   });
 });
 
 describe('setting up a branch', () => {
   it('offers the kinds a hamlet takes, and sets one up', async () => {
     const officer = await signedIn(OFFICER);
-    const form = await page(officer, '/branches/new?unitId=28261-01');
+    const form = await pageHtml(officer, '/branches/new?unitId=28261-01');
     expect(form).toContain('<option value="residential"');
     expect(form).toContain('<option value="professional"');
     expect(form).not.toContain('<option value="agency"');
@@ -185,7 +175,7 @@ describe('setting up a branch', () => {
     );
     const id = /^\/branches\/([\w-]+)\?created=1$/.exec(done.location ?? '')?.[1] ?? '';
     expect(await branch(id)).toMatchObject({ name: 'Chi hội nghề nghiệp trồng lúa', kind: 'professional' });
-    expect(await page(officer, `/branches/${id}?created=1`)).toContain('Đã thành lập chi hội.');
+    expect(await pageHtml(officer, `/branches/${id}?created=1`)).toContain('Đã thành lập chi hội.');
   });
 
   it('refuses a bad form beside its fields, keeping what was typed, and writes nothing', async () => {
@@ -236,7 +226,7 @@ describe('renaming a branch', () => {
   it('saves the new name with the version it was read at', async () => {
     const { id } = await branchWithMembers('Chi hội Tên Cũ', []);
     const officer = await signedIn(OFFICER);
-    const form = await page(officer, `/branches/${id}/edit`);
+    const form = await pageHtml(officer, `/branches/${id}/edit`);
     expect(form).toContain('name="version" value="1"');
     expect(form).toContain('value="Chi hội Tên Cũ"');
     const done = await posted(
@@ -252,7 +242,7 @@ describe('renaming a branch', () => {
   it('shows the current values when someone else saved first, and writes nothing', async () => {
     const { id } = await branchWithMembers('Chi hội Hai Người Sửa', []);
     const officer = await signedIn(OFFICER);
-    await page(officer, `/branches/${id}/edit`);
+    await pageHtml(officer, `/branches/${id}/edit`);
     await jsonOf(
       await t.request(`/api/v1/branches/${id}`, {
         method: 'PATCH',
@@ -286,7 +276,7 @@ describe('dissolving a branch', () => {
   it('draws the plan: every member with a choice among the active branches around', async () => {
     const { id } = await branchWithMembers('Chi hội Xem Kế Hoạch', ['Đỗ Văn Một', 'Đỗ Văn Hai']);
     const officer = await signedIn(OFFICER);
-    const html = await page(officer, `/branches/${id}/dissolve`);
+    const html = await pageHtml(officer, `/branches/${id}/dissolve`);
     expect(html).toContain('data-confirm=');
     expect(html).toContain('aria-label="Nơi chuyển của Đỗ Văn Một"');
     expect(html).toContain('aria-label="Nơi chuyển của Đỗ Văn Hai"');
@@ -313,7 +303,7 @@ describe('dissolving a branch', () => {
       KHOM_1,
       KHOM_2,
     ]);
-    const html = await page(officer, `/branches/${id}?moved=3`);
+    const html = await pageHtml(officer, `/branches/${id}?moved=3`);
     expect(html).toContain('Đã giải thể chi hội. Số hội viên đã chuyển: 3');
     expect(html).toContain('Sáp nhập ấp');
     expect(html).not.toContain(`href="/branches/${id}/dissolve"`);
@@ -348,7 +338,7 @@ describe('dissolving a branch', () => {
     const { id, members } = await branchWithMembers('Chi hội Không Được Đụng', ['Lý Văn Yên']);
     for (const username of [OTHER_OFFICER, VIEWER]) {
       const reader = await signedIn(username);
-      await page(reader, `/branches/${id}/dissolve`, 403);
+      await pageHtml(reader, `/branches/${id}/dissolve`, 403);
       await posted(reader, `/branches/${id}/dissolve`, { toBranchId: KHOM_1, reason: 'Lén giải thể' }, 403);
     }
     expect(await branch(id)).toMatchObject({ status: 'active' });
@@ -375,8 +365,8 @@ describe('dissolving a branch', () => {
       } as never,
     ]);
     const officer = await signedIn(OFFICER);
-    expect(await page(officer, `/branches/${id}`)).toContain('Hoàn tất giải thể');
-    const plan = await page(officer, `/branches/${id}/dissolve`);
+    expect(await pageHtml(officer, `/branches/${id}`)).toContain('Hoàn tất giải thể');
+    const plan = await pageHtml(officer, `/branches/${id}/dissolve`);
     expect(plan).toContain('Số hội viên còn chờ chuyển: 2');
     expect(plan).toContain('Sáp nhập theo kế hoạch');
     const done = await posted(officer, `/branches/${id}/dissolve`, { reason: 'x', toBranchId: KHOM_1 }, 303);

@@ -6,10 +6,10 @@
  * officer their commune only, the Front's staff no member at all.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admission, admitOk, historyOf, postJson, provinceWithBranches } from '../setup/members.ts';
-import { type PageClient, pageClient } from '../setup/page-client.ts';
-import { setUpScene } from '../setup/scene.ts';
+import { admission, admitOk, historyOf, postJson } from '../setup/members.ts';
 import { getJson, jsonOf, type TestApp } from '../setup/test-app.ts';
+import { membersPageScene } from './members-page-scene.ts';
+import { signedIn as signedInAs } from './page-scene.ts';
 
 let t: TestApp;
 let token: (username: string) => string;
@@ -21,40 +21,19 @@ const OFFICER = 'pm.mytho';
 const VIEWER = 'pm.viewer';
 
 beforeAll(async () => {
-  ({ t, token } = await setUpScene({
-    provinces: ['pm'],
-    onboard: provinceWithBranches,
-    tenants: {
-      'pm:farmers': {
-        officers: [
-          { username: OFFICER, role: 'unit_officer', scope: { unitId: '28261' } },
-          { username: VIEWER, role: 'viewer', scope: null },
-        ],
-      },
-    },
-    signIn: [ADMIN, 'pm.women', 'pm.youth'],
-  }));
-  hoa = (
-    await admitOk(
-      t,
-      token(ADMIN),
-      admission({
-        fullName: 'Nguyễn Thị Hoa',
-        gender: 'female',
-        phone: '0911222333',
-        branchId: 'b-28261-01',
-      }),
-    )
-  ).id;
+  ({ t, token, hoa } = await membersPageScene(
+    'pm',
+    [
+      { username: OFFICER, role: 'unit_officer', scope: { unitId: '28261' } },
+      { username: VIEWER, role: 'viewer', scope: null },
+    ],
+    ['pm.women', 'pm.youth'],
+  ));
   binh = (await admitOk(t, token(ADMIN), admission({ fullName: 'Trần Văn Bình', branchId: 'b-28249-01' })))
     .id;
 });
 
-async function signedIn(username: string): Promise<PageClient> {
-  const browser = pageClient(t);
-  await browser.signIn(username);
-  return browser;
-}
+const signedIn = (username: string) => signedInAs(t, username);
 
 const html = async (response: Response, status = 200) => {
   const text = await response.text();

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../functions/local/stream-poller.ts';
 import { eventually, WAITS } from '../setup/eventually.ts';
 import { admission, admitOk, provinceWithBranches } from '../setup/members.ts';
-import { type PageClient, pageClient } from '../setup/page-client.ts';
+import type { PageClient } from '../setup/page-client.ts';
 import { setUpScene } from '../setup/scene.ts';
 import { startStreamPollerFor, type TestApp, testHamlet } from '../setup/test-app.ts';
+import { pageHtml, signedIn as signedInAs } from './page-scene.ts';
 
 let t: TestApp;
 let poller: StreamPoller;
@@ -60,18 +61,7 @@ afterAll(async () => {
   await poller?.stop();
 });
 
-async function signedIn(username: string): Promise<PageClient> {
-  const browser = pageClient(t);
-  await browser.signIn(username);
-  return browser;
-}
-
-async function page(browser: PageClient, path: string, status = 200): Promise<string> {
-  const response = await browser.get(path);
-  const html = await response.text();
-  expect(response.status, `${path}: ${html.slice(0, 300)}`).toBe(status);
-  return html;
-}
+const signedIn = (username: string) => signedInAs(t, username);
 
 /** The cells of a table row headed by a link to `href`, as text ('' for an empty cell). */
 function rowCells(html: string, href: string): string[] | null {
@@ -85,7 +75,7 @@ function rowCells(html: string, href: string): string[] | null {
 /** The page once the stream has counted every admission (figures settle a little after the writes). */
 const settled = (browser: PageClient, path: string, href: string, total: string) =>
   eventually(
-    () => page(browser, path),
+    () => pageHtml(browser, path),
     (html) => rowCells(html, href)?.[1] === total,
   );
 
@@ -115,10 +105,10 @@ describe('the tree for an organization admin', () => {
 
   it('lists a closed hamlet only on request; its page names what took it over and its former name', async () => {
     const admin = await signedIn(ADMIN);
-    expect(await page(admin, '/units/28261')).not.toContain('Khóm Cũ');
-    const withClosed = await page(admin, '/units/28261?closed=1');
+    expect(await pageHtml(admin, '/units/28261')).not.toContain('Khóm Cũ');
+    const withClosed = await pageHtml(admin, '/units/28261?closed=1');
     expect(withClosed).toContain('href="/units/28261-09">Khóm Cũ</a>');
-    const closed = await page(admin, '/units/28261-09');
+    const closed = await pageHtml(admin, '/units/28261-09');
     expect(closed).toContain('Đã thôi hoạt động');
     expect(closed).toContain('<a href="/units/28261-01">Khóm 1</a>');
     expect(closed).toContain('Khóm Xưa (01/07/2025 – 30/09/2025)');
@@ -127,7 +117,7 @@ describe('the tree for an organization admin', () => {
 
   it('answers 404 for a unit that is not on the map', async () => {
     const admin = await signedIn(ADMIN);
-    await page(admin, '/units/28261-77', 404);
+    await pageHtml(admin, '/units/28261-77', 404);
   });
 });
 
@@ -142,27 +132,27 @@ describe('a commune officer', () => {
 
   it('sees another commune on the map but none of its figures, branches or members', async () => {
     const officer = await signedIn(OFFICER);
-    const other = await page(officer, '/units/28249');
+    const other = await pageHtml(officer, '/units/28249');
     expect(other).toContain('<h1>Phường Đạo Thạnh</h1>');
     expect(other).toContain(REFUSED);
     expect(other).not.toContain('class="card"');
     expect(other).not.toContain('href="/branches?unitId=28249"');
     expect(other).not.toContain('href="/members?unitId=28249"');
     // The province above is outside their scope too: its communes are listed without numbers.
-    const province = await page(officer, '/units/82');
+    const province = await pageHtml(officer, '/units/82');
     expect(province).toContain(REFUSED);
     expect(rowCells(province, '/units/28249')).toEqual(['Phường']);
     // As the API refuses them: the other commune's branches, a branch of it, its members.
-    await page(officer, '/branches?unitId=28249', 403);
-    await page(officer, '/branches/b-28249-01', 403);
-    await page(officer, '/units/28249?closed=1');
+    await pageHtml(officer, '/branches?unitId=28249', 403);
+    await pageHtml(officer, '/branches/b-28249-01', 403);
+    await pageHtml(officer, '/units/28249?closed=1');
   });
 });
 
 describe('readers without the figures', () => {
   it('hides a viewer’s counts under five in a hamlet, with the legend', WAITS, async () => {
     await settled(await signedIn(ADMIN), '/units/28261', '/units/28261-01', '6');
-    const html = await page(await signedIn(VIEWER), '/units/28261');
+    const html = await pageHtml(await signedIn(VIEWER), '/units/28261');
     // The commune's own count stands; Khóm 2's two are hidden, and Khóm 1's six with them, or 8 − 6 would tell.
     expect(html).toContain('<span class="label">Hội viên hiện có</span><span class="value">8</span>');
     expect(rowCells(html, '/units/28261-02')?.slice(1, 3)).toEqual(['—', '—']);
@@ -172,7 +162,7 @@ describe('readers without the figures', () => {
 
   it('lets a branch officer walk the tree from their branch’s hamlet, saying why there are no figures', async () => {
     const branchOfficer = await signedIn(BRANCH_OFFICER);
-    const html = await page(branchOfficer, '/units');
+    const html = await pageHtml(branchOfficer, '/units');
     expect(html).toContain('<h1>Khóm 1</h1>');
     expect(html).toContain(REFUSED);
     expect(html).toContain('href="/branches?unitId=28261-01"');
@@ -181,7 +171,7 @@ describe('readers without the figures', () => {
 
   it('shows the Front’s staff the map of the province, with no organization’s figures', async () => {
     const front = await signedIn('pu.front');
-    const html = await page(front, '/units');
+    const html = await pageHtml(front, '/units');
     expect(html).toContain('<h1>Tỉnh pu</h1>');
     expect(html).toContain(REFUSED);
     expect(html).not.toContain('href="/branches?');

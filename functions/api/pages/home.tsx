@@ -12,9 +12,9 @@ import { unitStats } from '#shared/figures/reading/stats.ts';
 import type { AppEnv } from '../app-env.ts';
 import { figuresSource } from '../http/workspaces.ts';
 import { formatCount, formatDate, formatPercent } from './components/format.ts';
+import { readerUnitId } from './components/reader-unit.ts';
 import { renderPage } from './http/render.tsx';
 import type { View } from './http/view.ts';
-import { readerUnitId } from './units/reader-unit.ts';
 
 /** The last day of the month before `today` (2026-12-06 → 2026-11-30). */
 export function previousMonthEnd(today: string): string {

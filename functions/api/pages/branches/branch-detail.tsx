@@ -26,18 +26,18 @@ import {
   type FormState,
   Notice,
   PostForm,
-  SelectField,
   TextField,
 } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { TableWrap } from '../components/table-wrap.tsx';
+import { parentsOf, UnitPath, unitBranchesHref, unitHref } from '../components/unit-path.tsx';
 import { readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
-import { parentsOf, UnitPath, unitBranchesHref, unitHref } from '../units/unit-path.tsx';
 import { branchHref, branchIdParam } from './branch-paths.ts';
-import { kindWord, memberStatusWord, modelOptions, specialtyWord, statusWord } from './branch-words.ts';
+import { kindWord, memberStatusWord, specialtyWord, statusWord } from './branch-words.ts';
 import { DissolutionFacts } from './dissolution-facts.tsx';
+import { SpecialtyField } from './specialty-field.tsx';
 
 const MEMBERS_SHOWN = 20;
 const GROUPS_SHOWN = 100;
@@ -215,16 +215,7 @@ const GroupForm: FC<{ view: View; branch: FullBranch; form: FormState }> = ({ vi
     <h3>{view.t('branches.addGroup')}</h3>
     <ErrorSummary view={view} form={form} />
     <TextField view={view} name="name" label={view.t('branches.groupName')} form={form} required />
-    {branch.kind === 'professional' && (
-      <SelectField
-        view={view}
-        name="economicModel"
-        label={view.t('branches.economicModel')}
-        form={form}
-        options={modelOptions(view)}
-        empty={view.t('form.choose')}
-      />
-    )}
+    {branch.kind === 'professional' && <SpecialtyField view={view} form={form} kind="professional" choose />}
     <div class="actions">
       <button type="submit">{view.t('branches.addGroup')}</button>
     </div>

@@ -20,6 +20,7 @@ import type { Principal } from '#shared/domain/roles.ts';
 import type { FullUnit } from '#shared/domain/units.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, memberWorkspace, treeWorkspace } from '../../http/workspaces.ts';
+import { everyPage } from '../components/every-page.ts';
 import { formatCount } from '../components/format.ts';
 import {
   EMPTY_FORM,
@@ -32,10 +33,10 @@ import {
   TextField,
 } from '../components/forms.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
+import { parentsOf, UnitPath, unitBranchesHref } from '../components/unit-path.tsx';
 import { domainFieldErrors, type FormValues, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
-import { parentsOf, UnitPath, unitBranchesHref } from '../units/unit-path.tsx';
 import { BranchFacts } from './branch-detail.tsx';
 import { branchHref, branchIdParam } from './branch-paths.ts';
 import { memberStatusWord } from './branch-words.ts';
@@ -46,16 +47,9 @@ const MOVE = 'move.';
 const PAGE = 200;
 
 /** Every current member of the branch, a page at a time (a dissolution moves at most 5.000). */
-async function currentMembers(c: Context<AppEnv>, deps: AppDependencies, branchId: string) {
+function currentMembers(c: Context<AppEnv>, deps: AppDependencies, branchId: string) {
   const ws = memberWorkspace(c, deps);
-  const members: MemberSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listMembers(ws, c.get('principal'), { branchId, limit: PAGE, cursor });
-    members.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return members;
+  return everyPage((cursor) => listMembers(ws, c.get('principal'), { branchId, limit: PAGE, cursor }));
 }
 
 /** Where members may go: the active branches around this one that the reader may list. */

@@ -30,13 +30,14 @@ import {
   SelectField,
   TextField,
 } from '../components/forms.tsx';
-import { domainFieldErrors, type FormValues, readForm, withoutEmpty } from '../http/forms.ts';
+import { unitIdFrom } from '../components/reader-unit.ts';
+import { parentsOf, UnitPath, unitBranchesHref } from '../components/unit-path.tsx';
+import { domainFieldErrors, type FormValues, formVersion, readForm, withoutEmpty } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { viewOf } from '../http/view.ts';
-import { unitIdFrom } from '../units/reader-unit.ts';
-import { parentsOf, UnitPath, unitBranchesHref } from '../units/unit-path.tsx';
 import { branchHref, branchIdParam } from './branch-paths.ts';
-import { agencyOptions, kindOptions, modelOptions } from './branch-words.ts';
+import { kindOptions } from './branch-words.ts';
+import { SpecialtyField } from './specialty-field.tsx';
 
 /** A refusal worth a sentence above the form: one about the unit, which is no field of it. */
 interface Refusal {
@@ -89,27 +90,9 @@ function newBranchPage(
           required
         />
         {kinds.includes('professional') && (
-          <SelectField
-            view={view}
-            name="economicModel"
-            label={view.t('branches.economicModel')}
-            hint={view.t('branches.economicModelHint')}
-            form={form}
-            options={modelOptions(view)}
-            empty={view.t('form.choose')}
-          />
+          <SpecialtyField view={view} form={form} kind="professional" hinted choose />
         )}
-        {kinds.includes('agency') && (
-          <SelectField
-            view={view}
-            name="agencyType"
-            label={view.t('branches.agencyType')}
-            hint={view.t('branches.agencyTypeHint')}
-            form={form}
-            options={agencyOptions(view)}
-            empty={view.t('form.choose')}
-          />
-        )}
+        {kinds.includes('agency') && <SpecialtyField view={view} form={form} kind="agency" hinted choose />}
         <div class="actions">
           <button type="submit">{view.t('branches.new')}</button>
           <a href={unitBranchesHref(unit.id)}>{view.t('form.cancel')}</a>
@@ -187,23 +170,8 @@ async function editPage(c: Context<AppEnv>, state: EditState | null, status: Con
         )}
         <input type="hidden" name="version" value={form.values.version ?? String(branch.version)} />
         <TextField view={view} name="name" label={view.t('branches.name')} form={form} required />
-        {branch.kind === 'professional' && (
-          <SelectField
-            view={view}
-            name="economicModel"
-            label={view.t('branches.economicModel')}
-            form={form}
-            options={modelOptions(view)}
-          />
-        )}
-        {branch.kind === 'agency' && (
-          <SelectField
-            view={view}
-            name="agencyType"
-            label={view.t('branches.agencyType')}
-            form={form}
-            options={agencyOptions(view)}
-          />
+        {(branch.kind === 'professional' || branch.kind === 'agency') && (
+          <SpecialtyField view={view} form={form} kind={branch.kind} />
         )}
         <div class="actions">
           <button type="submit">{view.t('form.save')}</button>
@@ -212,13 +180,6 @@ async function editPage(c: Context<AppEnv>, state: EditState | null, status: Con
       </PostForm>
     ),
   );
-}
-
-/** The version the form was read at; one that names no version never matches, as a bad If-Match. */
-function versionOf(values: FormValues): number | undefined {
-  const sent = values.version;
-  if (sent === undefined) return undefined;
-  return /^\d{1,9}$/.test(sent) ? Number(sent) : 0;
 }
 
 export const editBranchForm = (c: Context<AppEnv>) => editPage(c, null);
@@ -232,7 +193,7 @@ export async function updateBranchFromForm(c: Context<AppEnv>) {
   }));
   if (!submitted.ok) return editPage(c, { form: submitted }, 400);
   try {
-    await updateBranch(treeWorkspace(c), changeContext(c), id, submitted.data, versionOf(submitted.values));
+    await updateBranch(treeWorkspace(c), changeContext(c), id, submitted.data, formVersion(submitted.values));
     return c.redirect(`${branchHref(id)}?saved=1`, 303);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'PRECONDITION_FAILED')

@@ -15,11 +15,11 @@ import { treeWorkspace } from '../../http/workspaces.ts';
 import { Notice } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { Pager } from '../components/pager.tsx';
+import { readerUnitId, unitIdFrom } from '../components/reader-unit.ts';
 import { TableWrap } from '../components/table-wrap.tsx';
+import { parentsOf, UnitPath, unitBranchesHref, unitHref } from '../components/unit-path.tsx';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
-import { readerUnitId, unitIdFrom } from '../units/reader-unit.ts';
-import { parentsOf, UnitPath, unitBranchesHref, unitHref } from '../units/unit-path.tsx';
 import { kindWord, specialtyWord, statusWord } from './branch-words.ts';
 import { branchesAround } from './branches-around.ts';
 

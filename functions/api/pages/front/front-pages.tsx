@@ -9,21 +9,23 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { vietnamToday } from '#shared/domain/dates.ts';
-import { DomainError } from '#shared/domain/errors.ts';
-import { listUnits } from '#shared/domain/unit-queries.ts';
+import { readUnit } from '#shared/domain/unit-queries.ts';
 import { comparisonWorkbook, overviewWorkbook } from '#shared/figures/reading/export-xlsx.ts';
 import { frontComparison, frontOverview } from '#shared/figures/reading/front-overview.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { validationError } from '../../http/validation.ts';
 import { figuresWorkspace, treeWorkspace } from '../../http/workspaces.ts';
 import { attachment } from '../../routes/figures.ts';
+import { provinceUnitId } from '../components/reader-unit.ts';
+import { parentsOf, UnitPath } from '../components/unit-path.tsx';
 import { renderPage } from '../http/render.tsx';
 import { viewOf } from '../http/view.ts';
 import { COMPARE_WITH, compareFrom } from './comparison.tsx';
 import { Dashboard } from './dashboard.tsx';
-import { UnitPath, unitPath } from './unit-path.tsx';
 
 const unitIdField = z.string().min(1).max(64);
+
+const frontHref = (unitId: string) => `/front?unitId=${encodeURIComponent(unitId)}`;
 
 /** Sorting and the comparison fall back to their defaults: a stale link still opens the page. */
 const dashboardQuery = z.object({
@@ -45,14 +47,6 @@ function queryOf<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.output<S
   return parsed.data;
 }
 
-/** The province in force today: where the dashboard opens when no unit is asked for. */
-async function provinceUnitId(c: Context<AppEnv>, today: string): Promise<string> {
-  const top = await listUnits(treeWorkspace(c), c.get('principal'), { limit: 1, validOn: today });
-  const province = top.items[0];
-  if (!province) throw new DomainError('UNIT_NOT_FOUND', { id: '' });
-  return province.id;
-}
-
 export function frontPages(deps: AppDependencies) {
   const figures = figuresWorkspace(deps);
   return new Hono<AppEnv>()
@@ -63,15 +57,16 @@ export function frontPages(deps: AppDependencies) {
       const unitId = query.unitId ?? (await provinceUnitId(c, today));
       const overview = await frontOverview(figures, principal, unitId, today, today);
       const from = compareFrom(query.compare, today);
-      const [comparison, path] = await Promise.all([
+      // The map holds no personal data: the Front reads it like anyone in the province.
+      const [comparison, parents] = await Promise.all([
         frontComparison(figures, principal, overview.unitId, from, today, today),
-        unitPath(treeWorkspace(c), principal, overview.unitId),
+        readUnit(treeWorkspace(c), principal, overview.unitId).then((unit) => parentsOf(c, principal, unit)),
       ]);
       return renderPage(
         c,
         {
           title: (view) => `${view.t('front.title')}: ${overview.name}`,
-          lead: <UnitPath view={viewOf(c)} path={path} />,
+          lead: <UnitPath view={viewOf(c)} parents={parents} href={frontHref} label="front.breadcrumb" />,
         },
         (view) => <Dashboard view={view} overview={overview} comparison={comparison} query={query} />,
       );

@@ -22,6 +22,10 @@ export function withoutEmpty(values: FormValues): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
 }
 
+/** Of the named fields, those filled in: what an API client would have sent. */
+export const filled = (values: FormValues, names: readonly string[]): Record<string, string> =>
+  Object.fromEntries(names.flatMap((name) => (values[name]?.trim() ? [[name, values[name]]] : [])));
+
 export async function formValues(c: Context): Promise<FormValues> {
   const body = await c.req.parseBody();
   return Object.fromEntries(
@@ -85,4 +89,14 @@ export function typedNumber(raw: string | undefined): unknown {
   if (text === '') return undefined;
   if (/^\d{1,3}([.,\s]\d{3})+$/.test(text)) return Number(text.replace(/\D/g, ''));
   return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * The record's version an edit form was drawn from (its hidden `version`): absent, none; one that
+ * names no version never matches, as a malformed If-Match, so the edit is refused as stale.
+ */
+export function formVersion(values: FormValues): number | undefined {
+  const sent = values.version;
+  if (sent === undefined) return undefined;
+  return /^\d{1,9}$/.test(sent) ? Number(sent) : 0;
 }

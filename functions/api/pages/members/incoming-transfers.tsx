@@ -14,15 +14,17 @@ import { acceptTransferSchema, type IncomingTransferView } from '#shared/domain/
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
 import { formatDate } from '../components/format.ts';
-import { type Option, PostForm, SelectField, TextField } from '../components/forms.tsx';
+import { type Option, PostForm, TextField } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { Pager } from '../components/pager.tsx';
-import { readForm, readQuery } from '../http/forms.ts';
+import { scopeUnitId } from '../components/reader-unit.ts';
+import { filled, readForm, readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
 import { refusalOf } from './form-refusal.ts';
 import { Refused, type RefusedForm } from './member-parts.tsx';
 import { branchChoices, unitChoices } from './member-places.ts';
+import { BranchField, UnitPicker } from './place-fields.tsx';
 import { changeOnce, OnceKey } from './submit-once.tsx';
 
 const TRANSFERS_PER_PAGE = 20;
@@ -38,9 +40,7 @@ export function incomingTransferPages(deps: AppDependencies) {
     .post('/transfers/:id/accept', async (c) => {
       const id = c.req.param('id');
       const form = await readForm(c, acceptTransferSchema, (values) =>
-        Object.fromEntries(
-          ['branchId', 'joinedAt'].flatMap((name) => (values[name]?.trim() ? [[name, values[name]]] : [])),
-        ),
+        filled(values, ['branchId', 'joinedAt']),
       );
       if (!form.ok) return transfersPage(c, deps, { id, form: { values: form.values, errors: form.errors } });
       try {
@@ -78,7 +78,7 @@ async function transfersPage(c: Context<AppEnv>, deps: AppDependencies, sentBack
   });
   const accepting = allows(requireMemberWriter)(principal) && incomingTransferReach(principal) !== null;
   const scope = principal.scope;
-  const fallbackUnit = unitId ?? (scope && 'unitId' in scope ? scope.unitId : undefined);
+  const fallbackUnit = unitId ?? scopeUnitId(principal);
   // Transfers addressed to one unit are placed in its branches; the others where the reader chose.
   const choices = new Map<string | undefined, Promise<Option[]>>();
   const branchesFor = (transfer: IncomingTransferView) => {
@@ -100,19 +100,15 @@ async function transfersPage(c: Context<AppEnv>, deps: AppDependencies, sentBack
       <>
         <p class="muted">{view.t('transfers.intro')}</p>
         {units.length > 0 && (
-          <form method="get" action="/transfers" class="filters panel">
-            <SelectField
-              view={view}
-              form={{ values: { unitId: unitId ?? '' }, errors: {} }}
-              name="unitId"
-              label={view.t('transfers.unit')}
-              options={units}
-              empty={view.t('form.choose')}
-            />
-            <button type="submit" class="secondary">
-              {view.t('members.admit.showBranches')}
-            </button>
-          </form>
+          <UnitPicker
+            view={view}
+            action="/transfers"
+            name="unitId"
+            value={unitId ?? ''}
+            label="transfers.unit"
+            units={units}
+            choose
+          />
         )}
         {page.items.length === 0 && <p class="panel">{view.t('transfers.none')}</p>}
         {page.items.map((transfer, index) => (
@@ -164,17 +160,7 @@ const Transfer = ({
         <PostForm view={view} action={`/transfers/${transfer.id}/accept`}>
           <Refused view={view} form={form} />
           <OnceKey values={form.values} />
-          <SelectField
-            view={view}
-            form={form}
-            idPrefix={heading}
-            name="branchId"
-            label={view.t('members.field.branch')}
-            options={branches}
-            empty={view.t('form.choose')}
-            hint={branches.length === 0 ? view.t('members.admit.chooseUnitFirst') : undefined}
-            required
-          />
+          <BranchField view={view} form={form} branches={branches} idPrefix={heading} />
           <TextField
             view={view}
             form={form}

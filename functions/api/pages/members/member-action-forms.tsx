@@ -10,6 +10,7 @@ import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
 import { type Option, PostForm, SelectField, TextField } from '../components/forms.tsx';
 import type { View } from '../http/view.ts';
 import { Refused, type RefusedForm } from './member-parts.tsx';
+import { UnitPicker } from './place-fields.tsx';
 import { memberPath, OnceKey } from './submit-once.tsx';
 
 export const MEMBER_ACTIONS = ['status', 'move', 'transferOut'] as const;
@@ -34,6 +35,7 @@ export const MemberActions: FC<ActionsProps> = (props) => {
   const form = (action: MemberAction, defaults: Record<string, string>): RefusedForm =>
     forms[action] ?? { values: defaults, errors: {} };
   const action = (path: string) => `${memberPath(member)}/${path}`;
+  const move = form('move', { effectiveDate: today });
   return (
     <section aria-labelledby="actions">
       <h2 id="actions">{view.t('members.actions.title')}</h2>
@@ -54,25 +56,22 @@ export const MemberActions: FC<ActionsProps> = (props) => {
       {(props.moveBranches.length > 0 || props.moveUnits.length > 0) && (
         <Action view={view} title="members.move.title" open={!!forms.move}>
           {props.moveUnits.length > 0 && (
-            <form method="get" action={memberPath(member)} class="filters">
-              <SelectField
-                view={view}
-                form={{ values: { moveUnit: props.moveUnit }, errors: {} }}
-                name="moveUnit"
-                label={view.t('members.move.unit')}
-                options={props.moveUnits}
-              />
-              <button type="submit" class="secondary">
-                {view.t('members.admit.showBranches')}
-              </button>
-            </form>
+            <UnitPicker
+              view={view}
+              action={memberPath(member)}
+              name="moveUnit"
+              value={props.moveUnit}
+              label="members.move.unit"
+              units={props.moveUnits}
+              class="filters"
+            />
           )}
           <PostForm view={view} action={action('move')}>
-            <Refused view={view} form={form('move', {})} />
-            <OnceKey values={form('move', {}).values} />
+            <Refused view={view} form={move} />
+            <OnceKey values={move.values} />
             <SelectField
               view={view}
-              form={form('move', {})}
+              form={move}
               idPrefix="move"
               name="toBranchId"
               label={view.t('members.move.to')}
@@ -80,21 +79,7 @@ export const MemberActions: FC<ActionsProps> = (props) => {
               empty={view.t('form.choose')}
               required
             />
-            <TextField
-              view={view}
-              form={form('move', {})}
-              idPrefix="move"
-              name="reason"
-              label={view.t('members.field.reason')}
-            />
-            <TextField
-              view={view}
-              form={form('move', { effectiveDate: today })}
-              idPrefix="move"
-              name="effectiveDate"
-              type="date"
-              label={view.t('members.field.effectiveDate')}
-            />
+            <ReasonAndDate view={view} form={move} idPrefix="move" />
             <div class="actions">
               <button type="submit">{view.t('members.move.submit')}</button>
             </div>
@@ -124,6 +109,34 @@ const Action: FC<PropsWithChildren<{ view: View; title: UiTextKey; open: boolean
   </details>
 );
 
+/** Why and from when: every change to a member says both. */
+const ReasonAndDate: FC<{ view: View; form: RefusedForm; idPrefix: string; required?: boolean }> = ({
+  view,
+  form,
+  idPrefix,
+  required,
+}) => (
+  <>
+    <TextField
+      view={view}
+      form={form}
+      idPrefix={idPrefix}
+      name="reason"
+      label={view.t('members.field.reason')}
+      required={required}
+    />
+    <TextField
+      view={view}
+      form={form}
+      idPrefix={idPrefix}
+      name="effectiveDate"
+      type="date"
+      label={view.t('members.field.effectiveDate')}
+      required={required}
+    />
+  </>
+);
+
 const StatusForm: FC<{ view: View; member: Member; youth: boolean; form: RefusedForm; action: string }> = ({
   view,
   member,
@@ -149,23 +162,7 @@ const StatusForm: FC<{ view: View; member: Member; youth: boolean; form: Refused
         empty={view.t('form.choose')}
         required
       />
-      <TextField
-        view={view}
-        form={form}
-        idPrefix="status"
-        name="reason"
-        label={view.t('members.field.reason')}
-        required
-      />
-      <TextField
-        view={view}
-        form={form}
-        idPrefix="status"
-        name="effectiveDate"
-        type="date"
-        label={view.t('members.field.effectiveDate')}
-        required
-      />
+      <ReasonAndDate view={view} form={form} idPrefix="status" required />
       <TextField
         view={view}
         form={form}
@@ -210,23 +207,7 @@ const TransferOutForm: FC<{ view: View; form: RefusedForm; action: string }> = (
       label={view.t('members.transferOut.unit')}
       hint={view.t('members.transferOut.unitHint')}
     />
-    <TextField
-      view={view}
-      form={form}
-      idPrefix="out"
-      name="reason"
-      label={view.t('members.field.reason')}
-      required
-    />
-    <TextField
-      view={view}
-      form={form}
-      idPrefix="out"
-      name="effectiveDate"
-      type="date"
-      label={view.t('members.field.effectiveDate')}
-      required
-    />
+    <ReasonAndDate view={view} form={form} idPrefix="out" required />
     <div class="actions">
       <button type="submit" class="danger">
         {view.t('members.transferOut.submit')}

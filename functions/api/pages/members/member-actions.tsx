@@ -20,7 +20,7 @@ import { readNationalId } from '#shared/domain/members/member-queries.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
-import { type FormValues, readForm } from '../http/forms.ts';
+import { type FormValues, filled, readForm } from '../http/forms.ts';
 import { type FieldOfCode, refusalOf } from './form-refusal.ts';
 import type { MemberAction } from './member-action-forms.tsx';
 import { renderMember } from './member-detail.tsx';
@@ -34,10 +34,6 @@ type Change<Body> = (
   version?: number,
   call?: IdempotentCall<Member>,
 ) => Promise<Member>;
-
-/** The named fields that were filled in: what an API client would have sent. */
-const filled = (values: FormValues, names: readonly string[]) =>
-  Object.fromEntries(names.flatMap((name) => (values[name]?.trim() ? [[name, values[name]]] : [])));
 
 export function memberActionPages(deps: AppDependencies) {
   const action =

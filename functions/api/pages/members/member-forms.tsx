@@ -21,13 +21,15 @@ import type { Message } from '#shared/domain/messages.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
 import { type FormState, Notice, PostForm, SelectField, TextField } from '../components/forms.tsx';
-import { readForm } from '../http/forms.ts';
+import { scopeUnitId } from '../components/reader-unit.ts';
+import { formVersion, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { viewOf } from '../http/view.ts';
 import { refusalOf } from './form-refusal.ts';
 import { fieldSetOf, PersonFields, personInput, valuesOf } from './member-fields.tsx';
 import { BackTo, Refused } from './member-parts.tsx';
 import { branchChoices, unitChoices } from './member-places.ts';
+import { BranchField, UnitPicker } from './place-fields.tsx';
 import { changeOnce, memberPath, OnceKey } from './submit-once.tsx';
 
 interface Outcome {
@@ -39,7 +41,7 @@ export function memberFormPages(deps: AppDependencies) {
   return new Hono<AppEnv>()
     .get('/members/new', async (c) => {
       requireMemberWriter(c.get('principal'));
-      const unitId = c.req.query('unitId') || scopeUnitOf(c);
+      const unitId = c.req.query('unitId') || scopeUnitId(c.get('principal'));
       return admitForm(c, { values: unitId ? { unitId } : {}, errors: {} });
     })
     .post('/members/new', async (c) => {
@@ -82,15 +84,8 @@ export function memberFormPages(deps: AppDependencies) {
       const form = await readForm(c, updateMemberSchema, (values) => personInput(values, set, 'edit'));
       const before = await getMember(ws, c.get('principal'), id);
       if (!form.ok) return editForm(c, before, { values: form.values, errors: form.errors }, { status: 400 });
-      const version = Number(form.values.version);
       try {
-        const member = await updateMember(
-          ws,
-          changeContext(c),
-          id,
-          form.data,
-          Number.isInteger(version) ? version : undefined,
-        );
+        const member = await updateMember(ws, changeContext(c), id, form.data, formVersion(form.values));
         return c.redirect(memberPath(member), 303);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'PRECONDITION_FAILED') {
@@ -103,11 +98,6 @@ export function memberFormPages(deps: AppDependencies) {
       }
     });
 }
-
-const scopeUnitOf = (c: Context<AppEnv>) => {
-  const scope = c.get('principal').scope;
-  return scope && 'unitId' in scope ? scope.unitId : undefined;
-};
 
 async function admitForm(c: Context<AppEnv>, form: FormState, outcome: Outcome = {}) {
   const principal = c.get('principal');
@@ -128,35 +118,22 @@ async function admitForm(c: Context<AppEnv>, form: FormState, outcome: Outcome =
     (view) => (
       <>
         {units.length > 0 && (
-          <form method="get" action="/members/new" class="filters panel">
-            <SelectField
-              view={view}
-              form={{ values: { unitId: unitId ?? '' }, errors: {} }}
-              name="unitId"
-              label={view.t('members.admit.unit')}
-              options={units}
-              empty={view.t('form.choose')}
-            />
-            <button type="submit" class="secondary">
-              {view.t('members.admit.showBranches')}
-            </button>
-          </form>
+          <UnitPicker
+            view={view}
+            action="/members/new"
+            name="unitId"
+            value={unitId ?? ''}
+            label="members.admit.unit"
+            units={units}
+            choose
+          />
         )}
         <div class="panel">
           <Refused view={view} form={{ ...form, message: outcome.message }} />
           <PostForm view={view} action="/members/new">
             <OnceKey values={form.values} />
             {unitId && <input type="hidden" name="unitId" value={unitId} />}
-            <SelectField
-              view={view}
-              form={form}
-              name="branchId"
-              label={view.t('members.field.branch')}
-              options={branches}
-              empty={view.t('form.choose')}
-              hint={branches.length === 0 ? view.t('members.admit.chooseUnitFirst') : undefined}
-              required
-            />
+            <BranchField view={view} form={form} branches={branches} />
             <PersonFields view={view} form={form} set={set} />
             <SelectField
               view={view}

@@ -16,6 +16,7 @@ import { formatDate } from '../components/format.ts';
 import { type FormState, type Option, SelectField, TextField } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { Pager, withQuery } from '../components/pager.tsx';
+import { scopeUnitId } from '../components/reader-unit.ts';
 import { readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
@@ -92,8 +93,7 @@ interface Choices {
 }
 
 async function filterChoices(c: Context<AppEnv>, values: Record<string, string>): Promise<Choices> {
-  const scope = c.get('principal').scope;
-  const unitId = values.unitId || (scope && 'unitId' in scope ? scope.unitId : undefined);
+  const unitId = values.unitId || scopeUnitId(c.get('principal'));
   const [units, branches] = await Promise.all([unitChoices(c, unitId), branchChoices(c, unitId)]);
   return { units, branches };
 }

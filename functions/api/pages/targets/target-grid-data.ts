@@ -16,6 +16,7 @@ import { unitStats } from '#shared/figures/reading/stats.ts';
 import { inForceDuring, listTargets, type Target } from '#shared/figures/reading/targets.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { figuresSource, targetWorkspace, treeWorkspace } from '../../http/workspaces.ts';
+import { everyPage } from '../components/every-page.ts';
 
 export interface GridRow {
   readonly unit: FullUnit;
@@ -78,26 +79,13 @@ export async function gridChoices(c: Context<AppEnv>): Promise<FullUnit[]> {
   return allChildren(tree, principal, province.id, vietnamToday(c.get('now')));
 }
 
-/** The unit a reader's grid opens on when they name none: their own, when they have one. */
-export function defaultGridUnit(principal: Principal): string | undefined {
-  const scope = principal.scope;
-  return scope && 'unitId' in scope ? scope.unitId : undefined;
-}
-
-async function allChildren(
+function allChildren(
   tree: TreeWorkspace,
   principal: Principal,
   parentId: string,
   validOn?: string,
 ): Promise<FullUnit[]> {
-  const units: FullUnit[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listUnits(tree, principal, { parentId, validOn, limit: 500, cursor });
-    units.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return units;
+  return everyPage((cursor) => listUnits(tree, principal, { parentId, validOn, limit: 500, cursor }));
 }
 
 /** A province without figures yet still has targets to fill: the grid goes without members then. */

@@ -16,11 +16,12 @@ import { changeContext, targetWorkspace } from '../../http/workspaces.ts';
 import { formatCount } from '../components/format.ts';
 import { EMPTY_FORM, ErrorSummary, type FormState, Notice } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
+import { scopeUnitId } from '../components/reader-unit.ts';
 import { formValues, readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
 import { FiguresNote, GridPicker, TARGETS_PATH, TargetGridTable } from './target-grid.tsx';
-import { defaultGridUnit, gridChoices, loadTargetGrid, type TargetGrid } from './target-grid-data.ts';
+import { gridChoices, loadTargetGrid, type TargetGrid } from './target-grid-data.ts';
 import { readTargetGrid, staleRows, storedValues, withCurrentValues } from './target-grid-form.ts';
 
 const gridQuerySchema = z.object({
@@ -39,7 +40,7 @@ export function targetPages(_deps: AppDependencies) {
       const query = readQuery(c, gridQuerySchema);
       const choices = await gridChoices(c);
       const year = (query.ok && query.data.year) || Number(vietnamToday(c.get('now')).slice(0, 4));
-      const unitId = query.ok ? (query.data.unitId ?? defaultGridUnit(c.get('principal'))) : undefined;
+      const unitId = query.ok ? (query.data.unitId ?? scopeUnitId(c.get('principal'))) : undefined;
       const picker: FormState = {
         values: { unitId: unitId ?? '', ...query.values, year: query.values.year || String(year) },
         errors: query.ok ? {} : query.errors,

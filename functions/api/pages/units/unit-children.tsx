@@ -9,9 +9,9 @@ import type { Stats } from '#shared/figures/reading/schemas.ts';
 import type { Page } from '#shared/store/table.ts';
 import { Pager } from '../components/pager.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
+import { unitHref } from '../components/unit-path.tsx';
 import type { View } from '../http/view.ts';
 import { FIGURE_COLUMNS, FigureValue } from './unit-figures.tsx';
-import { unitHref } from './unit-path.tsx';
 import { unitTypeWord } from './unit-words.ts';
 
 interface ChildrenProps {

@@ -6,8 +6,8 @@ import { isUnitInScope } from '#shared/domain/access/tree-access.ts';
 import type { FullUnit } from '#shared/domain/units.ts';
 import { formatDate } from '../components/format.ts';
 import { allows } from '../components/navigation.ts';
+import { unitBranchesHref, unitHref } from '../components/unit-path.tsx';
 import type { View } from '../http/view.ts';
-import { unitBranchesHref, unitHref } from './unit-path.tsx';
 import { unitTypeWord } from './unit-words.ts';
 
 const inForce = (view: View, unit: FullUnit) =>

@@ -17,13 +17,13 @@ import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { figuresSource, treeWorkspace } from '../../http/workspaces.ts';
 import { formatDate } from '../components/format.ts';
 import { Notice } from '../components/forms.tsx';
+import { readerUnitId, unitIdFrom } from '../components/reader-unit.ts';
+import { parentsOf, UnitPath } from '../components/unit-path.tsx';
 import { renderPage } from '../http/render.tsx';
 import { viewOf } from '../http/view.ts';
-import { readerUnitId, unitIdFrom } from './reader-unit.ts';
 import { ChildrenTable } from './unit-children.tsx';
 import { UnitFacts } from './unit-facts.tsx';
 import { anySuppressed, UnitFigures } from './unit-figures.tsx';
-import { parentsOf, UnitPath } from './unit-path.tsx';
 
 const CHILDREN_PAGE = 100;
 

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import { readBranch } from '#shared/domain/branch-changes.ts';
 import { DomainError } from '#shared/domain/errors.ts';
+import type { Principal } from '#shared/domain/roles.ts';
 import { listUnits } from '#shared/domain/unit-queries.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { treeWorkspace } from '../../http/workspaces.ts';
@@ -15,14 +16,26 @@ export function unitIdFrom(id: string): string {
   return id;
 }
 
-export async function readerUnitId(c: Context<AppEnv>): Promise<string> {
-  const principal = c.get('principal');
+/** The unit the reader's scope is, when it is one (not a branch, not the whole organization). */
+export function scopeUnitId(principal: Principal): string | undefined {
   const scope = principal.scope;
-  if (scope && 'unitId' in scope) return scope.unitId;
-  if (scope && 'branchId' in scope)
-    return (await readBranch(treeWorkspace(c), principal, scope.branchId)).unit.id;
-  const top = await listUnits(treeWorkspace(c), principal, { limit: 1 });
+  return scope && 'unitId' in scope ? scope.unitId : undefined;
+}
+
+/** The province: the top of the map, in force on `validOn` when one is given. */
+export async function provinceUnitId(c: Context<AppEnv>, validOn?: string): Promise<string> {
+  const top = await listUnits(treeWorkspace(c), c.get('principal'), { limit: 1, validOn });
   const province = top.items[0];
   if (!province) throw new DomainError('UNIT_NOT_FOUND', { id: '' });
   return province.id;
+}
+
+export async function readerUnitId(c: Context<AppEnv>): Promise<string> {
+  const principal = c.get('principal');
+  const own = scopeUnitId(principal);
+  if (own) return own;
+  const scope = principal.scope;
+  if (scope && 'branchId' in scope)
+    return (await readBranch(treeWorkspace(c), principal, scope.branchId)).unit.id;
+  return provinceUnitId(c);
 }

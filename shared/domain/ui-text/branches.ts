@@ -64,9 +64,6 @@ export const branchesText = {
   'branches.birthDate': { vi: 'Ngày sinh', en: 'Date of birth' },
   'branches.created': { vi: 'Đã thành lập chi hội.', en: 'The branch was set up.' },
   'branches.renamed': { vi: 'Đã lưu thay đổi.', en: 'The change was saved.' },
-  'branches.memberStatus.active': { vi: 'Đang sinh hoạt', en: 'Active' },
-  'branches.memberStatus.away': { vi: 'Đi làm ăn xa', en: 'Working away' },
-  'branches.memberStatus.lapsed': { vi: 'Không sinh hoạt', en: 'Lapsed' },
   'branches.dissolve': { vi: 'Giải thể chi hội', en: 'Dissolve the branch' },
   'branches.dissolveTitle': { vi: 'Giải thể', en: 'Dissolve' },
   'branches.dissolveIntro': {

@@ -1,7 +1,6 @@
 /** A branch's kind, model, agency type and status, and a member's status, in the reader's words. */
 import { AGENCY_TYPES, type BranchKind, ECONOMIC_MODELS, type FullBranch } from '#shared/domain/branches.ts';
 import type { MemberStatus } from '#shared/domain/members/member.ts';
-import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
 import type { Option } from '../components/forms.tsx';
 import type { View } from '../http/view.ts';
 
@@ -23,14 +22,5 @@ export function specialtyWord(view: View, branch: Pick<FullBranch, 'economicMode
   return null;
 }
 
-const MEMBER_STATUS_WORDS: Partial<Record<MemberStatus, UiTextKey>> = {
-  active: 'branches.memberStatus.active',
-  away: 'branches.memberStatus.away',
-  lapsed: 'branches.memberStatus.lapsed',
-};
-
-/** A branch lists its current members; a former one (not listed here) keeps its code. */
-export const memberStatusWord = (view: View, status: MemberStatus) => {
-  const key = MEMBER_STATUS_WORDS[status];
-  return key ? view.t(key) : status;
-};
+/** A member's status in the words the members pages use. */
+export const memberStatusWord = (view: View, status: MemberStatus) => view.t(`members.status.${status}`);

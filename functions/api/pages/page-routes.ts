@@ -19,6 +19,7 @@ import { csrfProtection } from './http/csrf.ts';
 import { language } from './http/language.ts';
 import { pageError } from './http/page-errors.tsx';
 import { pageSession } from './http/page-session.ts';
+import { mapPages } from './map/map-pages.tsx';
 import { memberPages } from './members/members-pages.tsx';
 import { platformPages } from './platform/platform-pages.tsx';
 import { settingsPages } from './settings/settings-pages.tsx';
@@ -50,6 +51,7 @@ export function pageRoutes(deps: AppDependencies) {
   signedIn.route('/', auditPages(deps));
   signedIn.route('/', frontPages(deps));
   signedIn.route('/', platformPages(deps));
+  signedIn.route('/', mapPages(deps));
 
   const pages = new Hono<AppEnv>();
   pages.route('/', assetRoutes());

@@ -17,6 +17,7 @@ export const commonText = {
   'nav.audit': { vi: 'Nhật ký', en: 'Audit log' },
   'nav.front': { vi: 'Tổng hợp Mặt trận', en: 'Front dashboard' },
   'nav.platform': { vi: 'Tỉnh, thành', en: 'Provinces' },
+  'nav.map': { vi: 'Bản đồ hành chính', en: 'Administrative map' },
   'session.signedInAs': { vi: 'Đang đăng nhập:', en: 'Signed in as' },
   'session.signOut': { vi: 'Đăng xuất', en: 'Sign out' },
   'signIn.title': { vi: 'Đăng nhập', en: 'Sign in' },

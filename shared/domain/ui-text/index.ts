@@ -9,6 +9,7 @@ import { branchesText } from './branches.ts';
 import { commonText } from './common.ts';
 import { frontText } from './front.ts';
 import { homeText } from './home.ts';
+import { mapText } from './map.ts';
 import { membersText } from './members.ts';
 import { platformText } from './platform.ts';
 import { settingsText } from './settings.ts';
@@ -26,6 +27,7 @@ export const uiText = {
   ...auditText,
   ...frontText,
   ...platformText,
+  ...mapText,
 } as const satisfies Record<string, Message>;
 
 export type UiTextKey = keyof typeof uiText;

@@ -3,6 +3,7 @@ import { auditCases } from './audit.ts';
 import { branchesCases } from './branches.ts';
 import { frontCases } from './front.ts';
 import { homeCases } from './home.ts';
+import { mapCases } from './map.ts';
 import { membersCases } from './members.ts';
 import type { PageCases } from './page-case.ts';
 import { platformCases } from './platform.ts';
@@ -23,6 +24,7 @@ export const AREA_CASES: Readonly<Record<string, PageCases>> = {
   audit: auditCases,
   front: frontCases,
   platform: platformCases,
+  map: mapCases,
 };
 
 /** Every case by its operation; one that two areas both hold is caught by the matrix, not merged away. */

@@ -168,4 +168,10 @@ table.figures thead th { white-space: normal; vertical-align: bottom; }
 .member-rows tbody th { background: transparent; font-weight: 400; }
 details.panel > summary { cursor: pointer; font-weight: 600; }
 details.panel[open] > summary { margin-bottom: 12px; }
+
+/* map: a panel's first heading at its top; decisions and the editor's two forms side by side when wide */
+.panel > h3:first-child { margin-top: 0; }
+.map-decisions, .map-edit { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); align-items: start; }
+.map-decisions { margin-top: 12px; }
+.map-hamlets { list-style: none; margin: 0; padding: 0; }
 `;

@@ -2,6 +2,7 @@
  * The main navigation: an entry is shown to whoever the access rule of its use cases lets in,
  * asked of the same functions the use cases call, so the menu cannot promise what a page refuses.
  */
+import { canEditMap, requireProvinceMember } from '#shared/domain/access/map-access.ts';
 import { incomingTransferReach, requireMemberReader } from '#shared/domain/access/member-access.ts';
 import { requireFront, requireOrganization } from '#shared/domain/access/tenant-access.ts';
 import { requireRole } from '#shared/domain/access/tree-access.ts';
@@ -66,6 +67,15 @@ export const NAVIGATION: readonly NavItem[] = [
     shownTo: allows(requireOrganization, isOrgAdmin),
   },
   { href: '/front', label: 'nav.front', shownTo: allows(requireFront) },
+  {
+    href: '/map',
+    label: 'nav.map',
+    // listProposals' rule: map editors, and an organization's admins, officers and viewers.
+    shownTo: (p) =>
+      allows(requireProvinceMember)(p) &&
+      (canEditMap(p) ||
+        allows(requireOrganization, (q) => requireRole(q, 'org_admin', 'unit_officer', 'viewer'))(p)),
+  },
   { href: '/platform', label: 'nav.platform', shownTo: isPlatformAdmin },
 ];
 

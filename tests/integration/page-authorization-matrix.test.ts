@@ -203,10 +203,14 @@ function comparable(answer: Answer, request: PageRequest, ids: Ids): string {
   const sent = sentText(request);
   let text = `${answer.status} ${answer.location} ${answer.text}`.replace(/name="_csrf" value="[^"]*"/g, '');
   if (answer.requestId) text = text.replaceAll(answer.requestId, '{requestId}');
+  // A username's province prefix (`alpha.women`) is the signed-in user's, not an id the request names.
   for (const [name, id] of Object.entries(ids))
-    if (sent.includes(id)) text = text.replaceAll(id, `{${name}}`);
+    if (sent.includes(id))
+      text = text.replace(new RegExp(`${escapeRegExp(id)}(?!\\.[a-z])`, 'g'), `{${name}}`);
   return text;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Where two answers part, with a little of each around it; undefined when they are the same. */
 function firstDifference(a: string, b: string): string | undefined {

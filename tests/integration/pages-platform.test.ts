@@ -151,3 +151,60 @@ describe('who reaches it', () => {
     expect(await provinceStatus('pby-front')).toBe(404);
   });
 });
+
+describe('granting and taking back map editing through the form', () => {
+  const permissionsOf = async (username: string) => {
+    const token = (await t.signIn(username)).access_token;
+    return (await getJson<{ permissions: string[] }>(t, '/api/v1/me', token)).permissions;
+  };
+
+  it('offers the form from the list of provinces', async () => {
+    expect(await (await operator.get('/platform')).text()).toContain('href="/platform/provinces/pl"');
+    const page = await (await operator.get('/platform/provinces/pl')).text();
+    expect(page).toContain('action="/platform/provinces/pl/map-editors"');
+    expect(page).toContain('name="username"');
+  });
+
+  it('grants map_editor to an organization admin, then takes it back', async () => {
+    const grant = await operator.post('/platform/provinces/pl/map-editors', {
+      username: 'pl.women',
+      change: 'grant',
+    });
+    expect(grant.status).toBe(303);
+    expect(grant.headers.get('location')).toBe('/platform/provinces/pl?grant=pl.women');
+    expect(await (await operator.get('/platform/provinces/pl?grant=pl.women')).text()).toContain(
+      'Đã cấp quyền sửa bản đồ cho pl.women',
+    );
+    expect(await permissionsOf('pl.women')).toEqual(['map_editor']);
+
+    const revoke = await operator.post('/platform/provinces/pl/map-editors', {
+      username: 'pl.women',
+      change: 'revoke',
+    });
+    expect(revoke.headers.get('location')).toBe('/platform/provinces/pl?revoke=pl.women');
+    expect(await permissionsOf('pl.women')).toEqual([]);
+  });
+
+  it('refuses an account that is not an admin of the province beside the field, granting nothing', async () => {
+    for (const username of ['pl.front', 'nobody.here']) {
+      const response = await operator.post('/platform/provinces/pl/map-editors', {
+        username,
+        change: 'grant',
+      });
+      expect(response.status).toBe(404);
+      const page = await response.text();
+      expect(page).toContain(`Không có tài khoản quản trị tổ chức &quot;${username}&quot; của tỉnh pl.`);
+      expect(page).toContain(`value="${username}"`);
+    }
+    expect(await permissionsOf('pl.front')).toEqual([]);
+  });
+
+  it('refuses an empty username without calling the use case', async () => {
+    const response = await operator.post('/platform/provinces/pl/map-editors', {
+      username: ' ',
+      change: 'grant',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('aria-invalid="true"');
+  });
+});

@@ -46,4 +46,18 @@ export const platformText = {
     en: 'For safety, passwords are not kept: please type them again.',
   },
   'platform.form.submit': { vi: 'Khởi tạo tỉnh', en: 'Onboard the province' },
+  'platform.mapEditors': { vi: 'Quyền sửa bản đồ hành chính', en: 'Map editing' },
+  'platform.mapEditors.link': { vi: 'Quyền sửa bản đồ của', en: 'Map editing of' },
+  'platform.mapEditors.intro': {
+    vi: 'Cấp cho quản trị viên một tổ chức của tỉnh quyền sửa bản đồ hành chính, hoặc thu hồi. Có hiệu lực từ lần đăng nhập hoặc làm mới phiên tiếp theo của tài khoản.',
+    en: "Let an admin of one of the province's organizations edit its map, or take it back. It takes effect at the account's next sign-in or session refresh.",
+  },
+  'platform.mapEditors.username': { vi: 'Tên đăng nhập của quản trị viên', en: "The admin's username" },
+  'platform.mapEditors.grant': { vi: 'Cấp quyền', en: 'Grant' },
+  'platform.mapEditors.revoke': { vi: 'Thu hồi quyền', en: 'Revoke' },
+  'platform.mapEditors.done.grant': { vi: 'Đã cấp quyền sửa bản đồ cho', en: 'Map editing granted to' },
+  'platform.mapEditors.done.revoke': {
+    vi: 'Đã thu hồi quyền sửa bản đồ của',
+    en: 'Map editing taken back from',
+  },
 } as const satisfies Record<string, Message>;

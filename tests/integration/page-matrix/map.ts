@@ -34,6 +34,36 @@ export const mapCases: PageCases = {
     why: 'GET /api/v1/map/reorganizations: the map’s reorganizations are the whole province’s',
     build: () => ({ path: '/map/reorganizations' }),
   },
+  'GET /map/reorganizations/new': {
+    ok: MAP_EDITORS,
+    why: 'the form of POST /api/v1/map/reorganizations: map editors only',
+    build: () => ({ path: '/map/reorganizations/new' }),
+  },
+  'POST /map/reorganizations': {
+    ok: MAP_EDITORS,
+    why: 'POST /api/v1/map/reorganizations: map editors only',
+    build: () => ({
+      path: '/map/reorganizations',
+      form: {
+        kind: 'rename',
+        effectiveDate: '2025-07-01',
+        'resolution.number': `${++serial}/NQ-HĐND-trang`,
+        unitId: '28261',
+        // The name it has: the resolution is recorded, the victim's unit left as it is.
+        name: 'Phường Mỹ Tho',
+      },
+    }),
+  },
+  'GET /map/reorganizations/:id': {
+    ok: [],
+    why: 'GET /api/v1/map/reorganizations/{id}/branches: an organization admin’s follow-up; the scene has none',
+    build: () => ({ path: '/map/reorganizations/00000000-0000-4000-8000-000000000003' }),
+  },
+  'POST /map/reorganizations/:id/apply': {
+    ok: [],
+    why: 'POST /api/v1/map/reorganizations/{id}/apply: an organization admin’s follow-up; the scene has none',
+    build: () => ({ path: '/map/reorganizations/00000000-0000-4000-8000-000000000003/apply', form: {} }),
+  },
   'POST /map/proposals': {
     ok: ['owner'],
     own: ['otherProvince', 'otherOrganization', 'mapEditor'],

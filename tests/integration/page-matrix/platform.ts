@@ -33,4 +33,16 @@ export const platformCases: PageCases = {
     ...OPERATOR_ONLY,
     build: () => ({ path: '/platform/provinces/new', form: onboardingForm(`gamma-${uniqueSuffix()}`) }),
   },
+  'GET /platform/provinces/:id': {
+    ...OPERATOR_ONLY,
+    build: (ids) => ({ path: `/platform/provinces/${ids.province}` }),
+  },
+  'POST /platform/provinces/:id/map-editors': {
+    ok: ['platform'],
+    why: 'the operator grants map editing (PUT /api/v1/platform/provinces/{id}/map-editors/{username})',
+    build: (ids) => ({
+      path: `/platform/provinces/${ids.province}/map-editors`,
+      form: { username: 'alpha.veterans', change: 'grant' },
+    }),
+  },
 };

@@ -1,4 +1,5 @@
 /** Page matrix cases of the settings pages. */
+import { REQUESTS } from '../authorization-matrix-requests.ts';
 import type { PageCases } from './page-case.ts';
 
 const OTHER_ADMINS = ['otherProvince', 'otherOrganization', 'mapEditor'] as const;
@@ -18,5 +19,28 @@ export const settingsCases: PageCases = {
       path: '/settings',
       form: { minAge: '18', maxAge: '', genders: 'any', requiresMilitaryService: 'no' },
     }),
+  },
+  'GET /settings/figures': {
+    ok: ['owner', 'platform'],
+    own: OTHER_ADMINS,
+    why: 'offered to whom may snapshot (POST /api/v1/admin/snapshots); it reads nothing',
+    build: () => ({ path: '/settings/figures' }),
+  },
+  'POST /settings/figures/snapshot': {
+    ok: ['owner', 'platform'],
+    own: OTHER_ADMINS,
+    why: 'admins snapshot their own organization, operators a whole province (POST /api/v1/admin/snapshots)',
+    // As in the API matrix: today, the onboarding day; an operator's allowed call on a throwaway province.
+    build: (ids, scene, persona) => ({
+      path: '/settings/figures/snapshot',
+      form: { date: scene.today, ...(persona === 'platform' && { provinceId: ids.province }) },
+    }),
+    fresh: REQUESTS['POST /api/v1/admin/snapshots']?.fresh,
+  },
+  'POST /settings/figures/recount': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'an admin recounts their own figures (POST /api/v1/admin/recount)',
+    build: () => ({ path: '/settings/figures/recount', form: { apply: 'yes' } }),
   },
 };

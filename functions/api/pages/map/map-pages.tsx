@@ -43,6 +43,8 @@ import {
   ProposeForm,
   Refusal,
 } from './map-view.tsx';
+import { followUpPages } from './reorganization-follow-up.tsx';
+import { createReorganization, newReorganizationPage } from './reorganization-form.tsx';
 import { reorganizationList } from './reorganization-list.tsx';
 
 const PROPOSALS_PAGE = 50;
@@ -54,10 +56,15 @@ type Done = (typeof DONE)[number];
 /** Who proposes hamlets: an organization's admins and unit officers (proposeHamlet's rule). */
 const mayPropose = allows((p) => requireRole(p, 'org_admin', 'unit_officer'), requireOrganization);
 
-export function mapPages(_deps: AppDependencies) {
+export function mapPages(deps: AppDependencies) {
+  const followUp = followUpPages(deps);
   return new Hono<AppEnv>()
     .get(MAP_PATH, (c) => mapPage(c, {}, { communeId: c.req.query('communeId') }))
     .get(REORGANIZATIONS_PATH, reorganizationList)
+    .get(`${REORGANIZATIONS_PATH}/new`, newReorganizationPage)
+    .post(REORGANIZATIONS_PATH, createReorganization)
+    .get(`${REORGANIZATIONS_PATH}/:id`, followUp.show)
+    .post(`${REORGANIZATIONS_PATH}/:id/apply`, followUp.apply)
     .post(`${MAP_PATH}/proposals`, async (c) => {
       const form = await readForm(c, proposeHamletSchema);
       if (!form.ok) return mapPage(c, { propose: form }, { status: 400 });

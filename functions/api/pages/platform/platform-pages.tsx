@@ -15,6 +15,7 @@ import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { EMPTY_FORM, type FormState } from '../components/forms.tsx';
 import { readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
+import { mapEditorPages } from './map-editors.tsx';
 import { ONBOARD_PATH, OnboardingForm } from './onboarding-form.tsx';
 import { conflictErrors, onboardingInput, withCommuneLines, withoutPasswords } from './onboarding-input.ts';
 import { ProvinceList } from './province-list.tsx';
@@ -58,5 +59,6 @@ export function platformPages(deps: AppDependencies) {
         if (!errors) throw error;
         return onboardingPage(c, { values: shown, errors }, 409);
       }
-    });
+    })
+    .route('/', mapEditorPages(deps));
 }

@@ -7,6 +7,7 @@ import { formatDate } from '../components/format.ts';
 import { Notice } from '../components/forms.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
 import type { View } from '../http/view.ts';
+import { provincePath } from './map-editors.tsx';
 import { ONBOARD_PATH } from './onboarding-form.tsx';
 
 const tenantName = (view: View, kind: TenantKind) =>
@@ -47,7 +48,12 @@ export const ProvinceList: FC<{
             {provinces.map((province) => (
               <tr>
                 <th scope="row">{province.name}</th>
-                <td>{province.id}</td>
+                <td>
+                  {province.id}{' '}
+                  <a href={provincePath(province.id)}>
+                    {view.t('platform.mapEditors.link')} {province.name}
+                  </a>
+                </td>
                 <td>{province.code}</td>
                 <td>
                   <ul class="tenant-list">

@@ -22,6 +22,7 @@ import { allows } from '../components/navigation.ts';
 import { type FieldErrors, type FormValues, readForm, typedNumber } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
+import { figuresAdminPages } from './figures-admin.tsx';
 
 const SETTINGS_PATH = '/settings';
 const ANYONE = 'any';
@@ -49,7 +50,8 @@ export function settingsPages(deps: AppDependencies) {
       }
       await saveEligibilityRules(memberWorkspace(c, deps), changeContext(c), form.data);
       return c.redirect(`${SETTINGS_PATH}?saved=1`, 303);
-    });
+    })
+    .route('/', figuresAdminPages(deps));
 }
 
 /** The rules as the form shows them; a rule naming both genders lets anyone in, as null does. */
@@ -94,7 +96,12 @@ function settingsPage(c: Context<AppEnv>, rules: EligibilityRules, form: FormSta
         <p class="muted">{view.t('settings.intro')}</p>
         {options.saved && <Notice kind="ok">{view.t('settings.saved')}</Notice>}
         {view.principal && mayChangeRules(view.principal) ? (
-          <RulesForm view={view} form={form} />
+          <>
+            <RulesForm view={view} form={form} />
+            <p>
+              <a href="/settings/figures">{view.t('figuresAdmin.title')}</a>
+            </p>
+          </>
         ) : (
           <RulesFacts view={view} rules={rules} />
         )}

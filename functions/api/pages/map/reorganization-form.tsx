@@ -1,0 +1,155 @@
+/**
+ * Recording a reorganization by resolution (map editors): merge, rename, new code or move, as
+ * POST /api/v1/map/reorganizations takes it and checked by its schema. A split, with its list of
+ * new units, stays with the API. The map changes on saving; a refusal writes nothing.
+ */
+import type { Context } from 'hono';
+import { requireMapEditor } from '#shared/domain/access/map-access.ts';
+import type { Message } from '#shared/domain/messages.ts';
+import { reorganize } from '#shared/domain/reorganization-changes.ts';
+import { reorganizeSchema } from '#shared/domain/reorganizations.ts';
+import type { AppEnv } from '../../app-env.ts';
+import { changeContext, reorganizationWorkspace } from '../../http/workspaces.ts';
+import {
+  EMPTY_FORM,
+  ErrorSummary,
+  type FormState,
+  PostForm,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../components/forms.tsx';
+import { type FormValues, readForm } from '../http/forms.ts';
+import { renderPage } from '../http/render.tsx';
+import { refusalOf } from '../members/form-refusal.ts';
+import { REORGANIZATIONS_PATH } from './map-paths.ts';
+
+const FORM_KINDS = ['merge', 'rename', 'recode', 'move'] as const;
+/** What each kind sends besides the kind, the dates and the resolution. */
+const FIELDS_OF: Record<string, readonly string[]> = {
+  merge: ['fromIds', 'intoId'],
+  rename: ['unitId', 'name'],
+  recode: ['unitId', 'code'],
+  move: ['unitId', 'toCommuneId'],
+};
+
+/** The form's strings shaped as an API client would send them: only the fields its kind takes. */
+function toInput(values: FormValues): unknown {
+  const text = (name: string) => values[name]?.trim() || undefined;
+  const input: Record<string, unknown> = {
+    kind: text('kind'),
+    effectiveDate: text('effectiveDate'),
+    resolution: { number: text('resolution.number'), date: text('resolution.date') },
+  };
+  for (const name of FIELDS_OF[values.kind ?? ''] ?? [])
+    input[name] =
+      name === 'fromIds' ? (values.fromIds ?? '').split(/[\s,;]+/).filter((id) => id !== '') : text(name);
+  return input;
+}
+
+export function newReorganizationPage(c: Context<AppEnv>) {
+  requireMapEditor(c.get('principal'));
+  return formPage(c, EMPTY_FORM);
+}
+
+export async function createReorganization(c: Context<AppEnv>) {
+  const form = await readForm(c, reorganizeSchema, toInput);
+  if (!form.ok) return formPage(c, form, 400);
+  try {
+    await reorganize(reorganizationWorkspace(c), changeContext(c), form.data);
+    return c.redirect(`${REORGANIZATIONS_PATH}?done=created`, 303);
+  } catch (error) {
+    const refusal = refusalOf(error, { REORGANIZATION_NOT_IN_FORCE: 'effectiveDate' });
+    if (!refusal) throw error;
+    return formPage(c, { values: form.values, errors: refusal.errors }, refusal.status, refusal.message);
+  }
+}
+
+function formPage(
+  c: Context<AppEnv>,
+  form: FormState,
+  status: 200 | 400 | 409 | 422 = 200,
+  message?: Message,
+) {
+  return renderPage(c, { title: (view) => view.t('map.reorg.new'), status }, (view) => (
+    <>
+      <p>
+        <a href={REORGANIZATIONS_PATH}>{view.t('map.reorganizations')}</a>
+      </p>
+      <p class="muted">{view.t('map.reorg.newIntro')}</p>
+      <ErrorSummary view={view} form={form} message={message ? view.say(message) : undefined} />
+      <PostForm view={view} action={REORGANIZATIONS_PATH}>
+        <SelectField
+          view={view}
+          name="kind"
+          label={view.t('map.kind')}
+          form={form}
+          required
+          options={FORM_KINDS.map((kind) => ({ value: kind, label: view.t(`map.kind.${kind}`) }))}
+        />
+        <TextField
+          view={view}
+          name="resolution.number"
+          label={view.t('map.reorg.resolutionNumber')}
+          form={form}
+          required
+        />
+        <TextField
+          view={view}
+          name="resolution.date"
+          label={view.t('map.reorg.resolutionDate')}
+          form={form}
+          type="date"
+        />
+        <TextField
+          view={view}
+          name="effectiveDate"
+          label={view.t('map.effectiveDate')}
+          form={form}
+          type="date"
+          required
+        />
+        <fieldset>
+          <legend>{view.t('map.kind.merge')}</legend>
+          <TextAreaField
+            view={view}
+            name="fromIds"
+            label={view.t('map.reorg.fromIds')}
+            hint={view.t('map.reorg.fromIdsHint')}
+            form={form}
+            rows={3}
+          />
+          <TextField
+            view={view}
+            name="intoId"
+            label={view.t('map.reorg.intoId')}
+            hint={view.t('map.reorg.intoIdHint')}
+            form={form}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{view.t('map.reorg.oneUnit')}</legend>
+          <TextField
+            view={view}
+            name="unitId"
+            label={view.t('map.reorg.unitId')}
+            hint={view.t('map.reorg.unitIdHint')}
+            form={form}
+          />
+          <TextField view={view} name="name" label={view.t('map.reorg.name')} form={form} />
+          <TextField view={view} name="code" label={view.t('map.reorg.code')} form={form} />
+          <TextField
+            view={view}
+            name="toCommuneId"
+            label={view.t('map.reorg.toCommuneId')}
+            hint={view.t('map.reorg.toCommuneIdHint')}
+            form={form}
+          />
+        </fieldset>
+        <div class="actions">
+          <button type="submit">{view.t('map.reorg.save')}</button>
+        </div>
+      </PostForm>
+    </>
+  ));
+}

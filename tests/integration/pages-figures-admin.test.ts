@@ -1,0 +1,83 @@
+/**
+ * An organization's figures kept by its admin over HTTP: a snapshot for a day, taken once and
+ * refused beside the date afterwards, and a recount whose report is shown; operators snapshot a
+ * province by naming it, and those who may do neither are refused.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { vietnamToday } from '#shared/domain/dates.ts';
+import { type PageClient, pageClient } from '../setup/page-client.ts';
+import { appWithProvinces } from '../setup/scene.ts';
+import type { TestApp } from '../setup/test-app.ts';
+
+let t: TestApp;
+let admin: PageClient;
+const today = vietnamToday(new Date());
+
+const signedIn = async (username: string) => {
+  const client = pageClient(t);
+  await client.signIn(username);
+  return client;
+};
+
+beforeAll(async () => {
+  t = await appWithProvinces(['fa', 'fb']);
+  admin = await signedIn('fa.farmers');
+});
+
+describe('snapshots', () => {
+  it('takes today once, then refuses the day beside the date and copies nothing again', async () => {
+    const taken = await admin.post('/settings/figures/snapshot', { date: '' });
+    expect(taken.status).toBe(303);
+    expect(taken.headers.get('location')).toBe(`/settings/figures?snapshot=${today}`);
+    const shown = await (await admin.get(`/settings/figures?snapshot=${today}`)).text();
+    expect(shown).toContain(`Đã chốt số liệu ngày ${today.split('-').reverse().join('/')}`);
+
+    const again = await admin.post('/settings/figures/snapshot', { date: today });
+    expect(again.status).toBe(409);
+    const page = await again.text();
+    expect(page).toContain('đã được chốt (lần 1) và không thể ghi đè');
+    expect(page).toMatch(/id="f-date"[^>]*aria-invalid="true"/);
+    // The API finds the day taken by the page, and still only once.
+    const token = (await t.signIn('fa.farmers')).access_token;
+    const api = await t.request('/api/v1/admin/snapshots', { token, method: 'POST', json: { date: today } });
+    expect(api.status).toBe(409);
+  });
+
+  it('refuses a day before the province came on the platform', async () => {
+    const response = await admin.post('/settings/figures/snapshot', { date: '2020-01-01' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Không thể chốt số liệu ngày 01/01/2020');
+  });
+
+  it('lets the operator snapshot a province by naming it', async () => {
+    const operator = await signedIn('root.operator');
+    const form = await (await operator.get('/settings/figures')).text();
+    expect(form).toContain('name="provinceId"');
+    expect(form).not.toContain('action="/settings/figures/recount"');
+    const unnamed = await operator.post('/settings/figures/snapshot', {});
+    expect(unnamed.status).toBe(400);
+    const named = await operator.post('/settings/figures/snapshot', { provinceId: 'fb' });
+    expect(named.status).toBe(303);
+    const token = (await t.signIn('fb.women')).access_token;
+    const api = await t.request('/api/v1/admin/snapshots', { token, method: 'POST', json: { date: today } });
+    expect(api.status).toBe(409);
+  });
+});
+
+describe('recount', () => {
+  it('shows the report of the organization', async () => {
+    const response = await admin.post('/settings/figures/recount', { apply: 'no' });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('Kết quả đếm lại');
+    expect(page).toContain('Số liệu đang lưu khớp với số đếm lại.');
+  });
+
+  it('is refused to the Front and the operator, as the API refuses them', async () => {
+    const front = await signedIn('fa.front');
+    expect((await front.get('/settings/figures')).status).toBe(403);
+    expect((await front.post('/settings/figures/snapshot', { date: today })).status).toBe(403);
+    const operator = await signedIn('root.operator');
+    expect((await operator.post('/settings/figures/recount', { apply: 'yes' })).status).toBe(403);
+  });
+});

@@ -28,12 +28,15 @@ export function homePages() {
     const source = figuresSource(c.get('tenantTable'));
     const today = vietnamToday(c.get('now'));
     const unitId = await readerUnitId(c);
-    const now = await unitStats(source, principal, unitId, today, today);
     const monthEnd = previousMonthEnd(today);
-    const before = await unitStats(source, principal, unitId, monthEnd, today).catch((error) => {
-      if (error instanceof DomainError && error.code === 'NO_FIGURES_FOR_DATE') return null;
-      throw error;
-    });
+    // Today's figures and the month-end's are read side by side: neither waits for the other.
+    const [now, before] = await Promise.all([
+      unitStats(source, principal, unitId, today, today),
+      unitStats(source, principal, unitId, monthEnd, today).catch((error) => {
+        if (error instanceof DomainError && error.code === 'NO_FIGURES_FOR_DATE') return null;
+        throw error;
+      }),
+    ]);
     return renderPage(c, { title: (view) => `${view.t('home.title')}: ${now.name}` }, (view) => (
       <HomeFigures view={view} now={now} before={before} monthEnd={monthEnd} />
     ));

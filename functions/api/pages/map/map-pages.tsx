@@ -31,9 +31,9 @@ import { EMPTY_FORM, Notice } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { Pager } from '../components/pager.tsx';
 import { provinceUnitId, scopeUnitId, unitIdFrom } from '../components/reader-unit.ts';
+import { refusalOf } from '../http/form-refusal.ts';
 import { filled, formVersion, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
-import { refusalOf } from '../members/form-refusal.ts';
 import { MAP_PATH, REORGANIZATIONS_PATH } from './map-paths.ts';
 import {
   type CommuneHamlets,

@@ -25,10 +25,10 @@ import {
 import { formatCount, formatDate } from '../components/format.ts';
 import { EMPTY_FORM, ErrorSummary, type FormState, Notice, PostForm } from '../components/forms.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
+import { refusalOf } from '../http/form-refusal.ts';
 import { type FormValues, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
-import { refusalOf } from '../members/form-refusal.ts';
 import { REORGANIZATIONS_PATH } from './map-paths.ts';
 
 const ACTIONS = ['merge', 'keep'] as const;

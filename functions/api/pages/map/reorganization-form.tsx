@@ -19,9 +19,9 @@ import {
   TextAreaField,
   TextField,
 } from '../components/forms.tsx';
+import { refusalOf } from '../http/form-refusal.ts';
 import { type FormValues, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
-import { refusalOf } from '../members/form-refusal.ts';
 import { REORGANIZATIONS_PATH } from './map-paths.ts';
 
 const FORM_KINDS = ['merge', 'rename', 'recode', 'move'] as const;

@@ -17,10 +17,10 @@ import { type FormState, type Option, SelectField, TextField } from '../componen
 import { allows } from '../components/navigation.ts';
 import { Pager, withQuery } from '../components/pager.tsx';
 import { scopeUnitId } from '../components/reader-unit.ts';
+import { refusalOf } from '../http/form-refusal.ts';
 import { readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
-import { refusalOf } from './form-refusal.ts';
 import { Refused, type RefusedForm, StatusBadge } from './member-parts.tsx';
 import { branchChoices, unitChoices } from './member-places.ts';
 

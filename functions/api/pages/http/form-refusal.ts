@@ -6,7 +6,7 @@
 import { DomainError } from '#shared/domain/errors.ts';
 import { type ErrorCode, errorMessages, type Message } from '#shared/domain/messages.ts';
 import { statusOf } from '../../http/problem.ts';
-import { domainFieldErrors, type FieldErrors } from '../http/forms.ts';
+import { domainFieldErrors, type FieldErrors } from './forms.ts';
 
 export interface Refusal {
   readonly status: 400 | 409 | 422;

@@ -11,7 +11,7 @@ import { en, printTable, writeResults } from './print.ts';
 import type { BenchProvince } from './province.ts';
 import { call, pageGet } from './session.ts';
 
-const ROUNDS = 7;
+const ROUNDS = 11;
 /** The member list of the province's largest organization. */
 const ORGANIZATION: Organization = 'farmers';
 

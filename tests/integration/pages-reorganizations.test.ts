@@ -160,3 +160,49 @@ describe('merging two hamlets and moving the branches', () => {
     expect(html).not.toContain('<select name="action.');
   });
 });
+
+describe('splitting a commune through the form', () => {
+  const splitForm = (number: string, hamlets: string) => ({
+    kind: 'split',
+    'resolution.number': number,
+    effectiveDate: t.today,
+    fromId: '28249',
+    'into.0.name': 'Phường Mỹ Tho Bắc',
+    'into.0.type': 'phuong',
+    'into.0.code': '99901',
+    'into.1.name': 'Phường Mỹ Tho Nam',
+    'into.1.type': 'phuong',
+    'into.1.code': '99902',
+    // Rows left empty are not new units; the merge's fields are not sent for a split.
+    'into.2.type': '',
+    fromIds: '28261-01',
+    hamlets,
+  });
+
+  it('refuses a hamlet line that names no new unit beside the field, and writes nothing', async () => {
+    const editor = await signedIn(`${P}.front.admin`);
+    const form = await (await editor.get('/map/reorganizations/new')).text();
+    expect(form).toContain('name="into.3.code"');
+    const response = await editor.post('/map/reorganizations', splitForm('31/NQ-HĐND', '28249-01 thứ hai'));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/id="f-hamlets"[^>]*aria-invalid="true"/);
+    expect(html).toContain('value="Phường Mỹ Tho Nam"');
+    expect((await recorded()).filter((r) => r.kind === 'split')).toEqual([]);
+  });
+
+  it('splits the commune into the rows filled in, its hamlet joining the second', async () => {
+    const editor = await signedIn(`${P}.front.admin`);
+    const response = await editor.post('/map/reorganizations', splitForm('32/NQ-HĐND', '28249-01 2'));
+    expect(response.status, await response.clone().text()).toBe(303);
+    const split = (await recorded()).find((r) => r.kind === 'split');
+    expect(split).toMatchObject({
+      resolution: { number: '32/NQ-HĐND' },
+      createdUnitIds: ['99901', '99902', '99902-01'],
+      // The hamlet goes on under the second new commune, as its line said.
+      successors: { '28249': '99901', '28249-01': '99902-01' },
+    });
+    const hamlet = await getJson<{ parentId: string }>(t, '/api/v1/units/99902-01', token(`${P}.farmers`));
+    expect(hamlet.parentId).toBe('99902');
+  });
+});

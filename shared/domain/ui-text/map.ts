@@ -90,6 +90,22 @@ export const mapText = {
   },
   'map.reorg.intoId': { vi: 'Mã đơn vị giữ lại', en: 'Id of the unit that goes on' },
   'map.reorg.intoIdHint': { vi: 'Một trong các mã trên', en: 'One of the ids above' },
+  'map.reorg.fromId': { vi: 'Mã đơn vị chia tách', en: 'Id of the unit split' },
+  'map.reorg.fromIdHint': { vi: 'Ví dụ 28261 hoặc 28261-03', en: 'E.g. 28261 or 28261-03' },
+  'map.reorg.newUnit': { vi: 'Đơn vị mới', en: 'New unit' },
+  'map.reorg.newUnitName': { vi: 'Tên', en: 'Name' },
+  'map.reorg.newUnitCode': {
+    vi: 'Mã (bắt buộc với xã, phường)',
+    en: 'Code (required for communes)',
+  },
+  'map.reorg.hamlets': {
+    vi: 'Ấp, khóm sang đơn vị mới nào',
+    en: 'Which new unit each hamlet joins',
+  },
+  'map.reorg.hamletsHint': {
+    vi: 'Khi chia tách xã, phường: mỗi dòng một ấp, gồm mã ấp và số thứ tự đơn vị mới, ví dụ 28261-03 2. Ấp không ghi sang đơn vị mới 1.',
+    en: 'When a commune is split: one hamlet a line, its id and the number of its new unit, e.g. 28261-03 2. Hamlets not listed join new unit 1.',
+  },
   'map.reorg.oneUnit': {
     vi: 'Đổi tên, đổi mã, điều chỉnh địa giới',
     en: 'Rename, new code, move',

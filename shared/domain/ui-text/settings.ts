@@ -41,6 +41,19 @@ export const settingsText = {
   'figuresAdmin.province': { vi: 'Mã định danh tỉnh', en: 'Province id' },
   'figuresAdmin.takeSnapshot': { vi: 'Chốt số liệu', en: 'Take the snapshot' },
   'figuresAdmin.snapshotTaken': { vi: 'Đã chốt số liệu ngày', en: 'Figures snapshotted for' },
+  'figuresAdmin.revise': { vi: 'Điều chỉnh số liệu đã chốt', en: 'Correct a snapshot' },
+  'figuresAdmin.reviseIntro': {
+    vi: 'Chép lại số liệu hiện tại của tổ chức thành lần điều chỉnh mới của ngày đã chốt. Các lần trước vẫn được giữ; Mặt trận thấy số liệu là số liệu điều chỉnh, kèm lý do.',
+    en: "Copies the organization's current figures as the next revision of a day already snapshotted. Earlier revisions are kept; the Front sees the figures as revised, with the reason.",
+  },
+  'figuresAdmin.reason': { vi: 'Lý do điều chỉnh', en: 'Reason for the correction' },
+  'figuresAdmin.reasonHint': {
+    vi: 'Ví dụ: Nhập bổ sung 3 hội viên kết nạp ngày 28/11 bị sót.',
+    en: 'For example: 3 members admitted on 28/11 were entered late.',
+  },
+  'figuresAdmin.saveRevision': { vi: 'Lưu điều chỉnh', en: 'Save the correction' },
+  'figuresAdmin.revised': { vi: 'Đã điều chỉnh số liệu chốt ngày', en: 'Snapshot corrected for' },
+  'figuresAdmin.revision': { vi: 'lần', en: 'revision' },
   'figuresAdmin.recount': {
     vi: 'Đếm lại số liệu từ hồ sơ hội viên',
     en: 'Recount the figures from the members',

@@ -37,6 +37,16 @@ export const settingsCases: PageCases = {
     }),
     fresh: REQUESTS['POST /api/v1/admin/snapshots']?.fresh,
   },
+  'POST /settings/figures/revision': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'an admin corrects their own organization’s snapshot (POST /api/v1/admin/snapshots/{date}/revisions)',
+    // Today's snapshot exists by then: the allowed snapshot call above took it.
+    build: (_ids, scene) => ({
+      path: '/settings/figures/revision',
+      form: { date: scene.today, reason: 'Nhập bổ sung hội viên bị sót' },
+    }),
+  },
   'POST /settings/figures/recount': {
     ok: ['owner'],
     own: OTHER_ADMINS,

@@ -130,6 +130,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .account-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 12px; }
 fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 12px; margin: 0; display: grid; gap: 12px; min-width: 0; }
 legend { font-weight: 600; padding: 0 4px; }
+/* map: a split's new units, one row of name, type and code each where the screen is wide */
+.row-fields { grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr)); }
 .tenant-list { list-style: none; margin: 0; padding: 0; }
 .tenant-list li { white-space: nowrap; }
 

@@ -1,13 +1,15 @@
 /**
- * Recording a reorganization by resolution (map editors): merge, rename, new code or move, as
- * POST /api/v1/map/reorganizations takes it and checked by its schema. A split, with its list of
- * new units, stays with the API. The map changes on saving; a refusal writes nothing.
+ * Recording a reorganization by resolution (map editors): merge, split, rename, new code or move,
+ * as POST /api/v1/map/reorganizations takes it and checked by its schema. A split's new units are
+ * rows of the form (empty rows are not sent), and a commune split says which new unit each hamlet
+ * joins, one line per hamlet. The map changes on saving; a refusal writes nothing.
  */
 import type { Context } from 'hono';
 import { requireMapEditor } from '#shared/domain/access/map-access.ts';
 import type { Message } from '#shared/domain/messages.ts';
 import { reorganize } from '#shared/domain/reorganization-changes.ts';
 import { reorganizeSchema } from '#shared/domain/reorganizations.ts';
+import { UNIT_TYPES } from '#shared/domain/units.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { changeContext, reorganizationWorkspace } from '../../http/workspaces.ts';
 import {
@@ -20,22 +22,55 @@ import {
   TextField,
 } from '../components/forms.tsx';
 import { refusalOf } from '../http/form-refusal.ts';
-import { type FormValues, readForm } from '../http/forms.ts';
+import { type FieldErrors, type FormValues, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { REORGANIZATIONS_PATH } from './map-paths.ts';
 
-const FORM_KINDS = ['merge', 'rename', 'recode', 'move'] as const;
+const FORM_KINDS = ['merge', 'split', 'rename', 'recode', 'move'] as const;
 /** What each kind sends besides the kind, the dates and the resolution. */
 const FIELDS_OF: Record<string, readonly string[]> = {
   merge: ['fromIds', 'intoId'],
+  split: ['fromId', 'into', 'hamlets'],
   rename: ['unitId', 'name'],
   recode: ['unitId', 'code'],
   move: ['unitId', 'toCommuneId'],
 };
+/** Rows for a split's new units: resolutions of the province split a unit in two or three. */
+const NEW_UNIT_ROWS = 4;
+const NEW_UNIT_FIELDS = ['name', 'type', 'code'] as const;
+const newUnitField = (row: number, field: string) => `into.${row}.${field}`;
+
+type Text = (name: string) => string | undefined;
+
+/** The split's rows that were filled in, as the API's `into`; the rest were left for another day. */
+function newUnits(text: Text) {
+  return Array.from({ length: NEW_UNIT_ROWS }, (_, row) =>
+    Object.fromEntries(NEW_UNIT_FIELDS.map((field) => [field, text(newUnitField(row, field))])),
+  ).filter((unit) => unit.name !== undefined || unit.code !== undefined);
+}
+
+/**
+ * `28261-03 2` lines: the hamlet and the number of the new unit it joins, counted from 1 as the
+ * form's rows are; the API counts from 0. A line that is not so is sent as typed, for the schema
+ * to refuse beside the field.
+ */
+function hamletPlaces(raw: string | undefined) {
+  const lines = (raw ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length === 0) return undefined;
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [hamlet = '', place = ''] = line.split(/[\s,;:=]+/);
+      return [hamlet, /^\d{1,2}$/.test(place) ? Number(place) - 1 : line];
+    }),
+  );
+}
 
 /** The form's strings shaped as an API client would send them: only the fields its kind takes. */
 function toInput(values: FormValues): unknown {
-  const text = (name: string) => values[name]?.trim() || undefined;
+  const text: Text = (name) => values[name]?.trim() || undefined;
   const input: Record<string, unknown> = {
     kind: text('kind'),
     effectiveDate: text('effectiveDate'),
@@ -43,8 +78,24 @@ function toInput(values: FormValues): unknown {
   };
   for (const name of FIELDS_OF[values.kind ?? ''] ?? [])
     input[name] =
-      name === 'fromIds' ? (values.fromIds ?? '').split(/[\s,;]+/).filter((id) => id !== '') : text(name);
+      name === 'fromIds'
+        ? (values.fromIds ?? '').split(/[\s,;]+/).filter((id) => id !== '')
+        : name === 'into'
+          ? newUnits(text)
+          : name === 'hamlets'
+            ? hamletPlaces(values.hamlets)
+            : text(name);
   return input;
+}
+
+/** The schema names a hamlet's line by the hamlet (`hamlets.28261-03`): the form has one field for them all. */
+function onFormFields(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => [
+      path.startsWith('hamlets.') ? 'hamlets' : path,
+      message,
+    ]),
+  );
 }
 
 export function newReorganizationPage(c: Context<AppEnv>) {
@@ -54,7 +105,7 @@ export function newReorganizationPage(c: Context<AppEnv>) {
 
 export async function createReorganization(c: Context<AppEnv>) {
   const form = await readForm(c, reorganizeSchema, toInput);
-  if (!form.ok) return formPage(c, form, 400);
+  if (!form.ok) return formPage(c, { values: form.values, errors: onFormFields(form.errors) }, 400);
   try {
     await reorganize(reorganizationWorkspace(c), changeContext(c), form.data);
     return c.redirect(`${REORGANIZATIONS_PATH}?done=created`, 303);
@@ -125,6 +176,51 @@ function formPage(
             label={view.t('map.reorg.intoId')}
             hint={view.t('map.reorg.intoIdHint')}
             form={form}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{view.t('map.kind.split')}</legend>
+          <TextField
+            view={view}
+            name="fromId"
+            label={view.t('map.reorg.fromId')}
+            hint={view.t('map.reorg.fromIdHint')}
+            form={form}
+          />
+          {Array.from({ length: NEW_UNIT_ROWS }, (_, row) => (
+            <fieldset class="row-fields">
+              <legend>
+                {view.t('map.reorg.newUnit')} {row + 1}
+              </legend>
+              <TextField
+                view={view}
+                name={newUnitField(row, 'name')}
+                label={view.t('map.reorg.newUnitName')}
+                form={form}
+              />
+              <SelectField
+                view={view}
+                name={newUnitField(row, 'type')}
+                label={view.t('units.type')}
+                form={form}
+                empty={view.t('form.choose')}
+                options={UNIT_TYPES.map((type) => ({ value: type, label: view.t(`units.type.${type}`) }))}
+              />
+              <TextField
+                view={view}
+                name={newUnitField(row, 'code')}
+                label={view.t('map.reorg.newUnitCode')}
+                form={form}
+              />
+            </fieldset>
+          ))}
+          <TextAreaField
+            view={view}
+            name="hamlets"
+            label={view.t('map.reorg.hamlets')}
+            hint={view.t('map.reorg.hamletsHint')}
+            form={form}
+            rows={3}
           />
         </fieldset>
         <fieldset>

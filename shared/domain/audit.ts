@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'revise',
   'read_national_id',
   'read_national_id_refused',
+  'party_introduce',
+  'party_decide',
 ] as const;
 
 export const actorSchema = z.object({ userId: z.string(), username: z.string(), role: z.string() });

@@ -422,6 +422,31 @@ export const errorMessages = {
       en: `There is no organization admin account "${username}" in the province ${provinceId}.`,
     }),
   },
+  PARTY_MEMBER_ALREADY: same({
+    vi: 'Hội viên đã là đảng viên, không giới thiệu cho Đảng nữa',
+    en: 'The member is already a Party member and is not introduced again',
+  }),
+  PARTY_INTRODUCTION_PENDING: {
+    title: { vi: 'Đang chờ Đảng xem xét', en: 'An introduction is pending' },
+    detail: ({ date = '' }) => ({
+      vi: `Hội viên đã được giới thiệu ngày ${viDate(date)} và đang chờ kết quả; ghi kết quả trước khi giới thiệu lại.`,
+      en: `The member was introduced on ${enDate(date)} and awaits the answer; record it before introducing them again.`,
+    }),
+  },
+  PARTY_INTRODUCTION_NOT_FOUND: {
+    title: { vi: 'Không tìm thấy lần giới thiệu', en: 'Introduction not found' },
+    detail: ({ id = '' }) => ({
+      vi: `Hội viên không có lần giới thiệu cho Đảng "${id}".`,
+      en: `The member has no introduction to the Party "${id}".`,
+    }),
+  },
+  PARTY_INTRODUCTION_DECIDED: {
+    title: { vi: 'Đã có kết quả', en: 'Already decided' },
+    detail: ({ date = '' }) => ({
+      vi: `Lần giới thiệu này đã có kết quả ngày ${viDate(date)}; không sửa được.`,
+      en: `This introduction was decided on ${enDate(date)} and cannot be changed.`,
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -167,6 +167,19 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     why: 'the destination branch is outside the branch officer’s scope',
   },
   'POST /api/v1/members/{id}/transfer-out': { ok: MEMBER_WRITERS, why: 'a member in the writer’s scope' },
+  'POST /api/v1/members/{id}/party-introductions': {
+    ok: ['owner'],
+    why: 'Party membership is sensitive: admins and unit officers in scope, not viewers or branch officers',
+  },
+  'POST /api/v1/members/{id}/party-introductions/{introductionId}/outcome': {
+    ok: ['owner'],
+    why: 'Party membership is sensitive: admins and unit officers in scope, not viewers or branch officers',
+  },
+  'GET /api/v1/party-introductions': {
+    ok: ['owner'],
+    own: NEIGHBOURS,
+    why: 'who was introduced is sensitive: admins and unit officers in scope; other organizations list their own',
+  },
   'GET /api/v1/incoming-transfers': {
     ok: ['owner', 'viewer'],
     own: [...OTHER_ADMINS, 'outOfScopeOfficer', 'branchOfficer'],

@@ -29,6 +29,7 @@ const freshMember = async (scene: MatrixScene) => ({ member: await scene.freshMe
 const freshRefreshToken = async (scene: MatrixScene) => ({
   refreshToken: (await scene.t.signIn('beta.youth')).refresh_token,
 });
+const freshIntroduction = async (scene: MatrixScene) => await scene.freshIntroduction();
 const freshBranch = async (scene: MatrixScene) => ({ branch: await scene.freshBranch() });
 /** A proposal is decided once: each allowed decision gets its own. */
 const freshProposal = async (scene: MatrixScene) => ({ proposal: await scene.freshProposal() });
@@ -194,6 +195,27 @@ export const REQUESTS: Record<string, RequestRecipe> = {
       headers: once(),
     }),
     fresh: freshMember,
+  },
+  'POST /api/v1/members/{id}/party-introductions': {
+    build: (ids, scene) => ({
+      path: member(ids, '/party-introductions'),
+      body: { introducedOn: scene.today, decisionNumber: '7-QĐ/HND' },
+      headers: once(),
+    }),
+    fresh: freshMember,
+  },
+  'POST /api/v1/members/{id}/party-introductions/{introductionId}/outcome': {
+    build: (ids, scene) => ({
+      path: member(ids, `/party-introductions/${ids.introduction}/outcome`),
+      body: { state: 'admitted', decidedOn: scene.today },
+      headers: once(),
+    }),
+    fresh: freshIntroduction,
+  },
+  'GET /api/v1/party-introductions': {
+    build: (ids, scene) => ({
+      path: `/api/v1/party-introductions?year=${scene.today.slice(0, 4)}&unitId=${ids.unit}`,
+    }),
   },
   'POST /api/v1/members/{id}/transfer': {
     build: (ids) => ({ path: member(ids, '/transfer'), body: { toBranchId: ids.toBranch }, headers: once() }),

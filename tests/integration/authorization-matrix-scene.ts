@@ -88,6 +88,8 @@ export interface Ids {
   readonly province: string;
   /** A refresh token, for the authentication operations (a fresh one per allowed call). */
   readonly refreshToken: string;
+  /** The victim member's pending introduction to the Party. */
+  readonly introduction: string;
 }
 
 export const MISSING_IDS: Ids = {
@@ -99,6 +101,7 @@ export const MISSING_IDS: Ids = {
   proposal: '00000000-0000-4000-8000-000000000002',
   province: 'nowhere',
   refreshToken: 'x.y.z',
+  introduction: '00000000-0000-4000-8000-000000000003',
 };
 
 export interface MatrixScene {
@@ -119,6 +122,8 @@ export interface MatrixScene {
   freshTransfer(): Promise<string>;
   /** A pending hamlet proposal of the owner, for one allowed decision on it. */
   freshProposal(): Promise<string>;
+  /** A member with a pending introduction to the Party, for one allowed outcome. */
+  freshIntroduction(): Promise<{ member: string; introduction: string }>;
 }
 
 export async function setUpMatrixScene(): Promise<MatrixScene> {
@@ -222,6 +227,18 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
   const nationalId = await jsonOf<{ nationalId: string }>(
     await t.request(`/api/v1/members/${member}/national-id`, { token: owner }),
   );
+  const introduce = async (memberId: string) => {
+    const introduced = await jsonOf<{ partyIntroductions: { id: string }[] }>(
+      await postJson(t, owner, `/api/v1/members/${memberId}/party-introductions`, {
+        introducedOn: today,
+        decisionNumber: `${memberId.slice(0, 4)}-QĐ/HND`,
+      }),
+      200,
+      'POST /api/v1/members/{id}/party-introductions',
+    );
+    return introduced.partyIntroductions.at(-1)?.id ?? '';
+  };
+  const introduction = await introduce(member);
   let serial = 0;
 
   return {
@@ -235,6 +252,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       proposal,
       province: 'alpha',
       refreshToken: 'x.y.z',
+      introduction,
     },
     mapMarkers: [VICTIM_UNIT.id, VICTIM_UNIT.name],
     markers: [
@@ -248,6 +266,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       TRANSFERRED.fullName,
       TRANSFERRED.phone,
       proposal,
+      introduction,
     ],
     today,
     authorization(persona) {
@@ -273,6 +292,13 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
     freshTransfer: () =>
       transferIn({ fullName: 'Lý Thị Tạm', phone: `08${String(++serial).padStart(8, '0')}` }),
     freshProposal: () => propose(`Ấp Đề Xuất Tạm ${++serial}`),
+    async freshIntroduction() {
+      const fresh = await admitVictim({
+        fullName: 'Lê Văn Ưu Tú',
+        phone: `08${String(++serial).padStart(8, '0')}`,
+      });
+      return { member: fresh, introduction: await introduce(fresh) };
+    },
   };
 }
 

@@ -54,7 +54,14 @@ beforeAll(async () => {
   const farmers = tokens['alpha.farmers'] as string;
   // One member per member write, so one write's success (a transfer out) does not end another's.
   const members: string[] = [];
-  for (const fullName of ['Phạm Văn Sửa', 'Phạm Văn Đổi', 'Phạm Văn Chuyển', 'Phạm Văn Đi']) {
+  for (const fullName of [
+    'Phạm Văn Sửa',
+    'Phạm Văn Đổi',
+    'Phạm Văn Chuyển',
+    'Phạm Văn Đi',
+    'Phạm Văn Ưu',
+    'Phạm Văn Tú',
+  ]) {
     members.push((await admitOk(t, farmers, admission({ fullName }))).id);
   }
   // An incoming transfer to accept: a beta farmer moving to alpha.
@@ -85,7 +92,21 @@ beforeAll(async () => {
     (await t.signIn('alpha.veterans')).refresh_token,
     (await t.signIn('alpha.youth')).refresh_token,
   ];
-  const [edit, status, transfer, transferOut] = members as [string, string, string, string];
+  const [edit, status, transfer, transferOut, introduce, decide] = members as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  // An introduction to the Party waiting for its outcome.
+  const introduced = await postJson(t, farmers, `/api/v1/members/${decide}/party-introductions`, {
+    introducedOn: t.today,
+    decisionNumber: '3-QĐ/HND',
+  });
+  const introduction = (await jsonOf<{ partyIntroductions: { id: string }[] }>(introduced, 200))
+    .partyIntroductions[0]?.id;
   // Two hamlet proposals waiting for the map editor: one to accept, one to reject.
   const [toAccept, toReject] = await Promise.all(
     ['Ấp Chờ Duyệt', 'Ấp Chờ Từ Chối'].map(async (name) => {
@@ -193,6 +214,16 @@ beforeAll(async () => {
       path: `/api/v1/members/${edit}`,
       body: { fullName: 'Phạm Văn Sửa Lại', address: 'Ấp 2', phone: '0912345678' },
       headers: ifMatch(`/api/v1/members/${edit}`),
+    },
+    'POST /api/v1/members/{id}/party-introductions': {
+      as: 'alpha.farmers',
+      path: `/api/v1/members/${introduce}/party-introductions`,
+      body: { introducedOn: t.today, decisionNumber: '12-QĐ/HND', note: 'Xuất sắc hai năm liền' },
+    },
+    'POST /api/v1/members/{id}/party-introductions/{introductionId}/outcome': {
+      as: 'alpha.farmers',
+      path: `/api/v1/members/${decide}/party-introductions/${introduction}/outcome`,
+      body: { state: 'admitted', decidedOn: t.today, note: 'Quyết định 45-QĐ/ĐU' },
     },
     'POST /api/v1/members/{id}/status': {
       as: 'alpha.farmers',

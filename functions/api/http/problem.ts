@@ -63,6 +63,10 @@ const STATUS: Record<ErrorCode, number> = {
   SNAPSHOT_NOT_FOUND: 404,
   DATE_BEFORE_ONBOARDING: 400,
   MAP_EDITOR_NOT_GRANTABLE: 404,
+  PARTY_MEMBER_ALREADY: 409,
+  PARTY_INTRODUCTION_PENDING: 409,
+  PARTY_INTRODUCTION_NOT_FOUND: 404,
+  PARTY_INTRODUCTION_DECIDED: 409,
 };
 
 /** The HTTP status of a domain error, for the API's problem documents and the pages' error pages alike. */

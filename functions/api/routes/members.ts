@@ -1,4 +1,4 @@
-/** Members: admission, reading, editing, status, transfers, lists and search. */
+/** Members: admission, reading, editing, status, transfers, introductions to the Party, lists and search. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { seesSensitiveFields } from '#shared/domain/access/member-access.ts';
@@ -35,6 +35,17 @@ import {
 } from '#shared/domain/members/member-queries.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
 import { acceptTransferSchema, incomingTransferSchema } from '#shared/domain/members/transfers.ts';
+import { decidePartyIntroduction, introduceToParty } from '#shared/domain/party/party-changes.ts';
+import {
+  introduceToPartySchema,
+  type PartyOutcomeRequest,
+  partyIntroductionEntrySchema,
+  partyOutcomeSchema,
+} from '#shared/domain/party/party-introduction.ts';
+import {
+  listPartyIntroductions,
+  partyIntroductionListQuerySchema,
+} from '#shared/domain/party/party-queries.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import { idempotent } from '../http/idempotency.ts';
@@ -133,15 +144,22 @@ const nationalId = createRoute({
   responses: { 200: json(z.object({ nationalId: z.string().nullable() }), 'The number'), ...errorResponses },
 });
 
-const postChange = <T extends z.ZodType>(path: string, summary: string, body: T) =>
+const postChange = <T extends z.ZodType>(
+  path: string,
+  summary: string,
+  body: T,
+  params: z.ZodObject<{ id: z.ZodString }> = idParam,
+  description?: string,
+) =>
   createRoute({
     method: 'post',
     path: `/api/v1/members/{id}/${path}`,
     tags,
     summary,
+    ...(description && { description }),
     security: bearerSecurity,
     request: {
-      params: idParam,
+      params,
       headers: idempotencyKeyHeader.extend(ifMatchHeader(false).shape),
       ...jsonBody(body),
     },
@@ -155,6 +173,37 @@ const transferOutRoute = postChange(
   'Transfer out of the organization / Chuyển sinh hoạt ra ngoài tổ chức',
   transferOutSchema,
 );
+
+const SENSITIVE =
+  'Party membership is sensitive (Decree 356/2025): only organization admins and unit officers, for members in their scope.';
+const introduce = postChange(
+  'party-introductions',
+  'Introduce to the Party / Giới thiệu cho Đảng xem xét, kết nạp',
+  introduceToPartySchema,
+  idParam,
+  `Records an introduction of the member, made by their branch; refused while one is pending or when the member is a Party member. ${SENSITIVE}`,
+);
+const introductionParam = idParam.extend({ introductionId: z.string().min(1).max(64) });
+const partyOutcome = postChange(
+  'party-introductions/{introductionId}/outcome',
+  'The outcome of an introduction / Kết quả giới thiệu cho Đảng',
+  partyOutcomeSchema,
+  introductionParam,
+  `Admitted (the member becomes a Party member), not admitted, or withdrawn by the branch; once. ${SENSITIVE}`,
+);
+const partyList = createRoute({
+  method: 'get',
+  path: '/api/v1/party-introductions',
+  tags,
+  summary: 'Who was introduced to the Party in a year / Danh sách giới thiệu cho Đảng',
+  description: `By commune, then Vietnamese name order; unitId covers the subtree. Everyone else reads the counts in the figures. ${SENSITIVE}`,
+  security: bearerSecurity,
+  request: { query: partyIntroductionListQuerySchema },
+  responses: {
+    200: json(pageSchema(partyIntroductionEntrySchema), 'A page of introductions'),
+    ...errorResponses,
+  },
+});
 
 const incoming = createRoute({
   method: 'get',
@@ -185,21 +234,22 @@ export function memberRoutes(deps: AppDependencies) {
 
   /** A status change or transfer: against If-Match, made once per Idempotency-Key, answered with the member. */
   const memberChange =
-    <Body>(
+    <Body, Params extends { id: string } = { id: string }>(
       apply: (
         ws: MemberWorkspace,
         ctx: ChangeContext,
         id: string,
         body: Body,
-        version?: number,
-        call?: IdempotentCall<Member>,
+        version: number | undefined,
+        call: IdempotentCall<Member> | undefined,
+        params: Params,
       ) => Promise<Member>,
     ) =>
-    async (c: Context<AppEnv, string, { out: { param: { id: string }; json: Body } }>) => {
+    async (c: Context<AppEnv, string, { out: { param: Params; json: Body } }>) => {
       const ws = memberWorkspace(c, deps);
-      const [{ id }, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
+      const [params, body, version] = [c.req.valid('param'), c.req.valid('json'), ifMatchVersion(c)];
       return idempotent(c, render(c, 200), (call) =>
-        apply(ws, changeContext(c), id, body, version, call),
+        apply(ws, changeContext(c), params.id, body, version, call, params),
       ) as never;
     };
 
@@ -254,6 +304,22 @@ export function memberRoutes(deps: AppDependencies) {
     .openapi(status, memberChange(changeStatus))
     .openapi(transfer, memberChange(transferMember))
     .openapi(transferOutRoute, memberChange(transferOut))
+    .openapi(introduce, memberChange(introduceToParty))
+    .openapi(
+      partyOutcome,
+      memberChange<PartyOutcomeRequest, { id: string; introductionId: string }>(
+        (ws, ctx, id, outcome, version, call, { introductionId }) =>
+          decidePartyIntroduction(ws, ctx, id, introductionId, outcome, version, call),
+      ),
+    )
+    .openapi(partyList, async (c) => {
+      const page = await listPartyIntroductions(
+        memberWorkspace(c, deps),
+        c.get('principal'),
+        c.req.valid('query'),
+      );
+      return c.json(page, 200);
+    })
     .openapi(incoming, async (c) => {
       const page = await listIncomingTransfers(
         memberWorkspace(c, deps),

@@ -43,7 +43,11 @@ interface Outcome {
 /** Concurrent changes without an If-Match are retried on a fresh read this many times. */
 const RETRIES = 3;
 
-async function change(
+/**
+ * A change of one member: read, checked by `decide`, written with its audit record in one
+ * transaction, applied only if the member is unchanged since it was read.
+ */
+export async function changeMember(
   ws: MemberWorkspace,
   ctx: ChangeContext,
   id: string,
@@ -88,7 +92,7 @@ export function updateMember(
   if (expectedVersion === undefined) throw new DomainError('PRECONDITION_REQUIRED');
   if (!seesSensitiveFields(ctx.principal) && SENSITIVE_FIELDS.some((field) => patch[field] !== undefined))
     throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
-  return change(ws, ctx, id, expectedVersion, 'update', undefined, async (before) => {
+  return changeMember(ws, ctx, id, expectedVersion, 'update', undefined, async (before) => {
     requireCurrent(before);
     const { nationalId, ...fields } = patch;
     const merged = { ...before, ...definedOnly(fields) };
@@ -118,7 +122,7 @@ export function changeStatus(
   expectedVersion?: number,
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
-  return change(ws, ctx, id, expectedVersion, 'status', call, async (before) => {
+  return changeMember(ws, ctx, id, expectedVersion, 'status', call, async (before) => {
     const organization = requireOrganization(ctx.principal);
     const fields = applyStatusChange(before, statusChange, organization, vietnamToday(ctx.now));
     return {
@@ -144,7 +148,7 @@ export function transferMember(
   expectedVersion?: number,
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
-  return change(ws, ctx, id, expectedVersion, 'transfer', call, async (before) => {
+  return changeMember(ws, ctx, id, expectedVersion, 'transfer', call, async (before) => {
     requireCurrent(before);
     if (move.toBranchId === before.branchId) throw new DomainError('SAME_BRANCH');
     const { branch, unit } = await openBranch(ws, move.toBranchId);
@@ -179,7 +183,7 @@ export function transferOut(
   expectedVersion?: number,
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
-  return change(ws, ctx, id, expectedVersion, 'transfer_out', call, async (before) => {
+  return changeMember(ws, ctx, id, expectedVersion, 'transfer_out', call, async (before) => {
     if (out.destination.unitId !== null && out.destination.tenantId === null)
       throw new DomainError('VALIDATION_FAILED', {}, [
         { path: 'body.destination.unitId', code: 'unit_without_tenant' },

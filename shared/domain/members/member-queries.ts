@@ -92,7 +92,7 @@ export async function listMembers(
   query: MemberListQuery,
 ): Promise<MemberPage> {
   requireMemberReader(principal);
-  const { place, resolvedFrom } = await placeOf(ws, principal, query);
+  const { place, resolvedFrom } = await memberPlaceOf(ws, principal, query);
   const page = await membersIn(ws, principal, query, {
     place,
     ...(query.status && { status: query.status }),
@@ -133,7 +133,7 @@ export async function comingOfAge(
   query: { year: number; unitId?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<MemberPage> {
   requireMemberReader(principal);
-  const { place, resolvedFrom } = await placeOf(ws, principal, query);
+  const { place, resolvedFrom } = await memberPlaceOf(ws, principal, query);
   const page = await ws.members.bornIn(
     comingOfAgeBirthYear(query.year),
     { place },
@@ -150,7 +150,8 @@ const STILL_IN_FORCE = '9999-12-31';
  * The part of the tree a list covers: what the caller asked for, which must lie in their scope,
  * or by default all of their scope; with what `unitId` named when it was an old unit.
  */
-async function placeOf(
+/** Where a list reads: a branch, a commune (and a unit below it) or the tenant, within the reader's scope. */
+export async function memberPlaceOf(
   ws: MemberWorkspace,
   principal: Principal,
   query: { unitId?: string | undefined; branchId?: string | undefined },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { branchKindSchema } from '../branches.ts';
 import { recordDateSchema } from '../date-fields.ts';
+import { partyIntroductionSchema } from '../party/party-introduction.ts';
 import { multiLineText, singleLineText } from '../text-fields.ts';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -187,6 +188,8 @@ export const storedMemberSchema = z.object({
   statusSince: date,
   awayPlace: z.string().nullable(),
   transferredTo: transferDestinationSchema.nullable(),
+  /** Every introduction to the Party, oldest first; absent on members never introduced. Sensitive. */
+  partyIntroductions: z.array(partyIntroductionSchema).readonly().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Bumped by every change; the ETag. */
@@ -227,6 +230,7 @@ export const memberViewSchema = storedMemberSchema
     ethnicity: storedMemberSchema.shape.ethnicity.optional().meta(sensitive),
     religion: storedMemberSchema.shape.religion.optional().meta(sensitive),
     partyMember: storedMemberSchema.shape.partyMember.optional().meta(sensitive),
+    partyIntroductions: storedMemberSchema.shape.partyIntroductions.meta(sensitive),
   })
   .meta({ id: 'Member' });
 export type MemberView = z.infer<typeof memberViewSchema>;
@@ -256,12 +260,13 @@ export function viewOf(member: Member, withSensitive: boolean): MemberView {
     ethnicity,
     religion,
     partyMember,
+    partyIntroductions,
     ...shown
   } = member;
   return {
     ...shown,
     nationalIdMasked: nationalId?.masked ?? null,
-    ...(withSensitive && { ethnicity, religion, partyMember }),
+    ...(withSensitive && { ethnicity, religion, partyMember, partyIntroductions: partyIntroductions ?? [] }),
   };
 }
 

@@ -42,6 +42,8 @@ export const auditText = {
     vi: 'Bị từ chối xem số CCCD',
     en: 'National id refused',
   },
+  'audit.action.party_introduce': { vi: 'Giới thiệu cho Đảng', en: 'Introduced to the Party' },
+  'audit.action.party_decide': { vi: 'Kết quả giới thiệu cho Đảng', en: 'Party introduction decided' },
   'audit.entity.member': { vi: 'Hội viên', en: 'Member' },
   'audit.entity.branch': { vi: 'Chi hội', en: 'Branch' },
   'audit.entity.group': { vi: 'Tổ hội', en: 'Group' },

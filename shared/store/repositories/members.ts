@@ -6,7 +6,9 @@
  *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6);
  * - one search entry per name word `<t>#WORDS#<first letter>` / `<word>#<order>#<id>`, carrying
  *   what a result row shows and what filters need;
- * - a national-id guard `<t>#NATIONAL_ID#<keyed hash>`, whose conditional put makes the id unique.
+ * - a national-id guard `<t>#NATIONAL_ID#<keyed hash>`, whose conditional put makes the id unique;
+ * - one entry per introduction to the Party `<t>#PARTY#<year introduced>` / `<commune>#<order>#<id>#<introduction>`,
+ *   so who was introduced in a year is listed by commune without reading the members.
  */
 
 import { DomainError } from '../../domain/errors.ts';
@@ -20,6 +22,11 @@ import {
   summaryOf,
 } from '../../domain/members/member.ts';
 import { type MemberFilter, nameWordEntries } from '../../domain/members/search.ts';
+import {
+  PARTY_ENTRY_FIELDS,
+  type PartyIntroductionEntry,
+  type PartyState,
+} from '../../domain/party/party-introduction.ts';
 import { personOrderKey } from '../../domain/name-order.ts';
 import { InvalidCursorError } from '../store-errors.ts';
 import type { Item, Key, Page, QueryFilter, QueryOptions, TenantTable } from '../table.ts';
@@ -63,6 +70,36 @@ function wordItems(member: Member): Item[] {
       shared,
     },
   }));
+}
+
+/** Members outside any commune (the province's own branches) list first, under this mark. */
+const NO_COMMUNE = '-';
+
+function partyItems(member: Member): Item[] {
+  const order = orderOf(member);
+  return (member.partyIntroductions ?? []).map((introduction) => ({
+    entity: 'party_introduction',
+    key: {
+      pk: `PARTY#${introduction.introducedOn.slice(0, 4)}`,
+      sk: `${member.communeId ?? NO_COMMUNE}#${order}#${introduction.id}`,
+    },
+    data: {
+      memberId: member.id,
+      fullName: member.fullName,
+      unitId: member.unitId,
+      unitIds: member.unitIds,
+      memberBranchId: member.branchId,
+      ...introduction,
+    },
+  }));
+}
+
+/** Index entries that follow their record: those no longer wanted go, the new or changed are written. */
+function replaceItems(tx: Transaction, before: readonly Item[], after: readonly Item[]): void {
+  const keyOf = (item: Item) => `${item.key.pk}|${item.key.sk}`;
+  const wanted = new Set(after.map(keyOf));
+  for (const item of before) if (!wanted.has(keyOf(item))) tx.delete(item.key);
+  if (JSON.stringify(before) !== JSON.stringify(after)) for (const item of after) tx.put(item);
 }
 
 function eventItem(memberId: string, event: MemberEvent): Item {
@@ -149,12 +186,8 @@ export class MemberRepository {
       if (oldHash) tx.delete(nationalIdKey(oldHash), { equals: { memberId: before.id } });
       if (newHash) this.claimNationalId(tx, after.id, newHash);
     }
-    const oldWords = wordItems(before);
-    const newWords = wordItems(after);
-    const newKeys = new Set(newWords.map((item) => `${item.key.pk}|${item.key.sk}`));
-    for (const item of oldWords) if (!newKeys.has(`${item.key.pk}|${item.key.sk}`)) tx.delete(item.key);
-    const unchanged = JSON.stringify(oldWords) === JSON.stringify(newWords);
-    if (!unchanged) for (const item of newWords) tx.put(item);
+    replaceItems(tx, wordItems(before), wordItems(after));
+    replaceItems(tx, partyItems(before), partyItems(after));
     if (event) tx.put(eventItem(after.id, event));
   }
 
@@ -278,6 +311,33 @@ export class MemberRepository {
     return { items: page.items.map((member) => member.id), nextCursor: page.nextCursor };
   }
 
+  /**
+   * Introductions to the Party made in a year, by commune then Vietnamese name order: in one
+   * commune (`communeId`), and narrowed to a unit below it or to a state.
+   */
+  async partyIntroductions(
+    year: number,
+    place: { readonly communeId?: string; readonly withinUnitId?: string },
+    state: PartyState | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<PartyIntroductionEntry>> {
+    const page = await this.table.query<Record<string, unknown>>({
+      pk: `PARTY#${year}`,
+      ...(place.communeId && { skBeginsWith: `${place.communeId}#` }),
+      filter: {
+        ...(state && { equals: { state } }),
+        ...(place.withinUnitId && { contains: [['unitIds', place.withinUnitId]] }),
+      },
+      limit,
+      cursor,
+    });
+    return {
+      items: page.items.map((stored) => fieldsOf<PartyIntroductionEntry>(stored, PARTY_ENTRY_FIELDS)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
   /** Bulk load (demo seed, benchmark): unconditional writes of members their generator made unique. */
   async importMany(
     records: { member: Member; events: MemberEvent[] }[],
@@ -286,6 +346,7 @@ export class MemberRepository {
     const items = records.flatMap(({ member, events }) => [
       memberItem(member),
       ...wordItems(member),
+      ...partyItems(member),
       ...(member.nationalId
         ? [
             {

@@ -21,6 +21,7 @@ import { pageError } from './http/page-errors.tsx';
 import { pageSession } from './http/page-session.ts';
 import { mapPages } from './map/map-pages.tsx';
 import { memberPages } from './members/members-pages.tsx';
+import { partyListPages } from './party/party-list.tsx';
 import { platformPages } from './platform/platform-pages.tsx';
 import { settingsPages } from './settings/settings-pages.tsx';
 import { signInPages } from './sign-in.tsx';
@@ -44,6 +45,7 @@ export function pageRoutes(deps: AppDependencies) {
   signedIn.use(forPagesOnly(pageSession(deps)));
   signedIn.route('/', homePages());
   signedIn.route('/', memberPages(deps));
+  signedIn.route('/', partyListPages(deps));
   signedIn.route('/', unitPages(deps));
   signedIn.route('/', branchPages(deps));
   signedIn.route('/', targetPages(deps));

@@ -32,6 +32,13 @@ export function seesSensitiveFields(principal: Principal): boolean {
   return SENSITIVE_READERS.includes(principal.role);
 }
 
+/** Records only sensitive fields speak of (who was introduced to the Party) are the sensitive readers'. */
+export function requireSensitiveReader(principal: Principal): Organization {
+  const organization = requireMemberReader(principal);
+  if (!seesSensitiveFields(principal)) throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
+  return organization;
+}
+
 /** Reading a full national id number is the sensitive readers' right, and is audited. */
 export function requireNationalIdReader(principal: Principal): void {
   requireOrganization(principal);

@@ -4,7 +4,7 @@
  * affiliation): only roles that see sensitive fields record it, and only for members in their scope.
  */
 import { randomUUID } from 'node:crypto';
-import { requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
+import { requireMemberWriter, requireSensitiveReader } from '../access/member-access.ts';
 import type { ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';
@@ -17,7 +17,7 @@ import type { IntroduceToParty, PartyIntroduction, PartyOutcomeRequest } from '.
 
 function requirePartyRecorder(ctx: ChangeContext): void {
   requireMemberWriter(ctx.principal);
-  if (!seesSensitiveFields(ctx.principal)) throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
+  requireSensitiveReader(ctx.principal);
 }
 
 /** A day of the record refused beside its field: it lies between `from` and today. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Page } from '../../store/table.ts';
-import { requireMemberReader, seesSensitiveFields } from '../access/member-access.ts';
+import { requireSensitiveReader } from '../access/member-access.ts';
 import { DomainError } from '../errors.ts';
 import { memberPlaceOf } from '../members/member-queries.ts';
 import type { MemberWorkspace } from '../members/member-workspace.ts';
@@ -25,8 +25,7 @@ export async function listPartyIntroductions(
   principal: Principal,
   query: PartyIntroductionListQuery,
 ): Promise<Page<PartyIntroductionEntry>> {
-  requireMemberReader(principal);
-  if (!seesSensitiveFields(principal)) throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
+  requireSensitiveReader(principal);
   const { place } = await memberPlaceOf(ws, principal, { unitId: query.unitId });
   // Readers of sensitive fields are never scoped to a branch, so the place is a commune or the tenant.
   if (place.kind === 'branch') throw new DomainError('FORBIDDEN');

@@ -11,6 +11,7 @@ import { frontText } from './front.ts';
 import { homeText } from './home.ts';
 import { mapText } from './map.ts';
 import { membersText } from './members.ts';
+import { partyText } from './party.ts';
 import { platformText } from './platform.ts';
 import { settingsText } from './settings.ts';
 import { targetsText } from './targets.ts';
@@ -28,6 +29,7 @@ export const uiText = {
   ...frontText,
   ...platformText,
   ...mapText,
+  ...partyText,
 } as const satisfies Record<string, Message>;
 
 export type UiTextKey = keyof typeof uiText;

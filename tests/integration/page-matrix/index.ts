@@ -6,6 +6,7 @@ import { homeCases } from './home.ts';
 import { mapCases } from './map.ts';
 import { membersCases } from './members.ts';
 import type { PageCases } from './page-case.ts';
+import { partyCases } from './party.ts';
 import { platformCases } from './platform.ts';
 import { sessionCases } from './session.ts';
 import { settingsCases } from './settings.ts';
@@ -25,6 +26,7 @@ export const AREA_CASES: Readonly<Record<string, PageCases>> = {
   front: frontCases,
   platform: platformCases,
   map: mapCases,
+  party: partyCases,
 };
 
 /** Every case by its operation; one that two areas both hold is caught by the matrix, not merged away. */

@@ -92,6 +92,24 @@ export const membersCases: PageCases = {
     }),
     fresh: freshMember,
   },
+  'POST /members/:id/party-introductions': {
+    ok: ['owner'],
+    why: 'POST /api/v1/members/{id}/party-introductions: sensitive, for admins and unit officers in scope',
+    build: (ids, scene) => ({
+      path: member(ids, '/party-introductions'),
+      form: { introducedOn: scene.today, decisionNumber: '8-QĐ/HND' },
+    }),
+    fresh: freshMember,
+  },
+  'POST /members/:id/party-introductions/:introductionId/outcome': {
+    ok: ['owner'],
+    why: 'POST /api/v1/members/{id}/party-introductions/{introductionId}/outcome: sensitive, as above',
+    build: (ids, scene) => ({
+      path: member(ids, `/party-introductions/${ids.introduction}/outcome`),
+      form: { state: 'not_admitted', decidedOn: scene.today },
+    }),
+    fresh: (scene) => scene.freshIntroduction(),
+  },
   'POST /members/:id/national-id': {
     ok: ['owner'],
     refusalAudited: true,

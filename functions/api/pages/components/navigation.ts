@@ -3,7 +3,11 @@
  * asked of the same functions the use cases call, so the menu cannot promise what a page refuses.
  */
 import { canEditMap, requireProvinceMember } from '#shared/domain/access/map-access.ts';
-import { incomingTransferReach, requireMemberReader } from '#shared/domain/access/member-access.ts';
+import {
+  incomingTransferReach,
+  requireMemberReader,
+  requireSensitiveReader,
+} from '#shared/domain/access/member-access.ts';
 import { requireFront, requireOrganization } from '#shared/domain/access/tenant-access.ts';
 import { requireRole } from '#shared/domain/access/tree-access.ts';
 import { organizationOf } from '#shared/domain/organizations.ts';
@@ -51,6 +55,7 @@ export const NAVIGATION: readonly NavItem[] = [
     label: 'nav.comingOfAge',
     shownTo: (p) => isYouthUnion(p) && allows(requireMemberReader)(p),
   },
+  { href: '/party', label: 'nav.party', shownTo: allows(requireSensitiveReader) },
   {
     href: '/targets',
     label: 'nav.targets',

@@ -9,13 +9,15 @@ import { MEMBER_STATUSES, type Member } from '#shared/domain/members/member.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
 import { type Option, PostForm, SelectField, TextField } from '../components/forms.tsx';
 import type { View } from '../http/view.ts';
+import type { PartyForm } from '../party/party-section.tsx';
 import { Refused, type RefusedForm } from './member-parts.tsx';
 import { UnitPicker } from './place-fields.tsx';
 import { memberPath, OnceKey } from './submit-once.tsx';
 
 export const MEMBER_ACTIONS = ['status', 'move', 'transferOut'] as const;
 export type MemberAction = (typeof MEMBER_ACTIONS)[number];
-export type ActionForms = Partial<Record<MemberAction, RefusedForm>>;
+/** The forms sent back refused, by action: the member's own and the Party section's. */
+export type ActionForms = Partial<Record<MemberAction | PartyForm, RefusedForm>>;
 
 interface ActionsProps {
   readonly view: View;

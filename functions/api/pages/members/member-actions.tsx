@@ -1,8 +1,9 @@
 /**
  * The actions posted from a member's page: a status change, a move to another branch, a transfer
- * out, each made once per drawn form and answered with a 303 back to the member; refused, the
- * member's page comes back with that form open and its messages beside its fields. And the
- * audited reveal of the national id, whose number is shown in its answer only.
+ * out, an introduction to the Party and its outcome, each made once per drawn form and answered
+ * with a 303 back to the member; refused, the member's page comes back with that form open and
+ * its messages beside its fields. And the audited reveal of the national id, whose number is
+ * shown in its answer only.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -18,10 +19,13 @@ import {
 import { changeStatus, transferMember, transferOut } from '#shared/domain/members/member-changes.ts';
 import { readNationalId } from '#shared/domain/members/member-queries.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
+import { decidePartyIntroduction, introduceToParty } from '#shared/domain/party/party-changes.ts';
+import { introduceToPartySchema, partyOutcomeSchema } from '#shared/domain/party/party-introduction.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
 import { type FieldOfCode, refusalOf } from '../http/form-refusal.ts';
 import { type FormValues, filled, readForm } from '../http/forms.ts';
+import type { PartyForm } from '../party/party-section.tsx';
 import type { MemberAction } from './member-action-forms.tsx';
 import { renderMember } from './member-detail.tsx';
 import { changeOnce } from './submit-once.tsx';
@@ -31,14 +35,16 @@ type Change<Body> = (
   ctx: ChangeContext,
   id: string,
   body: Body,
-  version?: number,
-  call?: IdempotentCall<Member>,
+  version: number | undefined,
+  call: IdempotentCall<Member> | undefined,
+  /** The path's other parameters (the introduction an outcome answers). */
+  params: Record<string, string>,
 ) => Promise<Member>;
 
 export function memberActionPages(deps: AppDependencies) {
   const action =
     <S extends z.ZodType>(
-      name: MemberAction,
+      name: MemberAction | PartyForm,
       schema: S,
       toInput: (values: FormValues) => unknown,
       apply: Change<z.output<S>>,
@@ -55,7 +61,7 @@ export function memberActionPages(deps: AppDependencies) {
       try {
         const ws = memberWorkspace(c, deps);
         const location = await changeOnce(c, form.values, (call) =>
-          apply(ws, changeContext(c), id, form.data, undefined, call),
+          apply(ws, changeContext(c), id, form.data, undefined, call, c.req.param()),
         );
         return c.redirect(location, 303);
       } catch (error) {
@@ -102,6 +108,27 @@ export function memberActionPages(deps: AppDependencies) {
         }),
         transferOut,
         { INVALID_STATUS_TRANSITION: 'destination.description' },
+      ),
+    )
+    .post(
+      '/members/:id/party-introductions',
+      action(
+        'partyIntroduce',
+        introduceToPartySchema,
+        (values) => filled(values, ['introducedOn', 'decisionNumber', 'note']),
+        introduceToParty,
+        { PARTY_INTRODUCTION_PENDING: 'introducedOn', PARTY_MEMBER_ALREADY: 'introducedOn' },
+      ),
+    )
+    .post(
+      '/members/:id/party-introductions/:introductionId/outcome',
+      action(
+        'partyOutcome',
+        partyOutcomeSchema,
+        (values) => filled(values, ['state', 'decidedOn', 'note']),
+        (ws, ctx, id, outcome, version, call, params) =>
+          decidePartyIntroduction(ws, ctx, id, params.introductionId ?? '', outcome, version, call),
+        { PARTY_INTRODUCTION_DECIDED: 'state' },
       ),
     )
     .post('/members/:id/national-id', async (c) => {

@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   requireMemberWriter,
   requireNationalIdReader,
+  requireSensitiveReader,
   seesSensitiveFields,
 } from '#shared/domain/access/member-access.ts';
 import { readBranch } from '#shared/domain/branch-changes.ts';
@@ -26,6 +27,7 @@ import { Notice, PostForm } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
+import { PartySection } from '../party/party-section.tsx';
 import { type ActionForms, MemberActions } from './member-action-forms.tsx';
 import { BackTo, StatusBadge } from './member-parts.tsx';
 import { branchChoices, unitChoices } from './member-places.ts';
@@ -105,6 +107,15 @@ export async function renderMember(
             moveUnit={moveUnit}
             today={vietnamToday(c.get('now'))}
             youth={organizationOf(principal.tenantId) === 'youth'}
+          />
+        )}
+        {allows(requireSensitiveReader)(principal) && (
+          <PartySection
+            view={view}
+            member={member}
+            recorder={allows(requireMemberWriter)(principal)}
+            forms={state.forms ?? {}}
+            today={vietnamToday(c.get('now'))}
           />
         )}
         <History view={view} events={history} branchNames={branchNames} />

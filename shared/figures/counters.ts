@@ -14,7 +14,11 @@
  * - `professional`: current members in professional branches;
  * - `branches_<kind>`: branches that are not dissolved (active or dissolving), by kind;
  * - `unique_persons`, on the Front tenant's items only: distinct people among the four
- *   organizations' current members (shared/figures/persons.ts).
+ *   organizations' current members (shared/figures/persons.ts);
+ * - `party_introduced_<yyyy>`: introductions to the Party made that year and not withdrawn;
+ * - `party_admitted_<yyyy>`: introductions answered by an admission that year.
+ *   Both count every member, current or former: an introduction is a fact of its year, which a
+ *   member leaving later does not undo. They stand where the member is now.
  *
  * Import these names rather than retyping them: a typo would read a counter that is never written.
  */
@@ -26,6 +30,10 @@ import { GENDERS, type Gender, MEMBER_STATUSES, type MemberStatus } from '../dom
 export type Counters = Record<string, number>;
 
 const BORN_PREFIX = 'born_';
+const PARTY_INTRODUCED_PREFIX = 'party_introduced_';
+const PARTY_ADMITTED_PREFIX = 'party_admitted_';
+/** The families of counters kept by year, each `<prefix><yyyy>`. */
+const YEAR_COUNTER = /^(?:born|party_introduced|party_admitted)_\d{4}$/;
 
 export const AGGREGATE_COUNTERS = {
   members: Object.fromEntries(MEMBER_STATUSES.map((status) => [status, `members_${status}`])) as {
@@ -41,11 +49,27 @@ export const AGGREGATE_COUNTERS = {
   uniquePersons: 'unique_persons',
   /** Followed by the four-digit year: `born_1990`. */
   bornPrefix: BORN_PREFIX,
+  /** Followed by the four-digit year: `party_introduced_2026`. */
+  partyIntroducedPrefix: PARTY_INTRODUCED_PREFIX,
+  /** Followed by the four-digit year: `party_admitted_2026`. */
+  partyAdmittedPrefix: PARTY_ADMITTED_PREFIX,
 } as const;
+
+const yearSuffix = (year: number | string) => String(year).padStart(4, '0');
 
 /** The counter of current members born in a year. */
 export function bornCounter(year: number | string): `born_${string}` {
-  return `${BORN_PREFIX}${String(year).padStart(4, '0')}`;
+  return `${BORN_PREFIX}${yearSuffix(year)}`;
+}
+
+/** The counter of introductions to the Party made in a year (withdrawn ones left out). */
+export function partyIntroducedCounter(year: number | string): `party_introduced_${string}` {
+  return `${PARTY_INTRODUCED_PREFIX}${yearSuffix(year)}`;
+}
+
+/** The counter of admissions to the Party decided in a year. */
+export function partyAdmittedCounter(year: number | string): `party_admitted_${string}` {
+  return `${PARTY_ADMITTED_PREFIX}${yearSuffix(year)}`;
 }
 
 /** Whether an attribute of an aggregate item is one of its counters (not bookkeeping). */
@@ -56,7 +80,7 @@ export function isCounter(name: string): boolean {
     Object.values(AGGREGATE_COUNTERS.members).includes(name as never) ||
     Object.values(AGGREGATE_COUNTERS.gender).includes(name as never) ||
     Object.values(AGGREGATE_COUNTERS.branches).includes(name as never) ||
-    /^born_\d{4}$/.test(name)
+    YEAR_COUNTER.test(name)
   );
 }
 
@@ -72,6 +96,10 @@ export interface UnitCounts {
   readonly professional: number;
   /** Branches not dissolved, by kind. */
   readonly branches: Readonly<Record<BranchKind, number>>;
+  /** Introductions to the Party not withdrawn, by the year made (`'2026'`), only the years that have any. */
+  readonly partyIntroduced: Readonly<Record<string, number>>;
+  /** Admissions to the Party, by the year decided, only the years that have any. */
+  readonly partyAdmitted: Readonly<Record<string, number>>;
 }
 
 /**
@@ -83,17 +111,23 @@ export function readUnitCounts(item: Readonly<Record<string, unknown>> | undefin
     const raw = item?.[name];
     return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0;
   };
-  const bornIn: Record<string, number> = {};
-  for (const [name, raw] of Object.entries(item ?? {})) {
-    if (/^born_\d{4}$/.test(name) && typeof raw === 'number' && raw !== 0)
-      bornIn[name.slice(BORN_PREFIX.length)] = raw;
-  }
+  const byYear = (prefix: string) => {
+    const counts: Record<string, number> = {};
+    for (const [name, raw] of Object.entries(item ?? {})) {
+      const year = name.slice(prefix.length);
+      if (name.startsWith(prefix) && /^\d{4}$/.test(year) && typeof raw === 'number' && raw !== 0)
+        counts[year] = raw;
+    }
+    return counts;
+  };
   return {
     members: mapValues(AGGREGATE_COUNTERS.members, value),
     gender: mapValues(AGGREGATE_COUNTERS.gender, value),
-    bornIn,
+    bornIn: byYear(BORN_PREFIX),
     professional: value(AGGREGATE_COUNTERS.professional),
     branches: mapValues(AGGREGATE_COUNTERS.branches, value),
+    partyIntroduced: byYear(PARTY_INTRODUCED_PREFIX),
+    partyAdmitted: byYear(PARTY_ADMITTED_PREFIX),
   };
 }
 
@@ -108,6 +142,9 @@ export function countersOf(counts: UnitCounts): Counters {
   for (const [year, value] of Object.entries(counts.bornIn)) put(bornCounter(year), value);
   put(AGGREGATE_COUNTERS.professional, counts.professional);
   for (const kind of BRANCH_KINDS) put(AGGREGATE_COUNTERS.branches[kind], counts.branches[kind]);
+  for (const [year, value] of Object.entries(counts.partyIntroduced))
+    put(partyIntroducedCounter(year), value);
+  for (const [year, value] of Object.entries(counts.partyAdmitted)) put(partyAdmittedCounter(year), value);
   return counters;
 }
 

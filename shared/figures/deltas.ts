@@ -12,7 +12,18 @@ import { z } from 'zod';
 import { BRANCH_KINDS, BRANCH_STATUSES, type BranchKind, type BranchStatus } from '../domain/branches.ts';
 import { isCurrent } from '../domain/members/lifecycle.ts';
 import { GENDERS, type Gender, MEMBER_STATUSES, type MemberStatus } from '../domain/members/member.ts';
-import { AGGREGATE_COUNTERS, bornCounter, type Counters } from './counters.ts';
+import {
+  countsAsIntroduced,
+  PARTY_STATES,
+  type PartyIntroduction,
+} from '../domain/party/party-introduction.ts';
+import {
+  AGGREGATE_COUNTERS,
+  bornCounter,
+  type Counters,
+  partyAdmittedCounter,
+  partyIntroducedCounter,
+} from './counters.ts';
 
 /** The fields of a member item that figures count. */
 export interface CountedMember {
@@ -21,7 +32,12 @@ export interface CountedMember {
   readonly birthDate: string;
   readonly unitIds: readonly string[];
   readonly branchKind?: BranchKind | null | undefined;
+  /** Absent on members never introduced to the Party. */
+  readonly partyIntroductions?: readonly CountedIntroduction[] | null | undefined;
 }
+
+/** The fields of an introduction to the Party that figures count: the days, and how it ended. */
+export type CountedIntroduction = Pick<PartyIntroduction, 'introducedOn' | 'state' | 'decidedOn'>;
 
 /** The fields of a branch item that figures count. */
 export interface CountedBranch {
@@ -30,13 +46,23 @@ export interface CountedBranch {
   readonly status: BranchStatus;
 }
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const countedIntroductionSchema = z
+  .object({ introducedOn: isoDate, state: z.enum(PARTY_STATES), decidedOn: isoDate.nullable() })
+  // An admission is counted in the year it was decided: without that day it has no year.
+  .refine((introduction) => introduction.state !== 'admitted' || introduction.decidedOn !== null, {
+    message: 'an admitted introduction without decidedOn',
+  });
+
 // Loose on purpose: an item carries many more fields, and only these matter here.
 const countedMemberSchema = z.object({
   status: z.enum(MEMBER_STATUSES),
   gender: z.enum(GENDERS),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  birthDate: isoDate,
   unitIds: z.array(z.string().min(1)).min(1),
   branchKind: z.enum(BRANCH_KINDS).nullish(),
+  partyIntroductions: z.array(countedIntroductionSchema).nullish(),
 });
 
 const countedBranchSchema = z.object({
@@ -70,6 +96,15 @@ export function memberContribution(member: CountedMember): Contribution {
     counters[AGGREGATE_COUNTERS.gender[member.gender]] = 1;
     counters[bornCounter(member.birthDate.slice(0, 4))] = 1;
     if (member.branchKind === 'professional') counters[AGGREGATE_COUNTERS.professional] = 1;
+  }
+  // Whatever the member's status: an introduction stays a fact of its year after they leave.
+  const add = (name: string) => {
+    counters[name] = (counters[name] ?? 0) + 1;
+  };
+  for (const introduction of member.partyIntroductions ?? []) {
+    if (countsAsIntroduced(introduction)) add(partyIntroducedCounter(introduction.introducedOn.slice(0, 4)));
+    if (introduction.state === 'admitted' && introduction.decidedOn)
+      add(partyAdmittedCounter(introduction.decidedOn.slice(0, 4)));
   }
   return { unitIds: unique(member.unitIds), counters };
 }

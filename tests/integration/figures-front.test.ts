@@ -89,6 +89,7 @@ describe('the overview of a province', () => {
       notYetGathered: 40,
       // 28261-02, 28249-01 and 28249-02: the map is shared, a hamlet without farmers counts too.
       unitsWithoutTarget: 3,
+      party: { year: YEAR, introduced: 0, admitted: 0 },
       suppressed: false,
     });
     expect(org(o, 'veterans')).toMatchObject({
@@ -115,6 +116,7 @@ describe('the overview of a province', () => {
       coverage: 0.4211,
       notYetGathered: 110,
       unitsWithoutTarget: 12,
+      party: { year: YEAR, introduced: 0, admitted: 0 },
       uniquePersons: 0,
       suppressed: false,
     });

@@ -96,6 +96,8 @@ describe('the counters of an aggregate item', () => {
       bornIn: { '1990': 2, '2001': 1 },
       professional: 1,
       branches: { residential: 4, professional: 0, agency: 0 },
+      partyIntroduced: {},
+      partyAdmitted: {},
     });
     const { unitId: _, ...counters } = item;
     expect(countersOf(counts)).toEqual(counters);

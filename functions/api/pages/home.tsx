@@ -1,7 +1,7 @@
 /**
  * An organization's home page: the key figures of the reader's scope — members by status,
- * branches by kind, coverage — and how each moved since the last month-end, from the same
- * figures use case as GET /api/v1/stats.
+ * branches by kind, coverage, introductions to the Party and admissions this year — and how each
+ * moved since the last month-end, from the same figures use case as GET /api/v1/stats.
  */
 import { Hono } from 'hono';
 import { vietnamToday } from '#shared/domain/dates.ts';
@@ -47,6 +47,8 @@ interface Figure {
   readonly label: UiTextKey;
   readonly value: (stats: Stats) => number | null;
   readonly percent?: boolean;
+  /** A count of the year asked about: its label names the year, and it moves only within a year. */
+  readonly yearly?: boolean;
 }
 
 const FIGURES: readonly Figure[] = [
@@ -60,6 +62,8 @@ const FIGURES: readonly Figure[] = [
   { label: 'home.agency', value: (s) => s.branches.agency },
   { label: 'home.coverage', value: (s) => s.coverage, percent: true },
   { label: 'home.targetPopulation', value: (s) => s.targetPopulation },
+  { label: 'home.partyIntroduced', value: (s) => s.party.introduced, yearly: true },
+  { label: 'home.partyAdmitted', value: (s) => s.party.admitted, yearly: true },
 ];
 
 const HomeFigures = ({
@@ -83,13 +87,18 @@ const HomeFigures = ({
     <ul class="cards">
       {FIGURES.map((figure) => {
         const value = figure.value(now);
-        const earlier = before ? figure.value(before) : null;
+        // Last December's count is of another year: no change to show in January.
+        const earlier =
+          before && (!figure.yearly || before.party.year === now.party.year) ? figure.value(before) : null;
         const show = (n: number) =>
           figure.percent ? formatPercent(n, view.lang) : formatCount(n, view.lang);
         const change = value !== null && earlier !== null ? value - earlier : null;
         return (
           <li class="card">
-            <span class="label">{view.t(figure.label)}</span>
+            <span class="label">
+              {view.t(figure.label)}
+              {figure.yearly && ` ${view.t('home.inYear')} ${now.party.year}`}
+            </span>
             <span class="value">{value === null ? '—' : show(value)}</span>
             {change !== null && change !== 0 && (
               <span class={`change ${change > 0 ? 'up' : 'down'}`}>

@@ -27,6 +27,9 @@ export const frontText = {
   'front.coverage': { vi: 'Tỷ lệ tập hợp', en: 'Coverage' },
   'front.targetPopulation': { vi: 'Đối tượng cần tập hợp', en: 'Target population' },
   'front.branches': { vi: 'Chi hội, chi đoàn', en: 'Branches' },
+  'front.partyIntroduced': { vi: 'Giới thiệu cho Đảng', en: 'Introduced to the Party' },
+  'front.partyAdmitted': { vi: 'Được kết nạp Đảng', en: 'Admitted to the Party' },
+  'front.inYear': { vi: 'năm', en: 'in' },
   'front.unitTable': {
     vi: 'Bốn đoàn thể của đơn vị, cạnh nhau',
     en: 'The four organizations of the unit, side by side',

@@ -20,6 +20,9 @@ export const homeText = {
   'home.coverage': { vi: 'Tỷ lệ tập hợp', en: 'Coverage' },
   'home.targetPopulation': { vi: 'Đối tượng cần tập hợp', en: 'Target population' },
   'home.points': { vi: 'điểm %', en: 'points' },
+  'home.partyIntroduced': { vi: 'Giới thiệu cho Đảng', en: 'Introduced to the Party' },
+  'home.partyAdmitted': { vi: 'Được kết nạp Đảng', en: 'Admitted to the Party' },
+  'home.inYear': { vi: 'năm', en: 'in' },
   'home.missingTargets': {
     vi: 'Số đơn vị chưa có số đối tượng cần tập hợp:',
     en: 'Units without a target population:',

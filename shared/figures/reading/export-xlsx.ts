@@ -7,7 +7,8 @@
  * not yet gathered) are rounded so each row adds up to exactly 100 %.
  *
  * A count hidden to protect individuals shows as "*" (footnoted), and so does a share or a
- * coverage that would give one back; a day without figures as "–".
+ * coverage that would give one back; a day without figures as "–". Introductions to the Party and
+ * admissions have a sheet of their own in each workbook, the same rows under the same groups.
  */
 import { vietnamToday } from '../../domain/dates.ts';
 import type { Organization } from '../../domain/organizations.ts';
@@ -38,6 +39,12 @@ const PERCENT = '0.00%';
 const POINTS = '+0.00;-0.00;0.00';
 const SUPPRESSED_NOTE =
   '* Dưới 5 người ở cấp ấp, khóm, hoặc số liệu có thể dùng để suy ra số đó: không hiển thị để bảo vệ dữ liệu cá nhân (Luật 91/2025/QH15).';
+
+const PARTY_SHEET = 'Giới thiệu, kết nạp Đảng';
+const PARTY_INTRODUCED = 'Giới thiệu cho Đảng';
+const PARTY_ADMITTED = 'Được kết nạp Đảng';
+const PARTY_NOTE =
+  'Giới thiệu cho Đảng: số lượt giới thiệu đoàn viên, hội viên ưu tú cho Đảng xem xét, kết nạp trong năm, không tính lượt đã rút; được kết nạp Đảng: số được kết nạp trong năm. Mỗi ngày tính từ đầu năm của ngày đó đến ngày đó.';
 
 const viDate = (date: string) => date.split('-').reverse().join('/');
 
@@ -142,6 +149,10 @@ function gatheredShares(f: Figures): Cell[] {
   return percentagesAddingTo100([gathered, f.notYetGathered]).map((p) => p / 100);
 }
 
+/** Introductions or admissions of the figures' year, as a cell. */
+const partyCell = (f: Figures, field: 'introduced' | 'admitted'): Cell =>
+  shown(f.party[field], f.suppressed, isMissing(f));
+
 function figuresOf(row: FrontRow, organization: Organization | 'total'): Figures {
   return organization === 'total'
     ? row.total
@@ -228,6 +239,29 @@ export async function overviewWorkbook(overview: Overview): Promise<Buffer> {
     overview,
     [SUPPRESSED_NOTE, 'Mỗi nhóm tỷ lệ cộng lại đúng 100%.'],
   );
+
+  const partyGroups: Group<FrontRow>[] = GROUP_KEYS.map((key) => ({
+    name: groupName(key),
+    columns: [
+      { header: PARTY_INTRODUCED, format: COUNT },
+      { header: PARTY_ADMITTED, format: COUNT },
+    ],
+    cells: (row) => {
+      const f = figuresOf(row, key);
+      return [partyCell(f, 'introduced'), partyCell(f, 'admitted')];
+    },
+  }));
+  writeTable(
+    workbook.addWorksheet(PARTY_SHEET),
+    [
+      titles[0] ?? '',
+      `${overview.name} — giới thiệu cho Đảng, kết nạp Đảng năm ${overview.total.party.year}, số liệu đến ngày ${viDate(overview.asOf)}`,
+    ],
+    partyGroups,
+    overview.children,
+    overview,
+    [SUPPRESSED_NOTE, PARTY_NOTE],
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -290,6 +324,39 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer
     comparison.children.map(withIncludes),
     withIncludes(comparison),
     [SUPPRESSED_NOTE, ...revisionNotes([...comparison.sources.from, ...comparison.sources.to])],
+  );
+
+  const partyGroups: Group<CompareRow>[] = GROUP_KEYS.map((key) => ({
+    name: groupName(key),
+    columns: [
+      { header: `${PARTY_INTRODUCED} ${from}`, format: COUNT },
+      { header: `${PARTY_INTRODUCED} ${to}`, format: COUNT },
+      { header: 'Tăng, giảm', format: SIGNED_COUNT },
+      { header: `${PARTY_ADMITTED} ${from}`, format: COUNT },
+      { header: `${PARTY_ADMITTED} ${to}`, format: COUNT },
+      { header: 'Tăng, giảm', format: SIGNED_COUNT },
+    ],
+    cells: (row) => {
+      const { fromFigures: a, toFigures: b, change } = changeOf(row, key);
+      const hidden = a.suppressed || b.suppressed;
+      const missing = isMissing(a) || isMissing(b);
+      return (['introduced', 'admitted'] as const).flatMap((field) => [
+        partyCell(a, field),
+        partyCell(b, field),
+        shown(change.party[field], hidden, missing),
+      ]);
+    },
+  }));
+  writeTable(
+    workbook.addWorksheet(PARTY_SHEET),
+    [
+      'BÁO CÁO SO SÁNH SỐ LIỆU CÁC ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI',
+      `${withIncludes(comparison).name} — giới thiệu cho Đảng, kết nạp Đảng, ngày ${from} và ngày ${to}`,
+    ],
+    partyGroups,
+    comparison.children.map(withIncludes),
+    withIncludes(comparison),
+    [SUPPRESSED_NOTE, PARTY_NOTE],
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -10,7 +10,8 @@
  * the day its figures stand for (its snapshot's, which may differ between the four), and the
  * rows are their union: a unit in force on one of those days has its row. `uniquePersons` comes from the Front tenant's
  * own aggregate (`unique_persons`, counted by the stream function from the keyed national-id
- * hashes, shared/figures/persons.ts) for every row, hamlets included.
+ * hashes, shared/figures/persons.ts) for every row, hamlets included. Introductions to the Party
+ * and admissions are those of the year of the day asked about, for all four alike.
  */
 import { resolveUnit, successorInForce } from '../../domain/admin-units/resolve-unit.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -110,10 +111,16 @@ async function overviewOf(
     if (row) return { ...row, asOf, sources: context.sources, children: [] };
   }
 
+  // One year for the four, whatever day each one's figures stand for, so the total adds like to like.
+  const partyYear = Number(asOf.slice(0, 4));
   const rows = [top, ...childRefs].map((ref, i) => {
     const organizations = perOrganization.map(({ organization, period, figures }) => {
       const picked = figures && (i === 0 ? figures.top : figures.children.find((c) => c.unit.id === ref.id));
-      return { organization, available: period.available, raw: picked ? rawFigures(picked) : ZERO };
+      return {
+        organization,
+        available: period.available,
+        raw: picked ? rawFigures(picked, partyYear) : ZERO,
+      };
     });
     const available = organizations.filter((o) => o.available);
     return {
@@ -138,9 +145,21 @@ async function overviewOf(
       name: ref.name,
       level: ref.level,
       organizations: organizations.map(({ organization, available, raw }) =>
-        organizationView(organization, raw, new Published(hidden, ref.id, organization), available),
+        organizationView(
+          organization,
+          raw,
+          new Published(hidden, ref.id, organization),
+          available,
+          partyYear,
+        ),
       ),
-      total: totalView(total ?? ZERO, uniquePersons, new Published(hidden, ref.id, 'total'), total !== null),
+      total: totalView(
+        total ?? ZERO,
+        uniquePersons,
+        new Published(hidden, ref.id, 'total'),
+        total !== null,
+        partyYear,
+      ),
     }),
   );
 
@@ -240,11 +259,14 @@ export async function frontComparison(
     ...after.children.map((a) => {
       const list = parts.get(a.unitId) ?? [];
       return {
-        ...compareRows(list.length ? sumRows(list.map((p) => p.row)) : emptyLike(a), a),
+        ...compareRows(
+          list.length ? sumRows(list.map((p) => p.row)) : emptyLike(a, before.total.party.year),
+          a,
+        ),
         ...includesOf(list, a.unitId),
       };
     }),
-    ...gone.map((b) => compareRows(b, emptyLike(b))),
+    ...gone.map((b) => compareRows(b, emptyLike(b, after.total.party.year))),
   ];
   return {
     ...top,
@@ -347,6 +369,7 @@ function sumPublished<T extends OrganizationFigures | TotalFigures>(all: readonl
     coverage: known && target > 0 ? Math.round((covered / target) * 10_000) / 10_000 : null,
     notYetGathered: known ? Math.max(0, target - covered) : null,
     unitsWithoutTarget: sumOf(all.map((f) => f.unitsWithoutTarget)),
+    party: { year: first.party.year, ...sumCounts(all.map(({ party: { year: _, ...counts } }) => counts)) },
     suppressed: all.some((f) => f.suppressed),
     ...('uniquePersons' in first && {
       // A person in two of the merged units counts twice here: close, as a sum of hamlets is.
@@ -367,14 +390,14 @@ function sumRows(rows: readonly FrontRow[]): FrontRow {
   };
 }
 
-/** A unit that did not exist on one of the days had nobody there then. */
-function emptyLike(row: FrontRow): FrontRow {
+/** A unit that did not exist on one of the days had nobody there then; `year`: that day's. */
+function emptyLike(row: FrontRow, year: number): FrontRow {
   return {
     ...row,
     organizations: ORGANIZATIONS.map((organization) =>
-      organizationView(organization, ZERO, Published.all(), true),
+      organizationView(organization, ZERO, Published.all(), true, year),
     ),
-    total: totalView(ZERO, null, Published.all(), true),
+    total: totalView(ZERO, null, Published.all(), true, year),
   };
 }
 
@@ -415,6 +438,10 @@ function changeOf(a: OrganizationFigures | TotalFigures, b: OrganizationFigures 
     notYetGathered: diff(a.notYetGathered, b.notYetGathered),
     uniquePersons:
       'uniquePersons' in a && 'uniquePersons' in b ? diff(a.uniquePersons, b.uniquePersons) : null,
+    party: {
+      introduced: diff(a.party.introduced, b.party.introduced),
+      admitted: diff(a.party.admitted, b.party.admitted),
+    },
   };
 }
 

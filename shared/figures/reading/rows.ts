@@ -22,9 +22,18 @@ import {
   MEMBER_STATUSES,
   membersCounter,
   PROFESSIONAL_COUNTER,
+  partyAdmittedCounter,
+  partyIntroducedCounter,
 } from './counters.ts';
 import { type CoverageSums, coverageOf, notYetGathered } from './coverage.ts';
-import type { BranchCounts, MemberCounts, OrganizationFigures, StatsRow, TotalFigures } from './schemas.ts';
+import type {
+  BranchCounts,
+  MemberCounts,
+  OrganizationFigures,
+  PartyCounts,
+  StatsRow,
+  TotalFigures,
+} from './schemas.ts';
 import { OWN, Published, type StatsTableRow } from './suppression.ts';
 import type { RawRow } from './tenant-figures.ts';
 
@@ -46,6 +55,16 @@ export function rawBranches(item: Aggregate): Raw<BranchCounts> {
   return { total: residential + professional + agency, residential, professional, agency };
 }
 
+type RawParty = Raw<Omit<PartyCounts, 'year'>>;
+
+/** Introductions to the Party made, and admissions decided, in one calendar year. */
+export function rawParty(item: Aggregate, year: number): RawParty {
+  return {
+    introduced: countOf(item, partyIntroducedCounter(year)),
+    admitted: countOf(item, partyAdmittedCounter(year)),
+  };
+}
+
 /** The numbers of one organization in one row, before anything is hidden. */
 export interface RawFigures {
   readonly members: Raw<MemberCounts>;
@@ -53,15 +72,18 @@ export interface RawFigures {
   readonly branches: Raw<BranchCounts>;
   readonly coverage: CoverageSums;
   readonly unitsWithoutTarget: number;
+  /** Of the year asked about, which the views are told beside the numbers. */
+  readonly party: RawParty;
 }
 
-export function rawFigures(row: RawRow): RawFigures {
+export function rawFigures(row: RawRow, partyYear: number): RawFigures {
   return {
     members: rawMembers(row.aggregate),
     professional: countOf(row.aggregate, PROFESSIONAL_COUNTER),
     branches: rawBranches(row.aggregate),
     coverage: row.coverage,
     unitsWithoutTarget: row.lacking.length,
+    party: rawParty(row.aggregate, partyYear),
   };
 }
 
@@ -81,6 +103,7 @@ export const ZERO_FIGURES: RawFigures = {
   branches: { total: 0, residential: 0, professional: 0, agency: 0 },
   coverage: { targetPopulation: null, coveredActive: 0 },
   unitsWithoutTarget: 0,
+  party: { introduced: 0, admitted: 0 },
 };
 
 /** Adds up the organizations' numbers: coverage adds numerators and denominators, not fractions. */
@@ -100,11 +123,15 @@ export function sumFigures(all: readonly RawFigures[]): RawFigures {
       coveredActive: all.reduce((s, f) => s + f.coverage.coveredActive, 0),
     },
     unitsWithoutTarget: all.reduce((s, f) => s + f.unitsWithoutTarget, 0),
+    party: add((f) => f.party),
   };
 }
 
-/** The fields every view shares; `available` false (no figures for the day) makes them all null. */
-function shared(raw: RawFigures, shown: Published, available: boolean) {
+/**
+ * The fields every view shares; `available` false (no figures for the day) makes them all null.
+ * `partyYear` is the year whose introductions and admissions `raw` holds.
+ */
+function shared(raw: RawFigures, shown: Published, available: boolean, partyYear: number) {
   if (!available) {
     const none = <T extends Record<string, number>>(t: T) =>
       Object.fromEntries(Object.keys(t).map((k) => [k, null])) as { [K in keyof T]: null };
@@ -116,6 +143,7 @@ function shared(raw: RawFigures, shown: Published, available: boolean) {
       coverage: null,
       notYetGathered: null,
       unitsWithoutTarget: null,
+      party: { year: partyYear, ...none(raw.party) },
     };
   }
   // Coverage and "not yet gathered" give the covered members back, with the target beside them.
@@ -129,6 +157,7 @@ function shared(raw: RawFigures, shown: Published, available: boolean) {
     coverage: coveredHidden ? null : coverageOf(raw.coverage),
     notYetGathered: coveredHidden ? null : notYetGathered(raw.coverage),
     unitsWithoutTarget: raw.unitsWithoutTarget,
+    party: { year: partyYear, ...shown.counts('party', raw.party) },
   };
 }
 
@@ -137,8 +166,9 @@ export function organizationView(
   raw: RawFigures,
   shown: Published,
   available: boolean,
+  partyYear: number,
 ): OrganizationFigures {
-  const fields = shared(raw, shown, available);
+  const fields = shared(raw, shown, available, partyYear);
   return { organization, ...fields, suppressed: shown.hidden };
 }
 
@@ -147,8 +177,9 @@ export function totalView(
   uniquePersons: number | null,
   shown: Published,
   available: boolean,
+  partyYear: number,
 ): TotalFigures {
-  const fields = shared(raw, shown, available);
+  const fields = shared(raw, shown, available, partyYear);
   return {
     ...fields,
     uniquePersons: uniquePersons === null ? null : shown.count('uniquePersons', uniquePersons),
@@ -156,12 +187,21 @@ export function totalView(
   };
 }
 
-/** A row of an organization's own figures, before anything is hidden. */
-export function statsTableRow(row: RawRow, organization: Organization, figuresYear: number): StatsTableRow {
+/**
+ * A row of an organization's own figures, before anything is hidden: ages reached in the year of
+ * the figures, introductions to the Party of `partyYear`.
+ */
+export function statsTableRow(
+  row: RawRow,
+  organization: Organization,
+  figuresYear: number,
+  partyYear: number,
+): StatsTableRow {
   return {
     unitId: row.unit.id,
     level: row.unit.level,
-    raw: rawFigures(row),
+    raw: rawFigures(row, partyYear),
+    partyYear,
     gender: {
       male: countOf(row.aggregate, genderCounter('male')),
       female: countOf(row.aggregate, genderCounter('female')),
@@ -172,7 +212,7 @@ export function statsTableRow(row: RawRow, organization: Organization, figuresYe
 
 export function statsRow(row: RawRow, table: StatsTableRow, hidden: ReadonlySet<string>): StatsRow {
   const shown = new Published(hidden, row.unit.id, OWN);
-  const fields = shared(table.raw, shown, true);
+  const fields = shared(table.raw, shown, true, table.partyYear);
   return {
     unitId: row.unit.id,
     name: row.unit.name,

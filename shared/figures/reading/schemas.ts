@@ -47,6 +47,21 @@ const coverageFields = {
     .meta({ description: 'Units at the lowest level in the subtree with no target on them or above them' }),
 };
 
+export const partyCountsSchema = z
+  .object({
+    year: z.number().int().meta({
+      description: 'The calendar year counted: the year of the day asked about (asOf, or `from` / `to`)',
+      example: 2026,
+    }),
+    introduced: count.meta({
+      description:
+        'Introductions to the Party made in the year (giới thiệu đoàn viên, hội viên ưu tú cho Đảng xem xét, kết nạp), withdrawn ones left out, as known on the day the figures stand for. Former members count too, where they are now',
+    }),
+    admitted: count.meta({ description: 'Introductions answered by admission to the Party in the year' }),
+  })
+  .meta({ id: 'PartyCounts' });
+export type PartyCounts = z.infer<typeof partyCountsSchema>;
+
 const unitRef = { unitId: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS) };
 
 const suppressed = z.boolean().meta({
@@ -65,6 +80,7 @@ export const statsRowSchema = z
     professional: count.meta({ description: 'Current members in professional branches' }),
     branches: branchCountsSchema,
     ...coverageFields,
+    party: partyCountsSchema,
     suppressed,
   })
   .meta({ id: 'UnitFigures' });
@@ -94,6 +110,7 @@ export const organizationFiguresSchema = z
     professional: count,
     branches: branchCountsSchema,
     ...coverageFields,
+    party: partyCountsSchema,
     suppressed,
   })
   .meta({ id: 'OrganizationFigures' });
@@ -105,6 +122,7 @@ export const totalFiguresSchema = z
     professional: count,
     branches: branchCountsSchema,
     ...coverageFields,
+    party: partyCountsSchema,
     uniquePersons: count.meta({
       description:
         'Distinct people among the four organizations’ current members (a person in two organizations counts once, matched by a keyed hash of the national id; members without one count as distinct). Counted for the province, districts and communes; null for hamlets',
@@ -179,6 +197,10 @@ export const changeSchema = z
       .meta({ description: 'Change of coverage in percentage points, to 2 decimals (9.46)' }),
     notYetGathered: change,
     uniquePersons: change,
+    party: z.object({ introduced: change, admitted: change }).meta({
+      description:
+        'The year of `to`’s introductions and admissions less those of `from`’s year, each as of its day',
+    }),
   })
   .meta({ id: 'FiguresChange' });
 export type Change = z.infer<typeof changeSchema>;

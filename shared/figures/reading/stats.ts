@@ -3,7 +3,8 @@
  * (GET /api/v1/stats). Readers as for members: organization admins, unit officers in their
  * subtree and viewers. Admins and unit officers see every count (they may open the members
  * themselves); viewers see counts of 1–4 in hamlets hidden, with the cells that would give
- * them back (rows.ts).
+ * them back (rows.ts). Introductions to the Party are counts like the others: who was introduced
+ * is read elsewhere, by the roles that see sensitive fields.
  */
 import { requireOrganization } from '../../domain/access/tenant-access.ts';
 import { isUnitInScope } from '../../domain/access/tree-access.ts';
@@ -13,7 +14,7 @@ import type { Organization } from '../../domain/organizations.ts';
 import type { Principal, Role } from '../../domain/roles.ts';
 import { statsRow, statsTableRow } from './rows.ts';
 import type { Stats } from './schemas.ts';
-import { statsSuppression } from './suppression.ts';
+import { type StatsTableRow, statsSuppression } from './suppression.ts';
 import {
   type FiguresPeriod,
   type FiguresSource,
@@ -50,9 +51,12 @@ export async function unitStats(
   if (!period.available) throw new DomainError('NO_FIGURES_FOR_DATE', { date: asOf });
   const figures = await readTenantFigures(source, unit, period);
   const detail = DETAIL_READERS.includes(principal.role);
-  const year = Number(period.figuresDate.slice(0, 4));
-  const hidden = await hiddenCells(source, organization, figures, period, year, detail);
-  const row = (raw: RawRow) => statsRow(raw, statsTableRow(raw, organization, year), hidden);
+  // Ages are reached in the year the figures stand for; introductions to the Party are those of
+  // the year asked about, as far as those figures know them.
+  const years = { figures: Number(period.figuresDate.slice(0, 4)), party: Number(asOf.slice(0, 4)) };
+  const table = (raw: RawRow) => statsTableRow(raw, organization, years.figures, years.party);
+  const hidden = await hiddenCells(source, figures, period, table, detail);
+  const row = (raw: RawRow) => statsRow(raw, table(raw), hidden);
   return {
     ...row(figures.top),
     asOf,
@@ -76,18 +80,17 @@ export async function unitStats(
  */
 async function hiddenCells(
   source: FiguresSource,
-  organization: Organization,
   figures: TenantFigures,
   period: FiguresPeriod,
-  year: number,
+  table: (raw: RawRow) => StatsTableRow,
   detail: boolean,
 ): Promise<ReadonlySet<string>> {
   if (detail) return new Set();
   const { unit } = figures.top;
   const parent = unit.level === 'hamlet' && unit.parentId ? await source.units.get(unit.parentId) : undefined;
   const context = parent ? await readTenantFigures(source, parent, period) : undefined;
-  const table = context?.children.some((c) => c.unit.id === unit.id)
+  const rows = context?.children.some((c) => c.unit.id === unit.id)
     ? [context.top, ...context.children]
     : [figures.top, ...figures.children];
-  return statsSuppression(table.map((raw) => statsTableRow(raw, organization, year)));
+  return statsSuppression(rows.map(table));
 }

@@ -10,7 +10,10 @@
  * - across rows: the unit = Σ its children, field by field. A commune's members of its own
  *   branches (professional, agency) make the true relation unit = Σ children + own; declaring
  *   the plain sum assumes the reader knows "own" as well, which only hides more.
- * Branches and targets are not people and never hidden, so they are not cells. Distinct persons
+ * Introductions to the Party and admissions of the year are people too: cells of their own, in the
+ * organization and column sums only (they include former members and a member may count twice,
+ * so nothing within a row adds up to them). Branches and targets are not people and never
+ * hidden, so they are not cells. Distinct persons
  * (the Front's `uniquePersons`) are a cell of the row's total, hidden in a hamlet like the others,
  * with relations that hold nearly or where the reader can tell they hold exactly:
  * - the unit's ≈ Σ its children's: a person in two of a commune's hamlets counts once in the
@@ -54,11 +57,15 @@ export class Published {
   }
 }
 
-/** Fields of RawFigures that are people, as cell fields: `members.away`, `professional`, `covered`. */
+/**
+ * Fields of RawFigures that are people, as cell fields: `members.away`, `professional`,
+ * `covered`, `party.introduced`.
+ */
 function figureCells(raw: RawFigures): [string, number][] {
   return [
     ...Object.entries(raw.members).map(([k, v]): [string, number] => [`members.${k}`, v]),
     ['professional', raw.professional],
+    ...Object.entries(raw.party).map(([k, v]): [string, number] => [`party.${k}`, v]),
     ...(raw.coverage.targetPopulation === null
       ? []
       : [['covered', raw.coverage.coveredActive] as [string, number]]),
@@ -153,6 +160,8 @@ export interface StatsTableRow {
   readonly unitId: string;
   readonly level: UnitLevel;
   readonly raw: RawFigures;
+  /** The year of `raw.party`. */
+  readonly partyYear: number;
   readonly gender: { readonly male: number; readonly female: number };
   readonly ageBands: readonly AgeBandCount[];
 }

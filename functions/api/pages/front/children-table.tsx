@@ -71,6 +71,7 @@ const SortHeading: FC<{
 
 export const ChildrenTable: FC<TableProps> = (props) => {
   const { view, rows, sort } = props;
+  const year = rows[0]?.total.party.year;
   return (
     <TableWrap label={view.t('front.childrenTitle')} class="front-table">
       <table>
@@ -100,7 +101,11 @@ export const ChildrenTable: FC<TableProps> = (props) => {
               <SortHeading
                 view={view}
                 sortKey={column.key}
-                label={view.t(column.label)}
+                label={
+                  column.yearly && year !== undefined
+                    ? `${view.t(column.label)} ${view.t('front.inYear')} ${year}`
+                    : view.t(column.label)
+                }
                 context={groupName(view, column.group)}
                 numeric
                 props={props}

@@ -1,7 +1,8 @@
 /**
  * The columns of the Front's table of units below: for each organization its members, those
- * present, coverage and branches, then the totals (memberships, distinct people, coverage). One
- * list gives the headings, the cells and the sort keys, so a column cannot sort by another's value.
+ * present, coverage and branches, then the totals (memberships, distinct people, coverage,
+ * introductions to the Party and admissions of the year). One list gives the headings, the cells
+ * and the sort keys, so a column cannot sort by another's value.
  */
 import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
@@ -16,6 +17,8 @@ export interface FrontColumn {
   readonly group: ColumnGroup;
   readonly label: UiTextKey;
   readonly percent: boolean;
+  /** A count of the figures' year (introductions to the Party): its heading names the year. */
+  readonly yearly?: boolean;
   readonly value: (figures: Figures) => number | null;
 }
 
@@ -56,6 +59,22 @@ const totalColumns: FrontColumn[] = [
     value: (f) => ('uniquePersons' in f ? f.uniquePersons : null),
   },
   { key: 'total.coverage', group: 'total', label: 'front.coverage', percent: true, value: (f) => f.coverage },
+  {
+    key: 'total.partyIntroduced',
+    group: 'total',
+    label: 'front.partyIntroduced',
+    percent: false,
+    yearly: true,
+    value: (f) => f.party.introduced,
+  },
+  {
+    key: 'total.partyAdmitted',
+    group: 'total',
+    label: 'front.partyAdmitted',
+    percent: false,
+    yearly: true,
+    value: (f) => f.party.admitted,
+  },
 ];
 
 export const FRONT_COLUMNS: readonly FrontColumn[] = [

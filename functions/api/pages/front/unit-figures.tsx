@@ -1,7 +1,8 @@
 /**
- * The unit's own figures: the four organizations side by side with their total, and how many
- * memberships those are against how many distinct people (a woman farmer who is also a veteran
- * is two memberships, one person).
+ * The unit's own figures: the four organizations side by side with their total (introductions
+ * to the Party and admissions of the year among them), and how many memberships those are
+ * against how many distinct people (a woman farmer who is also a veteran is two memberships, one
+ * person).
  */
 import type { FC } from 'hono/jsx';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
@@ -21,6 +22,8 @@ interface UnitColumn {
   readonly label: UiTextKey;
   readonly shown: (f: Figures) => Shown;
   readonly percent?: boolean;
+  /** A count of the figures' year: its heading names the year. */
+  readonly yearly?: boolean;
 }
 
 const COLUMNS: readonly UnitColumn[] = [
@@ -31,6 +34,8 @@ const COLUMNS: readonly UnitColumn[] = [
   { label: 'front.coverage', shown: (f) => shownOf(f, f.coverage, true), percent: true },
   { label: 'front.targetPopulation', shown: (f) => shownOf(f, f.targetPopulation, true) },
   { label: 'front.branches', shown: (f) => shownOf(f, f.branches.total) },
+  { label: 'front.partyIntroduced', shown: (f) => shownOf(f, f.party.introduced), yearly: true },
+  { label: 'front.partyAdmitted', shown: (f) => shownOf(f, f.party.admitted), yearly: true },
 ];
 
 export const UnitFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) => {
@@ -48,6 +53,7 @@ export const UnitFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) =>
             {COLUMNS.map((column) => (
               <th scope="col" class="num">
                 {view.t(column.label)}
+                {column.yearly && ` ${view.t('front.inYear')} ${row.total.party.year}`}
               </th>
             ))}
           </tr>

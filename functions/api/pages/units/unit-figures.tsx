@@ -1,6 +1,7 @@
 /**
- * A unit's figures as the stats use case gives them: members by status, branches by kind and
- * coverage. A count the reader may not see (null) shows as a dash the legend explains.
+ * A unit's figures as the stats use case gives them: members by status, branches by kind,
+ * coverage, and introductions to the Party and admissions of the year. A count the reader may not
+ * see (null) shows as a dash the legend explains.
  */
 import type { FC } from 'hono/jsx';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
@@ -45,17 +46,27 @@ export const FigureValue: FC<{ view: View; figure: Figure; row: StatsRow }> = ({
   return <>{figure.percent ? formatPercent(value, view.lang) : formatCount(value, view.lang)}</>;
 };
 
-const GROUPS: readonly { heading: UiTextKey; figures: readonly Figure[] }[] = [
+const PARTY: readonly Figure[] = [
+  { label: 'home.partyIntroduced', value: (r) => r.party.introduced },
+  { label: 'home.partyAdmitted', value: (r) => r.party.admitted },
+];
+
+const GROUPS: readonly { heading: UiTextKey; figures: readonly Figure[]; yearly?: boolean }[] = [
   { heading: 'units.membersByStatus', figures: MEMBERS },
   { heading: 'units.branchesByKind', figures: BRANCHES },
   { heading: 'units.coverage', figures: COVERAGE },
+  // Counts of a year: the heading names it.
+  { heading: 'units.party', figures: PARTY, yearly: true },
 ];
 
 export const UnitFigures: FC<{ view: View; row: StatsRow }> = ({ view, row }) => (
   <>
     {GROUPS.map((group) => (
       <>
-        <h3>{view.t(group.heading)}</h3>
+        <h3>
+          {view.t(group.heading)}
+          {group.yearly && ` ${view.t('home.inYear')} ${row.party.year}`}
+        </h3>
         <ul class="cards">
           {group.figures.map((figure) => (
             <li class="card">

@@ -54,6 +54,7 @@ const full: Member = {
   statusSince: '2024-05-01',
   awayPlace: 'Bình Dương',
   transferredTo: { tenantId: 'beta:farmers', unitId: '28249', description: 'Hội Nông dân phường Đạo Thạnh' },
+  ratings: { '2023': 'good', '2024': 'excellent' },
   partyIntroductions: [
     {
       id: 'p-every-field',

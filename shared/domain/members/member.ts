@@ -95,6 +95,10 @@ const editableFields = {
 
 export const SENSITIVE_FIELDS = ['ethnicity', 'religion', 'partyMember'] as const;
 
+/** A member's yearly rating: hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ. */
+export const MEMBER_RATING_LEVELS = ['excellent', 'good', 'fulfilled', 'not_fulfilled'] as const;
+export type MemberRatingLevel = (typeof MEMBER_RATING_LEVELS)[number];
+
 export const ADMISSION_STATUSES = ['active', 'away', 'lapsed'] as const;
 
 export const admitMemberSchema = z
@@ -188,6 +192,8 @@ export const storedMemberSchema = z.object({
   statusSince: date,
   awayPlace: z.string().nullable(),
   transferredTo: transferDestinationSchema.nullable(),
+  /** The yearly rating by year (`'2025'`): excellent, good, fulfilled, not fulfilled; absent when never rated. */
+  ratings: z.record(z.string().regex(/^\d{4}$/), z.enum(MEMBER_RATING_LEVELS)).optional(),
   /** Every introduction to the Party, oldest first; absent on members never introduced. Sensitive. */
   partyIntroductions: z.array(partyIntroductionSchema).readonly().optional(),
   createdAt: z.iso.datetime(),

@@ -17,17 +17,18 @@ import {
   MEMBER_FIELDS,
   type Member,
   type MemberEvent,
+  type MemberRatingLevel,
   type MemberSummary,
   memberSummarySchema,
   summaryOf,
 } from '../../domain/members/member.ts';
 import { type MemberFilter, nameWordEntries } from '../../domain/members/search.ts';
+import { personOrderKey } from '../../domain/name-order.ts';
 import {
   PARTY_ENTRY_FIELDS,
   type PartyIntroductionEntry,
   type PartyState,
 } from '../../domain/party/party-introduction.ts';
-import { personOrderKey } from '../../domain/name-order.ts';
 import { InvalidCursorError } from '../store-errors.ts';
 import type { Item, Key, Page, QueryFilter, QueryOptions, TenantTable } from '../table.ts';
 import { Transaction } from '../transaction.ts';
@@ -336,6 +337,44 @@ export class MemberRepository {
       items: page.items.map((stored) => fieldsOf<PartyIntroductionEntry>(stored, PARTY_ENTRY_FIELDS)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** A branch's current members in name order, each with their rating of `year` (null: not rated). */
+  async ratingsInBranch(
+    branchId: string,
+    year: string,
+  ): Promise<{ memberId: string; fullName: string; level: MemberRatingLevel | null }[]> {
+    const rows: { memberId: string; fullName: string; level: MemberRatingLevel | null }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query<Pick<Member, 'id' | 'fullName' | 'ratings'>>({
+        index: 'GSI1',
+        pk: `BRANCH_MEMBERS#CURRENT#${branchId}`,
+        limit: 500,
+        cursor,
+      });
+      for (const member of page.items)
+        rows.push({ memberId: member.id, fullName: member.fullName, level: member.ratings?.[year] ?? null });
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  }
+
+  /** A branch's current members in name order, whole (a branch's review sheet shows and checks each). */
+  async currentInBranch(branchId: string): Promise<Member[]> {
+    const members: Member[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query<Record<string, unknown>>({
+        index: 'GSI1',
+        pk: `BRANCH_MEMBERS#CURRENT#${branchId}`,
+        limit: 500,
+        cursor,
+      });
+      members.push(...page.items.map(toMember));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return members;
   }
 
   /** Bulk load (demo seed, benchmark): unconditional writes of members their generator made unique. */

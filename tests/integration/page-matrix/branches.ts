@@ -13,7 +13,25 @@ const NEIGHBOURS: readonly Persona[] = ['otherOrganization', 'mapEditor'];
 /** A throwaway branch for a call that changes or closes it, so the victim's stays as it was. */
 const freshBranch = async (scene: MatrixScene) => ({ branch: await scene.freshBranch() });
 
+const freshMember = async (scene: MatrixScene) => ({ member: await scene.freshMember() });
+
 export const branchesCases: PageCases = {
+  'GET /branches/:id/member-ratings': {
+    ok: READERS,
+    why: 'GET /api/v1/branches/{id}/member-ratings/{year}: the members of a branch in the reader’s scope',
+    build: (ids, scene) => ({
+      path: `/branches/${ids.branch}/member-ratings?year=${scene.today.slice(0, 4)}`,
+    }),
+  },
+  'POST /branches/:id/member-ratings': {
+    ok: ['owner', 'branchOfficer'],
+    why: 'PUT /api/v1/branches/{id}/member-ratings/{year}: the members of a branch in the writer’s scope',
+    build: (ids, scene) => ({
+      path: `/branches/${ids.branch}/member-ratings`,
+      form: { year: scene.today.slice(0, 4), [`level.${ids.member}`]: 'good' },
+    }),
+    fresh: freshMember,
+  },
   'GET /branches': {
     ok: READERS,
     own: [...NEIGHBOURS, 'front', 'frontAdmin'],

@@ -1,6 +1,7 @@
 /**
  * Pages of branches: the branches of a unit (and of a commune's hamlets), a branch with its
- * groups and members, setting one up, changing it, and dissolving it with its members' moves.
+ * groups and members, setting one up, changing it, dissolving it with its members' moves, and
+ * rating its members for a year.
  * `/branches/new` is registered before `/branches/:id`, which would otherwise take it for an id.
  */
 import { Hono } from 'hono';
@@ -9,6 +10,7 @@ import { addGroup, branchDetail } from './branch-detail.tsx';
 import { dissolutionForm, dissolveFromForm } from './branch-dissolution.tsx';
 import { createBranchFromForm, editBranchForm, newBranchForm, updateBranchFromForm } from './branch-form.tsx';
 import { branchList } from './branch-list.tsx';
+import { memberRatingsPage, rateFromForm } from './member-ratings.tsx';
 
 export function branchPages(deps: AppDependencies) {
   return new Hono<AppEnv>()
@@ -20,5 +22,7 @@ export function branchPages(deps: AppDependencies) {
     .get('/branches/:id/edit', editBranchForm)
     .post('/branches/:id/edit', updateBranchFromForm)
     .get('/branches/:id/dissolve', (c) => dissolutionForm(c, deps))
-    .post('/branches/:id/dissolve', (c) => dissolveFromForm(c, deps));
+    .post('/branches/:id/dissolve', (c) => dissolveFromForm(c, deps))
+    .get('/branches/:id/member-ratings', (c) => memberRatingsPage(c, deps))
+    .post('/branches/:id/member-ratings', (c) => rateFromForm(c, deps));
 }

@@ -26,6 +26,23 @@ const BRANCH_KIND_WORDS: Record<string, Message> = {
   professional: { vi: 'nghề nghiệp', en: 'professional' },
   agency: { vi: 'cơ quan', en: 'agency' },
 };
+/** Words the branch-rating messages put in their sentences. */
+const RATING_WORDS: Record<string, Message> = {
+  draft: { vi: 'đang soạn', en: 'a draft' },
+  submitted: { vi: 'đã gửi, chờ duyệt', en: 'submitted, awaiting approval' },
+  returned: { vi: 'bị trả lại', en: 'returned' },
+  approved: { vi: 'đã duyệt', en: 'approved' },
+  submit: { vi: 'gửi duyệt', en: 'submit' },
+  approve: { vi: 'duyệt', en: 'approve' },
+  return: { vi: 'trả lại', en: 'return' },
+  unlock: { vi: 'mở khóa', en: 'unlock' },
+  strong: { vi: 'vững mạnh', en: 'strong' },
+  good: { vi: 'khá', en: 'good' },
+  average: { vi: 'trung bình', en: 'average' },
+  weak: { vi: 'yếu kém', en: 'weak' },
+};
+const ratingWord = (word: string, lang: keyof Message) => RATING_WORDS[word]?.[lang] ?? word;
+const kindWord = (kind: string, lang: keyof Message) => BRANCH_KIND_WORDS[kind]?.[lang] ?? kind;
 const levelWord = (level: string, lang: keyof Message) => UNIT_LEVEL_WORDS[level]?.[lang] ?? level;
 const levelList = (levels: string, lang: keyof Message) =>
   levels
@@ -447,6 +464,90 @@ export const errorMessages = {
       en: `This introduction was decided on ${enDate(date)} and cannot be changed.`,
     }),
   },
+  RATING_CRITERIA_NOT_FOUND: {
+    title: { vi: 'Chưa có bộ tiêu chí đánh giá', en: 'No rating criteria' },
+    detail: ({ year = '', kind = '' }) => ({
+      vi: `Tổ chức chưa có bộ tiêu chí đánh giá, xếp loại năm ${year} cho chi hội, chi đoàn ${kindWord(kind, 'vi')}.`,
+      en: `The organization has no rating criteria for ${year} for ${kindWord(kind, 'en')} branches.`,
+    }),
+  },
+  RATING_CRITERIA_IN_USE: {
+    title: { vi: 'Bộ tiêu chí đã được dùng', en: 'The criteria are in use' },
+    detail: ({ year = '', kind = '' }) => ({
+      vi: `Đã có chi hội, chi đoàn ${kindWord(kind, 'vi')} gửi đánh giá theo bộ tiêu chí năm ${year}; không sửa bộ tiêu chí được nữa.`,
+      en: `A ${kindWord(kind, 'en')} branch has submitted a rating by the ${year} criteria; they can no longer change.`,
+    }),
+  },
+  RATING_CRITERIA_CHANGED: {
+    title: { vi: 'Bộ tiêu chí đã thay đổi', en: 'The criteria changed' },
+    detail: ({ year = '' }) => ({
+      vi: `Bộ tiêu chí năm ${year} đã được sửa sau khi lưu bản đánh giá này; mở lại, kiểm tra và lưu trước khi gửi.`,
+      en: `The ${year} criteria changed after this rating was saved; open it, check it and save it before submitting.`,
+    }),
+  },
+  RATING_NOT_FOUND: {
+    title: { vi: 'Chưa có bản đánh giá', en: 'Rating not found' },
+    detail: ({ year = '' }) => ({
+      vi: `Chi hội, chi đoàn này chưa có bản đánh giá, xếp loại năm ${year}.`,
+      en: `This branch has no rating for ${year}.`,
+    }),
+  },
+  RATING_NOT_EDITABLE: {
+    title: { vi: 'Không sửa được bản đánh giá', en: 'The rating cannot be edited' },
+    detail: ({ state = '' }) => ({
+      vi: `Bản đánh giá ${ratingWord(state, 'vi')}: chỉ sửa được khi đang soạn hoặc bị trả lại.`,
+      en: `The rating is ${ratingWord(state, 'en')}: it can be edited only as a draft or once returned.`,
+    }),
+  },
+  RATING_INVALID_TRANSITION: {
+    title: { vi: 'Không thực hiện được với bản đánh giá này', en: 'Not possible for this rating' },
+    detail: ({ state = '', action = '' }) => ({
+      vi: `Bản đánh giá ${ratingWord(state, 'vi')}: không ${ratingWord(action, 'vi')} được.`,
+      en: `The rating is ${ratingWord(state, 'en')}: ${ratingWord(action, 'en')} is not possible now.`,
+    }),
+  },
+  RATING_INCOMPLETE: {
+    title: { vi: 'Chưa đánh giá đủ tiêu chí', en: 'Criteria left unanswered' },
+    detail: ({ missing = '' }) => ({
+      vi: `Cần đánh giá mọi tiêu chí trước khi gửi; còn thiếu: ${missing}.`,
+      en: `Every criterion must be answered before submitting; missing: ${missing}.`,
+    }),
+  },
+  RATING_OVERRIDE_NEEDS_REASON: {
+    title: { vi: 'Cần nêu lý do xếp loại khác', en: 'A different level needs a reason' },
+    detail: ({ proposed = '', level = '' }) => ({
+      vi: `Điểm đánh giá đề xuất xếp loại "${ratingWord(proposed, 'vi')}"; xếp loại "${ratingWord(level, 'vi')}" cần nêu lý do.`,
+      en: `The scores propose "${ratingWord(proposed, 'en')}"; rating it "${ratingWord(level, 'en')}" needs a reason.`,
+    }),
+  },
+  REVIEW_NOT_FOUND: {
+    title: { vi: 'Chưa mở đợt rà soát', en: 'No review campaign' },
+    detail: ({ year = '' }) => ({
+      vi: `Tổ chức chưa mở đợt rà soát, phân loại hội viên năm ${year}.`,
+      en: `The organization has not opened a member review for ${year}.`,
+    }),
+  },
+  REVIEW_EXISTS: {
+    title: { vi: 'Đã mở đợt rà soát', en: 'The review campaign exists' },
+    detail: ({ year = '' }) => ({
+      vi: `Đợt rà soát, phân loại hội viên năm ${year} đã được mở; mỗi năm chỉ có một đợt.`,
+      en: `The member review for ${year} is already open; there is one a year.`,
+    }),
+  },
+  REVIEW_CLOSED: {
+    title: { vi: 'Đợt rà soát đã kết thúc', en: 'The review campaign is closed' },
+    detail: ({ year = '' }) => ({
+      vi: `Đợt rà soát năm ${year} đã kết thúc: không xác nhận thêm được; thay đổi tình trạng hội viên thì ghi như thường lệ.`,
+      en: `The ${year} review is closed: nothing more can be confirmed; change a member’s status the ordinary way.`,
+    }),
+  },
+  REVIEW_INCOMPLETE: {
+    title: { vi: 'Chưa rà soát hết hội viên', en: 'Members left to review' },
+    detail: ({ missing = '' }) => ({
+      vi: `Còn ${missing} hội viên của chi hội chưa được rà soát; xác nhận hết trước khi báo hoàn thành.`,
+      en: `${missing} members of the branch are not reviewed yet; confirm them all before declaring it done.`,
+    }),
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -525,6 +626,37 @@ export const fieldMessages: Record<string, Message> = {
   too_many_combining_marks: {
     vi: 'Quá nhiều dấu chồng lên một chữ',
     en: 'Too many combining marks on one letter',
+  },
+  duplicate_id: { vi: 'Trùng mã với một mục khác', en: 'The same id as another entry' },
+  pass_above_max: { vi: 'Điểm đạt lớn hơn điểm tối đa', en: 'The pass mark is above the maximum' },
+  threshold_order: {
+    vi: 'Ngưỡng phải giảm dần: vững mạnh > khá > trung bình',
+    en: 'Thresholds must decrease: strong > good > average',
+  },
+  standard_without_required: {
+    vi: 'Tiêu chuẩn cần ít nhất một tiêu chí bắt buộc',
+    en: 'A standard needs at least one required criterion',
+  },
+  unknown_criterion: { vi: 'Không có tiêu chí này trong bộ tiêu chí', en: 'No such criterion in the set' },
+  answer_kind: {
+    vi: 'Tiêu chí có/không ghi "met", tiêu chí chấm điểm ghi "score"',
+    en: 'Yes/no criteria take "met", scored criteria "score"',
+  },
+  required_for_override: {
+    vi: 'Bắt buộc khi xếp loại khác mức điểm đề xuất',
+    en: 'Required when the level differs from the proposed one',
+  },
+  not_a_current_member: {
+    vi: 'Không phải hội viên hiện tại của chi hội này',
+    en: 'Not a current member of this branch',
+  },
+  required_for_change: {
+    vi: 'Bắt buộc khi thay đổi tình trạng hội viên',
+    en: 'Required when the status changes',
+  },
+  only_with_change: {
+    vi: 'Chỉ ghi khi thay đổi tình trạng hội viên',
+    en: 'Only with a change of status',
   },
 };
 

@@ -175,10 +175,90 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     ok: ['owner'],
     why: 'Party membership is sensitive: admins and unit officers in scope, not viewers or branch officers',
   },
+  'GET /api/v1/branches/{id}/member-ratings/{year}': {
+    ok: READERS,
+    why: 'the members of a branch in the reader’s scope',
+  },
+  'PUT /api/v1/branches/{id}/member-ratings/{year}': {
+    ok: MEMBER_WRITERS,
+    why: 'the members of a branch in the writer’s scope (a branch officer rates their own branch)',
+  },
+  'POST /api/v1/reviews': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'a year’s member review is opened by the organization admin; other admins open their own',
+  },
+  'GET /api/v1/reviews/{year}': {
+    ok: [...READERS, 'outOfScopeOfficer'],
+    why: 'every reader of the organization’s members follows its review; other organizations have none (404)',
+  },
+  'GET /api/v1/reviews/{year}/progress': {
+    ok: UNIT_READERS,
+    why: 'progress under a unit in the reader’s scope (a branch officer follows their own sheet)',
+  },
+  'GET /api/v1/branches/{id}/review/{year}': {
+    ok: READERS,
+    why: 'the members of a branch in the reader’s scope',
+  },
+  'POST /api/v1/branches/{id}/review/{year}': {
+    ok: MEMBER_WRITERS,
+    why: 'the members of a branch in the writer’s scope (a branch officer reviews their own branch)',
+  },
+  'POST /api/v1/branches/{id}/review/{year}/done': {
+    ok: MEMBER_WRITERS,
+    why: 'a branch in the writer’s scope declares its review done',
+  },
+  'POST /api/v1/reviews/{year}/close': {
+    ok: ['owner'],
+    why: 'the organization admin closes the review; other organizations have none to close (404)',
+  },
   'GET /api/v1/party-introductions': {
     ok: ['owner'],
     own: NEIGHBOURS,
     why: 'who was introduced is sensitive: admins and unit officers in scope; other organizations list their own',
+  },
+  'GET /api/v1/rating-criteria/{year}/{branchKind}': {
+    ok: [...READERS, 'outOfScopeOfficer'],
+    why: 'every officer of the organization rates by its criteria; other organizations have none that year (404)',
+  },
+  'PUT /api/v1/rating-criteria/{year}/{branchKind}': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'the criteria are the organization admin’s; other admins configure their own',
+  },
+  'GET /api/v1/branches/{id}/ratings/{year}': {
+    ok: READERS,
+    why: 'a branch’s rating, for whoever reads the branch',
+  },
+  'PUT /api/v1/branches/{id}/ratings/{year}': {
+    ok: ['owner'],
+    why: 'the self-assessment is the commune’s officer’s or the admin’s, not a viewer’s or the branch’s',
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/submit': {
+    ok: ['owner'],
+    why: 'the self-assessment is the commune’s officer’s or the admin’s, not a viewer’s or the branch’s',
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/approve': {
+    ok: ['owner'],
+    why: 'the level above the commune approves: the admin (the other commune’s officer is not above it)',
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/return': {
+    ok: ['owner'],
+    why: 'the level above the commune returns: the admin (the other commune’s officer is not above it)',
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/unlock': {
+    ok: ['owner'],
+    why: 'unlocking an approved rating is the organization admin’s',
+  },
+  'GET /api/v1/branch-ratings': {
+    ok: UNIT_READERS,
+    own: NEIGHBOURS,
+    why: 'ratings under a unit in the reader’s scope (a branch officer reads their branch’s alone); other organizations list their own',
+  },
+  'GET /api/v1/branch-ratings/progress': {
+    ok: UNIT_READERS,
+    own: NEIGHBOURS,
+    why: 'progress under a unit in the reader’s scope; other organizations see their own',
   },
   'GET /api/v1/incoming-transfers': {
     ok: ['owner', 'viewer'],

@@ -5,6 +5,7 @@
  */
 import { onboardTestProvince, PASSWORD, provinceBody } from '../setup/test-app.ts';
 import { type Ids, type MatrixScene, type Persona, uniqueSuffix } from './authorization-matrix-scene.ts';
+import { CRITERIA, SAMPLE_RATING } from './branch-ratings-scene.ts';
 
 export interface MatrixRequest {
   /** Path with its query, e.g. '/api/v1/branches?unitId=28261-07'. */
@@ -31,6 +32,27 @@ const freshRefreshToken = async (scene: MatrixScene) => ({
 });
 const freshIntroduction = async (scene: MatrixScene) => await scene.freshIntroduction();
 const freshBranch = async (scene: MatrixScene) => ({ branch: await scene.freshBranch() });
+/** A rating changes state once: each allowed change gets a branch whose rating is in the state it starts from. */
+const freshRating = (state: 'draft' | 'submitted' | 'approved') => async (scene: MatrixScene) => ({
+  branch: await scene.freshRating(state),
+});
+const rating = (ids: Ids, scene: MatrixScene, tail = '') =>
+  `/api/v1/branches/${ids.branch}/ratings/${scene.ratingYear}${tail}`;
+/** The year of a member review, `offset` from the scene's: this year's is reviewed, the next one opened, last year's closed. */
+const reviewYear = (scene: MatrixScene, offset = 0) => Number(scene.today.slice(0, 4)) + offset;
+/** Opens the victim's review of a year as its admin, unless it is open already (409). */
+const openReview =
+  (offset = 0) =>
+  async (scene: MatrixScene) => {
+    await scene.t.request('/api/v1/reviews', {
+      method: 'POST',
+      headers: { authorization: scene.authorization('owner') },
+      json: { year: reviewYear(scene, offset), deadline: scene.today },
+    });
+    return {};
+  };
+const review = (ids: Ids, scene: MatrixScene, tail = '') =>
+  `/api/v1/branches/${ids.branch}/review/${reviewYear(scene)}${tail}`;
 /** A proposal is decided once: each allowed decision gets its own. */
 const freshProposal = async (scene: MatrixScene) => ({ proposal: await scene.freshProposal() });
 
@@ -212,6 +234,60 @@ export const REQUESTS: Record<string, RequestRecipe> = {
     }),
     fresh: freshIntroduction,
   },
+  'GET /api/v1/branches/{id}/member-ratings/{year}': {
+    build: (ids, scene) => ({
+      path: `/api/v1/branches/${ids.branch}/member-ratings/${scene.today.slice(0, 4)}`,
+    }),
+  },
+  'PUT /api/v1/branches/{id}/member-ratings/{year}': {
+    build: (ids, scene) => ({
+      path: `/api/v1/branches/${ids.branch}/member-ratings/${scene.today.slice(0, 4)}`,
+      body: { ratings: [{ memberId: ids.member, level: 'good' }] },
+    }),
+    fresh: freshMember,
+  },
+  'POST /api/v1/reviews': {
+    build: (_ids, scene) => ({
+      path: '/api/v1/reviews',
+      body: { year: reviewYear(scene, 1), deadline: scene.today },
+    }),
+  },
+  'GET /api/v1/reviews/{year}': {
+    build: (_ids, scene) => ({ path: `/api/v1/reviews/${reviewYear(scene)}` }),
+    fresh: openReview(),
+  },
+  'GET /api/v1/reviews/{year}/progress': {
+    build: (ids, scene) => ({ path: `/api/v1/reviews/${reviewYear(scene)}/progress?unitId=${ids.unit}` }),
+    fresh: openReview(),
+  },
+  'GET /api/v1/branches/{id}/review/{year}': {
+    build: (ids, scene) => ({ path: review(ids, scene) }),
+    fresh: openReview(),
+  },
+  'POST /api/v1/branches/{id}/review/{year}': {
+    build: (ids, scene) => ({
+      path: review(ids, scene),
+      body: { confirm: [{ memberId: ids.member, status: 'active' }] },
+    }),
+    fresh: async (scene) => ({ ...(await openReview()(scene)), member: await scene.freshMember() }),
+  },
+  'POST /api/v1/branches/{id}/review/{year}/done': {
+    build: (ids, scene) => ({ path: review(ids, scene, '/done'), body: {} }),
+    // Done only once every member is reviewed: the admin confirms the rest just before.
+    fresh: async (scene) => {
+      await openReview()(scene);
+      await scene.t.request(review(scene.ids, scene), {
+        method: 'POST',
+        headers: { authorization: scene.authorization('owner') },
+        json: { confirmRest: true },
+      });
+      return {};
+    },
+  },
+  'POST /api/v1/reviews/{year}/close': {
+    build: (_ids, scene) => ({ path: `/api/v1/reviews/${reviewYear(scene, -1)}/close`, body: {} }),
+    fresh: openReview(-1),
+  },
   'GET /api/v1/party-introductions': {
     build: (ids, scene) => ({
       path: `/api/v1/party-introductions?year=${scene.today.slice(0, 4)}&unitId=${ids.unit}`,
@@ -228,6 +304,42 @@ export const REQUESTS: Record<string, RequestRecipe> = {
       headers: once(),
     }),
     fresh: freshMember,
+  },
+  'GET /api/v1/rating-criteria/{year}/{branchKind}': {
+    build: (_ids, scene) => ({ path: `/api/v1/rating-criteria/${scene.ratingYear}/residential` }),
+  },
+  'PUT /api/v1/rating-criteria/{year}/{branchKind}': {
+    // Another year than the scene's: its set is locked once the allowed calls submit ratings.
+    build: () => ({ path: '/api/v1/rating-criteria/2024/residential', body: CRITERIA }),
+  },
+  'GET /api/v1/branches/{id}/ratings/{year}': { build: (ids, scene) => ({ path: rating(ids, scene) }) },
+  'PUT /api/v1/branches/{id}/ratings/{year}': {
+    build: (ids, scene) => ({ path: rating(ids, scene), body: SAMPLE_RATING }),
+    fresh: freshBranch,
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/submit': {
+    build: (ids, scene) => ({ path: rating(ids, scene, '/submit'), body: {} }),
+    fresh: freshRating('draft'),
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/approve': {
+    build: (ids, scene) => ({ path: rating(ids, scene, '/approve'), body: {} }),
+    fresh: freshRating('submitted'),
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/return': {
+    build: (ids, scene) => ({ path: rating(ids, scene, '/return'), body: { reason: 'Thiếu biên bản' } }),
+    fresh: freshRating('submitted'),
+  },
+  'POST /api/v1/branches/{id}/ratings/{year}/unlock': {
+    build: (ids, scene) => ({ path: rating(ids, scene, '/unlock'), body: { reason: 'Nhập nhầm điểm' } }),
+    fresh: freshRating('approved'),
+  },
+  'GET /api/v1/branch-ratings': {
+    build: (ids, scene) => ({ path: `/api/v1/branch-ratings?year=${scene.ratingYear}&unitId=${ids.unit}` }),
+  },
+  'GET /api/v1/branch-ratings/progress': {
+    build: (ids, scene) => ({
+      path: `/api/v1/branch-ratings/progress?year=${scene.ratingYear}&unitId=${ids.unit}`,
+    }),
   },
   'GET /api/v1/incoming-transfers': { build: () => ({ path: '/api/v1/incoming-transfers' }) },
   'POST /api/v1/incoming-transfers/{id}/accept': {

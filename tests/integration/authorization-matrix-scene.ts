@@ -8,6 +8,7 @@ import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose
 import { admission, admitOk, postJson, provinceWithBranches } from '../setup/members.ts';
 import { setUpScene } from '../setup/scene.ts';
 import { jsonOf, type TestApp, testBranch, testHamlet } from '../setup/test-app.ts';
+import { CRITERIA, SAMPLE_RATING } from './branch-ratings-scene.ts';
 
 export const PERSONAS = [
   'anonymous',
@@ -124,6 +125,10 @@ export interface MatrixScene {
   freshProposal(): Promise<string>;
   /** A member with a pending introduction to the Party, for one allowed outcome. */
   freshIntroduction(): Promise<{ member: string; introduction: string }>;
+  /** The year the victim branch is rated for: the owner configured its residential criteria. */
+  readonly ratingYear: string;
+  /** A branch of the victim unit with a rating of ratingYear in this state, for one allowed change. */
+  freshRating(state: 'draft' | 'submitted' | 'approved'): Promise<string>;
 }
 
 export async function setUpMatrixScene(): Promise<MatrixScene> {
@@ -240,8 +245,32 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
   };
   const introduction = await introduce(member);
   let serial = 0;
+  const ratingYear = today.slice(0, 4);
+  await jsonOf(
+    await t.request(`/api/v1/rating-criteria/${ratingYear}/residential`, {
+      method: 'PUT',
+      token: owner,
+      json: CRITERIA,
+    }),
+    201,
+    'PUT /api/v1/rating-criteria/{year}/{branchKind}',
+  );
+  /** Rates a branch and takes its rating to `state`, as the owner. */
+  const rate = async (branchId: string, state: 'draft' | 'submitted' | 'approved') => {
+    const path = `/api/v1/branches/${branchId}/ratings/${ratingYear}`;
+    await jsonOf(
+      await t.request(path, { method: 'PUT', token: owner, json: SAMPLE_RATING }),
+      201,
+      `PUT ${path}`,
+    );
+    const steps = { draft: [], submitted: ['submit'], approved: ['submit', 'approve'] }[state];
+    for (const step of steps)
+      await jsonOf(await postJson(t, owner, `${path}/${step}`, {}), 200, `${path}/${step}`);
+    return branchId;
+  };
+  await rate(VICTIM_BRANCH, 'draft');
 
-  return {
+  const scene: MatrixScene = {
     t,
     ids: {
       unit: VICTIM_UNIT.id,
@@ -299,7 +328,10 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       });
       return { member: fresh, introduction: await introduce(fresh) };
     },
+    ratingYear,
+    freshRating: async (state) => rate(await scene.freshBranch(), state),
   };
+  return scene;
 }
 
 /** The owner's own token, same header and claims, signed by a key the app has never seen. */

@@ -12,6 +12,7 @@ import { admission, admitOk, postJson, provinceWithBranches } from '../setup/mem
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import { rawItems } from '../setup/table-digest.ts';
 import { getJson, jsonOf, PASSWORD, type PageOf, provinceBody, type TestApp } from '../setup/test-app.ts';
+import { CRITERIA, SAMPLE_RATING } from './branch-ratings-scene.ts';
 
 /** Requests per operation; with ~26 operations, about 800 requests (~2 minutes). */
 const RUNS_PER_OPERATION = 30;
@@ -61,6 +62,7 @@ beforeAll(async () => {
     'Phạm Văn Đi',
     'Phạm Văn Ưu',
     'Phạm Văn Tú',
+    'Phạm Văn Xếp',
   ]) {
     members.push((await admitOk(t, farmers, admission({ fullName }))).id);
   }
@@ -92,7 +94,8 @@ beforeAll(async () => {
     (await t.signIn('alpha.veterans')).refresh_token,
     (await t.signIn('alpha.youth')).refresh_token,
   ];
-  const [edit, status, transfer, transferOut, introduce, decide] = members as [
+  const [edit, status, transfer, transferOut, introduce, decide, rated] = members as [
+    string,
     string,
     string,
     string,
@@ -107,6 +110,28 @@ beforeAll(async () => {
   });
   const introduction = (await jsonOf<{ partyIntroductions: { id: string }[] }>(introduced, 200))
     .partyIntroductions[0]?.id;
+  // Branch ratings: criteria of two years, and a rating in each state a change starts from.
+  const { answers } = SAMPLE_RATING;
+  const rate = async (branch: string, year: number, steps: string[]) => {
+    const path = `/api/v1/branches/${branch}/ratings/${year}`;
+    await jsonOf(await t.request(path, { method: 'PUT', token: farmers, json: { answers } }), 201, path);
+    for (const step of steps) await jsonOf(await postJson(t, farmers, `${path}/${step}`, {}), 200, step);
+  };
+  for (const year of [2024, 2025]) {
+    const path = `/api/v1/rating-criteria/${year}/residential`;
+    await jsonOf(await t.request(path, { method: 'PUT', token: farmers, json: CRITERIA }), 201, path);
+  }
+  await rate('b-28261-01', 2025, []);
+  await rate('b-28261-02', 2025, []);
+  await rate('b-28249-01', 2025, ['submit']);
+  await rate('b-28261-01', 2024, ['submit']);
+  await rate('b-28261-02', 2024, ['submit', 'approve']);
+  // A member review to close (next year's), so this year's stays open for its fuzzed confirmations.
+  const reviewYear = Number(t.today.slice(0, 4));
+  await jsonOf(
+    await postJson(t, farmers, '/api/v1/reviews', { year: reviewYear + 1, deadline: t.today }),
+    201,
+  );
   // Two hamlet proposals waiting for the map editor: one to accept, one to reject.
   const [toAccept, toReject] = await Promise.all(
     ['Ấp Chờ Duyệt', 'Ấp Chờ Từ Chối'].map(async (name) => {
@@ -224,6 +249,61 @@ beforeAll(async () => {
       as: 'alpha.farmers',
       path: `/api/v1/members/${decide}/party-introductions/${introduction}/outcome`,
       body: { state: 'admitted', decidedOn: t.today, note: 'Quyết định 45-QĐ/ĐU' },
+    },
+    'PUT /api/v1/rating-criteria/{year}/{branchKind}': {
+      as: 'alpha.farmers',
+      path: '/api/v1/rating-criteria/2030/residential',
+      body: CRITERIA,
+    },
+    'PUT /api/v1/branches/{id}/ratings/{year}': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28261-01/ratings/2025',
+      body: { answers, level: 'strong', overrideReason: 'Dẫn đầu phong trào thi đua của xã' },
+    },
+    'POST /api/v1/branches/{id}/ratings/{year}/submit': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28261-02/ratings/2025/submit',
+      body: {},
+    },
+    'POST /api/v1/branches/{id}/ratings/{year}/approve': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28249-01/ratings/2025/approve',
+      body: {},
+    },
+    'POST /api/v1/branches/{id}/ratings/{year}/return': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28261-01/ratings/2024/return',
+      body: { reason: 'Chưa có biên bản sinh hoạt quý III' },
+    },
+    'POST /api/v1/branches/{id}/ratings/{year}/unlock': {
+      as: 'alpha.farmers',
+      path: '/api/v1/branches/b-28261-02/ratings/2024/unlock',
+      body: { reason: 'Nhập nhầm điểm tiêu chí' },
+    },
+    'PUT /api/v1/branches/{id}/member-ratings/{year}': {
+      as: 'alpha.farmers',
+      path: `/api/v1/branches/b-28261-01/member-ratings/${t.today.slice(0, 4)}`,
+      body: { ratings: [{ memberId: rated, level: 'excellent' }] },
+    },
+    'POST /api/v1/reviews': {
+      as: 'alpha.farmers',
+      path: '/api/v1/reviews',
+      body: { year: reviewYear, deadline: t.today },
+    },
+    'POST /api/v1/branches/{id}/review/{year}': {
+      as: 'alpha.farmers',
+      path: `/api/v1/branches/b-28261-01/review/${reviewYear}`,
+      body: { confirm: [{ memberId: rated, status: 'active' }], confirmRest: true },
+    },
+    'POST /api/v1/branches/{id}/review/{year}/done': {
+      as: 'alpha.farmers',
+      path: `/api/v1/branches/b-28261-01/review/${reviewYear}/done`,
+      body: {},
+    },
+    'POST /api/v1/reviews/{year}/close': {
+      as: 'alpha.farmers',
+      path: `/api/v1/reviews/${reviewYear + 1}/close`,
+      body: {},
     },
     'POST /api/v1/members/{id}/status': {
       as: 'alpha.farmers',

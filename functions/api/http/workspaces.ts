@@ -7,19 +7,24 @@ import type { Context } from 'hono';
 import type { ChangeContext } from '#shared/domain/audit.ts';
 import type { MapWorkspace } from '#shared/domain/map-proposal-changes.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
+import type { RatingWorkspace } from '#shared/domain/ratings/rating-workspace.ts';
 import type { ReorganizationWorkspace } from '#shared/domain/reorganization-changes.ts';
+import type { ReviewWorkspace } from '#shared/domain/review/review-workspace.ts';
 import type { TreeWorkspace } from '#shared/domain/unit-workspace.ts';
 import type { FiguresWorkspace } from '#shared/figures/reading/figures-workspace.ts';
 import type { TargetWorkspace } from '#shared/figures/reading/targets.ts';
 import type { FiguresSource } from '#shared/figures/reading/tenant-figures.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
+import { BranchRatingRepository } from '#shared/store/repositories/branch-ratings.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { FiguresRepository } from '#shared/store/repositories/figures.ts';
 import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
 import { MapProposalRepository } from '#shared/store/repositories/map-proposals.ts';
 import { MemberRepository } from '#shared/store/repositories/members.ts';
+import { RatingCriteriaRepository } from '#shared/store/repositories/rating-criteria.ts';
 import { RecentBranchRepository, RecentUnitRepository } from '#shared/store/repositories/recent-reads.ts';
 import { ReorganizationRepository } from '#shared/store/repositories/reorganizations.ts';
+import { ReviewCampaignRepository } from '#shared/store/repositories/review-campaigns.ts';
 import { SettingsRepository } from '#shared/store/repositories/settings.ts';
 import { TransferRepository } from '#shared/store/repositories/transfers.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
@@ -44,6 +49,16 @@ export function memberWorkspace(c: Context<AppEnv>, deps: AppDependencies): Memb
   };
 }
 
+/** The member workspace with the review campaigns and the figures progress is measured against. */
+export function reviewWorkspace(c: Context<AppEnv>, deps: AppDependencies): ReviewWorkspace {
+  const table = c.get('tenantTable');
+  return {
+    ...memberWorkspace(c, deps),
+    reviews: new ReviewCampaignRepository(table),
+    figures: new FiguresRepository(table),
+  };
+}
+
 /** The repositories for the tree and its branches: units are the province's map. */
 export function treeWorkspace(c: Context<AppEnv>): TreeWorkspace {
   const table = c.get('tenantTable');
@@ -64,6 +79,16 @@ export function choicesWorkspace(c: Context<AppEnv>): TreeWorkspace {
     units: new RecentUnitRepository(table),
     branches: new RecentBranchRepository(table),
     audit: new AuditRepository(table),
+  };
+}
+
+/** The tree with the criteria sets and ratings of branches. */
+export function ratingWorkspace(c: Context<AppEnv>): RatingWorkspace {
+  const table = c.get('tenantTable');
+  return {
+    ...treeWorkspace(c),
+    criteria: new RatingCriteriaRepository(table),
+    ratings: new BranchRatingRepository(table),
   };
 }
 

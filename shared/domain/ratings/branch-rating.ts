@@ -10,7 +10,9 @@
  * A rating copies its branch's kind and units (the unit and its ancestors), so figures can count
  * ratings per unit and level from the rating alone.
  */
+
 import { z } from 'zod';
+import { progressSchema } from '../admin-units/year-list-place.ts';
 import { branchKindSchema } from '../branches.ts';
 import { multiLineText } from '../text-fields.ts';
 import { criterionIdSchema, ratingLevelSchema, ratingYearSchema } from './criteria.ts';
@@ -138,20 +140,9 @@ const progressCounts = {
   missing: z.number().int().meta({ description: 'branches − rated' }),
 };
 
-export const ratingProgressSchema = z
-  .object({
-    year: z.number().int(),
-    unitId: z.string(),
+export const ratingProgressSchema = progressSchema(progressCounts)
+  .extend({
     branchKinds: z.array(branchKindSchema).meta({ description: 'The kinds with a criteria set that year' }),
-    rows: z.array(
-      z.object({
-        unitId: z.string(),
-        name: z.string(),
-        own: z.boolean().meta({ description: 'The unit’s own branches, not those of a unit below it' }),
-        ...progressCounts,
-      }),
-    ),
-    total: z.object(progressCounts),
   })
   .meta({ id: 'BranchRatingProgress' });
 export type RatingProgress = z.infer<typeof ratingProgressSchema>;

@@ -3,11 +3,12 @@
  * year's ratings under a unit, by commune, unit and branch name, for the organization's readers
  * of units (a branch officer reads their own branch's rating, not lists).
  */
-import type { RatingPlace } from '../../store/repositories/branch-ratings.ts';
+
 import type { Page } from '../../store/table.ts';
 import { requireProvinceMember } from '../access/map-access.ts';
 import { requireOrganization } from '../access/tenant-access.ts';
 import { requireRole, requireUnitInScope } from '../access/tree-access.ts';
+import { yearListPlaceOf } from '../admin-units/year-list-place.ts';
 import { readBranch } from '../branch-changes.ts';
 import { DomainError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
@@ -35,7 +36,7 @@ export async function listRatings(
   query: RatingListQuery,
 ): Promise<Page<BranchRating>> {
   const unit = await ratingUnitOf(ws, principal, query.unitId);
-  const place = unit ? placeOfUnit(unit) : {};
+  const place = unit ? yearListPlaceOf(unit) : {};
   return ws.ratings.list(query.year, place, query.state, query.limit, query.cursor);
 }
 
@@ -59,17 +60,4 @@ export async function ratingUnitOf(
   if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id });
   requireUnitInScope(principal, unit);
   return unit;
-}
-
-function placeOfUnit(unit: FullUnit): RatingPlace {
-  switch (unit.level) {
-    case 'province':
-      return {};
-    case 'district':
-      return { withinUnitId: unit.id };
-    case 'commune':
-      return { communeId: unit.id };
-    case 'hamlet':
-      return { communeId: unit.parentId ?? unit.id, hamletId: unit.id };
-  }
 }

@@ -8,7 +8,9 @@
  * A confirmation holds while the member's status is the one confirmed: a status changed outside
  * the review since makes the member unreviewed again.
  */
+
 import { z } from 'zod';
+import { progressSchema } from '../admin-units/year-list-place.ts';
 import { recordDateSchema } from '../date-fields.ts';
 import { MEMBER_STATUSES } from '../members/member.ts';
 import { singleLineText } from '../text-fields.ts';
@@ -156,20 +158,6 @@ const progressCounts = {
     .meta({ description: 'Members confirmed, as the branches’ reviews last counted them' }),
 };
 
-export const reviewProgressSchema = z
-  .object({
-    year: z.number().int(),
-    unitId: z.string(),
-    rows: z.array(
-      z.object({
-        unitId: z.string(),
-        name: z.string(),
-        own: z.boolean().meta({ description: 'The unit’s own branches, not those of a unit below it' }),
-        ...progressCounts,
-      }),
-    ),
-    total: z.object(progressCounts),
-  })
-  .meta({ id: 'MemberReviewProgress' });
+export const reviewProgressSchema = progressSchema(progressCounts).meta({ id: 'MemberReviewProgress' });
 export type ReviewProgress = z.infer<typeof reviewProgressSchema>;
 export type ProgressCounts = ReviewProgress['total'];

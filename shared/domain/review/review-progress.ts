@@ -12,10 +12,10 @@
 
 import { AGGREGATE_COUNTERS } from '../../figures/counters.ts';
 import { type Aggregate, countOf } from '../../figures/reading/counters.ts';
-import type { ReviewPlace } from '../../store/repositories/review-campaigns.ts';
 import { requireProvinceMember } from '../access/map-access.ts';
 import { requireOrganization } from '../access/tenant-access.ts';
 import { requireRole, requireUnitInScope } from '../access/tree-access.ts';
+import { yearListPlaceOf } from '../admin-units/year-list-place.ts';
 import { BRANCH_KINDS } from '../branches.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';
@@ -45,7 +45,7 @@ export async function reviewProgress(
   const children = await childrenOf(ws, top.id);
   const [aggregates, reviews] = await Promise.all([
     ws.figures.aggregates([top.id, ...children.map((child) => child.id)], null),
-    ws.reviews.reviews(year, placeOf(top)),
+    ws.reviews.reviews(year, yearListPlaceOf(top)),
   ]);
   const childIds = new Set(children.map((child) => child.id));
   const reviewsByRow = new Map<string, BranchReview[]>();
@@ -149,17 +149,4 @@ async function childrenOf(ws: ReviewWorkspace, parentId: string): Promise<FullUn
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
-}
-
-function placeOf(unit: FullUnit): ReviewPlace {
-  switch (unit.level) {
-    case 'province':
-      return {};
-    case 'district':
-      return { withinUnitId: unit.id };
-    case 'commune':
-      return { communeId: unit.id };
-    case 'hamlet':
-      return { communeId: unit.parentId ?? unit.id, hamletId: unit.id };
-  }
 }

@@ -7,6 +7,7 @@
  * hamlet in it, is a key prefix; branches above communes list first, under `-`.
  */
 
+import type { YearListPlace } from '../../domain/admin-units/year-list-place.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
 import type { BranchRating, RatingState } from '../../domain/ratings/branch-rating.ts';
@@ -28,16 +29,6 @@ export function ratingItem(rating: BranchRating): Item {
     entity: 'branch_rating',
     data: rating,
   };
-}
-
-/**
- * Which ratings a list reads: a commune's (and, inside it, a hamlet's) by key prefix; a unit
- * above communes other than the province (a district) by a filter on the units.
- */
-export interface RatingPlace {
-  readonly communeId?: string;
-  readonly hamletId?: string;
-  readonly withinUnitId?: string;
 }
 
 export class BranchRatingRepository {
@@ -64,7 +55,7 @@ export class BranchRatingRepository {
 
   list(
     year: number,
-    place: RatingPlace,
+    place: YearListPlace,
     state: RatingState | undefined,
     limit: number,
     cursor?: string,

@@ -7,6 +7,7 @@
  *   `<communeId or ->#<unitId>#<branch name in Vietnamese order>#<branchId>`: a commune, or a
  *   hamlet in it, is a key prefix; branches above communes list first, under `-`.
  */
+import type { YearListPlace } from '../../domain/admin-units/year-list-place.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
 import type { BranchReview, ReviewCampaign } from '../../domain/review/member-review.ts';
@@ -30,13 +31,6 @@ function reviewItem(review: BranchReview): Item {
     entity: 'branch_review',
     data: review,
   };
-}
-
-/** Which branch reviews a listing reads: a commune's (or a hamlet's in it) by key prefix, a district's by filter. */
-export interface ReviewPlace {
-  readonly communeId?: string;
-  readonly hamletId?: string;
-  readonly withinUnitId?: string;
 }
 
 export class ReviewCampaignRepository {
@@ -90,7 +84,7 @@ export class ReviewCampaignRepository {
   }
 
   /** Every branch review of a year in a place, all pages. */
-  async reviews(year: number, place: ReviewPlace): Promise<BranchReview[]> {
+  async reviews(year: number, place: YearListPlace): Promise<BranchReview[]> {
     const prefix = place.communeId && `${place.communeId}#${place.hamletId ? `${place.hamletId}#` : ''}`;
     const all: BranchReview[] = [];
     let cursor: string | undefined;

@@ -5,6 +5,7 @@
  * sixty done in a minute. Rows left empty keep what they had; a refused sheet writes nothing.
  */
 import type { Context } from 'hono';
+import type { PropsWithChildren } from 'hono/jsx';
 import { z } from 'zod';
 import { requireMemberWriter } from '#shared/domain/access/member-access.ts';
 import { readBranch } from '#shared/domain/branch-changes.ts';
@@ -176,52 +177,41 @@ const SheetForm = ({
         options={options}
         empty={view.t('memberRatings.keep')}
       />
-      <TableWrap label={view.t('memberRatings.caption')}>
-        <table>
-          <caption>{view.t('memberRatings.caption')}</caption>
-          <thead>
+      <SheetFrame view={view}>
+        {sheet.members.map((member) => {
+          const name = `${LEVEL_FIELD}${member.memberId}`;
+          const id = idOf(name, 'rating');
+          const error = form.errors[name];
+          const chosen = form.values[name] ?? member.level ?? '';
+          return (
             <tr>
-              <th scope="col">{view.t('members.field.fullName')}</th>
-              <th scope="col">{view.t('memberRatings.level')}</th>
+              <th scope="row">
+                <label for={id}>{member.fullName}</label>
+              </th>
+              <td>
+                <select
+                  id={id}
+                  name={name}
+                  aria-invalid={error ? 'true' : undefined}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                >
+                  {member.level === null && <option value="">{view.t('memberRatings.notRated')}</option>}
+                  {options.map((option) => (
+                    <option value={option.value} selected={option.value === chosen}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+                {error && (
+                  <span class="error" id={`${id}-error`}>
+                    {view.say(error)}
+                  </span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sheet.members.map((member) => {
-              const name = `${LEVEL_FIELD}${member.memberId}`;
-              const id = idOf(name, 'rating');
-              const error = form.errors[name];
-              const chosen = form.values[name] ?? member.level ?? '';
-              return (
-                <tr>
-                  <th scope="row">
-                    <label for={id}>{member.fullName}</label>
-                  </th>
-                  <td>
-                    <select
-                      id={id}
-                      name={name}
-                      aria-invalid={error ? 'true' : undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
-                    >
-                      {member.level === null && <option value="">{view.t('memberRatings.notRated')}</option>}
-                      {options.map((option) => (
-                        <option value={option.value} selected={option.value === chosen}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                    {error && (
-                      <span class="error" id={`${id}-error`}>
-                        {view.say(error)}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
+          );
+        })}
+      </SheetFrame>
       <div class="actions">
         <button type="submit">{view.t('memberRatings.save')}</button>
       </div>
@@ -229,7 +219,8 @@ const SheetForm = ({
   );
 };
 
-const SheetTable = ({ view, sheet }: { view: View; sheet: BranchMemberRatings }) => (
+/** The sheet's table, its rows given: inputs to a writer, words to a reader. */
+const SheetFrame = ({ view, children }: PropsWithChildren<{ view: View }>) => (
   <TableWrap label={view.t('memberRatings.caption')}>
     <table>
       <caption>{view.t('memberRatings.caption')}</caption>
@@ -239,20 +230,22 @@ const SheetTable = ({ view, sheet }: { view: View; sheet: BranchMemberRatings })
           <th scope="col">{view.t('memberRatings.level')}</th>
         </tr>
       </thead>
-      <tbody>
-        {sheet.members.map((member) => (
-          <tr>
-            <th scope="row">
-              <a href={`/members/${encodeURIComponent(member.memberId)}`}>{member.fullName}</a>
-            </th>
-            <td>
-              {member.level
-                ? view.t(`memberRatings.level.${member.level}`)
-                : view.t('memberRatings.notRated')}
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      <tbody>{children}</tbody>
     </table>
   </TableWrap>
+);
+
+const SheetTable = ({ view, sheet }: { view: View; sheet: BranchMemberRatings }) => (
+  <SheetFrame view={view}>
+    {sheet.members.map((member) => (
+      <tr>
+        <th scope="row">
+          <a href={`/members/${encodeURIComponent(member.memberId)}`}>{member.fullName}</a>
+        </th>
+        <td>
+          {member.level ? view.t(`memberRatings.level.${member.level}`) : view.t('memberRatings.notRated')}
+        </td>
+      </tr>
+    ))}
+  </SheetFrame>
 );

@@ -23,6 +23,7 @@ import { mapPages } from './map/map-pages.tsx';
 import { memberPages } from './members/members-pages.tsx';
 import { partyListPages } from './party/party-list.tsx';
 import { platformPages } from './platform/platform-pages.tsx';
+import { ratingPages } from './ratings/ratings-pages.tsx';
 import { settingsPages } from './settings/settings-pages.tsx';
 import { signInPages } from './sign-in.tsx';
 import { targetPages } from './targets/targets-pages.tsx';
@@ -54,6 +55,7 @@ export function pageRoutes(deps: AppDependencies) {
   signedIn.route('/', frontPages(deps));
   signedIn.route('/', platformPages(deps));
   signedIn.route('/', mapPages(deps));
+  signedIn.route('/', ratingPages());
 
   const pages = new Hono<AppEnv>();
   pages.route('/', assetRoutes());

@@ -13,6 +13,7 @@ import { mapText } from './map.ts';
 import { membersText } from './members.ts';
 import { partyText } from './party.ts';
 import { platformText } from './platform.ts';
+import { ratingsText } from './ratings.ts';
 import { settingsText } from './settings.ts';
 import { targetsText } from './targets.ts';
 import { unitsText } from './units.ts';
@@ -30,6 +31,7 @@ export const uiText = {
   ...platformText,
   ...mapText,
   ...partyText,
+  ...ratingsText,
 } as const satisfies Record<string, Message>;
 
 export type UiTextKey = keyof typeof uiText;

@@ -8,6 +8,7 @@ import { membersCases } from './members.ts';
 import type { PageCases } from './page-case.ts';
 import { partyCases } from './party.ts';
 import { platformCases } from './platform.ts';
+import { ratingsCases } from './ratings.ts';
 import { sessionCases } from './session.ts';
 import { settingsCases } from './settings.ts';
 import { targetsCases } from './targets.ts';
@@ -27,6 +28,7 @@ export const AREA_CASES: Readonly<Record<string, PageCases>> = {
   platform: platformCases,
   map: mapCases,
   party: partyCases,
+  ratings: ratingsCases,
 };
 
 /** Every case by its operation; one that two areas both hold is caught by the matrix, not merged away. */

@@ -176,4 +176,11 @@ details.panel[open] > summary { margin-bottom: 12px; }
 .map-decisions, .map-edit { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); align-items: start; }
 .map-decisions { margin-top: 12px; }
 .map-hamlets { list-style: none; margin: 0; padding: 0; }
+
+/* ratings: a rating's state changes side by side when wide; a criterion's terms under its label in plain weight; a criteria set's rows as rows when wide */
+.rating-actions { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); align-items: start; }
+.rating-answers tbody th .muted { font-weight: 400; }
+.criterion-row, .threshold-row { grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr)); align-items: end; }
+.criterion-row > .field:nth-of-type(2) { grid-column: 1 / -1; }
+@media (min-width: 900px) { .criterion-row > .field:nth-of-type(2) { grid-column: span 2; } }
 `;

@@ -15,6 +15,7 @@ import { createGroup, readBranch } from '#shared/domain/branch-changes.ts';
 import { createBranchGroupSchema } from '#shared/domain/branch-groups.ts';
 import { listGroups } from '#shared/domain/branch-queries.ts';
 import type { FullBranch } from '#shared/domain/branches.ts';
+import { vietnamToday } from '#shared/domain/dates.ts';
 import { listMembers } from '#shared/domain/members/member-queries.ts';
 import type { FullUnit } from '#shared/domain/units.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
@@ -154,8 +155,12 @@ export async function branchDetail(
               </table>
             </TableWrap>
           )}
-          <p>
+          <p class="actions">
             <a href={`/members?branchId=${encodeURIComponent(branch.id)}`}>{view.t('branches.allMembers')}</a>
+            <a href={branchHref(branch.id, '/member-ratings')}>{view.t('branches.memberRatings')}</a>
+            <a href={branchHref(branch.id, `/ratings/${vietnamToday(c.get('now')).slice(0, 4)}`)}>
+              {view.t('ratings.branchLink')}
+            </a>
           </p>
         </section>
       </>

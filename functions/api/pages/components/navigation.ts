@@ -57,6 +57,14 @@ export const NAVIGATION: readonly NavItem[] = [
   },
   { href: '/party', label: 'nav.party', shownTo: allows(requireSensitiveReader) },
   {
+    href: '/ratings',
+    label: 'nav.ratings',
+    // listRatings' rule (ratingUnitOf): an organization's admins, unit officers and viewers.
+    shownTo: allows(requireProvinceMember, requireOrganization, (p) =>
+      requireRole(p, 'org_admin', 'unit_officer', 'viewer'),
+    ),
+  },
+  {
     href: '/targets',
     label: 'nav.targets',
     shownTo: allows(requireTargetReader),

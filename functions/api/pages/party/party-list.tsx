@@ -13,9 +13,9 @@ import { readUnit } from '#shared/domain/unit-queries.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { choicesWorkspace, memberWorkspace } from '../../http/workspaces.ts';
 import { formatDate } from '../components/format.ts';
-import { type FormState, SelectField } from '../components/forms.tsx';
 import { Pager } from '../components/pager.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
+import { YearFilters, yearsBack } from '../components/year-filters.tsx';
 import { readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
@@ -51,13 +51,25 @@ export function partyListPages(deps: AppDependencies) {
       unitChoices(c, query.values.unitId),
       namesOfUnits(c, page?.items ?? []),
     ]);
-    const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => thisYear - i);
-    if (!years.includes(year)) years.push(year);
+    const years = yearsBack(thisYear, YEARS_BACK, year);
     const form = { values: { ...query.values, year: String(year) }, errors: query.ok ? {} : query.errors };
     return renderPage(c, { title: (view) => view.t('party.title'), status: query.ok ? 200 : 400 }, (view) => (
       <>
         <p class="muted">{view.t('party.intro')}</p>
-        <Filters view={view} form={form} years={years} units={units} />
+        <YearFilters
+          view={view}
+          action="/party"
+          form={form}
+          years={years}
+          yearLabel={view.t('party.year')}
+          units={units}
+          unitLabel={view.t('members.field.unit')}
+          states={{
+            label: view.t('party.state'),
+            options: PARTY_STATES.map((state) => ({ value: state, label: view.t(`party.state.${state}`) })),
+          }}
+          submit={view.t('party.show')}
+        />
         <Refused view={view} form={form} />
         {page && page.items.length === 0 && <p class="panel">{view.t('party.noneInYear')}</p>}
         {page && page.items.length > 0 && <Entries view={view} entries={page.items} unitNames={unitNames} />}
@@ -78,47 +90,6 @@ async function namesOfUnits(c: Context<AppEnv>, entries: readonly PartyIntroduct
   );
   return new Map(named);
 }
-
-const Filters = ({
-  view,
-  form,
-  years,
-  units,
-}: {
-  view: View;
-  form: FormState;
-  years: readonly number[];
-  units: readonly { value: string; label: string }[];
-}) => (
-  <form method="get" action="/party" class="filters panel">
-    <SelectField
-      view={view}
-      form={form}
-      name="year"
-      label={view.t('party.year')}
-      options={years.map((option) => ({ value: String(option), label: String(option) }))}
-    />
-    {units.length > 0 && (
-      <SelectField
-        view={view}
-        form={form}
-        name="unitId"
-        label={view.t('members.field.unit')}
-        options={units}
-        empty={view.t('form.all')}
-      />
-    )}
-    <SelectField
-      view={view}
-      form={form}
-      name="state"
-      label={view.t('party.state')}
-      options={PARTY_STATES.map((state) => ({ value: state, label: view.t(`party.state.${state}`) }))}
-      empty={view.t('form.all')}
-    />
-    <button type="submit">{view.t('party.show')}</button>
-  </form>
-);
 
 const Entries = ({
   view,

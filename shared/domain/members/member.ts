@@ -267,10 +267,13 @@ export function viewOf(member: Member, withSensitive: boolean): MemberView {
     religion,
     partyMember,
     partyIntroductions,
+    ratings,
     ...shown
   } = member;
   return {
     ...shown,
+    // Absent on members never rated, whether just admitted or read back: always a record.
+    ratings: ratings ?? {},
     nationalIdMasked: nationalId?.masked ?? null,
     ...(withSensitive && { ethnicity, religion, partyMember, partyIntroductions: partyIntroductions ?? [] }),
   };

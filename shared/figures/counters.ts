@@ -18,13 +18,22 @@
  * - `party_introduced_<yyyy>`: introductions to the Party made that year and not withdrawn;
  * - `party_admitted_<yyyy>`: introductions answered by an admission that year.
  *   Both count every member, current or former: an introduction is a fact of its year, which a
- *   member leaving later does not undo. They stand where the member is now.
+ *   member leaving later does not undo. They stand where the member is now;
+ * - `member_rating_<level>_<yyyy>`: members rated at that level for that year, every member
+ *   current or former, for the same reason: a rating is the fact of its year.
  *
  * Import these names rather than retyping them: a typo would read a counter that is never written.
  */
 import type { BranchKind } from '../domain/branches.ts';
 import { BRANCH_KINDS } from '../domain/branches.ts';
-import { GENDERS, type Gender, MEMBER_STATUSES, type MemberStatus } from '../domain/members/member.ts';
+import {
+  GENDERS,
+  type Gender,
+  MEMBER_RATING_LEVELS,
+  MEMBER_STATUSES,
+  type MemberRatingLevel,
+  type MemberStatus,
+} from '../domain/members/member.ts';
 
 /** A set of counters by attribute name, as stored or as a change to add. */
 export type Counters = Record<string, number>;
@@ -32,8 +41,14 @@ export type Counters = Record<string, number>;
 const BORN_PREFIX = 'born_';
 const PARTY_INTRODUCED_PREFIX = 'party_introduced_';
 const PARTY_ADMITTED_PREFIX = 'party_admitted_';
+const memberRatingPrefix = (level: MemberRatingLevel) => `member_rating_${level}_` as const;
 /** The families of counters kept by year, each `<prefix><yyyy>`. */
-const YEAR_COUNTER = /^(?:born|party_introduced|party_admitted)_\d{4}$/;
+const YEAR_PREFIXES: readonly string[] = [
+  BORN_PREFIX,
+  PARTY_INTRODUCED_PREFIX,
+  PARTY_ADMITTED_PREFIX,
+  ...MEMBER_RATING_LEVELS.map(memberRatingPrefix),
+];
 
 export const AGGREGATE_COUNTERS = {
   members: Object.fromEntries(MEMBER_STATUSES.map((status) => [status, `members_${status}`])) as {
@@ -72,6 +87,20 @@ export function partyAdmittedCounter(year: number | string): `party_admitted_${s
   return `${PARTY_ADMITTED_PREFIX}${yearSuffix(year)}`;
 }
 
+/** The counter of members rated at `level` for a year. */
+export function memberRatingCounter(
+  level: MemberRatingLevel,
+  year: number | string,
+): `member_rating_${MemberRatingLevel}_${string}` {
+  return `${memberRatingPrefix(level)}${yearSuffix(year)}`;
+}
+
+/** The year of a counter of the family `prefix` (`'2026'`), or undefined when it is not one. */
+function yearOf(name: string, prefix: string): string | undefined {
+  const year = name.slice(prefix.length);
+  return name.startsWith(prefix) && /^\d{4}$/.test(year) ? year : undefined;
+}
+
 /** Whether an attribute of an aggregate item is one of its counters (not bookkeeping). */
 export function isCounter(name: string): boolean {
   return (
@@ -80,7 +109,7 @@ export function isCounter(name: string): boolean {
     Object.values(AGGREGATE_COUNTERS.members).includes(name as never) ||
     Object.values(AGGREGATE_COUNTERS.gender).includes(name as never) ||
     Object.values(AGGREGATE_COUNTERS.branches).includes(name as never) ||
-    YEAR_COUNTER.test(name)
+    YEAR_PREFIXES.some((prefix) => yearOf(name, prefix) !== undefined)
   );
 }
 
@@ -100,6 +129,8 @@ export interface UnitCounts {
   readonly partyIntroduced: Readonly<Record<string, number>>;
   /** Admissions to the Party, by the year decided, only the years that have any. */
   readonly partyAdmitted: Readonly<Record<string, number>>;
+  /** Members rated, by level and then by the year rated, only the years that have any. */
+  readonly memberRatings: Readonly<Record<MemberRatingLevel, Readonly<Record<string, number>>>>;
 }
 
 /**
@@ -114,9 +145,8 @@ export function readUnitCounts(item: Readonly<Record<string, unknown>> | undefin
   const byYear = (prefix: string) => {
     const counts: Record<string, number> = {};
     for (const [name, raw] of Object.entries(item ?? {})) {
-      const year = name.slice(prefix.length);
-      if (name.startsWith(prefix) && /^\d{4}$/.test(year) && typeof raw === 'number' && raw !== 0)
-        counts[year] = raw;
+      const year = yearOf(name, prefix);
+      if (year !== undefined && typeof raw === 'number' && raw !== 0) counts[year] = raw;
     }
     return counts;
   };
@@ -128,6 +158,9 @@ export function readUnitCounts(item: Readonly<Record<string, unknown>> | undefin
     branches: mapValues(AGGREGATE_COUNTERS.branches, value),
     partyIntroduced: byYear(PARTY_INTRODUCED_PREFIX),
     partyAdmitted: byYear(PARTY_ADMITTED_PREFIX),
+    memberRatings: Object.fromEntries(
+      MEMBER_RATING_LEVELS.map((level) => [level, byYear(memberRatingPrefix(level))]),
+    ) as UnitCounts['memberRatings'],
   };
 }
 
@@ -145,6 +178,9 @@ export function countersOf(counts: UnitCounts): Counters {
   for (const [year, value] of Object.entries(counts.partyIntroduced))
     put(partyIntroducedCounter(year), value);
   for (const [year, value] of Object.entries(counts.partyAdmitted)) put(partyAdmittedCounter(year), value);
+  for (const level of MEMBER_RATING_LEVELS)
+    for (const [year, value] of Object.entries(counts.memberRatings[level]))
+      put(memberRatingCounter(level, year), value);
   return counters;
 }
 

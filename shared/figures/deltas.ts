@@ -11,7 +11,14 @@
 import { z } from 'zod';
 import { BRANCH_KINDS, BRANCH_STATUSES, type BranchKind, type BranchStatus } from '../domain/branches.ts';
 import { isCurrent } from '../domain/members/lifecycle.ts';
-import { GENDERS, type Gender, MEMBER_STATUSES, type MemberStatus } from '../domain/members/member.ts';
+import {
+  GENDERS,
+  type Gender,
+  MEMBER_RATING_LEVELS,
+  MEMBER_STATUSES,
+  type MemberRatingLevel,
+  type MemberStatus,
+} from '../domain/members/member.ts';
 import {
   countsAsIntroduced,
   PARTY_STATES,
@@ -21,6 +28,7 @@ import {
   AGGREGATE_COUNTERS,
   bornCounter,
   type Counters,
+  memberRatingCounter,
   partyAdmittedCounter,
   partyIntroducedCounter,
 } from './counters.ts';
@@ -34,6 +42,8 @@ export interface CountedMember {
   readonly branchKind?: BranchKind | null | undefined;
   /** Absent on members never introduced to the Party. */
   readonly partyIntroductions?: readonly CountedIntroduction[] | null | undefined;
+  /** The yearly ratings by year (`'2025'`); absent on members never rated. */
+  readonly ratings?: Readonly<Record<string, MemberRatingLevel>> | null | undefined;
 }
 
 /** The fields of an introduction to the Party that figures count: the days, and how it ended. */
@@ -63,6 +73,7 @@ const countedMemberSchema = z.object({
   unitIds: z.array(z.string().min(1)).min(1),
   branchKind: z.enum(BRANCH_KINDS).nullish(),
   partyIntroductions: z.array(countedIntroductionSchema).nullish(),
+  ratings: z.record(z.string().regex(/^\d{4}$/), z.enum(MEMBER_RATING_LEVELS)).nullish(),
 });
 
 const countedBranchSchema = z.object({
@@ -97,7 +108,7 @@ export function memberContribution(member: CountedMember): Contribution {
     counters[bornCounter(member.birthDate.slice(0, 4))] = 1;
     if (member.branchKind === 'professional') counters[AGGREGATE_COUNTERS.professional] = 1;
   }
-  // Whatever the member's status: an introduction stays a fact of its year after they leave.
+  // Whatever the member's status: an introduction, a rating stays a fact of its year after they leave.
   const add = (name: string) => {
     counters[name] = (counters[name] ?? 0) + 1;
   };
@@ -106,6 +117,7 @@ export function memberContribution(member: CountedMember): Contribution {
     if (introduction.state === 'admitted' && introduction.decidedOn)
       add(partyAdmittedCounter(introduction.decidedOn.slice(0, 4)));
   }
+  for (const [year, level] of Object.entries(member.ratings ?? {})) add(memberRatingCounter(level, year));
   return { unitIds: unique(member.unitIds), counters };
 }
 

@@ -37,6 +37,9 @@ const org = (row: FrontRow, organization: string) =>
   row.organizations.find((o) => o.organization === organization);
 const child = <T extends { unitId: string }>(rows: T[], unitId: string) =>
   rows.find((r) => r.unitId === unitId) as T;
+const none = { excellent: 0, good: 0, fulfilled: 0, not_fulfilled: 0 };
+/** Nobody rated this year: counts and shares all zero. */
+const NOBODY_RATED = { year: YEAR, counts: none, rated: 0, percentages: none };
 
 async function putTarget(username: string, unitId: string, year: number, targetPopulation: number) {
   const response = await t.request(`/api/v1/units/${unitId}/targets/${year}`, {
@@ -90,6 +93,7 @@ describe('the overview of a province', () => {
       // 28261-02, 28249-01 and 28249-02: the map is shared, a hamlet without farmers counts too.
       unitsWithoutTarget: 3,
       party: { year: YEAR, introduced: 0, admitted: 0 },
+      memberRatings: NOBODY_RATED,
       suppressed: false,
     });
     expect(org(o, 'veterans')).toMatchObject({
@@ -117,6 +121,7 @@ describe('the overview of a province', () => {
       notYetGathered: 110,
       unitsWithoutTarget: 12,
       party: { year: YEAR, introduced: 0, admitted: 0 },
+      memberRatings: NOBODY_RATED,
       uniquePersons: 0,
       suppressed: false,
     });

@@ -22,6 +22,7 @@ import {
   type TestApp,
   testBranch,
 } from '../setup/test-app.ts';
+import { rowsOf, sheetOf as sheetOfWorkbook } from '../setup/workbooks.ts';
 import { FIGURES_CLOCK, figuresProvince, TODAY, YEAR } from './figures-fixtures.ts';
 
 const LAST = YEAR - 1;
@@ -258,26 +259,7 @@ describe('past days', () => {
   });
 });
 
-async function sheetOf(path: string, name: string) {
-  const response = await t.request(path, { token: token('pp.front') });
-  expect(response.status).toBe(200);
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await response.arrayBuffer());
-  const sheet = workbook.getWorksheet(name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
-
-/** A sheet's rows by the label in column B, below the titles. */
-function rowsOf(sheet: import('exceljs').Worksheet) {
-  const rows = new Map<string, import('exceljs').Row>();
-  sheet.eachRow((row) => {
-    const label = row.number > 4 ? row.getCell(2).value : null;
-    if (typeof label === 'string') rows.set(label, row);
-  });
-  return rows;
-}
+const sheetOf = (path: string, name: string) => sheetOfWorkbook(t, token('pp.front'), path, name);
 
 describe('the overview’s .xlsx', () => {
   it('has a sheet of introductions and admissions, the organizations as columns', WAITS, async () => {

@@ -98,6 +98,7 @@ describe('the counters of an aggregate item', () => {
       branches: { residential: 4, professional: 0, agency: 0 },
       partyIntroduced: {},
       partyAdmitted: {},
+      memberRatings: { excellent: {}, good: {}, fulfilled: {}, not_fulfilled: {} },
     });
     const { unitId: _, ...counters } = item;
     expect(countersOf(counts)).toEqual(counters);

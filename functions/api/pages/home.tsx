@@ -1,7 +1,8 @@
 /**
  * An organization's home page: the key figures of the reader's scope — members by status,
- * branches by kind, coverage, introductions to the Party and admissions this year — and how each
- * moved since the last month-end, from the same figures use case as GET /api/v1/stats.
+ * branches by kind, coverage, introductions to the Party, admissions and members' ratings this
+ * year — and how each moved since the last month-end, from the same figures use case as
+ * GET /api/v1/stats.
  */
 import { Hono } from 'hono';
 import { vietnamToday } from '#shared/domain/dates.ts';
@@ -15,6 +16,7 @@ import { formatCount, formatDate, formatPercent } from './components/format.ts';
 import { readerUnitId } from './components/reader-unit.ts';
 import { renderPage } from './http/render.tsx';
 import type { View } from './http/view.ts';
+import { MEMBER_RATINGS, PARTY } from './units/unit-figures.tsx';
 
 /** The last day of the month before `today` (2026-12-06 → 2026-11-30). */
 export function previousMonthEnd(today: string): string {
@@ -62,8 +64,7 @@ const FIGURES: readonly Figure[] = [
   { label: 'home.agency', value: (s) => s.branches.agency },
   { label: 'home.coverage', value: (s) => s.coverage, percent: true },
   { label: 'home.targetPopulation', value: (s) => s.targetPopulation },
-  { label: 'home.partyIntroduced', value: (s) => s.party.introduced, yearly: true },
-  { label: 'home.partyAdmitted', value: (s) => s.party.admitted, yearly: true },
+  ...[...PARTY, ...MEMBER_RATINGS].map((figure) => ({ ...figure, yearly: true })),
 ];
 
 const HomeFigures = ({

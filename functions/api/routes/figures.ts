@@ -70,7 +70,7 @@ const statsRoute = createRoute({
   tags: ['figures'],
   summary: 'Figures of a unit and its children / Số liệu thống kê của đơn vị',
   description:
-    'Members by status, gender and age band, branches, target population, coverage, introductions to the Party and admissions in the year of asOf, and the units lacking a target, for the unit and each child in force. Viewers see counts of 1–4 in hamlets as null, and as many other counts as it takes that none can be worked out from the rest (complementary suppression).',
+    'Members by status, gender and age band, branches, target population, coverage, introductions to the Party, admissions and members rated by level (with each level’s share of those rated, adding up to 100.00) in the year of asOf, and the units lacking a target, for the unit and each child in force. Viewers see counts of 1–4 in hamlets as null, and as many other counts as it takes that none can be worked out from the rest (complementary suppression).',
   security: bearerSecurity,
   request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
   responses: { 200: json(statsSchema, 'The figures'), ...errorResponses },

@@ -30,6 +30,7 @@ export const frontText = {
   'front.partyIntroduced': { vi: 'Giới thiệu cho Đảng', en: 'Introduced to the Party' },
   'front.partyAdmitted': { vi: 'Được kết nạp Đảng', en: 'Admitted to the Party' },
   'front.inYear': { vi: 'năm', en: 'in' },
+  'front.rated': { vi: 'Được đánh giá, xếp loại', en: 'Members rated' },
   'front.unitTable': {
     vi: 'Bốn đoàn thể của đơn vị, cạnh nhau',
     en: 'The four organizations of the unit, side by side',

@@ -23,6 +23,7 @@ export const homeText = {
   'home.partyIntroduced': { vi: 'Giới thiệu cho Đảng', en: 'Introduced to the Party' },
   'home.partyAdmitted': { vi: 'Được kết nạp Đảng', en: 'Admitted to the Party' },
   'home.inYear': { vi: 'năm', en: 'in' },
+  'home.rated': { vi: 'Được đánh giá, xếp loại', en: 'Members rated' },
   'home.missingTargets': {
     vi: 'Số đơn vị chưa có số đối tượng cần tập hợp:',
     en: 'Units without a target population:',

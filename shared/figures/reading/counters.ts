@@ -8,7 +8,7 @@ import { BRANCH_KINDS, type BranchKind } from '../../domain/branches.ts';
 import { MEMBER_STATUSES, type MemberStatus } from '../../domain/members/member.ts';
 import { AGGREGATE_COUNTERS, isCounter } from '../counters.ts';
 
-export { partyAdmittedCounter, partyIntroducedCounter } from '../counters.ts';
+export { memberRatingCounter, partyAdmittedCounter, partyIntroducedCounter } from '../counters.ts';
 
 /** Counts as stored: attribute name → number. Anything else on the item is the writer's business. */
 export type Aggregate = Readonly<Record<string, unknown>>;

@@ -8,11 +8,14 @@
  *
  * A count hidden to protect individuals shows as "*" (footnoted), and so does a share or a
  * coverage that would give one back; a day without figures as "–". Introductions to the Party and
- * admissions have a sheet of their own in each workbook, the same rows under the same groups.
+ * admissions, and members' ratings of the year, have a sheet each in each workbook, the same rows
+ * under the same groups.
  */
 import { vietnamToday } from '../../domain/dates.ts';
+import { MEMBER_RATING_LEVELS, type MemberRatingLevel } from '../../domain/members/member.ts';
 import type { Organization } from '../../domain/organizations.ts';
 import { percentagesAddingTo100 } from './format.ts';
+import { ratingShare } from './member-ratings.ts';
 import type {
   Change,
   CompareRow,
@@ -45,6 +48,16 @@ const PARTY_INTRODUCED = 'Giới thiệu cho Đảng';
 const PARTY_ADMITTED = 'Được kết nạp Đảng';
 const PARTY_NOTE =
   'Giới thiệu cho Đảng: số lượt giới thiệu đoàn viên, hội viên ưu tú cho Đảng xem xét, kết nạp trong năm, không tính lượt đã rút; được kết nạp Đảng: số được kết nạp trong năm. Mỗi ngày tính từ đầu năm của ngày đó đến ngày đó.';
+
+const RATINGS_SHEET = 'Xếp loại hội viên';
+const RATING_LEVELS: Record<MemberRatingLevel, string> = {
+  excellent: 'Hoàn thành xuất sắc nhiệm vụ',
+  good: 'Hoàn thành tốt nhiệm vụ',
+  fulfilled: 'Hoàn thành nhiệm vụ',
+  not_fulfilled: 'Không hoàn thành nhiệm vụ',
+};
+const RATINGS_NOTE =
+  'Đánh giá, xếp loại hội viên, đoàn viên của năm, tính cả người đã ra khỏi tổ chức sau khi được xếp loại. Tỷ lệ tính trên số được đánh giá, xếp loại; bốn tỷ lệ cộng lại đúng 100%.';
 
 const viDate = (date: string) => date.split('-').reverse().join('/');
 
@@ -149,9 +162,61 @@ function gatheredShares(f: Figures): Cell[] {
   return percentagesAddingTo100([gathered, f.notYetGathered]).map((p) => p / 100);
 }
 
-/** Introductions or admissions of the figures' year, as a cell. */
-const partyCell = (f: Figures, field: 'introduced' | 'admitted'): Cell =>
-  shown(f.party[field], f.suppressed, isMissing(f));
+/**
+ * A column of a yearly sheet (the Party's, the ratings'): what it shows of figures, and the change
+ * of it a comparison shows beside the two days — columns without one (shares) are left out there.
+ */
+interface YearlyColumn extends Column {
+  readonly value: (f: Figures) => number | null;
+  readonly change?: (c: Change) => number | null;
+}
+
+const PARTY_COLUMNS: readonly YearlyColumn[] = [
+  {
+    header: PARTY_INTRODUCED,
+    format: COUNT,
+    value: (f) => f.party.introduced,
+    change: (c) => c.party.introduced,
+  },
+  { header: PARTY_ADMITTED, format: COUNT, value: (f) => f.party.admitted, change: (c) => c.party.admitted },
+];
+
+const RATING_COLUMNS: readonly YearlyColumn[] = [
+  ...MEMBER_RATING_LEVELS.map(
+    (level): YearlyColumn => ({
+      header: RATING_LEVELS[level],
+      format: COUNT,
+      value: (f) => f.memberRatings.counts[level],
+      change: (c) => c.memberRatings.counts[level],
+    }),
+  ),
+  {
+    header: 'Số được xếp loại',
+    format: COUNT,
+    value: (f) => f.memberRatings.rated,
+    change: (c) => c.memberRatings.rated,
+  },
+  ...MEMBER_RATING_LEVELS.map(
+    (level): YearlyColumn => ({
+      header: `Tỷ lệ ${RATING_LEVELS[level].toLowerCase()}`,
+      format: PERCENT,
+      // Fractions, as the other shares, so that 0.00% shows them.
+      value: (f) => ratingShare(f.memberRatings, level),
+    }),
+  ),
+];
+
+/** The groups of a yearly sheet of the overview: each column for every organization and the total. */
+function yearlyGroups(columns: readonly YearlyColumn[]): Group<FrontRow>[] {
+  return GROUP_KEYS.map((key) => ({
+    name: groupName(key),
+    columns,
+    cells: (row) => {
+      const f = figuresOf(row, key);
+      return columns.map((column) => shown(column.value(f), f.suppressed, isMissing(f)));
+    },
+  }));
+}
 
 function figuresOf(row: FrontRow, organization: Organization | 'total'): Figures {
   return organization === 'total'
@@ -240,28 +305,20 @@ export async function overviewWorkbook(overview: Overview): Promise<Buffer> {
     [SUPPRESSED_NOTE, 'Mỗi nhóm tỷ lệ cộng lại đúng 100%.'],
   );
 
-  const partyGroups: Group<FrontRow>[] = GROUP_KEYS.map((key) => ({
-    name: groupName(key),
-    columns: [
-      { header: PARTY_INTRODUCED, format: COUNT },
-      { header: PARTY_ADMITTED, format: COUNT },
-    ],
-    cells: (row) => {
-      const f = figuresOf(row, key);
-      return [partyCell(f, 'introduced'), partyCell(f, 'admitted')];
-    },
-  }));
-  writeTable(
-    workbook.addWorksheet(PARTY_SHEET),
-    [
-      titles[0] ?? '',
-      `${overview.name} — giới thiệu cho Đảng, kết nạp Đảng năm ${overview.total.party.year}, số liệu đến ngày ${viDate(overview.asOf)}`,
-    ],
-    partyGroups,
-    overview.children,
-    overview,
-    [SUPPRESSED_NOTE, PARTY_NOTE],
-  );
+  const yearlySheet = (name: string, subject: string, columns: readonly YearlyColumn[], note: string) =>
+    writeTable(
+      workbook.addWorksheet(name),
+      [
+        titles[0] ?? '',
+        `${overview.name} — ${subject} năm ${overview.total.party.year}, số liệu đến ngày ${viDate(overview.asOf)}`,
+      ],
+      yearlyGroups(columns),
+      overview.children,
+      overview,
+      [SUPPRESSED_NOTE, note],
+    );
+  yearlySheet(PARTY_SHEET, 'giới thiệu cho Đảng, kết nạp Đảng', PARTY_COLUMNS, PARTY_NOTE);
+  yearlySheet(RATINGS_SHEET, 'đánh giá, xếp loại hội viên, đoàn viên', RATING_COLUMNS, RATINGS_NOTE);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -283,6 +340,33 @@ function withIncludes<T extends CompareRow>(row: T): T {
   if (!row.includes?.length) return row;
   const names = row.includes.map((u) => (u.partial ? `${u.name} (một phần)` : u.name));
   return { ...row, name: `${row.name} (gồm: ${names.join(', ')} (cũ))` };
+}
+
+/** The groups of a yearly sheet of a comparison: each count on both days, and its change. */
+function yearlyComparisonGroups(
+  columns: readonly YearlyColumn[],
+  from: string,
+  to: string,
+): Group<CompareRow>[] {
+  const counted = columns.flatMap(({ header, value, change }) => (change ? [{ header, value, change }] : []));
+  return GROUP_KEYS.map((key) => ({
+    name: groupName(key),
+    columns: counted.flatMap(({ header }) => [
+      { header: `${header} ${from}`, format: COUNT },
+      { header: `${header} ${to}`, format: COUNT },
+      { header: 'Tăng, giảm', format: SIGNED_COUNT },
+    ]),
+    cells: (row) => {
+      const { fromFigures: a, toFigures: b, change } = changeOf(row, key);
+      const hidden = a.suppressed || b.suppressed;
+      const missing = isMissing(a) || isMissing(b);
+      return counted.flatMap((column) => [
+        shown(column.value(a), a.suppressed, isMissing(a)),
+        shown(column.value(b), b.suppressed, isMissing(b)),
+        shown(column.change(change), hidden, missing),
+      ]);
+    },
+  }));
 }
 
 export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer> {
@@ -326,37 +410,19 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer
     [SUPPRESSED_NOTE, ...revisionNotes([...comparison.sources.from, ...comparison.sources.to])],
   );
 
-  const partyGroups: Group<CompareRow>[] = GROUP_KEYS.map((key) => ({
-    name: groupName(key),
-    columns: [
-      { header: `${PARTY_INTRODUCED} ${from}`, format: COUNT },
-      { header: `${PARTY_INTRODUCED} ${to}`, format: COUNT },
-      { header: 'Tăng, giảm', format: SIGNED_COUNT },
-      { header: `${PARTY_ADMITTED} ${from}`, format: COUNT },
-      { header: `${PARTY_ADMITTED} ${to}`, format: COUNT },
-      { header: 'Tăng, giảm', format: SIGNED_COUNT },
-    ],
-    cells: (row) => {
-      const { fromFigures: a, toFigures: b, change } = changeOf(row, key);
-      const hidden = a.suppressed || b.suppressed;
-      const missing = isMissing(a) || isMissing(b);
-      return (['introduced', 'admitted'] as const).flatMap((field) => [
-        partyCell(a, field),
-        partyCell(b, field),
-        shown(change.party[field], hidden, missing),
-      ]);
-    },
-  }));
-  writeTable(
-    workbook.addWorksheet(PARTY_SHEET),
-    [
-      'BÁO CÁO SO SÁNH SỐ LIỆU CÁC ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI',
-      `${withIncludes(comparison).name} — giới thiệu cho Đảng, kết nạp Đảng, ngày ${from} và ngày ${to}`,
-    ],
-    partyGroups,
-    comparison.children.map(withIncludes),
-    withIncludes(comparison),
-    [SUPPRESSED_NOTE, PARTY_NOTE],
-  );
+  const yearlySheet = (name: string, subject: string, columns: readonly YearlyColumn[], note: string) =>
+    writeTable(
+      workbook.addWorksheet(name),
+      [
+        'BÁO CÁO SO SÁNH SỐ LIỆU CÁC ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI',
+        `${withIncludes(comparison).name} — ${subject}, ngày ${from} và ngày ${to}`,
+      ],
+      yearlyComparisonGroups(columns, from, to),
+      comparison.children.map(withIncludes),
+      withIncludes(comparison),
+      [SUPPRESSED_NOTE, note],
+    );
+  yearlySheet(PARTY_SHEET, 'giới thiệu cho Đảng, kết nạp Đảng', PARTY_COLUMNS, PARTY_NOTE);
+  yearlySheet(RATINGS_SHEET, 'đánh giá, xếp loại hội viên, đoàn viên', RATING_COLUMNS, RATINGS_NOTE);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -10,8 +10,8 @@
  * the day its figures stand for (its snapshot's, which may differ between the four), and the
  * rows are their union: a unit in force on one of those days has its row. `uniquePersons` comes from the Front tenant's
  * own aggregate (`unique_persons`, counted by the stream function from the keyed national-id
- * hashes, shared/figures/persons.ts) for every row, hamlets included. Introductions to the Party
- * and admissions are those of the year of the day asked about, for all four alike.
+ * hashes, shared/figures/persons.ts) for every row, hamlets included. Introductions to the Party,
+ * admissions and members' ratings are those of the year of the day asked about, for all four alike.
  */
 import { resolveUnit, successorInForce } from '../../domain/admin-units/resolve-unit.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -30,6 +30,7 @@ import {
   formatPointsEn,
   formatPointsVi,
 } from './format.ts';
+import { sumMemberRatings } from './member-ratings.ts';
 import { organizationView, rawFigures, sumFigures, totalView, ZERO_FIGURES } from './rows.ts';
 import type {
   Change,
@@ -112,14 +113,14 @@ async function overviewOf(
   }
 
   // One year for the four, whatever day each one's figures stand for, so the total adds like to like.
-  const partyYear = Number(asOf.slice(0, 4));
+  const year = Number(asOf.slice(0, 4));
   const rows = [top, ...childRefs].map((ref, i) => {
     const organizations = perOrganization.map(({ organization, period, figures }) => {
       const picked = figures && (i === 0 ? figures.top : figures.children.find((c) => c.unit.id === ref.id));
       return {
         organization,
         available: period.available,
-        raw: picked ? rawFigures(picked, partyYear) : ZERO,
+        raw: picked ? rawFigures(picked, year) : ZERO,
       };
     });
     const available = organizations.filter((o) => o.available);
@@ -145,20 +146,14 @@ async function overviewOf(
       name: ref.name,
       level: ref.level,
       organizations: organizations.map(({ organization, available, raw }) =>
-        organizationView(
-          organization,
-          raw,
-          new Published(hidden, ref.id, organization),
-          available,
-          partyYear,
-        ),
+        organizationView(organization, raw, new Published(hidden, ref.id, organization), available, year),
       ),
       total: totalView(
         total ?? ZERO,
         uniquePersons,
         new Published(hidden, ref.id, 'total'),
         total !== null,
-        partyYear,
+        year,
       ),
     }),
   );
@@ -370,6 +365,7 @@ function sumPublished<T extends OrganizationFigures | TotalFigures>(all: readonl
     notYetGathered: known ? Math.max(0, target - covered) : null,
     unitsWithoutTarget: sumOf(all.map((f) => f.unitsWithoutTarget)),
     party: { year: first.party.year, ...sumCounts(all.map(({ party: { year: _, ...counts } }) => counts)) },
+    memberRatings: sumMemberRatings(all.map((f) => f.memberRatings)),
     suppressed: all.some((f) => f.suppressed),
     ...('uniquePersons' in first && {
       // A person in two of the merged units counts twice here: close, as a sum of hamlets is.
@@ -441,6 +437,10 @@ function changeOf(a: OrganizationFigures | TotalFigures, b: OrganizationFigures 
     party: {
       introduced: diff(a.party.introduced, b.party.introduced),
       admitted: diff(a.party.admitted, b.party.admitted),
+    },
+    memberRatings: {
+      counts: diffAll(a.memberRatings.counts, b.memberRatings.counts),
+      rated: diff(a.memberRatings.rated, b.memberRatings.rated),
     },
   };
 }

@@ -26,6 +26,13 @@ import {
   partyIntroducedCounter,
 } from './counters.ts';
 import { type CoverageSums, coverageOf, notYetGathered } from './coverage.ts';
+import {
+  memberRatingsView,
+  type RawMemberRatings,
+  rawMemberRatings,
+  unknownMemberRatings,
+  ZERO_MEMBER_RATINGS,
+} from './member-ratings.ts';
 import type {
   BranchCounts,
   MemberCounts,
@@ -72,18 +79,21 @@ export interface RawFigures {
   readonly branches: Raw<BranchCounts>;
   readonly coverage: CoverageSums;
   readonly unitsWithoutTarget: number;
-  /** Of the year asked about, which the views are told beside the numbers. */
+  /** This and the ratings are of the year asked about, which the views are told beside the numbers. */
   readonly party: RawParty;
+  readonly memberRatings: RawMemberRatings;
 }
 
-export function rawFigures(row: RawRow, partyYear: number): RawFigures {
+/** `year`: the calendar year whose yearly counts (Party introductions, member ratings) are read. */
+export function rawFigures(row: RawRow, year: number): RawFigures {
   return {
     members: rawMembers(row.aggregate),
     professional: countOf(row.aggregate, PROFESSIONAL_COUNTER),
     branches: rawBranches(row.aggregate),
     coverage: row.coverage,
     unitsWithoutTarget: row.lacking.length,
-    party: rawParty(row.aggregate, partyYear),
+    party: rawParty(row.aggregate, year),
+    memberRatings: rawMemberRatings(row.aggregate, year),
   };
 }
 
@@ -104,6 +114,7 @@ export const ZERO_FIGURES: RawFigures = {
   coverage: { targetPopulation: null, coveredActive: 0 },
   unitsWithoutTarget: 0,
   party: { introduced: 0, admitted: 0 },
+  memberRatings: ZERO_MEMBER_RATINGS,
 };
 
 /** Adds up the organizations' numbers: coverage adds numerators and denominators, not fractions. */
@@ -124,14 +135,15 @@ export function sumFigures(all: readonly RawFigures[]): RawFigures {
     },
     unitsWithoutTarget: all.reduce((s, f) => s + f.unitsWithoutTarget, 0),
     party: add((f) => f.party),
+    memberRatings: add((f) => f.memberRatings),
   };
 }
 
 /**
  * The fields every view shares; `available` false (no figures for the day) makes them all null.
- * `partyYear` is the year whose introductions and admissions `raw` holds.
+ * `year` is the year whose yearly counts (introductions, admissions, ratings) `raw` holds.
  */
-function shared(raw: RawFigures, shown: Published, available: boolean, partyYear: number) {
+function shared(raw: RawFigures, shown: Published, available: boolean, year: number) {
   if (!available) {
     const none = <T extends Record<string, number>>(t: T) =>
       Object.fromEntries(Object.keys(t).map((k) => [k, null])) as { [K in keyof T]: null };
@@ -143,7 +155,8 @@ function shared(raw: RawFigures, shown: Published, available: boolean, partyYear
       coverage: null,
       notYetGathered: null,
       unitsWithoutTarget: null,
-      party: { year: partyYear, ...none(raw.party) },
+      party: { year, ...none(raw.party) },
+      memberRatings: unknownMemberRatings(year),
     };
   }
   // Coverage and "not yet gathered" give the covered members back, with the target beside them.
@@ -157,7 +170,8 @@ function shared(raw: RawFigures, shown: Published, available: boolean, partyYear
     coverage: coveredHidden ? null : coverageOf(raw.coverage),
     notYetGathered: coveredHidden ? null : notYetGathered(raw.coverage),
     unitsWithoutTarget: raw.unitsWithoutTarget,
-    party: { year: partyYear, ...shown.counts('party', raw.party) },
+    party: { year, ...shown.counts('party', raw.party) },
+    memberRatings: memberRatingsView(year, raw.memberRatings, shown),
   };
 }
 
@@ -166,9 +180,9 @@ export function organizationView(
   raw: RawFigures,
   shown: Published,
   available: boolean,
-  partyYear: number,
+  year: number,
 ): OrganizationFigures {
-  const fields = shared(raw, shown, available, partyYear);
+  const fields = shared(raw, shown, available, year);
   return { organization, ...fields, suppressed: shown.hidden };
 }
 
@@ -177,9 +191,9 @@ export function totalView(
   uniquePersons: number | null,
   shown: Published,
   available: boolean,
-  partyYear: number,
+  year: number,
 ): TotalFigures {
-  const fields = shared(raw, shown, available, partyYear);
+  const fields = shared(raw, shown, available, year);
   return {
     ...fields,
     uniquePersons: uniquePersons === null ? null : shown.count('uniquePersons', uniquePersons),
@@ -189,19 +203,19 @@ export function totalView(
 
 /**
  * A row of an organization's own figures, before anything is hidden: ages reached in the year of
- * the figures, introductions to the Party of `partyYear`.
+ * the figures, introductions to the Party and ratings of `year`.
  */
 export function statsTableRow(
   row: RawRow,
   organization: Organization,
   figuresYear: number,
-  partyYear: number,
+  year: number,
 ): StatsTableRow {
   return {
     unitId: row.unit.id,
     level: row.unit.level,
-    raw: rawFigures(row, partyYear),
-    partyYear,
+    raw: rawFigures(row, year),
+    year,
     gender: {
       male: countOf(row.aggregate, genderCounter('male')),
       female: countOf(row.aggregate, genderCounter('female')),
@@ -212,7 +226,7 @@ export function statsTableRow(
 
 export function statsRow(row: RawRow, table: StatsTableRow, hidden: ReadonlySet<string>): StatsRow {
   const shown = new Published(hidden, row.unit.id, OWN);
-  const fields = shared(table.raw, shown, true, table.partyYear);
+  const fields = shared(table.raw, shown, true, table.year);
   return {
     unitId: row.unit.id,
     name: row.unit.name,

@@ -62,6 +62,27 @@ export const partyCountsSchema = z
   .meta({ id: 'PartyCounts' });
 export type PartyCounts = z.infer<typeof partyCountsSchema>;
 
+const share = z.number().nullable().meta({
+  description:
+    'Percentage of the members rated, to 2 decimals (64.09 = 64.09 %); the four add up to exactly 100.00 (largest remainder), all 0 when nobody is rated; null with its count or with `rated`',
+});
+
+export const memberRatingsSchema = z
+  .object({
+    year: z.number().int().meta({
+      description: 'The year rated: the year of the day asked about (asOf, or `from` / `to`)',
+      example: 2026,
+    }),
+    counts: z.object({ excellent: count, good: count, fulfilled: count, not_fulfilled: count }).meta({
+      description:
+        'Members rated for the year by level (hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ), as known on the day the figures stand for. Former members rated that year count too, where they are now',
+    }),
+    rated: count.meta({ description: 'Members rated for the year: the sum of the four counts' }),
+    percentages: z.object({ excellent: share, good: share, fulfilled: share, not_fulfilled: share }),
+  })
+  .meta({ id: 'MemberRatingCounts' });
+export type MemberRatings = z.infer<typeof memberRatingsSchema>;
+
 const unitRef = { unitId: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS) };
 
 const suppressed = z.boolean().meta({
@@ -81,6 +102,7 @@ export const statsRowSchema = z
     branches: branchCountsSchema,
     ...coverageFields,
     party: partyCountsSchema,
+    memberRatings: memberRatingsSchema,
     suppressed,
   })
   .meta({ id: 'UnitFigures' });
@@ -111,6 +133,7 @@ export const organizationFiguresSchema = z
     branches: branchCountsSchema,
     ...coverageFields,
     party: partyCountsSchema,
+    memberRatings: memberRatingsSchema,
     suppressed,
   })
   .meta({ id: 'OrganizationFigures' });
@@ -123,6 +146,7 @@ export const totalFiguresSchema = z
     branches: branchCountsSchema,
     ...coverageFields,
     party: partyCountsSchema,
+    memberRatings: memberRatingsSchema,
     uniquePersons: count.meta({
       description:
         'Distinct people among the four organizations’ current members (a person in two organizations counts once, matched by a keyed hash of the national id; members without one count as distinct). Counted for the province, districts and communes; null for hamlets',
@@ -201,6 +225,12 @@ export const changeSchema = z
       description:
         'The year of `to`’s introductions and admissions less those of `from`’s year, each as of its day',
     }),
+    memberRatings: z
+      .object({
+        counts: z.object({ excellent: change, good: change, fulfilled: change, not_fulfilled: change }),
+        rated: change,
+      })
+      .meta({ description: 'The members rated for `to`’s year less those rated for `from`’s year' }),
   })
   .meta({ id: 'FiguresChange' });
 export type Change = z.infer<typeof changeSchema>;

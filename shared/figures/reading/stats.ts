@@ -3,8 +3,8 @@
  * (GET /api/v1/stats). Readers as for members: organization admins, unit officers in their
  * subtree and viewers. Admins and unit officers see every count (they may open the members
  * themselves); viewers see counts of 1–4 in hamlets hidden, with the cells that would give
- * them back (rows.ts). Introductions to the Party are counts like the others: who was introduced
- * is read elsewhere, by the roles that see sensitive fields.
+ * them back (rows.ts). Introductions to the Party and members' ratings are counts like the others:
+ * who was introduced or rated what is read elsewhere, by the roles allowed to.
  */
 import { requireOrganization } from '../../domain/access/tenant-access.ts';
 import { isUnitInScope } from '../../domain/access/tree-access.ts';
@@ -51,10 +51,10 @@ export async function unitStats(
   if (!period.available) throw new DomainError('NO_FIGURES_FOR_DATE', { date: asOf });
   const figures = await readTenantFigures(source, unit, period);
   const detail = DETAIL_READERS.includes(principal.role);
-  // Ages are reached in the year the figures stand for; introductions to the Party are those of
-  // the year asked about, as far as those figures know them.
-  const years = { figures: Number(period.figuresDate.slice(0, 4)), party: Number(asOf.slice(0, 4)) };
-  const table = (raw: RawRow) => statsTableRow(raw, organization, years.figures, years.party);
+  // Ages are reached in the year the figures stand for; introductions to the Party and ratings are
+  // those of the year asked about, as far as those figures know them.
+  const years = { figures: Number(period.figuresDate.slice(0, 4)), asked: Number(asOf.slice(0, 4)) };
+  const table = (raw: RawRow) => statsTableRow(raw, organization, years.figures, years.asked);
   const hidden = await hiddenCells(source, figures, period, table, detail);
   const row = (raw: RawRow) => statsRow(raw, table(raw), hidden);
   return {

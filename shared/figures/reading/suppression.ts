@@ -12,7 +12,8 @@
  *   the plain sum assumes the reader knows "own" as well, which only hides more.
  * Introductions to the Party and admissions of the year are people too: cells of their own, in the
  * organization and column sums only (they include former members and a member may count twice,
- * so nothing within a row adds up to them). Branches and targets are not people and never
+ * so nothing within a row adds up to them). So are the members rated for the year by level, with
+ * one more relation within a group: rated = Σ the four levels. Branches and targets are not people and never
  * hidden, so they are not cells. Distinct persons
  * (the Front's `uniquePersons`) are a cell of the row's total, hidden in a hamlet like the others,
  * with relations that hold nearly or where the reader can tell they hold exactly:
@@ -22,10 +23,12 @@
  *   organization's current members are distinct people (a national id is taken once in it).
  * Declaring a relation a reader cannot be sure of only hides more.
  */
+import { MEMBER_RATING_LEVELS } from '../../domain/members/member.ts';
 import type { UnitLevel } from '../../domain/units.ts';
 import type { AgeBandCount } from './age-bands.ts';
 import { CURRENT_STATUSES } from './counters.ts';
 import { DisclosureTable } from './disclosure.ts';
+import { ratedOf } from './member-ratings.ts';
 import type { RawFigures } from './rows.ts';
 
 const key = (unitId: string, group: string, field: string) => `${unitId}/${group}.${field}`;
@@ -59,13 +62,15 @@ export class Published {
 
 /**
  * Fields of RawFigures that are people, as cell fields: `members.away`, `professional`,
- * `covered`, `party.introduced`.
+ * `covered`, `party.introduced`, `memberRatings.good`, `memberRatings.rated`.
  */
 function figureCells(raw: RawFigures): [string, number][] {
   return [
     ...Object.entries(raw.members).map(([k, v]): [string, number] => [`members.${k}`, v]),
     ['professional', raw.professional],
     ...Object.entries(raw.party).map(([k, v]): [string, number] => [`party.${k}`, v]),
+    ...Object.entries(raw.memberRatings).map(([k, v]): [string, number] => [`memberRatings.${k}`, v]),
+    ['memberRatings.rated', ratedOf(raw.memberRatings)],
     ...(raw.coverage.targetPopulation === null
       ? []
       : [['covered', raw.coverage.coveredActive] as [string, number]]),
@@ -86,6 +91,10 @@ function addGroup(table: DisclosureTable, unitId: string, level: UnitLevel, hide
     CURRENT_STATUSES.map((status) => at(`members.${status}`)),
   );
   table.sum(at('members.total'), ['gender.male', 'gender.female'].map(at));
+  table.sum(
+    at('memberRatings.rated'),
+    MEMBER_RATING_LEVELS.map((level) => at(`memberRatings.${level}`)),
+  );
   const bands = group.cells.map(([field]) => field).filter((field) => field.startsWith('age.'));
   if (bands.length) table.sum(at('members.total'), bands.map(at));
   // A hamlet has nothing below it: the only target that speaks for it is its own.
@@ -160,8 +169,8 @@ export interface StatsTableRow {
   readonly unitId: string;
   readonly level: UnitLevel;
   readonly raw: RawFigures;
-  /** The year of `raw.party`. */
-  readonly partyYear: number;
+  /** The year of `raw.party` and `raw.memberRatings`. */
+  readonly year: number;
   readonly gender: { readonly male: number; readonly female: number };
   readonly ageBands: readonly AgeBandCount[];
 }

@@ -1,11 +1,14 @@
 /**
  * The columns of the Front's table of units below: for each organization its members, those
  * present, coverage and branches, then the totals (memberships, distinct people, coverage,
- * introductions to the Party and admissions of the year). One list gives the headings, the cells
- * and the sort keys, so a column cannot sort by another's value.
+ * introductions to the Party and admissions of the year, members rated that year and the shares of
+ * each rating). One list gives the headings, the cells and the sort keys, so a column cannot sort
+ * by another's value.
  */
+import { MEMBER_RATING_LEVELS } from '#shared/domain/members/member.ts';
 import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import { ratingShare } from '#shared/figures/reading/member-ratings.ts';
 import type { FrontRow } from '#shared/figures/reading/schemas.ts';
 import type { Figures } from './front-cells.tsx';
 
@@ -17,10 +20,32 @@ export interface FrontColumn {
   readonly group: ColumnGroup;
   readonly label: UiTextKey;
   readonly percent: boolean;
-  /** A count of the figures' year (introductions to the Party): its heading names the year. */
+  /** A figure of the figures' year (introductions to the Party, ratings): its heading names the year. */
   readonly yearly?: boolean;
   readonly value: (figures: Figures) => number | null;
 }
+
+/**
+ * The figures of the year asked about, as the Front's table and a unit's figures both show them;
+ * `key` follows the group in the table's sort keys. Ratings show as shares (fractions) of those
+ * rated; the Party's counts stay the last columns.
+ */
+export const YEARLY_FIGURES: readonly Pick<FrontColumn, 'key' | 'label' | 'percent' | 'value'>[] = [
+  { key: 'rated', label: 'front.rated', percent: false, value: (f) => f.memberRatings.rated },
+  ...MEMBER_RATING_LEVELS.map((level) => ({
+    key: `rating.${level}`,
+    label: `memberRatings.level.${level}` as const,
+    percent: true,
+    value: (f: Figures) => ratingShare(f.memberRatings, level),
+  })),
+  {
+    key: 'partyIntroduced',
+    label: 'front.partyIntroduced',
+    percent: false,
+    value: (f) => f.party.introduced,
+  },
+  { key: 'partyAdmitted', label: 'front.partyAdmitted', percent: false, value: (f) => f.party.admitted },
+];
 
 /** An organization's figures in a row, or the row's total. */
 export function figuresOf(row: FrontRow, group: ColumnGroup): Figures {
@@ -59,22 +84,12 @@ const totalColumns: FrontColumn[] = [
     value: (f) => ('uniquePersons' in f ? f.uniquePersons : null),
   },
   { key: 'total.coverage', group: 'total', label: 'front.coverage', percent: true, value: (f) => f.coverage },
-  {
-    key: 'total.partyIntroduced',
-    group: 'total',
-    label: 'front.partyIntroduced',
-    percent: false,
+  ...YEARLY_FIGURES.map((figure) => ({
+    ...figure,
+    key: `total.${figure.key}`,
+    group: 'total' as const,
     yearly: true,
-    value: (f) => f.party.introduced,
-  },
-  {
-    key: 'total.partyAdmitted',
-    group: 'total',
-    label: 'front.partyAdmitted',
-    percent: false,
-    yearly: true,
-    value: (f) => f.party.admitted,
-  },
+  })),
 ];
 
 export const FRONT_COLUMNS: readonly FrontColumn[] = [

@@ -1,8 +1,8 @@
 /**
  * The unit's own figures: the four organizations side by side with their total (introductions
- * to the Party and admissions of the year among them), and how many memberships those are
- * against how many distinct people (a woman farmer who is also a veteran is two memberships, one
- * person).
+ * to the Party, admissions and members' ratings of the year among them), and how many
+ * memberships those are against how many distinct people (a woman farmer who is also a veteran
+ * is two memberships, one person).
  */
 import type { FC } from 'hono/jsx';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
@@ -17,12 +17,13 @@ import {
   type Shown,
   shownOf,
 } from './front-cells.tsx';
+import { YEARLY_FIGURES } from './front-columns.ts';
 
 interface UnitColumn {
   readonly label: UiTextKey;
   readonly shown: (f: Figures) => Shown;
   readonly percent?: boolean;
-  /** A count of the figures' year: its heading names the year. */
+  /** A figure of the figures' year: its heading names the year. */
   readonly yearly?: boolean;
 }
 
@@ -34,8 +35,12 @@ const COLUMNS: readonly UnitColumn[] = [
   { label: 'front.coverage', shown: (f) => shownOf(f, f.coverage, true), percent: true },
   { label: 'front.targetPopulation', shown: (f) => shownOf(f, f.targetPopulation, true) },
   { label: 'front.branches', shown: (f) => shownOf(f, f.branches.total) },
-  { label: 'front.partyIntroduced', shown: (f) => shownOf(f, f.party.introduced), yearly: true },
-  { label: 'front.partyAdmitted', shown: (f) => shownOf(f, f.party.admitted), yearly: true },
+  ...YEARLY_FIGURES.map(({ label, percent, value }) => ({
+    label,
+    percent,
+    shown: (f: Figures) => shownOf(f, value(f)),
+    yearly: true,
+  })),
 ];
 
 export const UnitFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) => {

@@ -1,10 +1,13 @@
 /**
  * A unit's figures as the stats use case gives them: members by status, branches by kind,
- * coverage, and introductions to the Party and admissions of the year. A count the reader may not
- * see (null) shows as a dash the legend explains.
+ * coverage, introductions to the Party and admissions of the year, and the members rated that
+ * year with each rating's share. A count the reader may not see (null) shows as a dash the legend
+ * explains.
  */
 import type { FC } from 'hono/jsx';
+import { MEMBER_RATING_LEVELS } from '#shared/domain/members/member.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import { ratingShare } from '#shared/figures/reading/member-ratings.ts';
 import type { StatsRow } from '#shared/figures/reading/schemas.ts';
 import { formatCount, formatPercent } from '../components/format.ts';
 import type { View } from '../http/view.ts';
@@ -46,9 +49,21 @@ export const FigureValue: FC<{ view: View; figure: Figure; row: StatsRow }> = ({
   return <>{figure.percent ? formatPercent(value, view.lang) : formatCount(value, view.lang)}</>;
 };
 
-const PARTY: readonly Figure[] = [
+export const PARTY: readonly Figure[] = [
   { label: 'home.partyIntroduced', value: (r) => r.party.introduced },
   { label: 'home.partyAdmitted', value: (r) => r.party.admitted },
+];
+
+/** Members rated for the year, then each rating's share of them. */
+export const MEMBER_RATINGS: readonly Figure[] = [
+  { label: 'home.rated', value: (r) => r.memberRatings.rated },
+  ...MEMBER_RATING_LEVELS.map(
+    (level): Figure => ({
+      label: `memberRatings.level.${level}`,
+      value: (r) => ratingShare(r.memberRatings, level),
+      percent: true,
+    }),
+  ),
 ];
 
 const GROUPS: readonly { heading: UiTextKey; figures: readonly Figure[]; yearly?: boolean }[] = [
@@ -57,6 +72,7 @@ const GROUPS: readonly { heading: UiTextKey; figures: readonly Figure[]; yearly?
   { heading: 'units.coverage', figures: COVERAGE },
   // Counts of a year: the heading names it.
   { heading: 'units.party', figures: PARTY, yearly: true },
+  { heading: 'units.memberRatings', figures: MEMBER_RATINGS, yearly: true },
 ];
 
 export const UnitFigures: FC<{ view: View; row: StatsRow }> = ({ view, row }) => (

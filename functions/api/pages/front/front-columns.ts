@@ -1,9 +1,8 @@
 /**
  * The columns of the Front's table of units below: for each organization its members, those
  * present, coverage and branches, then the totals (memberships, distinct people, coverage,
- * introductions to the Party and admissions of the year, members rated that year and the shares of
- * each rating). One list gives the headings, the cells and the sort keys, so a column cannot sort
- * by another's value.
+ * introductions to the Party and admissions of the year, members rated that year). One list gives
+ * the headings, the cells and the sort keys, so a column cannot sort by another's value.
  */
 import { MEMBER_RATING_LEVELS } from '#shared/domain/members/member.ts';
 import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
@@ -84,7 +83,9 @@ const totalColumns: FrontColumn[] = [
     value: (f) => ('uniquePersons' in f ? f.uniquePersons : null),
   },
   { key: 'total.coverage', group: 'total', label: 'front.coverage', percent: true, value: (f) => f.coverage },
-  ...YEARLY_FIGURES.map((figure) => ({
+  // The shares of each rating stay in a unit's figures and the .xlsx: with them the table would
+  // no longer fit an A4 page across, as the Front prints it.
+  ...YEARLY_FIGURES.filter((figure) => !figure.key.startsWith('rating.')).map((figure) => ({
     ...figure,
     key: `total.${figure.key}`,
     group: 'total' as const,

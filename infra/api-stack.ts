@@ -253,7 +253,8 @@ export class ApiStack extends Stack {
         resources: [table.tableArn],
       }),
     );
-    const counted = FilterRule.or('member', 'branch');
+    // The stream function's COUNTED_ENTITIES (functions/stream/aggregates.ts); a test keeps them equal.
+    const counted = FilterRule.or('member', 'branch', 'branch_rating', 'branch_review');
     fn.function.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

@@ -10,10 +10,9 @@ import { type DynamoDbLocal, startDynamoDbLocal } from '#functions/local/dynamod
 import { readEnv } from '#shared/config/env.ts';
 import { ORGANIZATIONS, organizationOf, tenantIdOf } from '#shared/domain/organizations.ts';
 import { provinceOf, toTenantId } from '#shared/domain/tenant-id.ts';
-import { recount, recountFront } from '#shared/figures/recount.ts';
+import { recount, recountFront, recountWorkspaceOf } from '#shared/figures/recount.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
-import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { PersonRepository } from '#shared/store/repositories/persons.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import { Table } from '#shared/store/table.ts';
@@ -54,19 +53,12 @@ try {
         },
         { apply },
       )
-    : await recount(
-        {
-          units: new UnitRepository(table),
-          branches: new BranchRepository(table),
-          aggregates: new AggregateRepository(table),
-        },
-        { apply },
-      );
+    : await recount(recountWorkspaceOf(table), { apply });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
     'persons' in report
       ? `${tenant}: ${report.members} current members of the four organizations, ${report.persons.sharedByOrganizations} people in more than one, ${report.units} units recounted in ${seconds} s; ${report.persons.recordsDiffering} person records differ${report.applied ? ' (corrected)' : ''}.`
-      : `${tenant}: ${report.members} members, ${report.branches} branches, ${report.units} units recounted in ${seconds} s.`,
+      : `${tenant}: ${report.members} members, ${report.branches} branches, ${report.branchRatings} branch ratings, ${report.branchReviews} branch reviews, ${report.units} units recounted in ${seconds} s.`,
   ];
   if (report.differences.length === 0) lines.push('The stored figures equal the recount.');
   else {

@@ -1,5 +1,6 @@
 /**
- * Stream records of members and branches → aggregate counters, exactly once.
+ * Stream records of members, branches, branch ratings and branch reviews → aggregate counters,
+ * exactly once.
  *
  * Each record's change (new contribution minus old, shared/figures/deltas.ts) is summed with the
  * others of its batch per aggregate item, and written in transactions that also put one marker
@@ -24,8 +25,12 @@ import { logger as defaultLogger } from '#shared/config/logger.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import {
   branchContribution,
+  branchRatingContribution,
+  branchReviewContribution,
   type Contribution,
   countedBranch,
+  countedBranchRating,
+  countedBranchReview,
   countedMember,
   deltaOf,
   memberContribution,
@@ -48,7 +53,7 @@ import type { Table } from '#shared/store/table.ts';
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 /** The entities whose changes move figures; everything else on the stream passes by. */
-export const COUNTED_ENTITIES: readonly string[] = ['member', 'branch'];
+export const COUNTED_ENTITIES: readonly string[] = ['member', 'branch', 'branch_rating', 'branch_review'];
 
 /** Unit reads a batch may have in flight together. */
 const UNIT_READS_AT_ONCE = 16;
@@ -178,6 +183,9 @@ export async function changeOf(
   const contribution = async (image: StreamImage | undefined): Promise<Contribution | null> => {
     if (!image) return null;
     if (image.entity === 'member') return memberContribution(countedMember(image.data));
+    // Ratings and reviews carry their units: no unit to read.
+    if (image.entity === 'branch_rating') return branchRatingContribution(countedBranchRating(image.data));
+    if (image.entity === 'branch_review') return branchReviewContribution(countedBranchReview(image.data));
     const branch = countedBranch(image.data);
     // A dissolved branch counts nowhere: no need to read its unit.
     if (branch.status === 'dissolved') return null;

@@ -22,12 +22,11 @@ import { readEnv } from '#shared/config/env.ts';
 import { ORGANIZATIONS, type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import { readUnitCounts } from '#shared/figures/counters.ts';
-import { recount, recountFront } from '#shared/figures/recount.ts';
+import { recount, recountFront, recountWorkspaceOf } from '#shared/figures/recount.ts';
 import { LocalKeyWrapper } from '#shared/privacy/local-key-wrapper.ts';
 import { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
-import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { FiguresRepository } from '#shared/store/repositories/figures.ts';
 import { PersonRepository } from '#shared/store/repositories/persons.ts';
 import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
@@ -239,15 +238,7 @@ async function recountProvince(table: Table): Promise<void> {
     const tenant = tenantIdOf(DEMO_PROVINCE_ID, organization);
     return { tenant, table: table.forTenant(toTenantId(tenant)) };
   });
-  for (const { table: own } of organizations)
-    await recount(
-      {
-        units: new UnitRepository(own),
-        branches: new BranchRepository(own),
-        aggregates: new AggregateRepository(own),
-      },
-      { apply: true },
-    );
+  for (const { table: own } of organizations) await recount(recountWorkspaceOf(own), { apply: true });
   const front = table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, 'front')));
   await recountFront(
     {

@@ -20,7 +20,15 @@
  *   Both count every member, current or former: an introduction is a fact of its year, which a
  *   member leaving later does not undo. They stand where the member is now;
  * - `member_rating_<level>_<yyyy>`: members rated at that level for that year, every member
- *   current or former, for the same reason: a rating is the fact of its year.
+ *   current or former, for the same reason: a rating is the fact of its year;
+ * - `branch_rating_<level>_<yyyy>`: branches whose rating of that year is approved, by level;
+ * - `branch_standard_rated_<kind>_<yyyy>`: of those, the ones of a kind whose criteria set names a
+ *   standard, and `branch_standard_met_<kind>_<yyyy>` the ones of them that meet it. A rating
+ *   unlocked back to a draft stops counting until approved again;
+ * - `review_branches_<yyyy>`: branches whose review of that year has started, `review_done_<yyyy>`
+ *   those done, and `review_<field>_<yyyy>` the sums of their reviews' counts (members, reviewed,
+ *   active, away, lapsed, left) as of each review's last write.
+ *   Branch ratings and reviews count where the branch's unit was when they were written.
  *
  * Import these names rather than retyping them: a typo would read a counter that is never written.
  */
@@ -34,6 +42,8 @@ import {
   type MemberRatingLevel,
   type MemberStatus,
 } from '../domain/members/member.ts';
+import { RATING_LEVELS, type RatingLevel } from '../domain/ratings/criteria.ts';
+import { type ReviewCounts, reviewCountsSchema } from '../domain/review/member-review.ts';
 
 /** A set of counters by attribute name, as stored or as a change to add. */
 export type Counters = Record<string, number>;
@@ -42,12 +52,29 @@ const BORN_PREFIX = 'born_';
 const PARTY_INTRODUCED_PREFIX = 'party_introduced_';
 const PARTY_ADMITTED_PREFIX = 'party_admitted_';
 const memberRatingPrefix = (level: MemberRatingLevel) => `member_rating_${level}_` as const;
+const branchRatingPrefix = (level: RatingLevel) => `branch_rating_${level}_` as const;
+/** `rated`: approved ratings whose set names a standard; `met`: those meeting it. */
+export type StandardCount = 'rated' | 'met';
+export const STANDARD_COUNTS: readonly StandardCount[] = ['rated', 'met'];
+const branchStandardPrefix = (count: StandardCount, kind: BranchKind) =>
+  `branch_standard_${count}_${kind}_` as const;
+/** What a year's branch reviews add up to: branches started and done, then their reviews' counts. */
+export type ReviewCounter = 'branches' | 'done' | keyof ReviewCounts;
+export const REVIEW_COUNTERS: readonly ReviewCounter[] = [
+  'branches',
+  'done',
+  ...reviewCountsSchema.keyof().options,
+];
+const reviewPrefix = (counter: ReviewCounter) => `review_${counter}_` as const;
 /** The families of counters kept by year, each `<prefix><yyyy>`. */
 const YEAR_PREFIXES: readonly string[] = [
   BORN_PREFIX,
   PARTY_INTRODUCED_PREFIX,
   PARTY_ADMITTED_PREFIX,
   ...MEMBER_RATING_LEVELS.map(memberRatingPrefix),
+  ...RATING_LEVELS.map(branchRatingPrefix),
+  ...STANDARD_COUNTS.flatMap((count) => BRANCH_KINDS.map((kind) => branchStandardPrefix(count, kind))),
+  ...REVIEW_COUNTERS.map(reviewPrefix),
 ];
 
 export const AGGREGATE_COUNTERS = {
@@ -95,6 +122,31 @@ export function memberRatingCounter(
   return `${memberRatingPrefix(level)}${yearSuffix(year)}`;
 }
 
+/** The counter of branches whose approved rating for a year is `level`. */
+export function branchRatingCounter(
+  level: RatingLevel,
+  year: number | string,
+): `branch_rating_${RatingLevel}_${string}` {
+  return `${branchRatingPrefix(level)}${yearSuffix(year)}`;
+}
+
+/** The counter of branches of `kind` rated against a standard for a year (`rated`), or meeting it (`met`). */
+export function branchStandardCounter(
+  count: StandardCount,
+  kind: BranchKind,
+  year: number | string,
+): `branch_standard_${StandardCount}_${BranchKind}_${string}` {
+  return `${branchStandardPrefix(count, kind)}${yearSuffix(year)}`;
+}
+
+/** The counter of a year's branch reviews: `review_branches_2026`, `review_away_2026`. */
+export function reviewCounter(
+  counter: ReviewCounter,
+  year: number | string,
+): `review_${ReviewCounter}_${string}` {
+  return `${reviewPrefix(counter)}${yearSuffix(year)}`;
+}
+
 /** The year of a counter of the family `prefix` (`'2026'`), or undefined when it is not one. */
 function yearOf(name: string, prefix: string): string | undefined {
   const year = name.slice(prefix.length);
@@ -131,6 +183,14 @@ export interface UnitCounts {
   readonly partyAdmitted: Readonly<Record<string, number>>;
   /** Members rated, by level and then by the year rated, only the years that have any. */
   readonly memberRatings: Readonly<Record<MemberRatingLevel, Readonly<Record<string, number>>>>;
+  /** Branches by their approved rating's level, then by year. */
+  readonly branchRatings: Readonly<Record<RatingLevel, Readonly<Record<string, number>>>>;
+  /** Branches rated against a standard and meeting it, by kind, then by year. */
+  readonly branchStandards: Readonly<
+    Record<BranchKind, Readonly<Record<StandardCount, Readonly<Record<string, number>>>>>
+  >;
+  /** The year's branch reviews added up, by counter, then by year. */
+  readonly reviews: Readonly<Record<ReviewCounter, Readonly<Record<string, number>>>>;
 }
 
 /**
@@ -161,6 +221,11 @@ export function readUnitCounts(item: Readonly<Record<string, unknown>> | undefin
     memberRatings: Object.fromEntries(
       MEMBER_RATING_LEVELS.map((level) => [level, byYear(memberRatingPrefix(level))]),
     ) as UnitCounts['memberRatings'],
+    branchRatings: byKey(RATING_LEVELS, (level) => byYear(branchRatingPrefix(level))),
+    branchStandards: byKey(BRANCH_KINDS, (kind) =>
+      byKey(STANDARD_COUNTS, (count) => byYear(branchStandardPrefix(count, kind))),
+    ),
+    reviews: byKey(REVIEW_COUNTERS, (counter) => byYear(reviewPrefix(counter))),
   };
 }
 
@@ -181,7 +246,22 @@ export function countersOf(counts: UnitCounts): Counters {
   for (const level of MEMBER_RATING_LEVELS)
     for (const [year, value] of Object.entries(counts.memberRatings[level]))
       put(memberRatingCounter(level, year), value);
+  for (const level of RATING_LEVELS)
+    for (const [year, value] of Object.entries(counts.branchRatings[level]))
+      put(branchRatingCounter(level, year), value);
+  for (const kind of BRANCH_KINDS)
+    for (const count of STANDARD_COUNTS)
+      for (const [year, value] of Object.entries(counts.branchStandards[kind][count]))
+        put(branchStandardCounter(count, kind, year), value);
+  for (const counter of REVIEW_COUNTERS)
+    for (const [year, value] of Object.entries(counts.reviews[counter]))
+      put(reviewCounter(counter, year), value);
   return counters;
+}
+
+/** A record of `value` for each key, in their order. */
+export function byKey<K extends string, T>(keys: readonly K[], value: (key: K) => T): Record<K, T> {
+  return Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, T>;
 }
 
 function mapValues<K extends string>(

@@ -4,7 +4,8 @@
  * what a member or a branch is worth.
  *
  * An item contributes a set of counters to every unit of its path (a member: province → … → its
- * branch's unit; a branch: its unit's ancestors and the unit). A change of an item adds the new
+ * branch's unit; a branch: its unit's ancestors and the unit; a branch's rating or review: the
+ * units it carries, the branch's unit and its ancestors). A change of an item adds the new
  * contribution and takes away the old one; changes that move no counter (a new phone number, a
  * branch starting to dissolve) come out empty and cost nothing downstream.
  */
@@ -24,13 +25,19 @@ import {
   PARTY_STATES,
   type PartyIntroduction,
 } from '../domain/party/party-introduction.ts';
+import { RATING_STATES } from '../domain/ratings/branch-rating.ts';
+import { RATING_LEVELS } from '../domain/ratings/criteria.ts';
+import { type ReviewCounts, reviewCountsSchema } from '../domain/review/member-review.ts';
 import {
   AGGREGATE_COUNTERS,
   bornCounter,
+  branchRatingCounter,
+  branchStandardCounter,
   type Counters,
   memberRatingCounter,
   partyAdmittedCounter,
   partyIntroducedCounter,
+  reviewCounter,
 } from './counters.ts';
 
 /** The fields of a member item that figures count. */
@@ -83,6 +90,27 @@ const countedBranchSchema = z.object({
   status: z.enum(BRANCH_STATUSES).default('active'),
 });
 
+const countedBranchRatingSchema = z.object({
+  unitIds: z.array(z.string().min(1)).min(1),
+  branchKind: z.enum(BRANCH_KINDS),
+  year: z.number().int(),
+  level: z.enum(RATING_LEVELS),
+  state: z.enum(RATING_STATES),
+  standardName: z.string().nullable(),
+  standardMet: z.boolean().nullable(),
+});
+/** The fields of a branch's rating that figures count. */
+export type CountedBranchRating = z.infer<typeof countedBranchRatingSchema>;
+
+const countedBranchReviewSchema = z.object({
+  unitIds: z.array(z.string().min(1)).min(1),
+  year: z.number().int(),
+  counts: reviewCountsSchema,
+  doneAt: z.string().nullable(),
+});
+/** The fields of a branch's review that figures count. */
+export type CountedBranchReview = z.infer<typeof countedBranchReviewSchema>;
+
 /**
  * The counted fields of a stored member, or an error naming what is wrong: an item that cannot
  * be counted must stop the batch (and be looked at), not be counted as nothing.
@@ -93,6 +121,14 @@ export function countedMember(item: unknown): CountedMember {
 
 export function countedBranch(item: unknown): CountedBranch {
   return countedBranchSchema.parse(item);
+}
+
+export function countedBranchRating(item: unknown): CountedBranchRating {
+  return countedBranchRatingSchema.parse(item);
+}
+
+export function countedBranchReview(item: unknown): CountedBranchReview {
+  return countedBranchReviewSchema.parse(item);
 }
 
 /** What one item adds to the aggregates: these counters, in each unit of the path. */
@@ -125,6 +161,30 @@ export function memberContribution(member: CountedMember): Contribution {
 export function branchContribution(branch: CountedBranch, unitPath: readonly string[]): Contribution {
   if (branch.status === 'dissolved') return { unitIds: [], counters: {} };
   return { unitIds: unique(unitPath), counters: { [AGGREGATE_COUNTERS.branches[branch.kind]]: 1 } };
+}
+
+/**
+ * An approved rating counts at its level, and against its set's standard when the set names one;
+ * any other state (a draft, an unlocked rating back to a draft) counts nowhere.
+ */
+export function branchRatingContribution(rating: CountedBranchRating): Contribution {
+  if (rating.state !== 'approved') return { unitIds: [], counters: {} };
+  const counters: Counters = { [branchRatingCounter(rating.level, rating.year)]: 1 };
+  if (rating.standardName !== null) {
+    counters[branchStandardCounter('rated', rating.branchKind, rating.year)] = 1;
+    if (rating.standardMet === true)
+      counters[branchStandardCounter('met', rating.branchKind, rating.year)] = 1;
+  }
+  return { unitIds: unique(rating.unitIds), counters };
+}
+
+/** A review counts as started from its first write, done once it has a day done, with its counts. */
+export function branchReviewContribution(review: CountedBranchReview): Contribution {
+  const counters: Counters = { [reviewCounter('branches', review.year)]: 1 };
+  if (review.doneAt !== null) counters[reviewCounter('done', review.year)] = 1;
+  for (const [field, value] of Object.entries(review.counts) as [keyof ReviewCounts, number][])
+    if (value !== 0) counters[reviewCounter(field, review.year)] = value;
+  return { unitIds: unique(review.unitIds), counters };
 }
 
 /** Counter changes by unit id. */

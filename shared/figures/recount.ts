@@ -1,23 +1,36 @@
 /**
- * The check on the stream: every aggregate of a tenant counted again from the members and
- * branches themselves, compared with what the stream function stored, and — when asked —
- * corrected. Reads by Query only: members through the tenant-wide GSI3 partitions (current and
- * former), branches unit by unit down the tree.
+ * The check on the stream: every aggregate of a tenant counted again from the members, branches,
+ * branch ratings and branch reviews themselves, compared with what the stream function stored,
+ * and — when asked — corrected. Reads by Query only: members through the tenant-wide GSI3
+ * partitions (current and former), branches unit by unit down the tree, ratings and reviews by
+ * year through their GSI1 lists (`BRANCH_RATINGS#<year>`, `BRANCH_REVIEWS#<year>`), one Query per
+ * year their schemas allow (2000–2100): a couple of hundred small reads, most of them empty, rather
+ * than one per branch, and complete whatever years were used, whether or not a criteria set or a
+ * campaign of the year still stands.
  *
  * Correcting adds the difference rather than overwriting, so changes the stream applies while a
  * recount runs are kept; a change made during the recount may still show up as a difference
  * that is not one. Run it while the tenant is quiet, or run it twice.
  */
 import { mapConcurrently } from '../concurrency.ts';
+import { ratingYearSchema } from '../domain/ratings/criteria.ts';
+import { reviewYearSchema } from '../domain/review/member-review.ts';
 import type { FullUnit } from '../domain/units.ts';
-import type { AggregateRepository } from '../store/repositories/aggregates.ts';
-import type { BranchRepository } from '../store/repositories/branches.ts';
+import { AggregateRepository } from '../store/repositories/aggregates.ts';
+import { BranchRatingRepository } from '../store/repositories/branch-ratings.ts';
+import { BranchRepository } from '../store/repositories/branches.ts';
 import type { PersonRepository } from '../store/repositories/persons.ts';
-import type { UnitRepository } from '../store/repositories/units.ts';
+import { ReviewCampaignRepository } from '../store/repositories/review-campaigns.ts';
+import { UnitRepository } from '../store/repositories/units.ts';
+import type { TenantTable } from '../store/table.ts';
 import type { Counters } from './counters.ts';
 import {
   branchContribution,
+  branchRatingContribution,
+  branchReviewContribution,
   countedBranch,
+  countedBranchRating,
+  countedBranchReview,
   countedMember,
   DeltaSum,
   deltaOf,
@@ -28,7 +41,20 @@ import { type MembershipChange, membershipChange, personId, planPersons } from '
 export interface RecountWorkspace {
   readonly units: UnitRepository;
   readonly branches: BranchRepository;
+  readonly branchRatings: BranchRatingRepository;
+  readonly reviews: ReviewCampaignRepository;
   readonly aggregates: AggregateRepository;
+}
+
+/** What a recount of a tenant reads and writes, all of it in that tenant. */
+export function recountWorkspaceOf(table: TenantTable): RecountWorkspace {
+  return {
+    units: new UnitRepository(table),
+    branches: new BranchRepository(table),
+    branchRatings: new BranchRatingRepository(table),
+    reviews: new ReviewCampaignRepository(table),
+    aggregates: new AggregateRepository(table),
+  };
 }
 
 export interface CounterDifference {
@@ -41,6 +67,9 @@ export interface CounterDifference {
 export interface RecountReport {
   readonly members: number;
   readonly branches: number;
+  /** Branch ratings and branch reviews read, of every year and state. */
+  readonly branchRatings: number;
+  readonly branchReviews: number;
   readonly units: number;
   /** Counters whose stored value differs from the recount, by unit then counter. */
   readonly differences: CounterDifference[];
@@ -80,8 +109,34 @@ export async function recount(
     } while (cursor);
   });
 
+  const counted = { branchRatings: 0, branchReviews: 0 };
+  await mapConcurrently(yearsOf(ratingYearSchema), AT_ONCE, async (year) => {
+    let cursor: string | undefined;
+    do {
+      const page = await ws.branchRatings.list(year, {}, undefined, PAGE, cursor);
+      for (const rating of page.items) {
+        expected.add('', deltaOf(null, branchRatingContribution(countedBranchRating(rating))));
+        counted.branchRatings++;
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  });
+  await mapConcurrently(yearsOf(reviewYearSchema), AT_ONCE, async (year) => {
+    for (const review of await ws.reviews.reviews(year, {})) {
+      expected.add('', deltaOf(null, branchReviewContribution(countedBranchReview(review))));
+      counted.branchReviews++;
+    }
+  });
+
   const differences = await compareCounters(ws.aggregates, units, expected, options.apply === true);
-  return { members, branches, units: units.length, differences, applied: options.apply === true };
+  return { members, branches, ...counted, units: units.length, differences, applied: options.apply === true };
+}
+
+/** Every year a schema of years accepts, from its minimum to its maximum. */
+function yearsOf(schema: { readonly minValue: number | null; readonly maxValue: number | null }): number[] {
+  const first = schema.minValue ?? 0;
+  const last = schema.maxValue ?? first - 1;
+  return Array.from({ length: last - first + 1 }, (_, n) => first + n);
 }
 
 export interface FrontRecountWorkspace {

@@ -28,7 +28,7 @@ import { ORGANIZATIONS, tenantIdOf } from '../domain/organizations.ts';
 import { toTenantId } from '../domain/tenant-id.ts';
 import type { FullUnit } from '../domain/units.ts';
 import { type Target, targetEntityId, unitPath } from '../figures/reading/targets.ts';
-import { type CounterDifference, recount, recountFront } from '../figures/recount.ts';
+import { type CounterDifference, recount, recountFront, recountWorkspaceOf } from '../figures/recount.ts';
 import { readLegacyUnits } from '../store/legacy-units.ts';
 import { AccountRepository } from '../store/repositories/accounts.ts';
 import { AggregateRepository } from '../store/repositories/aggregates.ts';
@@ -161,14 +161,7 @@ export async function migrateMap(
   await options.settle?.();
   for (const tenant of tenants) {
     const tenantTable = table.forTenant(tenant);
-    const report = await recount(
-      {
-        units: new UnitRepository(tenantTable),
-        branches: new BranchRepository(tenantTable),
-        aggregates: new AggregateRepository(tenantTable),
-      },
-      { apply: true },
-    );
+    const report = await recount(recountWorkspaceOf(tenantTable), { apply: true });
     progress({ kind: 'recounted', tenant, differences: report.differences });
   }
   const front = table.forTenant(toTenantId(tenantIdOf(province, 'front')));

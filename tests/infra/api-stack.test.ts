@@ -9,6 +9,7 @@ import { Match, type Matcher, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTED_ENTITIES } from '../../functions/stream/aggregates.ts';
 import { ApiStack } from '../../infra/api-stack.ts';
 import { KEY_WRAP_CONTEXT } from '../../shared/privacy/key-wrapper.ts';
 import { tableDefinition } from '../../shared/store/table-definition.ts';
@@ -297,7 +298,7 @@ describe('the stream function', () => {
     });
   });
 
-  it('is woken only by changes of members and branches', () => {
+  it('is woken only by changes of the items the stream function counts', () => {
     // Act
     const mapping = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))[0];
     const patterns = ((mapping?.Properties.FilterCriteria.Filters ?? []) as { Pattern: string }[]).map((f) =>
@@ -306,8 +307,8 @@ describe('the stream function', () => {
 
     // Assess
     expect(patterns).toEqual([
-      { dynamodb: { NewImage: { _entity: { S: ['member', 'branch'] } } } },
-      { dynamodb: { OldImage: { _entity: { S: ['member', 'branch'] } } } },
+      { dynamodb: { NewImage: { _entity: { S: [...COUNTED_ENTITIES] } } } },
+      { dynamodb: { OldImage: { _entity: { S: [...COUNTED_ENTITIES] } } } },
     ]);
   });
 

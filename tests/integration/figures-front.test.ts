@@ -40,6 +40,25 @@ const child = <T extends { unitId: string }>(rows: T[], unitId: string) =>
 const none = { excellent: 0, good: 0, fulfilled: 0, not_fulfilled: 0 };
 /** Nobody rated this year: counts and shares all zero. */
 const NOBODY_RATED = { year: YEAR, counts: none, rated: 0, percentages: none };
+const level = { count: 0, percent: 0 };
+/** No branch rated this year: every level and every kind's standard zero. */
+const NO_BRANCH_RATED = {
+  year: YEAR,
+  byLevel: { strong: level, good: level, average: level, weak: level },
+  rated: 0,
+  standards: ['residential', 'professional', 'agency'].map((kind) => ({
+    kind,
+    met: 0,
+    rated: 0,
+    percent: null,
+  })),
+};
+/** No review this year nor the year before. */
+const NOT_REVIEWED = {
+  year: YEAR,
+  ...{ branches: 0, done: 0, members: 0, reviewed: 0, active: 0, away: 0, lapsed: 0, left: 0 },
+  previousYear: null,
+};
 
 async function putTarget(username: string, unitId: string, year: number, targetPopulation: number) {
   const response = await t.request(`/api/v1/units/${unitId}/targets/${year}`, {
@@ -94,6 +113,8 @@ describe('the overview of a province', () => {
       unitsWithoutTarget: 3,
       party: { year: YEAR, introduced: 0, admitted: 0 },
       memberRatings: NOBODY_RATED,
+      branchRatings: NO_BRANCH_RATED,
+      review: NOT_REVIEWED,
       suppressed: false,
     });
     expect(org(o, 'veterans')).toMatchObject({
@@ -122,6 +143,8 @@ describe('the overview of a province', () => {
       unitsWithoutTarget: 12,
       party: { year: YEAR, introduced: 0, admitted: 0 },
       memberRatings: NOBODY_RATED,
+      branchRatings: NO_BRANCH_RATED,
+      review: NOT_REVIEWED,
       uniquePersons: 0,
       suppressed: false,
     });

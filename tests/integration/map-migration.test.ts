@@ -15,7 +15,7 @@ import { placementOf } from '../../shared/domain/members/member-workspace.ts';
 import type { IncomingTransfer } from '../../shared/domain/members/transfers.ts';
 import { type TenantId, toTenantId } from '../../shared/domain/tenant-id.ts';
 import type { FullUnit } from '../../shared/domain/units.ts';
-import { recount } from '../../shared/figures/recount.ts';
+import { recount, recountWorkspaceOf } from '../../shared/figures/recount.ts';
 import { type MigrationProgress, migrateMap } from '../../shared/migrations/map-migration.ts';
 import { AccountRepository } from '../../shared/store/repositories/accounts.ts';
 import { AggregateRepository } from '../../shared/store/repositories/aggregates.ts';
@@ -280,11 +280,7 @@ describe('migrating a province to its map', () => {
 
   it('leaves every aggregate equal to a recount, the moved members counted at their map hamlet', async () => {
     for (const tenant of [FARMERS, WOMEN]) {
-      const report = await recount({
-        units: new UnitRepository(table(tenant)),
-        branches: new BranchRepository(table(tenant)),
-        aggregates: new AggregateRepository(table(tenant)),
-      });
+      const report = await recount(recountWorkspaceOf(table(tenant)));
       expect(report.differences, tenant).toEqual([]);
     }
     const women = new AggregateRepository(table(WOMEN));

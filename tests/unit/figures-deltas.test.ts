@@ -99,6 +99,22 @@ describe('the counters of an aggregate item', () => {
       partyIntroduced: {},
       partyAdmitted: {},
       memberRatings: { excellent: {}, good: {}, fulfilled: {}, not_fulfilled: {} },
+      branchRatings: { strong: {}, good: {}, average: {}, weak: {} },
+      branchStandards: {
+        residential: { rated: {}, met: {} },
+        professional: { rated: {}, met: {} },
+        agency: { rated: {}, met: {} },
+      },
+      reviews: {
+        branches: {},
+        done: {},
+        members: {},
+        reviewed: {},
+        active: {},
+        away: {},
+        lapsed: {},
+        left: {},
+      },
     });
     const { unitId: _, ...counters } = item;
     expect(countersOf(counts)).toEqual(counters);

@@ -70,7 +70,7 @@ const statsRoute = createRoute({
   tags: ['figures'],
   summary: 'Figures of a unit and its children / Số liệu thống kê của đơn vị',
   description:
-    'Members by status, gender and age band, branches, target population, coverage, introductions to the Party, admissions and members rated by level (with each level’s share of those rated, adding up to 100.00) in the year of asOf, and the units lacking a target, for the unit and each child in force. Viewers see counts of 1–4 in hamlets as null, and as many other counts as it takes that none can be worked out from the rest (complementary suppression).',
+    'Members by status, gender and age band, branches, target population, coverage, introductions to the Party, admissions, members rated by level (with each level’s share of those rated, adding up to 100.00), branches with an approved rating by level (shares likewise) and against their standard by branch kind, and the review of members (branches started and done, members reviewed by what was found, beside the previous year’s) in the year of asOf, and the units lacking a target, for the unit and each child in force. Viewers see counts of 1–4 in hamlets as null, and as many other counts as it takes that none can be worked out from the rest (complementary suppression).',
   security: bearerSecurity,
   request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
   responses: { 200: json(statsSchema, 'The figures'), ...errorResponses },
@@ -82,7 +82,7 @@ const overviewRoute = createRoute({
   tags: ['front'],
   summary: 'The four organizations side by side, for a unit and its children / Số liệu tổng hợp của Mặt trận',
   description:
-    'Aggregates only; counts of 1–4 in hamlets are null (suppressed), and so are as many other counts as it takes that none can be worked out by adding or subtracting the published ones.',
+    'Aggregates only, each organization’s and their total, the yearly figures (Party, ratings of members and branches, the review of members) of the year of asOf; counts of 1–4 people in hamlets are null (suppressed), and so are as many other counts as it takes that none can be worked out by adding or subtracting the published ones.',
   security: bearerSecurity,
   request: { query: z.object({ unitId: unitIdQuery, asOf: asOfQuery }) },
   responses: { 200: json(overviewSchema, 'The overview'), ...errorResponses },

@@ -1,9 +1,7 @@
-/** Recounting the figures of the caller's organization from its members and branches. */
+/** Recounting the figures of the caller's organization from its members, branches, ratings and reviews. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { recountWorkspaceOf } from '#shared/figures/recount.ts';
 import { recountOrganization } from '#shared/figures/recount-organization.ts';
-import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
-import { BranchRepository } from '#shared/store/repositories/branches.ts';
-import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppEnv } from '../app-env.ts';
 import { bearerSecurity, errorResponses, json, jsonBody } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
@@ -21,6 +19,8 @@ const recountReportSchema = z
   .object({
     members: z.number().int().meta({ description: 'Members read (current and former)' }),
     branches: z.number().int(),
+    branchRatings: z.number().int().meta({ description: 'Branch ratings read, of every year and state' }),
+    branchReviews: z.number().int().meta({ description: 'Branch reviews read, of every year' }),
     units: z.number().int(),
     differences: z.array(
       z.object({
@@ -53,11 +53,7 @@ export function recountRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
     const table = c.get('tenantTable');
     const report = await recountOrganization(
-      {
-        units: new UnitRepository(table),
-        branches: new BranchRepository(table),
-        aggregates: new AggregateRepository(table),
-      },
+      recountWorkspaceOf(table),
       c.get('principal'),
       c.req.valid('json'),
     );

@@ -31,6 +31,14 @@ export const frontText = {
   'front.partyAdmitted': { vi: 'Được kết nạp Đảng', en: 'Admitted to the Party' },
   'front.inYear': { vi: 'năm', en: 'in' },
   'front.rated': { vi: 'Được đánh giá, xếp loại', en: 'Members rated' },
+  'front.branchRatingTable': {
+    vi: 'Đánh giá, xếp loại chi hội, chi đoàn của bốn đoàn thể',
+    en: 'The branches’ ratings of the four organizations',
+  },
+  'front.reviewTable': {
+    vi: 'Rà soát, phân loại đoàn viên, hội viên của bốn đoàn thể',
+    en: 'The review of members of the four organizations',
+  },
   'front.unitTable': {
     vi: 'Bốn đoàn thể của đơn vị, cạnh nhau',
     en: 'The four organizations of the unit, side by side',

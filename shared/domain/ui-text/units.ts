@@ -25,6 +25,8 @@ export const unitsText = {
   'units.notYetGathered': { vi: 'Chưa tập hợp', en: 'Not yet gathered' },
   'units.party': { vi: 'Giới thiệu, kết nạp Đảng', en: 'Introductions to the Party' },
   'units.memberRatings': { vi: 'Đánh giá, xếp loại hội viên', en: 'Members’ ratings' },
+  'units.branchRatings': { vi: 'Đánh giá, xếp loại chi hội', en: 'Branches’ ratings' },
+  'units.review': { vi: 'Rà soát, phân loại hội viên', en: 'Review of members' },
   'units.figuresRefused': {
     vi: 'Số liệu của đơn vị này nằm ngoài phạm vi của bạn, nên không hiển thị; sơ đồ đơn vị vẫn xem được.',
     en: 'The figures of this unit are outside what you may read, so they are not shown; the map of units still is.',

@@ -34,6 +34,11 @@ export function countOf(item: Aggregate | undefined, counter: string): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
 
+/** Published counts added up: one unknown (hidden, or no figures) makes the sum unknown. */
+export function sumKnown(values: readonly (number | null)[]): number | null {
+  return values.some((v) => v === null) ? null : (values as number[]).reduce((s, v) => s + v, 0);
+}
+
 /** The birth years present on an item, with their counts. */
 export function birthYears(item: Aggregate | undefined): [number, number][] {
   if (!item) return [];

@@ -8,12 +8,16 @@
  *
  * A count hidden to protect individuals shows as "*" (footnoted), and so does a share or a
  * coverage that would give one back; a day without figures as "–". Introductions to the Party and
- * admissions, and members' ratings of the year, have a sheet each in each workbook, the same rows
- * under the same groups.
+ * admissions, members' ratings, branches' ratings and the review of members of the year have a
+ * sheet each in each workbook, the same rows under the same groups.
  */
+
+import { BRANCH_KINDS, type BranchKind } from '../../domain/branches.ts';
 import { vietnamToday } from '../../domain/dates.ts';
 import { MEMBER_RATING_LEVELS, type MemberRatingLevel } from '../../domain/members/member.ts';
 import type { Organization } from '../../domain/organizations.ts';
+import { RATING_LEVELS as BRANCH_RATING_LEVELS, type RatingLevel } from '../../domain/ratings/criteria.ts';
+import { branchRatingShare } from './branch-ratings.ts';
 import { percentagesAddingTo100 } from './format.ts';
 import { ratingShare } from './member-ratings.ts';
 import type {
@@ -58,6 +62,25 @@ const RATING_LEVELS: Record<MemberRatingLevel, string> = {
 };
 const RATINGS_NOTE =
   'Đánh giá, xếp loại hội viên, đoàn viên của năm, tính cả người đã ra khỏi tổ chức sau khi được xếp loại. Tỷ lệ tính trên số được đánh giá, xếp loại; bốn tỷ lệ cộng lại đúng 100%.';
+
+const BRANCH_RATINGS_SHEET = 'Xếp loại chi hội';
+const BRANCH_LEVELS: Record<RatingLevel, string> = {
+  strong: 'Vững mạnh',
+  good: 'Khá',
+  average: 'Trung bình',
+  weak: 'Yếu kém',
+};
+const BRANCH_KIND_NAMES: Record<BranchKind, string> = {
+  residential: 'chi hội khu dân cư',
+  professional: 'chi hội nghề nghiệp',
+  agency: 'chi hội cơ quan, đơn vị',
+};
+const BRANCH_RATINGS_NOTE =
+  'Đánh giá, xếp loại chi hội, chi đoàn của năm: chỉ tính kết quả đã được cấp trên phê duyệt. Tỷ lệ tính trên số chi hội được xếp loại; bốn tỷ lệ cộng lại đúng 100%. Đạt chuẩn: số chi hội đạt tất cả tiêu chí bắt buộc của chuẩn, trên số chi hội được đánh giá theo bộ tiêu chí có chuẩn.';
+
+const REVIEW_SHEET = 'Rà soát đoàn viên, hội viên';
+const REVIEW_NOTE =
+  'Rà soát, phân loại đoàn viên, hội viên của năm: cộng theo kết quả rà soát của từng chi hội, chi đoàn tại lần cập nhật cuối. Đã rà soát = có mặt + đi làm ăn xa + bỏ sinh hoạt; ra khỏi tổ chức: số được rà soát đưa ra khỏi danh sách.';
 
 const viDate = (date: string) => date.split('-').reverse().join('/');
 
@@ -181,29 +204,150 @@ const PARTY_COLUMNS: readonly YearlyColumn[] = [
   { header: PARTY_ADMITTED, format: COUNT, value: (f) => f.party.admitted, change: (c) => c.party.admitted },
 ];
 
-const RATING_COLUMNS: readonly YearlyColumn[] = [
-  ...MEMBER_RATING_LEVELS.map(
-    (level): YearlyColumn => ({
-      header: RATING_LEVELS[level],
-      format: COUNT,
-      value: (f) => f.memberRatings.counts[level],
-      change: (c) => c.memberRatings.counts[level],
-    }),
-  ),
-  {
-    header: 'Số được xếp loại',
-    format: COUNT,
-    value: (f) => f.memberRatings.rated,
-    change: (c) => c.memberRatings.rated,
+/**
+ * The columns of a sheet of ratings: the count of each level, those rated, then each level's
+ * share of them (fractions, as the other shares, so that 0.00% shows them).
+ */
+function ratingColumns<L extends string>(
+  levels: readonly L[],
+  names: Readonly<Record<L, string>>,
+  ratedHeader: string,
+  read: {
+    readonly count: (f: Figures, level: L) => number | null;
+    readonly countChange: (c: Change, level: L) => number | null;
+    readonly rated: (f: Figures) => number | null;
+    readonly ratedChange: (c: Change) => number | null;
+    readonly share: (f: Figures, level: L) => number | null;
   },
-  ...MEMBER_RATING_LEVELS.map(
-    (level): YearlyColumn => ({
-      header: `Tỷ lệ ${RATING_LEVELS[level].toLowerCase()}`,
-      format: PERCENT,
-      // Fractions, as the other shares, so that 0.00% shows them.
-      value: (f) => ratingShare(f.memberRatings, level),
-    }),
-  ),
+): YearlyColumn[] {
+  return [
+    ...levels.map(
+      (level): YearlyColumn => ({
+        header: names[level],
+        format: COUNT,
+        value: (f) => read.count(f, level),
+        change: (c) => read.countChange(c, level),
+      }),
+    ),
+    { header: ratedHeader, format: COUNT, value: read.rated, change: read.ratedChange },
+    ...levels.map(
+      (level): YearlyColumn => ({
+        header: `Tỷ lệ ${names[level].toLowerCase()}`,
+        format: PERCENT,
+        value: (f) => read.share(f, level),
+      }),
+    ),
+  ];
+}
+
+const RATING_COLUMNS = ratingColumns(MEMBER_RATING_LEVELS, RATING_LEVELS, 'Số được xếp loại', {
+  count: (f, level) => f.memberRatings.counts[level],
+  countChange: (c, level) => c.memberRatings.counts[level],
+  rated: (f) => f.memberRatings.rated,
+  ratedChange: (c) => c.memberRatings.rated,
+  share: (f, level) => ratingShare(f.memberRatings, level),
+});
+
+const BRANCH_RATING_COLUMNS: readonly YearlyColumn[] = [
+  ...ratingColumns(BRANCH_RATING_LEVELS, BRANCH_LEVELS, 'Số chi hội được xếp loại', {
+    count: (f, level) => f.branchRatings.byLevel[level].count,
+    countChange: (c, level) => c.branchRatings.byLevel[level],
+    rated: (f) => f.branchRatings.rated,
+    ratedChange: (c) => c.branchRatings.rated,
+    share: (f, level) => branchRatingShare(f.branchRatings, level),
+  }),
+  ...BRANCH_KINDS.flatMap((kind, n): YearlyColumn[] => {
+    const standard = (f: Figures) => f.branchRatings.standards[n];
+    return [
+      {
+        header: `Đạt chuẩn (${BRANCH_KIND_NAMES[kind]})`,
+        format: COUNT,
+        value: (f) => standard(f)?.met ?? null,
+        change: (c) => c.branchRatings.standards[n]?.met ?? null,
+      },
+      {
+        header: `Được đánh giá theo chuẩn (${BRANCH_KIND_NAMES[kind]})`,
+        format: COUNT,
+        value: (f) => standard(f)?.rated ?? null,
+        change: (c) => c.branchRatings.standards[n]?.rated ?? null,
+      },
+      {
+        header: `Tỷ lệ đạt chuẩn (${BRANCH_KIND_NAMES[kind]})`,
+        format: PERCENT,
+        value: (f) => {
+          const percent = standard(f)?.percent ?? null;
+          return percent === null ? null : percent / 100;
+        },
+      },
+    ];
+  }),
+];
+
+const REVIEW_COLUMNS: readonly YearlyColumn[] = [
+  {
+    header: 'Chi hội đã rà soát',
+    format: COUNT,
+    value: (f) => f.review.branches,
+    change: (c) => c.review.branches,
+  },
+  { header: 'Chi hội hoàn thành', format: COUNT, value: (f) => f.review.done, change: (c) => c.review.done },
+  {
+    header: 'Hội viên của các chi hội',
+    format: COUNT,
+    value: (f) => f.review.members,
+    change: (c) => c.review.members,
+  },
+  {
+    header: 'Đã rà soát',
+    format: COUNT,
+    value: (f) => f.review.reviewed,
+    change: (c) => c.review.reviewed,
+  },
+  { header: 'Có mặt', format: COUNT, value: (f) => f.review.active, change: (c) => c.review.active },
+  { header: 'Đi làm ăn xa', format: COUNT, value: (f) => f.review.away, change: (c) => c.review.away },
+  { header: 'Bỏ sinh hoạt', format: COUNT, value: (f) => f.review.lapsed, change: (c) => c.review.lapsed },
+  { header: 'Ra khỏi tổ chức', format: COUNT, value: (f) => f.review.left, change: (c) => c.review.left },
+  {
+    header: 'Đã rà soát năm trước',
+    format: COUNT,
+    // The previous year's review stands beside the year's; no review that year reads 0.
+    value: (f) => (f.review.reviewed === null ? null : (f.review.previousYear?.reviewed ?? 0)),
+  },
+];
+
+/** A sheet of the year's figures, in each workbook: its name, what its title says it holds, its columns and note. */
+interface YearlySheet {
+  readonly name: string;
+  readonly subject: string;
+  readonly columns: readonly YearlyColumn[];
+  readonly note: string;
+}
+
+const YEARLY_SHEETS: readonly YearlySheet[] = [
+  {
+    name: PARTY_SHEET,
+    subject: 'giới thiệu cho Đảng, kết nạp Đảng',
+    columns: PARTY_COLUMNS,
+    note: PARTY_NOTE,
+  },
+  {
+    name: RATINGS_SHEET,
+    subject: 'đánh giá, xếp loại hội viên, đoàn viên',
+    columns: RATING_COLUMNS,
+    note: RATINGS_NOTE,
+  },
+  {
+    name: BRANCH_RATINGS_SHEET,
+    subject: 'đánh giá, xếp loại chi hội, chi đoàn',
+    columns: BRANCH_RATING_COLUMNS,
+    note: BRANCH_RATINGS_NOTE,
+  },
+  {
+    name: REVIEW_SHEET,
+    subject: 'rà soát, phân loại đoàn viên, hội viên',
+    columns: REVIEW_COLUMNS,
+    note: REVIEW_NOTE,
+  },
 ];
 
 /** The groups of a yearly sheet of the overview: each column for every organization and the total. */
@@ -305,7 +449,7 @@ export async function overviewWorkbook(overview: Overview): Promise<Buffer> {
     [SUPPRESSED_NOTE, 'Mỗi nhóm tỷ lệ cộng lại đúng 100%.'],
   );
 
-  const yearlySheet = (name: string, subject: string, columns: readonly YearlyColumn[], note: string) =>
+  const yearlySheet = ({ name, subject, columns, note }: YearlySheet) =>
     writeTable(
       workbook.addWorksheet(name),
       [
@@ -317,8 +461,7 @@ export async function overviewWorkbook(overview: Overview): Promise<Buffer> {
       overview,
       [SUPPRESSED_NOTE, note],
     );
-  yearlySheet(PARTY_SHEET, 'giới thiệu cho Đảng, kết nạp Đảng', PARTY_COLUMNS, PARTY_NOTE);
-  yearlySheet(RATINGS_SHEET, 'đánh giá, xếp loại hội viên, đoàn viên', RATING_COLUMNS, RATINGS_NOTE);
+  for (const sheet of YEARLY_SHEETS) yearlySheet(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -410,7 +553,7 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer
     [SUPPRESSED_NOTE, ...revisionNotes([...comparison.sources.from, ...comparison.sources.to])],
   );
 
-  const yearlySheet = (name: string, subject: string, columns: readonly YearlyColumn[], note: string) =>
+  const yearlySheet = ({ name, subject, columns, note }: YearlySheet) =>
     writeTable(
       workbook.addWorksheet(name),
       [
@@ -422,7 +565,6 @@ export async function comparisonWorkbook(comparison: Comparison): Promise<Buffer
       withIncludes(comparison),
       [SUPPRESSED_NOTE, note],
     );
-  yearlySheet(PARTY_SHEET, 'giới thiệu cho Đảng, kết nạp Đảng', PARTY_COLUMNS, PARTY_NOTE);
-  yearlySheet(RATINGS_SHEET, 'đánh giá, xếp loại hội viên, đoàn viên', RATING_COLUMNS, RATINGS_NOTE);
+  for (const sheet of YEARLY_SHEETS) yearlySheet(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -11,7 +11,8 @@
  * rows are their union: a unit in force on one of those days has its row. `uniquePersons` comes from the Front tenant's
  * own aggregate (`unique_persons`, counted by the stream function from the keyed national-id
  * hashes, shared/figures/persons.ts) for every row, hamlets included. Introductions to the Party,
- * admissions and members' ratings are those of the year of the day asked about, for all four alike.
+ * admissions, members' and branches' ratings and the review of members are those of the year of
+ * the day asked about, for all four alike.
  */
 import { resolveUnit, successorInForce } from '../../domain/admin-units/resolve-unit.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -20,7 +21,8 @@ import { ORGANIZATIONS, type Organization } from '../../domain/organizations.ts'
 import type { Principal } from '../../domain/roles.ts';
 import { type FullUnit, UNIT_LEVELS } from '../../domain/units.ts';
 import type { FiguresRepository } from '../../store/repositories/figures.ts';
-import { countOf, UNIQUE_PERSONS_COUNTER } from './counters.ts';
+import { sumBranchRatings } from './branch-ratings.ts';
+import { countOf, sumKnown, UNIQUE_PERSONS_COUNTER } from './counters.ts';
 import { type FiguresWorkspace, frontSources } from './figures-workspace.ts';
 import {
   formatCountEn,
@@ -31,8 +33,10 @@ import {
   formatPointsVi,
 } from './format.ts';
 import { sumMemberRatings } from './member-ratings.ts';
+import { sumReviews } from './reviews.ts';
 import { organizationView, rawFigures, sumFigures, totalView, ZERO_FIGURES } from './rows.ts';
 import type {
+  BranchRatings,
   Change,
   CompareRow,
   Comparison,
@@ -40,6 +44,7 @@ import type {
   FrontRow,
   OrganizationFigures,
   Overview,
+  Review,
   TotalFigures,
 } from './schemas.ts';
 import { frontSuppression, Published } from './suppression.ts';
@@ -326,12 +331,9 @@ function fromSideOf(row: CompareRow): FrontRow {
   };
 }
 
-const sumOf = (values: readonly (number | null)[]) =>
-  values.some((v) => v === null) ? null : (values as number[]).reduce((s, v) => s + v, 0);
-
 function sumCounts<T extends Record<string, number | null>>(all: readonly T[]): T {
   const first = all[0] as T;
-  return Object.fromEntries(Object.keys(first).map((k) => [k, sumOf(all.map((c) => c[k] ?? null))])) as T;
+  return Object.fromEntries(Object.keys(first).map((k) => [k, sumKnown(all.map((c) => c[k] ?? null))])) as T;
 }
 
 /**
@@ -343,7 +345,7 @@ function sumPublished<T extends OrganizationFigures | TotalFigures>(all: readonl
   const first = all[0] as T;
   const targets = all.map((f) => f.targetPopulation).filter((t): t is number => t !== null);
   const target = targets.length ? targets.reduce((s, t) => s + t, 0) : null;
-  const covered = sumOf(
+  const covered = sumKnown(
     all.map((f) =>
       f.targetPopulation === null
         ? 0
@@ -358,18 +360,20 @@ function sumPublished<T extends OrganizationFigures | TotalFigures>(all: readonl
   return {
     ...first,
     members: sumCounts(all.map((f) => f.members)),
-    professional: sumOf(all.map((f) => f.professional)),
+    professional: sumKnown(all.map((f) => f.professional)),
     branches: sumCounts(all.map((f) => f.branches)),
     targetPopulation: target,
     coverage: known && target > 0 ? Math.round((covered / target) * 10_000) / 10_000 : null,
     notYetGathered: known ? Math.max(0, target - covered) : null,
-    unitsWithoutTarget: sumOf(all.map((f) => f.unitsWithoutTarget)),
+    unitsWithoutTarget: sumKnown(all.map((f) => f.unitsWithoutTarget)),
     party: { year: first.party.year, ...sumCounts(all.map(({ party: { year: _, ...counts } }) => counts)) },
     memberRatings: sumMemberRatings(all.map((f) => f.memberRatings)),
+    branchRatings: sumBranchRatings(all.map((f) => f.branchRatings)),
+    review: sumReviews(all.map((f) => f.review)),
     suppressed: all.some((f) => f.suppressed),
     ...('uniquePersons' in first && {
       // A person in two of the merged units counts twice here: close, as a sum of hamlets is.
-      uniquePersons: sumOf(all.map((f) => (f as TotalFigures).uniquePersons)),
+      uniquePersons: sumKnown(all.map((f) => (f as TotalFigures).uniquePersons)),
     }),
   };
 }
@@ -442,8 +446,30 @@ function changeOf(a: OrganizationFigures | TotalFigures, b: OrganizationFigures 
       counts: diffAll(a.memberRatings.counts, b.memberRatings.counts),
       rated: diff(a.memberRatings.rated, b.memberRatings.rated),
     },
+    branchRatings: {
+      byLevel: diffAll(countsByLevel(a.branchRatings), countsByLevel(b.branchRatings)),
+      rated: diff(a.branchRatings.rated, b.branchRatings.rated),
+      // Both sides list every kind, in the same order.
+      standards: b.branchRatings.standards.map((to, n) => {
+        const from = a.branchRatings.standards[n];
+        return {
+          kind: to.kind,
+          met: diff(from?.met ?? null, to.met),
+          rated: diff(from?.rated ?? null, to.rated),
+        };
+      }),
+    },
+    review: diffAll(reviewCounts(a.review), reviewCounts(b.review)),
   };
 }
+
+const countsByLevel = (ratings: BranchRatings) =>
+  Object.fromEntries(Object.entries(ratings.byLevel).map(([level, { count }]) => [level, count])) as Record<
+    keyof BranchRatings['byLevel'],
+    number | null
+  >;
+
+const reviewCounts = ({ year: _, previousYear: __, ...counts }: Review) => counts;
 
 /** "Tổng số hội viên, đoàn viên tăng 103.777 …; tỷ lệ tập hợp tăng 9,46 điểm phần trăm …", and in English. */
 function summaryOf(a: TotalFigures, b: TotalFigures, change: Change): { vi: string; en: string } {

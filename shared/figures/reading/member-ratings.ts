@@ -8,7 +8,7 @@
  */
 import { MEMBER_RATING_LEVELS, type MemberRatingLevel } from '../../domain/members/member.ts';
 import { sharesSummingTo100 } from '../largest-remainder.ts';
-import { type Aggregate, countOf, memberRatingCounter } from './counters.ts';
+import { type Aggregate, countOf, memberRatingCounter, sumKnown } from './counters.ts';
 import type { MemberRatings } from './schemas.ts';
 import type { Published } from './suppression.ts';
 
@@ -47,10 +47,7 @@ export function unknownMemberRatings(year: number): MemberRatings {
  * are worked out again from the sums, when all four are known.
  */
 export function sumMemberRatings(all: readonly MemberRatings[]): MemberRatings {
-  const sum = (pick: (r: MemberRatings) => number | null) => {
-    const values = all.map(pick);
-    return values.some((v) => v === null) ? null : (values as number[]).reduce((s, v) => s + v, 0);
-  };
+  const sum = (pick: (r: MemberRatings) => number | null) => sumKnown(all.map(pick));
   const counts = byLevel((level) => sum((r) => r.counts[level]));
   const known = MEMBER_RATING_LEVELS.every((level) => counts[level] !== null);
   return published(

@@ -13,6 +13,14 @@
 import type { Organization } from '../../domain/organizations.ts';
 import { ageBandCounts } from './age-bands.ts';
 import {
+  branchRatingsView,
+  type RawBranchRatings,
+  rawBranchRatings,
+  sumRawBranchRatings,
+  unknownBranchRatings,
+  ZERO_BRANCH_RATINGS,
+} from './branch-ratings.ts';
+import {
   type Aggregate,
   BRANCH_KINDS,
   branchesCounter,
@@ -33,6 +41,14 @@ import {
   unknownMemberRatings,
   ZERO_MEMBER_RATINGS,
 } from './member-ratings.ts';
+import {
+  type RawReview,
+  rawReview,
+  reviewView,
+  sumRawReviews,
+  unknownReview,
+  ZERO_REVIEW,
+} from './reviews.ts';
 import type {
   BranchCounts,
   MemberCounts,
@@ -79,12 +95,17 @@ export interface RawFigures {
   readonly branches: Raw<BranchCounts>;
   readonly coverage: CoverageSums;
   readonly unitsWithoutTarget: number;
-  /** This and the ratings are of the year asked about, which the views are told beside the numbers. */
+  /**
+   * This, the ratings and the review are of the year asked about (the review with the year
+   * before), which the views are told beside the numbers.
+   */
   readonly party: RawParty;
   readonly memberRatings: RawMemberRatings;
+  readonly branchRatings: RawBranchRatings;
+  readonly review: RawReview;
 }
 
-/** `year`: the calendar year whose yearly counts (Party introductions, member ratings) are read. */
+/** `year`: the calendar year whose yearly counts (Party introductions, ratings, reviews) are read. */
 export function rawFigures(row: RawRow, year: number): RawFigures {
   return {
     members: rawMembers(row.aggregate),
@@ -94,6 +115,8 @@ export function rawFigures(row: RawRow, year: number): RawFigures {
     unitsWithoutTarget: row.lacking.length,
     party: rawParty(row.aggregate, year),
     memberRatings: rawMemberRatings(row.aggregate, year),
+    branchRatings: rawBranchRatings(row.aggregate, year),
+    review: rawReview(row.aggregate, year),
   };
 }
 
@@ -115,6 +138,8 @@ export const ZERO_FIGURES: RawFigures = {
   unitsWithoutTarget: 0,
   party: { introduced: 0, admitted: 0 },
   memberRatings: ZERO_MEMBER_RATINGS,
+  branchRatings: ZERO_BRANCH_RATINGS,
+  review: ZERO_REVIEW,
 };
 
 /** Adds up the organizations' numbers: coverage adds numerators and denominators, not fractions. */
@@ -136,6 +161,8 @@ export function sumFigures(all: readonly RawFigures[]): RawFigures {
     unitsWithoutTarget: all.reduce((s, f) => s + f.unitsWithoutTarget, 0),
     party: add((f) => f.party),
     memberRatings: add((f) => f.memberRatings),
+    branchRatings: sumRawBranchRatings(all.map((f) => f.branchRatings)),
+    review: sumRawReviews(all.map((f) => f.review)),
   };
 }
 
@@ -157,6 +184,8 @@ function shared(raw: RawFigures, shown: Published, available: boolean, year: num
       unitsWithoutTarget: null,
       party: { year, ...none(raw.party) },
       memberRatings: unknownMemberRatings(year),
+      branchRatings: unknownBranchRatings(year),
+      review: unknownReview(year),
     };
   }
   // Coverage and "not yet gathered" give the covered members back, with the target beside them.
@@ -172,6 +201,8 @@ function shared(raw: RawFigures, shown: Published, available: boolean, year: num
     unitsWithoutTarget: raw.unitsWithoutTarget,
     party: { year, ...shown.counts('party', raw.party) },
     memberRatings: memberRatingsView(year, raw.memberRatings, shown),
+    branchRatings: branchRatingsView(year, raw.branchRatings),
+    review: reviewView(year, raw.review, shown),
   };
 }
 

@@ -1,6 +1,7 @@
 /** What the figures endpoints answer, as zod schemas (the OpenAPI description and the types). */
 import { z } from 'zod';
 import { resolvedFromField } from '../../domain/admin-units/resolve-unit.ts';
+import { BRANCH_KINDS } from '../../domain/branches.ts';
 import { ORGANIZATIONS, TENANT_KINDS } from '../../domain/organizations.ts';
 import { singleLineText } from '../../domain/text-fields.ts';
 import { UNIT_LEVELS } from '../../domain/units.ts';
@@ -83,6 +84,77 @@ export const memberRatingsSchema = z
   .meta({ id: 'MemberRatingCounts' });
 export type MemberRatings = z.infer<typeof memberRatingsSchema>;
 
+const levelShare = z.object({
+  count: count.meta({ description: 'Branches whose approved rating of the year is at this level' }),
+  percent: z.number().nullable().meta({
+    description:
+      'Percentage of the branches rated, to 2 decimals (64.09 = 64.09 %); the four add up to exactly 100.00 (largest remainder), all 0 when none is rated; null when the counts are unknown',
+  }),
+});
+
+export const branchRatingsSchema = z
+  .object({
+    year: z.number().int().meta({
+      description: 'The year rated: the year of the day asked about (asOf, or `from` / `to`)',
+      example: 2026,
+    }),
+    byLevel: z.object({ strong: levelShare, good: levelShare, average: levelShare, weak: levelShare }).meta({
+      description:
+        'Branches by the level of their approved rating (vững mạnh/mạnh, khá, trung bình, yếu kém); a rating unlocked back to a draft does not count until approved again. Branches are not people: never hidden',
+    }),
+    rated: count.meta({ description: 'Branches with an approved rating of the year: the sum of the four' }),
+    standards: z
+      .array(
+        z.object({
+          kind: z.enum(BRANCH_KINDS),
+          met: count.meta({ description: 'Of those rated against the standard, the ones meeting it' }),
+          rated: count.meta({
+            description: 'Branches of the kind with an approved rating whose criteria set names a standard',
+          }),
+          percent: z
+            .number()
+            .nullable()
+            .meta({ description: 'met ÷ rated as a percentage to 2 decimals; null when none is rated' }),
+        }),
+      )
+      .meta({ description: 'By branch kind, every kind: the Youth Union’s 515 of 699 residential branches' }),
+  })
+  .meta({ id: 'BranchRatingCounts' });
+export type BranchRatings = z.infer<typeof branchRatingsSchema>;
+
+export const reviewYearSchema = z
+  .object({
+    year: z.number().int(),
+    branches: count.meta({ description: 'Branches whose review of the year has started' }),
+    done: count.meta({ description: 'Of them, the branches done' }),
+    members: count.meta({ description: 'Current members of those branches, as of each review’s last write' }),
+    reviewed: count.meta({
+      description: 'Of them, confirmed in their current status: active + away + lapsed',
+    }),
+    active: count.meta({ description: 'Reviewed and found present' }),
+    away: count.meta({ description: 'Reviewed and found away' }),
+    lapsed: count.meta({ description: 'Reviewed and found lapsed' }),
+    left: count.meta({
+      description: 'Members whose membership the review ended (removed, deceased, graduated)',
+    }),
+  })
+  .meta({ id: 'MemberReviewYearCounts' });
+export type ReviewYear = z.infer<typeof reviewYearSchema>;
+
+export const reviewSchema = reviewYearSchema
+  .extend({
+    year: z.number().int().meta({
+      description: 'The year reviewed: the year of the day asked about (asOf, or `from` / `to`)',
+      example: 2026,
+    }),
+    previousYear: reviewYearSchema.nullable().meta({
+      description:
+        'The previous year’s review, as known on the same day; null when none of its branches was reviewed',
+    }),
+  })
+  .meta({ id: 'MemberReviewCounts' });
+export type Review = z.infer<typeof reviewSchema>;
+
 const unitRef = { unitId: z.string(), name: z.string(), level: z.enum(UNIT_LEVELS) };
 
 const suppressed = z.boolean().meta({
@@ -103,6 +175,8 @@ export const statsRowSchema = z
     ...coverageFields,
     party: partyCountsSchema,
     memberRatings: memberRatingsSchema,
+    branchRatings: branchRatingsSchema,
+    review: reviewSchema,
     suppressed,
   })
   .meta({ id: 'UnitFigures' });
@@ -134,6 +208,8 @@ export const organizationFiguresSchema = z
     ...coverageFields,
     party: partyCountsSchema,
     memberRatings: memberRatingsSchema,
+    branchRatings: branchRatingsSchema,
+    review: reviewSchema,
     suppressed,
   })
   .meta({ id: 'OrganizationFigures' });
@@ -147,6 +223,8 @@ export const totalFiguresSchema = z
     ...coverageFields,
     party: partyCountsSchema,
     memberRatings: memberRatingsSchema,
+    branchRatings: branchRatingsSchema,
+    review: reviewSchema,
     uniquePersons: count.meta({
       description:
         'Distinct people among the four organizations’ current members (a person in two organizations counts once, matched by a keyed hash of the national id; members without one count as distinct). Counted for the province, districts and communes; null for hamlets',
@@ -231,6 +309,25 @@ export const changeSchema = z
         rated: change,
       })
       .meta({ description: 'The members rated for `to`’s year less those rated for `from`’s year' }),
+    branchRatings: z
+      .object({
+        byLevel: z.object({ strong: change, good: change, average: change, weak: change }),
+        rated: change,
+        standards: z.array(z.object({ kind: z.enum(BRANCH_KINDS), met: change, rated: change })),
+      })
+      .meta({ description: 'The branches rated for `to`’s year less those rated for `from`’s year' }),
+    review: z
+      .object({
+        branches: change,
+        done: change,
+        members: change,
+        reviewed: change,
+        active: change,
+        away: change,
+        lapsed: change,
+        left: change,
+      })
+      .meta({ description: 'The review of `to`’s year less that of `from`’s year' }),
   })
   .meta({ id: 'FiguresChange' });
 export type Change = z.infer<typeof changeSchema>;

@@ -3,8 +3,9 @@
  * (GET /api/v1/stats). Readers as for members: organization admins, unit officers in their
  * subtree and viewers. Admins and unit officers see every count (they may open the members
  * themselves); viewers see counts of 1–4 in hamlets hidden, with the cells that would give
- * them back (rows.ts). Introductions to the Party and members' ratings are counts like the others:
- * who was introduced or rated what is read elsewhere, by the roles allowed to.
+ * them back (rows.ts). Introductions to the Party, members' ratings and the review's members are
+ * counts like the others: who was introduced, rated or reviewed as what is read elsewhere, by the
+ * roles allowed to. Branches' ratings, like branches, are never hidden.
  */
 import { requireOrganization } from '../../domain/access/tenant-access.ts';
 import { isUnitInScope } from '../../domain/access/tree-access.ts';
@@ -51,8 +52,8 @@ export async function unitStats(
   if (!period.available) throw new DomainError('NO_FIGURES_FOR_DATE', { date: asOf });
   const figures = await readTenantFigures(source, unit, period);
   const detail = DETAIL_READERS.includes(principal.role);
-  // Ages are reached in the year the figures stand for; introductions to the Party and ratings are
-  // those of the year asked about, as far as those figures know them.
+  // Ages are reached in the year the figures stand for; introductions to the Party, ratings and the
+  // review are those of the year asked about, as far as those figures know them.
   const years = { figures: Number(period.figuresDate.slice(0, 4)), asked: Number(asOf.slice(0, 4)) };
   const table = (raw: RawRow) => statsTableRow(raw, organization, years.figures, years.asked);
   const hidden = await hiddenCells(source, figures, period, table, detail);

@@ -13,8 +13,10 @@
  * Introductions to the Party and admissions of the year are people too: cells of their own, in the
  * organization and column sums only (they include former members and a member may count twice,
  * so nothing within a row adds up to them). So are the members rated for the year by level, with
- * one more relation within a group: rated = Σ the four levels. Branches and targets are not people and never
- * hidden, so they are not cells. Distinct persons
+ * one more relation within a group: rated = Σ the four levels; and the members of the year's
+ * branch reviews and of the previous year's (members, reviewed, found present, away, lapsed, left),
+ * with reviewed = present + away + lapsed in each year. Branches (by kind, by rating, reviews
+ * started and done) and targets are not people and never hidden, so they are not cells. Distinct persons
  * (the Front's `uniquePersons`) are a cell of the row's total, hidden in a hamlet like the others,
  * with relations that hold nearly or where the reader can tell they hold exactly:
  * - the unit's ≈ Σ its children's: a person in two of a commune's hamlets counts once in the
@@ -29,6 +31,7 @@ import type { AgeBandCount } from './age-bands.ts';
 import { CURRENT_STATUSES } from './counters.ts';
 import { DisclosureTable } from './disclosure.ts';
 import { ratedOf } from './member-ratings.ts';
+import { REVIEW_GROUPS, REVIEWED_STATUSES, reviewPeople } from './reviews.ts';
 import type { RawFigures } from './rows.ts';
 
 const key = (unitId: string, group: string, field: string) => `${unitId}/${group}.${field}`;
@@ -62,7 +65,8 @@ export class Published {
 
 /**
  * Fields of RawFigures that are people, as cell fields: `members.away`, `professional`,
- * `covered`, `party.introduced`, `memberRatings.good`, `memberRatings.rated`.
+ * `covered`, `party.introduced`, `memberRatings.good`, `memberRatings.rated`, `review.away`,
+ * `reviewPrevious.away`.
  */
 function figureCells(raw: RawFigures): [string, number][] {
   return [
@@ -71,6 +75,9 @@ function figureCells(raw: RawFigures): [string, number][] {
     ...Object.entries(raw.party).map(([k, v]): [string, number] => [`party.${k}`, v]),
     ...Object.entries(raw.memberRatings).map(([k, v]): [string, number] => [`memberRatings.${k}`, v]),
     ['memberRatings.rated', ratedOf(raw.memberRatings)],
+    ...(['current', 'previous'] as const).flatMap((year) =>
+      reviewPeople(raw.review[year]).map(([k, v]): [string, number] => [`${REVIEW_GROUPS[year]}.${k}`, v]),
+    ),
     ...(raw.coverage.targetPopulation === null
       ? []
       : [['covered', raw.coverage.coveredActive] as [string, number]]),
@@ -95,6 +102,11 @@ function addGroup(table: DisclosureTable, unitId: string, level: UnitLevel, hide
     at('memberRatings.rated'),
     MEMBER_RATING_LEVELS.map((level) => at(`memberRatings.${level}`)),
   );
+  for (const reviews of Object.values(REVIEW_GROUPS))
+    table.sum(
+      at(`${reviews}.reviewed`),
+      REVIEWED_STATUSES.map((status) => at(`${reviews}.${status}`)),
+    );
   const bands = group.cells.map(([field]) => field).filter((field) => field.startsWith('age.'));
   if (bands.length) table.sum(at('members.total'), bands.map(at));
   // A hamlet has nothing below it: the only target that speaks for it is its own.
@@ -169,7 +181,7 @@ export interface StatsTableRow {
   readonly unitId: string;
   readonly level: UnitLevel;
   readonly raw: RawFigures;
-  /** The year of `raw.party` and `raw.memberRatings`. */
+  /** The year of `raw.party`, the ratings and the review. */
   readonly year: number;
   readonly gender: { readonly male: number; readonly female: number };
   readonly ageBands: readonly AgeBandCount[];

@@ -12,7 +12,7 @@ import { type CompareWith, ComparisonSection } from './comparison.tsx';
 import { CoverageChart } from './coverage-chart.tsx';
 import { Legend } from './front-cells.tsx';
 import { NAME_SORT, type Sort, sortOf } from './front-columns.ts';
-import { MembershipsAndPeople, UnitFigures } from './unit-figures.tsx';
+import { MembershipsAndPeople, UnitFigures, YearFigures } from './unit-figures.tsx';
 
 export interface DashboardQuery {
   readonly unitId?: string | undefined;
@@ -81,6 +81,7 @@ export const Dashboard: FC<DashboardProps> = ({ view, overview, comparison, quer
 
       <MembershipsAndPeople view={view} row={overview} />
       <UnitFigures view={view} row={overview} />
+      <YearFigures view={view} row={overview} />
 
       <section aria-labelledby="chart-title" class="panel">
         <h2 id="chart-title">{view.t('front.chartTitle')}</h2>

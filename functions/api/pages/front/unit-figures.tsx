@@ -1,11 +1,14 @@
 /**
  * The unit's own figures: the four organizations side by side with their total (introductions
- * to the Party, admissions and members' ratings of the year among them), and how many
- * memberships those are against how many distinct people (a woman farmer who is also a veteran
- * is two memberships, one person).
+ * to the Party, admissions and members' ratings of the year among them), then the year's
+ * branches' ratings and review of members in two tables of the same shape — one table would no
+ * longer fit a page across — and how many memberships those are against how many distinct people
+ * (a woman farmer who is also a veteran is two memberships, one person).
  */
 import type { FC } from 'hono/jsx';
+import { RATING_LEVELS } from '#shared/domain/ratings/criteria.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import { branchRatingShare, percentOf, standardsTotal } from '#shared/figures/reading/branch-ratings.ts';
 import type { FrontRow } from '#shared/figures/reading/schemas.ts';
 import { TableWrap } from '../components/table-wrap.tsx';
 import type { View } from '../http/view.ts';
@@ -27,7 +30,7 @@ interface UnitColumn {
   readonly yearly?: boolean;
 }
 
-const COLUMNS: readonly UnitColumn[] = [
+const FIGURES: readonly UnitColumn[] = [
   { label: 'front.members', shown: (f) => shownOf(f, f.members.total) },
   { label: 'front.active', shown: (f) => shownOf(f, f.members.active) },
   { label: 'front.away', shown: (f) => shownOf(f, f.members.away) },
@@ -43,19 +46,79 @@ const COLUMNS: readonly UnitColumn[] = [
   })),
 ];
 
-export const UnitFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) => {
+const standardShare = (f: Figures) => {
+  const { met, rated } = standardsTotal(f.branchRatings);
+  const percent = percentOf(met, rated);
+  return percent === null ? null : percent / 100;
+};
+
+const BRANCH_RATINGS: readonly UnitColumn[] = [
+  { label: 'home.branchesRated', shown: (f) => shownOf(f, f.branchRatings.rated) },
+  ...RATING_LEVELS.map((level) => ({
+    label: `home.branchLevel.${level}` as const,
+    shown: (f: Figures) => shownOf(f, branchRatingShare(f.branchRatings, level)),
+    percent: true,
+  })),
+  { label: 'home.standardMet', shown: (f) => shownOf(f, standardsTotal(f.branchRatings).met) },
+  { label: 'home.standardRated', shown: (f) => shownOf(f, standardsTotal(f.branchRatings).rated) },
+  { label: 'home.standardShare', shown: (f) => shownOf(f, standardShare(f)), percent: true },
+];
+
+const REVIEW: readonly UnitColumn[] = [
+  { label: 'home.reviewBranches', shown: (f) => shownOf(f, f.review.branches) },
+  { label: 'home.reviewDone', shown: (f) => shownOf(f, f.review.done) },
+  { label: 'home.reviewReviewed', shown: (f) => shownOf(f, f.review.reviewed) },
+  { label: 'front.active', shown: (f) => shownOf(f, f.review.active) },
+  { label: 'front.away', shown: (f) => shownOf(f, f.review.away) },
+  { label: 'front.lapsed', shown: (f) => shownOf(f, f.review.lapsed) },
+  { label: 'home.reviewLeft', shown: (f) => shownOf(f, f.review.left) },
+  {
+    label: 'home.reviewedLastYear',
+    // No review the year before: none reviewed then.
+    shown: (f) => shownOf(f, f.review.reviewed === null ? null : (f.review.previousYear?.reviewed ?? 0)),
+  },
+];
+
+export const UnitFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) => (
+  <OrganizationsTable view={view} row={row} caption="front.unitTable" columns={FIGURES} />
+);
+
+/** The year's branches' ratings and review of members, each organization's and their total. */
+export const YearFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) => (
+  <>
+    <OrganizationsTable
+      view={view}
+      row={row}
+      caption="front.branchRatingTable"
+      columns={BRANCH_RATINGS.map((column) => ({ ...column, yearly: true }))}
+    />
+    <OrganizationsTable
+      view={view}
+      row={row}
+      caption="front.reviewTable"
+      columns={REVIEW.map((column) => ({ ...column, yearly: true }))}
+    />
+  </>
+);
+
+const OrganizationsTable: FC<{
+  view: View;
+  row: FrontRow;
+  caption: UiTextKey;
+  columns: readonly UnitColumn[];
+}> = ({ view, row, caption, columns }) => {
   const lines: { name: string; figures: Figures; total?: boolean }[] = [
     ...row.organizations.map((o) => ({ name: view.t(organizationLabel(o.organization)), figures: o })),
     { name: view.t('front.total'), figures: row.total, total: true },
   ];
   return (
-    <TableWrap label={view.t('front.unitTable')}>
+    <TableWrap label={view.t(caption)}>
       <table>
-        <caption>{view.t('front.unitTable')}</caption>
+        <caption>{view.t(caption)}</caption>
         <thead>
           <tr>
             <th scope="col">{view.t('front.organization')}</th>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th scope="col" class="num">
                 {view.t(column.label)}
                 {column.yearly && ` ${view.t('front.inYear')} ${row.total.party.year}`}
@@ -67,7 +130,7 @@ export const UnitFigures: FC<{ view: View; row: FrontRow }> = ({ view, row }) =>
           {lines.map((line) => (
             <tr class={line.total ? 'total' : undefined}>
               <th scope="row">{line.name}</th>
-              {COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <FigureCell view={view} shown={column.shown(line.figures)} percent={column.percent} />
               ))}
             </tr>

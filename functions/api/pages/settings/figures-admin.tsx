@@ -18,11 +18,8 @@ import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
 import { snapshotRequestSchema, snapshotRevisionRequestSchema } from '#shared/figures/reading/schemas.ts';
 import { reviseSnapshot } from '#shared/figures/reading/snapshot-revisions.ts';
 import { requestSnapshot, snapshotSourceOf } from '#shared/figures/reading/snapshots.ts';
-import type { RecountReport } from '#shared/figures/recount.ts';
+import { type RecountReport, recountWorkspaceOf } from '#shared/figures/recount.ts';
 import { recountOrganization } from '#shared/figures/recount-organization.ts';
-import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
-import { BranchRepository } from '#shared/store/repositories/branches.ts';
-import { UnitRepository } from '#shared/store/repositories/units.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext } from '../../http/workspaces.ts';
 import { formatCount, formatDate } from '../components/format.ts';
@@ -92,15 +89,7 @@ export function figuresAdminPages(deps: AppDependencies) {
       const form = await readForm(c, recountSchema);
       if (!form.ok) return figuresPage(c, { status: 400 });
       const table = c.get('tenantTable');
-      const report = await recountOrganization(
-        {
-          units: new UnitRepository(table),
-          branches: new BranchRepository(table),
-          aggregates: new AggregateRepository(table),
-        },
-        c.get('principal'),
-        form.data,
-      );
+      const report = await recountOrganization(recountWorkspaceOf(table), c.get('principal'), form.data);
       return figuresPage(c, { report });
     });
 }

@@ -1,12 +1,15 @@
 /**
  * A unit's figures as the stats use case gives them: members by status, branches by kind,
- * coverage, introductions to the Party and admissions of the year, and the members rated that
- * year with each rating's share. A count the reader may not see (null) shows as a dash the legend
- * explains.
+ * coverage, introductions to the Party and admissions of the year, the members rated that year
+ * with each rating's share, the branches rated with each level's share and those meeting their
+ * standard, and the year's review of members. A count the reader may not see (null) shows as a
+ * dash the legend explains.
  */
 import type { FC } from 'hono/jsx';
 import { MEMBER_RATING_LEVELS } from '#shared/domain/members/member.ts';
+import { RATING_LEVELS } from '#shared/domain/ratings/criteria.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
+import { branchRatingShare, percentOf, standardsTotal } from '#shared/figures/reading/branch-ratings.ts';
 import { ratingShare } from '#shared/figures/reading/member-ratings.ts';
 import type { StatsRow } from '#shared/figures/reading/schemas.ts';
 import { formatCount, formatPercent } from '../components/format.ts';
@@ -66,6 +69,49 @@ export const MEMBER_RATINGS: readonly Figure[] = [
   ),
 ];
 
+/** Branches with an approved rating, each level's share, then those meeting their standard (every kind). */
+export const BRANCH_RATINGS: readonly Figure[] = [
+  { label: 'home.branchesRated', value: (r) => r.branchRatings.rated },
+  ...RATING_LEVELS.map(
+    (level): Figure => ({
+      label: `home.branchLevel.${level}`,
+      value: (r) => branchRatingShare(r.branchRatings, level),
+      percent: true,
+    }),
+  ),
+  { label: 'home.standardMet', value: (r) => standardsTotal(r.branchRatings).met },
+  { label: 'home.standardRated', value: (r) => standardsTotal(r.branchRatings).rated },
+  {
+    label: 'home.standardShare',
+    value: (r) => {
+      const { met, rated } = standardsTotal(r.branchRatings);
+      const percent = percentOf(met, rated);
+      return percent === null ? null : percent / 100;
+    },
+    percent: true,
+  },
+];
+
+/** How far the year's review of members has come. */
+export const REVIEW_PROGRESS: readonly Figure[] = [
+  { label: 'home.reviewBranches', value: (r) => r.review.branches },
+  { label: 'home.reviewDone', value: (r) => r.review.done },
+  { label: 'home.reviewReviewed', value: (r) => r.review.reviewed },
+];
+
+/** What the review found, beside the year before's. */
+const REVIEW_RESULTS: readonly Figure[] = [
+  { label: 'home.active', value: (r) => r.review.active },
+  { label: 'home.away', value: (r) => r.review.away },
+  { label: 'home.lapsed', value: (r) => r.review.lapsed },
+  { label: 'home.reviewLeft', value: (r) => r.review.left },
+  // No review the year before: none reviewed then.
+  {
+    label: 'home.reviewedLastYear',
+    value: (r) => (r.review.previousYear ? r.review.previousYear.reviewed : 0),
+  },
+];
+
 const GROUPS: readonly { heading: UiTextKey; figures: readonly Figure[]; yearly?: boolean }[] = [
   { heading: 'units.membersByStatus', figures: MEMBERS },
   { heading: 'units.branchesByKind', figures: BRANCHES },
@@ -73,6 +119,8 @@ const GROUPS: readonly { heading: UiTextKey; figures: readonly Figure[]; yearly?
   // Counts of a year: the heading names it.
   { heading: 'units.party', figures: PARTY, yearly: true },
   { heading: 'units.memberRatings', figures: MEMBER_RATINGS, yearly: true },
+  { heading: 'units.branchRatings', figures: BRANCH_RATINGS, yearly: true },
+  { heading: 'units.review', figures: [...REVIEW_PROGRESS, ...REVIEW_RESULTS], yearly: true },
 ];
 
 export const UnitFigures: FC<{ view: View; row: StatsRow }> = ({ view, row }) => (

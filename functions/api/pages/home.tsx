@@ -1,7 +1,7 @@
 /**
  * An organization's home page: the key figures of the reader's scope — members by status,
- * branches by kind, coverage, introductions to the Party, admissions and members' ratings this
- * year — and how each moved since the last month-end, from the same figures use case as
+ * branches by kind, coverage, introductions to the Party, admissions, members' and branches'
+ * ratings and the review's progress this year — and how each moved since the last month-end, from the same figures use case as
  * GET /api/v1/stats.
  */
 import { Hono } from 'hono';
@@ -10,13 +10,14 @@ import { DomainError } from '#shared/domain/errors.ts';
 import type { UiTextKey } from '#shared/domain/ui-text/index.ts';
 import type { Stats } from '#shared/figures/reading/schemas.ts';
 import { unitStats } from '#shared/figures/reading/stats.ts';
-import type { AppEnv } from '../app-env.ts';
+import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { figuresSource } from '../http/workspaces.ts';
 import { formatCount, formatDate, formatPercent } from './components/format.ts';
 import { readerUnitId } from './components/reader-unit.ts';
 import { renderPage } from './http/render.tsx';
 import type { View } from './http/view.ts';
-import { MEMBER_RATINGS, PARTY } from './units/unit-figures.tsx';
+import { scopeReminder } from './reviews/review-reminder.tsx';
+import { BRANCH_RATINGS, MEMBER_RATINGS, PARTY, REVIEW_PROGRESS } from './units/unit-figures.tsx';
 
 /** The last day of the month before `today` (2026-12-06 → 2026-11-30). */
 export function previousMonthEnd(today: string): string {
@@ -24,7 +25,7 @@ export function previousMonthEnd(today: string): string {
   return new Date(firstOfMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-export function homePages() {
+export function homePages(deps: AppDependencies) {
   return new Hono<AppEnv>().get('/home', async (c) => {
     const principal = c.get('principal');
     const source = figuresSource(c.get('tenantTable'));
@@ -39,8 +40,12 @@ export function homePages() {
         throw error;
       }),
     ]);
+    const reminder = await scopeReminder(c, deps);
     return renderPage(c, { title: (view) => `${view.t('home.title')}: ${now.name}` }, (view) => (
-      <HomeFigures view={view} now={now} before={before} monthEnd={monthEnd} />
+      <>
+        {reminder}
+        <HomeFigures view={view} now={now} before={before} monthEnd={monthEnd} />
+      </>
     ));
   });
 }
@@ -64,7 +69,10 @@ const FIGURES: readonly Figure[] = [
   { label: 'home.agency', value: (s) => s.branches.agency },
   { label: 'home.coverage', value: (s) => s.coverage, percent: true },
   { label: 'home.targetPopulation', value: (s) => s.targetPopulation },
-  ...[...PARTY, ...MEMBER_RATINGS].map((figure) => ({ ...figure, yearly: true })),
+  ...[...PARTY, ...MEMBER_RATINGS, ...BRANCH_RATINGS, ...REVIEW_PROGRESS].map((figure) => ({
+    ...figure,
+    yearly: true,
+  })),
 ];
 
 const HomeFigures = ({

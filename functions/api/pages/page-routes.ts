@@ -24,6 +24,7 @@ import { memberPages } from './members/members-pages.tsx';
 import { partyListPages } from './party/party-list.tsx';
 import { platformPages } from './platform/platform-pages.tsx';
 import { ratingPages } from './ratings/ratings-pages.tsx';
+import { reviewPages } from './reviews/reviews-pages.tsx';
 import { settingsPages } from './settings/settings-pages.tsx';
 import { signInPages } from './sign-in.tsx';
 import { targetPages } from './targets/targets-pages.tsx';
@@ -44,7 +45,7 @@ const noStorePages = createMiddleware<AppEnv>(async (c, next) => {
 export function pageRoutes(deps: AppDependencies) {
   const signedIn = new Hono<AppEnv>();
   signedIn.use(forPagesOnly(pageSession(deps)));
-  signedIn.route('/', homePages());
+  signedIn.route('/', homePages(deps));
   signedIn.route('/', memberPages(deps));
   signedIn.route('/', partyListPages(deps));
   signedIn.route('/', unitPages(deps));
@@ -56,6 +57,7 @@ export function pageRoutes(deps: AppDependencies) {
   signedIn.route('/', platformPages(deps));
   signedIn.route('/', mapPages(deps));
   signedIn.route('/', ratingPages());
+  signedIn.route('/', reviewPages(deps));
 
   const pages = new Hono<AppEnv>();
   pages.route('/', assetRoutes());

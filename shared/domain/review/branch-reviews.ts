@@ -74,7 +74,7 @@ export async function confirmMembers(
   const byId = new Map(members.map((member) => [member.id, member]));
   const today = vietnamToday(ctx.now);
   checkRows(request, byId);
-  const changes = request.confirm.flatMap((row) => {
+  const changes = request.confirm.flatMap((row, index) => {
     const member = byId.get(row.memberId) as Member;
     if (row.status === member.status) return [];
     const change: StatusChange = {
@@ -84,7 +84,7 @@ export async function confirmMembers(
       awayPlace: row.awayPlace ?? null,
     };
     // The member's own rules (transitions, dates, graduation) refuse a row before anything is written.
-    applyStatusChange(member, change, organization, today);
+    onRow(index, () => applyStatusChange(member, change, organization, today));
     return [{ member, change }];
   });
 
@@ -166,6 +166,21 @@ function checkRows(request: ConfirmMembers, byId: ReadonlyMap<string, Member>): 
     seen.add(row.memberId);
   });
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', {}, problems);
+}
+
+/** A member's rule refusing a row names the row: its fields, or else its status. */
+function onRow(index: number, check: () => unknown): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const at = `body.confirm.${index}`;
+    const fields =
+      error.fields.length > 0
+        ? error.fields.map((field) => ({ ...field, path: field.path.replace(/^body/, at) }))
+        : [{ path: `${at}.status`, code: 'invalid_value' }];
+    throw new DomainError(error.code, error.params, fields);
+  }
 }
 
 function countsOf(members: readonly Member[], confirmations: Confirmations): ReviewCounts {

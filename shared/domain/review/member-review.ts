@@ -42,7 +42,7 @@ export const reviewCampaignSchema = z
 export type ReviewCampaign = z.infer<typeof reviewCampaignSchema>;
 
 /** What a review may set: a current status, or one that ends the membership; a transfer out has its own route. */
-const REVIEWED_STATUSES = MEMBER_STATUSES.filter((status) => status !== 'transferred_out');
+export const REVIEWED_STATUSES = MEMBER_STATUSES.filter((status) => status !== 'transferred_out');
 
 export const confirmationSchema = z
   .object({
@@ -158,6 +158,26 @@ const progressCounts = {
     .meta({ description: 'Members confirmed, as the branches’ reviews last counted them' }),
 };
 
-export const reviewProgressSchema = progressSchema(progressCounts).meta({ id: 'MemberReviewProgress' });
+/** A branch not done yet, listed where the reminder of what is missing is read: its unit's page of progress. */
+const branchLeftSchema = z.object({
+  branchId: z.string(),
+  name: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  members: z.number().int().nullable().meta({
+    description: 'Current members, as the branch’s review last counted them; null before it started',
+  }),
+  reviewed: z.number().int(),
+});
+
+export const reviewProgressSchema = progressSchema(progressCounts)
+  .extend({
+    branchesLeft: z.array(branchLeftSchema).meta({
+      description:
+        'The branches not done listed right under the unit and, under a commune, under its hamlets, by unit and name; drill down for those further below',
+    }),
+  })
+  .meta({ id: 'MemberReviewProgress' });
 export type ReviewProgress = z.infer<typeof reviewProgressSchema>;
 export type ProgressCounts = ReviewProgress['total'];
+export type BranchLeft = ReviewProgress['branchesLeft'][number];

@@ -36,6 +36,26 @@ export async function readCampaign(
   return requireCampaign(ws, year);
 }
 
+/** A review is of the year before, the current one or the next: a year-end review runs over New Year. */
+const YEARS_AROUND = 1;
+
+/** The years a review may be of today, the latest first. */
+export function reviewableYears(now: Date): number[] {
+  const thisYear = Number(vietnamToday(now).slice(0, 4));
+  return Array.from({ length: 2 * YEARS_AROUND + 1 }, (_, i) => thisYear + YEARS_AROUND - i);
+}
+
+/** The campaign under way today: the latest open one of the years a review may be of, if any. */
+export async function currentCampaign(
+  ws: ReviewWorkspace,
+  principal: Principal,
+  now: Date,
+): Promise<ReviewCampaign | undefined> {
+  requireMemberReader(principal);
+  const campaigns = await Promise.all(reviewableYears(now).map((year) => ws.reviews.campaign(year)));
+  return campaigns.find((campaign) => campaign?.state === 'open');
+}
+
 /**
  * A year's campaign is opened once. A review is of the year before, the current one or the next
  * (opened in December); its deadline lies ahead.
@@ -50,7 +70,7 @@ export async function openCampaign(
   const today = vietnamToday(ctx.now);
   const thisYear = Number(today.slice(0, 4));
   const problems = [
-    ...(Math.abs(year - thisYear) > 1 ? [{ path: 'body.year', code: 'out_of_range' }] : []),
+    ...(Math.abs(year - thisYear) > YEARS_AROUND ? [{ path: 'body.year', code: 'out_of_range' }] : []),
     ...(deadline < today ? [{ path: 'body.deadline', code: 'out_of_range' }] : []),
   ];
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', {}, problems);

@@ -16,13 +16,14 @@ import { requireProvinceMember } from '../access/map-access.ts';
 import { requireOrganization } from '../access/tenant-access.ts';
 import { requireRole, requireUnitInScope } from '../access/tree-access.ts';
 import { yearListPlaceOf } from '../admin-units/year-list-place.ts';
-import { BRANCH_KINDS } from '../branches.ts';
+import { BRANCH_KINDS, type FullBranch } from '../branches.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';
 import { CURRENT_STATUSES } from '../members/lifecycle.ts';
+import { nameSortKey } from '../name-order.ts';
 import type { Principal } from '../roles.ts';
 import { type FullUnit, isValidOn } from '../units.ts';
-import type { BranchReview, ProgressCounts, ReviewProgress } from './member-review.ts';
+import type { BranchLeft, BranchReview, ProgressCounts, ReviewProgress } from './member-review.ts';
 import { requireCampaign } from './review-campaigns.ts';
 import type { ReviewWorkspace } from './review-workspace.ts';
 
@@ -40,9 +41,10 @@ export async function reviewProgress(
   requireOrganization(principal);
   // For who reads units: not a branch's officer, who follows their own sheet.
   requireRole(principal, 'org_admin', 'unit_officer', 'viewer');
-  await requireCampaign(ws, year);
+  // Whether the unit is the reader's is answered before whether there is a campaign to follow there.
   const top = await progressUnit(ws, principal, unitId);
-  const children = await childrenOf(ws, top.id);
+  await requireCampaign(ws, year);
+  const children = await everyPage((cursor) => ws.units.children(top.id, PAGE, cursor));
   const [aggregates, reviews] = await Promise.all([
     ws.figures.aggregates([top.id, ...children.map((child) => child.id)], null),
     ws.reviews.reviews(year, yearListPlaceOf(top)),
@@ -85,7 +87,48 @@ export async function reviewProgress(
     }),
     ZERO,
   );
-  return { year, unitId: top.id, rows, total };
+  const branchesLeft = await branchesLeftUnder(ws, top, children, reviews);
+  return { year, unitId: top.id, rows, total, branchesLeft };
+}
+
+/**
+ * The branches not done right under the unit and, under a commune, under its hamlets: a Query of
+ * branches per unit, so a district or the province lists only its own and is drilled into.
+ */
+async function branchesLeftUnder(
+  ws: ReviewWorkspace,
+  top: FullUnit,
+  children: readonly FullUnit[],
+  reviews: readonly BranchReview[],
+): Promise<BranchLeft[]> {
+  const units = top.level === 'commune' ? [top, ...children] : [top];
+  const byBranch = new Map(reviews.map((review) => [review.branchId, review]));
+  const listed = await Promise.all(
+    units.map(async (unit) => {
+      const branches = await everyPage((cursor) => ws.branches.ofUnit(unit.id, undefined, PAGE, cursor));
+      return branches
+        .filter((branch) => branch.status !== 'dissolved' && !byBranch.get(branch.id)?.doneAt)
+        .sort(byName)
+        .map((branch) => {
+          const review = byBranch.get(branch.id);
+          return {
+            branchId: branch.id,
+            name: branch.name,
+            unitId: unit.id,
+            unitName: unit.name,
+            members: review?.counts.members ?? null,
+            reviewed: review?.counts.reviewed ?? 0,
+          };
+        });
+    }),
+  );
+  return listed.flat();
+}
+
+/** Vietnamese name order, as the lists keyed by name sort. */
+function byName(a: FullBranch, b: FullBranch): number {
+  const [x, y] = [nameSortKey(a.name), nameSortKey(b.name)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 const sum = (rows: readonly ProgressCounts[], field: keyof ProgressCounts) =>
@@ -140,11 +183,14 @@ async function provinceOf(ws: ReviewWorkspace): Promise<FullUnit | undefined> {
   return page.items.find((unit) => unit.level === 'province');
 }
 
-async function childrenOf(ws: ReviewWorkspace, parentId: string): Promise<FullUnit[]> {
-  const all: FullUnit[] = [];
+/** Every item of a paged Query, page after page. */
+async function everyPage<T>(
+  read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+): Promise<T[]> {
+  const all: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ws.units.children(parentId, PAGE, cursor);
+    const page = await read(cursor);
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

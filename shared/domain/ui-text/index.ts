@@ -14,6 +14,7 @@ import { membersText } from './members.ts';
 import { partyText } from './party.ts';
 import { platformText } from './platform.ts';
 import { ratingsText } from './ratings.ts';
+import { reviewsText } from './reviews.ts';
 import { settingsText } from './settings.ts';
 import { targetsText } from './targets.ts';
 import { unitsText } from './units.ts';
@@ -32,6 +33,7 @@ export const uiText = {
   ...mapText,
   ...partyText,
   ...ratingsText,
+  ...reviewsText,
 } as const satisfies Record<string, Message>;
 
 export type UiTextKey = keyof typeof uiText;

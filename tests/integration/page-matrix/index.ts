@@ -9,6 +9,7 @@ import type { PageCases } from './page-case.ts';
 import { partyCases } from './party.ts';
 import { platformCases } from './platform.ts';
 import { ratingsCases } from './ratings.ts';
+import { reviewsCases } from './reviews.ts';
 import { sessionCases } from './session.ts';
 import { settingsCases } from './settings.ts';
 import { targetsCases } from './targets.ts';
@@ -29,6 +30,7 @@ export const AREA_CASES: Readonly<Record<string, PageCases>> = {
   map: mapCases,
   party: partyCases,
   ratings: ratingsCases,
+  reviews: reviewsCases,
 };
 
 /** Every case by its operation; one that two areas both hold is caught by the matrix, not merged away. */

@@ -157,6 +157,8 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .choice a[aria-current="page"] { background: var(--brand); color: var(--brand-ink); }
 .panel.tight > h2:first-child { margin-top: 0; }
 table.figures thead th { white-space: normal; vertical-align: bottom; }
+/* a campaign's progress: unit names wrap, so a phone sees the counts beside them */
+.progress-table tbody th, .progress-table tfoot th { white-space: normal; min-width: 7rem; }
 .group-form > h3 { margin: 8px 0 0; }
 @media (max-width: 600px) {
   table.stacked thead { display: none; }
@@ -183,4 +185,22 @@ details.panel[open] > summary { margin-bottom: 12px; }
 .criterion-row, .threshold-row { grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr)); align-items: end; }
 .criterion-row > .field:nth-of-type(2) { grid-column: 1 / -1; }
 @media (min-width: 900px) { .criterion-row > .field:nth-of-type(2) { grid-column: span 2; } }
+
+/* reviews: a sheet's rows with a box to tick and a change folded away, their texts on one line when wide; compact counts on a phone */
+.review-rows tbody th { font-weight: 400; background: transparent; white-space: normal; }
+.check { display: flex; gap: 10px; align-items: center; min-height: 44px; cursor: pointer; font-weight: 400; }
+.check input { width: 24px; height: 24px; min-height: 0; flex: none; margin: 0; }
+.review-close .check { align-items: flex-start; }
+.review-rows summary { cursor: pointer; color: var(--brand); padding: 10px 0; margin-top: -10px; }
+.review-change { display: grid; gap: 8px; margin: 4px 0 8px; min-width: 14rem; }
+.badge.done { border-color: var(--ok); color: var(--ok); }
+.review-counts { grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); }
+.review-close { margin-top: 16px; }
+@media (min-width: 601px) { .review-sheet .review-rows tbody td { padding-top: 16px; } .review-sheet .review-rows tbody th { padding-top: 6px; } }
+@media (max-width: 600px) {
+  .review-counts { gap: 8px; }
+  .review-counts .card { padding: 8px; }
+  .review-counts .value { font-size: 1.2rem; }
+  .review-rows summary { margin-top: 0; padding: 8px 0; }
+}
 `;

@@ -35,6 +35,7 @@ import { parentsOf, UnitPath, unitBranchesHref, unitHref } from '../components/u
 import { readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
+import { branchReminder } from '../reviews/review-reminder.tsx';
 import { branchHref, branchIdParam } from './branch-paths.ts';
 import { kindWord, memberStatusWord, specialtyWord, statusWord } from './branch-words.ts';
 import { DissolutionFacts } from './dissolution-facts.tsx';
@@ -68,7 +69,7 @@ export async function branchDetail(
   const id = branchIdParam(c);
   const { branch, unit } = await readBranch(ws, principal, id);
   const goesTo = branch.dissolution?.toBranchId;
-  const [parents, groups, members, destination] = await Promise.all([
+  const [parents, groups, members, destination, reviewReminder] = await Promise.all([
     parentsOf(c, principal, unit),
     listGroups(ws, principal, id, { limit: GROUPS_SHOWN }),
     listMembers(memberWorkspace(c, deps), principal, { branchId: id, limit: MEMBERS_SHOWN }),
@@ -78,6 +79,7 @@ export async function branchDetail(
           () => null,
         )
       : null,
+    branchReminder(c, deps, id),
   ]);
   const view = viewOf(c);
   const actions = actionsFor(view, branch, unit);
@@ -91,6 +93,7 @@ export async function branchDetail(
     () => (
       <>
         <Outcome view={view} c={c} />
+        {reviewReminder}
         <BranchFacts view={view} branch={branch} unit={unit} />
         {(actions.edit || actions.dissolve) && (
           <p class="actions">

@@ -64,6 +64,8 @@ export const NAVIGATION: readonly NavItem[] = [
       requireRole(p, 'org_admin', 'unit_officer', 'viewer'),
     ),
   },
+  // readCampaign's rule: whoever reads the members; a branch's officer finds their own branch there.
+  { href: '/reviews', label: 'nav.reviews', shownTo: allows(requireMemberReader) },
   {
     href: '/targets',
     label: 'nav.targets',

@@ -19,8 +19,8 @@ import { readUnit } from '#shared/domain/unit-queries.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { choicesWorkspace, ratingWorkspace } from '../../http/workspaces.ts';
 import { kindWord } from '../branches/branch-words.ts';
-import { formatCount } from '../components/format.ts';
-import { Pager, withQuery } from '../components/pager.tsx';
+import { Pager } from '../components/pager.tsx';
+import { ProgressTable } from '../components/progress-table.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
 import { YearFilters, yearsBack } from '../components/year-filters.tsx';
 import { readQuery } from '../http/forms.ts';
@@ -77,7 +77,7 @@ export async function ratingListPage(c: Context<AppEnv>) {
         submit={view.t('ratings.show')}
       />
       <Refused view={view} form={form} />
-      {progress && <Progress view={view} progress={progress} here={view.here} />}
+      {progress && <Progress view={view} progress={progress} />}
       {progress && (
         <CriteriaLinks
           view={view}
@@ -111,66 +111,32 @@ const CriteriaLinks = ({ view, year, kinds }: { view: View; year: number; kinds:
     </p>
   );
 
-const Progress = ({ view, progress, here }: { view: View; progress: RatingProgress; here: string }) => {
-  const n = (value: number) => formatCount(value, view.lang);
-  return (
-    <section aria-labelledby="ratings-progress">
-      <h2 id="ratings-progress">{view.t('ratings.progress')}</h2>
-      {progress.rows.length === 0 ? (
-        <p class="panel">{view.t('ratings.noProgress')}</p>
-      ) : (
-        <TableWrap label={view.t('ratings.progressCaption')}>
-          <table>
-            <caption>{view.t('ratings.progressCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{view.t('ratings.unit')}</th>
-                <th scope="col" class="num">
-                  {view.t('ratings.branches')}
-                </th>
-                <th scope="col" class="num">
-                  {view.t('ratings.rated')}
-                </th>
-                <th scope="col" class="num">
-                  {view.t('ratings.approved')}
-                </th>
-                <th scope="col" class="num">
-                  {view.t('ratings.missing')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.rows.map((row) => (
-                <tr>
-                  <th scope="row">
-                    {row.own ? (
-                      `${row.name} (${view.t('ratings.ownBranches')})`
-                    ) : (
-                      <a href={withQuery(here, { unitId: row.unitId, cursor: undefined })}>{row.name}</a>
-                    )}
-                  </th>
-                  <td class="num">{n(row.branches)}</td>
-                  <td class="num">{n(row.rated)}</td>
-                  <td class="num">{n(row.approved)}</td>
-                  <td class="num">{n(row.missing)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{view.t('ratings.total')}</th>
-                <td class="num">{n(progress.total.branches)}</td>
-                <td class="num">{n(progress.total.rated)}</td>
-                <td class="num">{n(progress.total.approved)}</td>
-                <td class="num">{n(progress.total.missing)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </TableWrap>
-      )}
-    </section>
-  );
-};
+const Progress = ({ view, progress }: { view: View; progress: RatingProgress }) => (
+  <section aria-labelledby="ratings-progress">
+    <h2 id="ratings-progress">{view.t('ratings.progress')}</h2>
+    {progress.rows.length === 0 ? (
+      <p class="panel">{view.t('ratings.noProgress')}</p>
+    ) : (
+      <ProgressTable
+        view={view}
+        caption={view.t('ratings.progressCaption')}
+        words={{
+          unit: view.t('ratings.unit'),
+          own: view.t('ratings.ownBranches'),
+          total: view.t('ratings.total'),
+        }}
+        columns={[
+          { label: view.t('ratings.branches'), value: (c) => c.branches },
+          { label: view.t('ratings.rated'), value: (c) => c.rated },
+          { label: view.t('ratings.approved'), value: (c) => c.approved },
+          { label: view.t('ratings.missing'), value: (c) => c.missing },
+        ]}
+        rows={progress.rows}
+        total={progress.total}
+      />
+    )}
+  </section>
+);
 
 /** The names of the units a page of ratings names, read as the unit pickers read them. */
 async function namesOfUnits(c: Context<AppEnv>, ratings: readonly BranchRating[]) {

@@ -130,7 +130,7 @@ async function suggestions(ws: FollowUpWorkspace, reorganization: Reorganization
   for (const unitId of reorganization.closedUnitIds) {
     const successorUnitId = reorganization.successors[unitId] as string;
     const merged = reorganization.mergedUnitIds.includes(unitId);
-    for (const branch of (await branchesIn(ws, unitId)).filter((b) => b.status !== 'dissolved')) {
+    for (const branch of (await ws.branches.allOfUnit(unitId)).filter((b) => b.status !== 'dissolved')) {
       const merge = merged && branch.kind === 'residential';
       const target = merge ? await openBranchOf(ws, successorUnitId, branch.kind) : undefined;
       steps.push({
@@ -269,16 +269,5 @@ async function openBranchOf(
   unitId: string,
   kind: BranchKind,
 ): Promise<FullBranch | undefined> {
-  return (await branchesIn(ws, unitId)).find((branch) => branch.kind === kind && branch.status === 'active');
-}
-
-async function branchesIn(ws: FollowUpWorkspace, unitId: string): Promise<FullBranch[]> {
-  const branches: FullBranch[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ws.branches.ofUnit(unitId, undefined, 200, cursor);
-    branches.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return branches;
+  return (await ws.branches.allOfUnit(unitId, kind)).find((branch) => branch.status === 'active');
 }

@@ -224,13 +224,7 @@ class Planner {
   }
 
   private async openChildren(parentId: string): Promise<FullUnit[]> {
-    const children: FullUnit[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.ws.units.children(parentId, 500, cursor, this.effectiveDate);
-      children.push(...page.items.filter((unit) => unit.validTo === null));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return children;
+    const children = await this.ws.units.allChildren(parentId, this.effectiveDate);
+    return children.filter((unit) => unit.validTo === null);
   }
 }

@@ -95,18 +95,13 @@ export async function recount(
   let branches = 0;
   const units = await ws.units.all();
   await mapConcurrently(units, AT_ONCE, async (unit) => {
-    let cursor: string | undefined;
-    do {
-      const page = await ws.branches.ofUnit(unit.id, undefined, PAGE, cursor);
-      for (const branch of page.items) {
-        expected.add(
-          '',
-          deltaOf(null, branchContribution(countedBranch(branch), [...unit.ancestorIds, unit.id])),
-        );
-        branches++;
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    for (const branch of await ws.branches.allOfUnit(unit.id)) {
+      expected.add(
+        '',
+        deltaOf(null, branchContribution(countedBranch(branch), [...unit.ancestorIds, unit.id])),
+      );
+      branches++;
+    }
   });
 
   const counted = { branchRatings: 0, branchReviews: 0 };

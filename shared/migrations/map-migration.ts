@@ -14,7 +14,6 @@
 import { randomUUID } from 'node:crypto';
 import { mapConcurrently } from '../concurrency.ts';
 import type { AuditRecord } from '../domain/audit.ts';
-import type { FullBranch } from '../domain/branches.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   type MapPlan,
@@ -141,7 +140,7 @@ export async function migrateMap(
     const members = new MemberRepository(tenantTable);
     const audits = new AuditRepository(tenantTable);
     for (const [from, to] of plan.renamings.get(tenant) ?? []) {
-      for (const branch of await branchesOf(branches, from)) {
+      for (const branch of await branches.allOfUnit(from)) {
         const ids = await memberIds(members, branch.id);
         await mapConcurrently(ids, AT_ONCE, async (id) => {
           if (!(await moveMember(members, id, from, to))) return;
@@ -360,17 +359,6 @@ async function writeUnit(units: UnitRepository, unit: FullUnit, audit: Audit): P
     if (!stored || named !== unit.id)
       throw new Error(`The map unit ${unit.id} (${unit.name}) collides with another one written meanwhile`);
   }
-}
-
-async function branchesOf(branches: BranchRepository, unitId: string): Promise<FullBranch[]> {
-  const found: FullBranch[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await branches.ofUnit(unitId, undefined, 500, cursor);
-    found.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return found;
 }
 
 /** Current and former members: a former member's path names the unit too, for its history. */

@@ -8,7 +8,6 @@
  * it belongs to, wherever the branch is now.
  */
 import { mapConcurrently } from '../../concurrency.ts';
-import type { BranchRepository } from '../../store/repositories/branches.ts';
 import type { UnitRepository } from '../../store/repositories/units.ts';
 import { BRANCH_KINDS, type FullBranch } from '../branches.ts';
 import { vietnamToday } from '../dates.ts';
@@ -20,7 +19,6 @@ import { ratingUnitOf } from './rating-queries.ts';
 import type { RatingWorkspace } from './rating-workspace.ts';
 
 const AT_ONCE = 8;
-const PAGE = 500;
 
 export async function ratingProgress(
   ws: RatingWorkspace,
@@ -31,7 +29,7 @@ export async function ratingProgress(
   const top = (await ratingUnitOf(ws, principal, query.unitId)) ?? (await provinceOf(ws.units));
   const sets = await ws.criteria.ofYear(query.year);
   const kinds = BRANCH_KINDS.filter((kind) => sets.some((set) => set.branchKind === kind));
-  const children = await childrenOf(ws.units, top.id);
+  const children = await ws.units.allChildren(top.id);
   // Without a set that year there is nothing to rate: no branch needs reading.
   const toRate =
     kinds.length === 0 ? new Map<string, string[]>() : await branchesByRow(ws, top, children, kinds);
@@ -89,7 +87,7 @@ async function branchesByRow(
   while (level.length > 0) {
     const parents = level.filter((unit) => unit.level !== 'hamlet');
     const below = await mapConcurrently(parents, AT_ONCE, async (parent) => {
-      const found = await childrenOf(ws.units, parent.id);
+      const found = await ws.units.allChildren(parent.id);
       for (const child of found) rowOf.set(child.id, rowOf.get(parent.id) ?? parent.id);
       return found;
     });
@@ -97,35 +95,13 @@ async function branchesByRow(
   }
   const byRow = new Map<string, string[]>();
   await mapConcurrently([...rowOf.entries()], AT_ONCE, async ([unitId, row]) => {
-    const branches = await branchesOf(ws.branches, unitId);
+    const branches = await ws.branches.allOfUnit(unitId);
     const ids = branches
       .filter((branch) => branch.status === 'active' && kinds.includes(branch.kind))
       .map((branch) => branch.id);
     byRow.set(row, [...(byRow.get(row) ?? []), ...ids]);
   });
   return byRow;
-}
-
-async function childrenOf(units: UnitRepository, parentId: string): Promise<FullUnit[]> {
-  const all: FullUnit[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await units.children(parentId, PAGE, cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
-
-async function branchesOf(branches: BranchRepository, unitId: string): Promise<FullBranch[]> {
-  const all: FullBranch[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await branches.ofUnit(unitId, undefined, PAGE, cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
 }
 
 /** The top of the organization's tree, for a progress report asked without a unit. */

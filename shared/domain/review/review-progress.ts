@@ -27,7 +27,6 @@ import type { BranchLeft, BranchReview, ProgressCounts, ReviewProgress } from '.
 import { requireCampaign } from './review-campaigns.ts';
 import type { ReviewWorkspace } from './review-workspace.ts';
 
-const PAGE = 500;
 const ZERO: ProgressCounts = { branches: 0, done: 0, missing: 0, members: 0, reviewed: 0 };
 
 export async function reviewProgress(
@@ -44,7 +43,7 @@ export async function reviewProgress(
   // Whether the unit is the reader's is answered before whether there is a campaign to follow there.
   const top = await progressUnit(ws, principal, unitId);
   await requireCampaign(ws, year);
-  const children = await everyPage((cursor) => ws.units.children(top.id, PAGE, cursor));
+  const children = await ws.units.allChildren(top.id);
   const [aggregates, reviews] = await Promise.all([
     ws.figures.aggregates([top.id, ...children.map((child) => child.id)], null),
     ws.reviews.reviews(year, yearListPlaceOf(top)),
@@ -105,7 +104,7 @@ async function branchesLeftUnder(
   const byBranch = new Map(reviews.map((review) => [review.branchId, review]));
   const listed = await Promise.all(
     units.map(async (unit) => {
-      const branches = await everyPage((cursor) => ws.branches.ofUnit(unit.id, undefined, PAGE, cursor));
+      const branches = await ws.branches.allOfUnit(unit.id);
       return branches
         .filter((branch) => branch.status !== 'dissolved' && !byBranch.get(branch.id)?.doneAt)
         .sort(byName)
@@ -181,18 +180,4 @@ async function progressUnit(
 async function provinceOf(ws: ReviewWorkspace): Promise<FullUnit | undefined> {
   const page = await ws.units.children(undefined, 10);
   return page.items.find((unit) => unit.level === 'province');
-}
-
-/** Every item of a paged Query, page after page. */
-async function everyPage<T>(
-  read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
 }

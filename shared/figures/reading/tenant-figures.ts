@@ -76,18 +76,6 @@ export async function resolvePeriod(
       };
 }
 
-/** All children of a unit in force on a day, every page. */
-export async function childrenInForce(units: UnitRepository, parentId: string, day: string) {
-  const children: FullUnit[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await units.children(parentId, 200, cursor, day);
-    children.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return children;
-}
-
 /**
  * The figures of `unit` and each of its children in force on the day, for one tenant. Pass the
  * period when it is already known (the Front resolves it once per tenant).
@@ -100,14 +88,14 @@ export async function readTenantFigures(
   const day = period.figuresDate;
   const targetYear = Number(day.slice(0, 4));
   const [children, targets] = await Promise.all([
-    unit.level === 'hamlet' ? Promise.resolve([]) : childrenInForce(source.units, unit.id, day),
+    unit.level === 'hamlet' ? Promise.resolve([]) : source.units.allChildren(unit.id, day),
     source.figures.targetsWithin(targetYear, unitPath(unit)),
   ]);
   const targeted = new Set(targets.map((target) => target.unitId));
   const limit = limiter(WALK_CONCURRENCY);
   const lackingUnder = async (u: FullUnit): Promise<FullUnit[]> => {
     if (targeted.has(u.id)) return [];
-    const below = u.level === 'hamlet' ? [] : await limit(() => childrenInForce(source.units, u.id, day));
+    const below = u.level === 'hamlet' ? [] : await limit(() => source.units.allChildren(u.id, day));
     if (below.length === 0) return [u];
     return (await Promise.all(below.map(lackingUnder))).flat();
   };

@@ -8,11 +8,15 @@ import type { BranchGroup } from '../../domain/branch-groups.ts';
 import { type Branch, type BranchKind, type FullBranch, fullBranch } from '../../domain/branches.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
+import { everyPage } from '../../paging.ts';
 import type { Item, Page, TenantTable } from '../table.ts';
 import { Transaction } from '../transaction.ts';
 
 const key = (id: string) => ({ pk: `BRANCH#${id}`, sk: 'BRANCH' });
 const GROUP_PREFIX = 'GROUP#';
+
+/** Page size when every branch of a unit is read: a hamlet's few branches, a commune's tens. */
+const PAGE = 500;
 
 export function branchItem(branch: Branch): Item {
   return {
@@ -54,6 +58,14 @@ export class BranchRepository {
       cursor,
     });
     return { items: page.items.map(fullBranch), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Every branch of the unit (of one kind, if given), page after page. Read through `ofUnit`, so
+   * a repository that remembers its pages (recent-reads.ts) remembers these too.
+   */
+  allOfUnit(unitId: string, kind?: BranchKind): Promise<FullBranch[]> {
+    return everyPage((cursor) => this.ofUnit(unitId, kind, PAGE, cursor));
   }
 
   async putMany(branches: Branch[]): Promise<void> {

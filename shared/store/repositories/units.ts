@@ -13,6 +13,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { nameSortKey } from '../../domain/name-order.ts';
 import { type FullUnit, fullUnit, isValidOn, type Unit } from '../../domain/units.ts';
 import { foldVietnamese } from '../../domain/vietnamese-text.ts';
+import { everyPage } from '../../paging.ts';
 import type { Item, Page, TenantTable } from '../table.ts';
 import { Transaction } from '../transaction.ts';
 import { AuditRepository } from './audit.ts';
@@ -29,6 +30,9 @@ const hamletNameKey = (communeId: string, name: string) => ({
 
 /** With a validity filter, how many reads one page may take before it is returned short. */
 const MAX_CALLS_PER_PAGE = 5;
+
+/** Page size when every child is read: a commune's hamlets, a province's communes fit in one. */
+const PAGE = 500;
 
 export function unitItem(unit: Unit): Item {
   return {
@@ -116,20 +120,10 @@ export class UnitRepository {
    */
   async all(): Promise<FullUnit[]> {
     const found: FullUnit[] = [];
-    const childrenOf = async (parentId: string | undefined) => {
-      const children: FullUnit[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.children(parentId, 500, cursor);
-        children.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return children;
-    };
     // undefined stands for the top of the tree (the province).
     let level: (string | undefined)[] = [undefined];
     while (level.length > 0) {
-      const children = (await mapConcurrently(level, 8, childrenOf)).flat();
+      const children = (await mapConcurrently(level, 8, (parentId) => this.allChildren(parentId))).flat();
       found.push(...children);
       // Hamlets are the bottom of the tree: asking for their children would only cost reads.
       level = children.filter((unit) => unit.level !== 'hamlet').map((unit) => unit.id);
@@ -137,21 +131,20 @@ export class UnitRepository {
     return found;
   }
 
+  /**
+   * Every child by name, page after page; with `validOn`, only those valid that day. Read through
+   * `children`, so a repository that remembers its pages (recent-reads.ts) remembers these too.
+   */
+  allChildren(parentId: string | undefined, validOn?: string): Promise<FullUnit[]> {
+    return everyPage((cursor) => this.children(parentId, PAGE, cursor, validOn));
+  }
+
   /** Every child's id, for finding the highest hamlet number taken outside the sequence. */
   async childIds(parentId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.table.query<Unit>({
-        index: 'GSI1',
-        pk: `CHILDREN#${parentId}`,
-        limit: 500,
-        cursor,
-      });
-      ids.push(...page.items.map((unit) => unit.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return ids;
+    const children = await everyPage((cursor) =>
+      this.table.query<Unit>({ index: 'GSI1', pk: `CHILDREN#${parentId}`, limit: PAGE, cursor }),
+    );
+    return children.map((unit) => unit.id);
   }
 
   /** Idempotent puts for seeding and onboarding: hamlets come with their name guards. */

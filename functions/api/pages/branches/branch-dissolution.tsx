@@ -18,9 +18,9 @@ import type { MemberSummary } from '#shared/domain/members/member.ts';
 import { listMembers } from '#shared/domain/members/member-queries.ts';
 import type { Principal } from '#shared/domain/roles.ts';
 import type { FullUnit } from '#shared/domain/units.ts';
+import { everyPage } from '#shared/paging.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, memberWorkspace, treeWorkspace } from '../../http/workspaces.ts';
-import { everyPage } from '../components/every-page.ts';
 import { formatCount } from '../components/format.ts';
 import {
   EMPTY_FORM,

@@ -14,9 +14,9 @@ import type { FullUnit } from '#shared/domain/units.ts';
 import type { Stats, StatsRow } from '#shared/figures/reading/schemas.ts';
 import { unitStats } from '#shared/figures/reading/stats.ts';
 import { inForceDuring, listTargets, type Target } from '#shared/figures/reading/targets.ts';
+import { everyPage } from '#shared/paging.ts';
 import type { AppEnv } from '../../app-env.ts';
 import { figuresSource, targetWorkspace, treeWorkspace } from '../../http/workspaces.ts';
-import { everyPage } from '../components/every-page.ts';
 
 export interface GridRow {
   readonly unit: FullUnit;

@@ -1,4 +1,4 @@
-/** Every item of a list its use case gives a page at a time, for the few pages that need them all. */
+/** Every item of a list read a page at a time, for the few readers that need them all. */
 export async function everyPage<T>(
   read: (
     cursor: string | undefined,

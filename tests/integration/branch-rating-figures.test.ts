@@ -6,42 +6,17 @@
  * and the stored counters equal to a recount after each step. Branches are not people: a
  * hamlet's one rated branch is shown even to a viewer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StreamPoller } from '../../functions/local/stream-poller.ts';
-import { toTenantId } from '../../shared/domain/tenant-id.ts';
-import { readUnitCounts } from '../../shared/figures/counters.ts';
-import type {
-  BranchRatings,
-  Comparison,
-  FrontRow,
-  Overview,
-  Stats,
-} from '../../shared/figures/reading/schemas.ts';
-import { AggregateRepository } from '../../shared/store/repositories/aggregates.ts';
-import { eventually, WAITS } from '../setup/eventually.ts';
-import { postJson } from '../setup/members.ts';
-import type { PageClient } from '../setup/page-client.ts';
-import {
-  createOfficer,
-  createTestApp,
-  getJson,
-  seedBranches,
-  startStreamPollerFor,
-  type TestApp,
-  testBranch,
-} from '../setup/test-app.ts';
-import { rowsOf, sheetOf as sheetOfWorkbook } from '../setup/workbooks.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BranchRatings } from '../../shared/figures/reading/schemas.ts';
+import { WAITS } from '../setup/eventually.ts';
 import { answersOf, CRITERIA, ratingApi } from './branch-ratings-scene.ts';
-import { FIGURES_CLOCK, figuresProvince, TODAY, YEAR } from './figures-fixtures.ts';
-import { html, rowCells, signedIn } from './figures-pages.ts';
+import { YEAR } from './figures-fixtures.ts';
+import { keyFigure, rowCells } from './figures-pages.ts';
+import { child, figuresScene, hundredths, org, succeeded } from './figures-scene.ts';
 
-const YEAR_END = `${YEAR - 1}-12-31`;
-
-let t: TestApp;
-let poller: StreamPoller;
+const s = figuresScene('br', ['farmers', 'youth']);
+const { stats, overview } = s;
 let api: ReturnType<typeof ratingApi>;
-const tokens: Record<string, string> = {};
-const token = (username: string) => tokens[username] ?? '';
 
 /** Saves a branch's self-assessment, submits it and, unless told otherwise, approves it. */
 async function rateBranch(
@@ -50,23 +25,11 @@ async function rateBranch(
   answers: ReturnType<typeof answersOf>,
   approve = true,
 ): Promise<void> {
-  const ok = async (response: Response) => {
-    if (response.status !== 200 && response.status !== 201)
-      throw new Error(`rating failed: ${response.status} ${await response.text()}`);
-  };
-  await ok(await api.save(token(admin), branchId, YEAR, { answers }));
-  await ok(await api.act(token(admin), branchId, YEAR, 'submit'));
-  if (approve) await ok(await api.act(token(admin), branchId, YEAR, 'approve'));
+  const written = [200, 201];
+  await succeeded('rating', await api.save(s.token(admin), branchId, YEAR, { answers }), written);
+  await succeeded('rating', await api.act(s.token(admin), branchId, YEAR, 'submit'), written);
+  if (approve) await succeeded('rating', await api.act(s.token(admin), branchId, YEAR, 'approve'), written);
 }
-
-const stats = (unitId: string, username: string) =>
-  getJson<Stats>(t, `/api/v1/stats?unitId=${unitId}`, token(username));
-const overview = (unitId: string) =>
-  getJson<Overview>(t, `/api/v1/front/overview?unitId=${unitId}`, token('br.front'));
-const org = (row: FrontRow, organization: string) =>
-  row.organizations.find((o) => o.organization === organization);
-const child = <T extends { unitId: string }>(rows: readonly T[], unitId: string) =>
-  rows.find((r) => r.unitId === unitId) as T;
 
 type Four<T> = [T, T, T, T];
 /** Strong, good, average, weak: counts and the shares expected; residential met of rated. */
@@ -95,55 +58,23 @@ const ratings = (
   };
 };
 const NONE = ratings([0, 0, 0, 0], [0, 0, 0, 0]);
-/** In hundredths, so that floating point does not blur "exactly 100.00". */
-const hundredths = (r: BranchRatings) =>
-  Object.values(r.byLevel).reduce((s, { percent }) => s + Math.round((percent ?? 0) * 100), 0);
-
-/** Both organizations recounted over the API: the differences found. */
-async function recountDifferences(): Promise<unknown[]> {
-  const found: unknown[] = [];
-  for (const username of ['br.farmers', 'br.youth']) {
-    const response = await postJson(t, token(username), '/api/v1/admin/recount', {});
-    expect(response.status).toBe(200);
-    const report = (await response.json()) as { differences: unknown[]; branchRatings: number };
-    found.push(...report.differences);
-  }
-  return found;
-}
+const sharesOf = (r: BranchRatings) => hundredths(Object.values(r.byLevel).map(({ percent }) => percent));
 
 /** Waits for the stream to have counted `rated` approved ratings in the province, all told. */
-async function settledAt(rated: number): Promise<void> {
-  await eventually(
-    () => overview('82'),
-    (o) => o.total.branchRatings.rated === rated,
-  );
-  await poller.idle();
-}
+const settledAt = (rated: number) => s.settle((o) => o.total.branchRatings.rated === rated);
 
 beforeAll(async () => {
-  t = await createTestApp({ clock: FIGURES_CLOCK.clock });
-  await figuresProvince(t, 'br');
-  for (const tenant of ['br:farmers', 'br:youth'])
-    await seedBranches(t, tenant, [
-      testBranch('b-28261-01', '28261-01', 'Chi hội Khóm 1'),
-      testBranch('b-28261-02', '28261-02', 'Chi hội Khóm 2'),
-      testBranch('b-28249-01', '28249-01', 'Chi hội Ấp Bình Tạo'),
-    ]);
-  await createOfficer(t, { username: 'br.viewer', tenantId: 'br:farmers', role: 'viewer', scope: null });
-  for (const username of ['root.operator', 'br.farmers', 'br.youth', 'br.front', 'br.viewer'])
-    tokens[username] = (await t.signIn(username)).access_token;
-  poller = await startStreamPollerFor(t);
-  api = ratingApi(t);
-
+  api = ratingApi(s.t);
   for (const [admin, criteria] of [
     ['br.farmers', CRITERIA],
     // The youth's set names no standard: their ratings count by level only.
     ['br.youth', { ...CRITERIA, standardName: null }],
-  ] as const) {
-    const response = await api.putCriteria(token(admin), YEAR, 'residential', criteria);
-    if (response.status !== 200 && response.status !== 201)
-      throw new Error(`criteria failed: ${response.status} ${await response.text()}`);
-  }
+  ] as const)
+    await succeeded(
+      'criteria',
+      await api.putCriteria(s.token(admin), YEAR, 'residential', criteria),
+      [200, 201],
+    );
   // Farmers: 100 % strong and 82 % good meeting the standard, 46 % weak missing it.
   await rateBranch('br.farmers', 'b-28261-01', answersOf(true, 10, true, true));
   await rateBranch('br.farmers', 'b-28261-02', answersOf(true, 8, true, false));
@@ -151,12 +82,8 @@ beforeAll(async () => {
   // Youth: 74 % good approved; Khóm 2's submitted only, and a draft in Ấp Bình Tạo: neither counts.
   await rateBranch('br.youth', 'b-28261-01', answersOf(true, 6, true, false));
   await rateBranch('br.youth', 'b-28261-02', answersOf(true, 10, true, true), false);
-  await api.save(token('br.youth'), 'b-28249-01', YEAR, { answers: answersOf(true, 10, true, true) });
+  await api.save(s.token('br.youth'), 'b-28249-01', YEAR, { answers: answersOf(true, 10, true, true) });
 }, 120_000);
-
-afterAll(async () => {
-  await poller?.stop();
-});
 
 describe('an organization’s figures', () => {
   it(
@@ -168,7 +95,7 @@ describe('an organization’s figures', () => {
       const province = await stats('82', 'br.farmers');
       // A third each: the hundredth left over goes to the first.
       expect(province.branchRatings).toEqual(ratings([1, 1, 0, 1], [33.34, 33.33, 0, 33.33], [2, 3]));
-      expect(hundredths(province.branchRatings)).toBe(10_000);
+      expect(sharesOf(province.branchRatings)).toBe(10_000);
       expect(child(province.children, '28261').branchRatings).toEqual(
         ratings([1, 1, 0, 0], [50, 50, 0, 0], [2, 2]),
       );
@@ -206,17 +133,9 @@ describe('the Front’s figures', () => {
 
   it('compare with last year’s end: no ratings then, this year’s as the change', WAITS, async () => {
     await settledAt(4);
-    const snapshot = await postJson(t, token('root.operator'), '/api/v1/admin/snapshots', {
-      date: YEAR_END,
-      provinceId: 'br',
-    });
-    expect([200, 201]).toContain(snapshot.status);
+    await s.snapshotYearEnd();
 
-    const c = await getJson<Comparison>(
-      t,
-      `/api/v1/front/compare?unitId=82&from=${YEAR_END}&to=${TODAY}`,
-      token('br.front'),
-    );
+    const c = await s.comparison();
     expect(c.total.fromFigures.branchRatings).toEqual(ratings([0, 0, 0, 0], [0, 0, 0, 0], [0, 0], YEAR - 1));
     expect(c.total.toFigures.branchRatings).toEqual(ratings([1, 2, 0, 1], [25, 50, 0, 25], [2, 3]));
     expect(c.total.change.branchRatings).toEqual({
@@ -229,26 +148,21 @@ describe('the Front’s figures', () => {
       ],
     });
 
-    const sheet = await sheetOf(
-      `/api/v1/front/compare.xlsx?unitId=82&from=${YEAR_END}&to=${TODAY}`,
-      'Xếp loại chi hội',
-    );
+    const { rows } = await s.comparisonSheet('Xếp loại chi hội');
     // Farmers: strong then, now and the change; the same for the others.
-    expect([3, 4, 5].map((c) => rowsOf(sheet).get('Tỉnh br')?.getCell(c).value)).toEqual([0, 1, 1]);
+    expect([3, 4, 5].map((c) => rows.get('Tỉnh br')?.getCell(c).value)).toEqual([0, 1, 1]);
   });
 });
-
-const sheetOf = (path: string, name: string) => sheetOfWorkbook(t, token('br.front'), path, name);
 
 describe('the overview’s .xlsx', () => {
   it('has a sheet of branch ratings: counts, shares, then each kind’s standard', WAITS, async () => {
     await settledAt(4);
 
-    const sheet = await sheetOf('/api/v1/front/overview.xlsx?unitId=82', 'Xếp loại chi hội');
+    const { sheet, rows } = await s.overviewSheet('82', 'Xếp loại chi hội');
     expect(sheet.getRow(4).getCell(3).value).toBe('Hội Nông dân');
     expect(sheet.getRow(5).getCell(7).value).toBe('Số chi hội được xếp loại');
     expect(sheet.getRow(5).getCell(12).value).toBe('Đạt chuẩn (chi hội khu dân cư)');
-    const province = rowsOf(sheet).get('Tỉnh br');
+    const province = rows.get('Tỉnh br');
     // Farmers: four counts, those rated, four shares, residential met, rated and share.
     const farmers = Array.from({ length: 12 }, (_, i) => province?.getCell(3 + i).value as number);
     expect(farmers.slice(0, 5)).toEqual([1, 1, 0, 1, 3]);
@@ -266,9 +180,9 @@ describe('an unlock', () => {
     WAITS,
     async () => {
       await settledAt(4);
-      expect(await recountDifferences()).toEqual([]);
+      await s.expectRecountsEqual();
 
-      const unlocked = await api.act(token('br.farmers'), 'b-28261-02', YEAR, 'unlock', {
+      const unlocked = await api.act(s.token('br.farmers'), 'b-28261-02', YEAR, 'unlock', {
         reason: 'Sai số liệu sinh hoạt',
       });
       expect(unlocked.status).toBe(200);
@@ -276,7 +190,7 @@ describe('an unlock', () => {
       expect((await stats('82', 'br.farmers')).branchRatings).toEqual(
         ratings([1, 0, 0, 1], [50, 0, 0, 50], [1, 2]),
       );
-      expect(await recountDifferences()).toEqual([]);
+      await s.expectRecountsEqual();
 
       // Corrected, submitted and approved again: back in the figures, as good.
       await rateBranch('br.farmers', 'b-28261-02', answersOf(true, 7, true, false));
@@ -284,10 +198,8 @@ describe('an unlock', () => {
       expect((await stats('82', 'br.farmers')).branchRatings).toEqual(
         ratings([1, 1, 0, 1], [33.34, 33.33, 0, 33.33], [2, 3]),
       );
-      expect(await recountDifferences()).toEqual([]);
-      const province = readUnitCounts(
-        await new AggregateRepository(t.deps.table.forTenant(toTenantId('br:farmers'))).get('82'),
-      );
+      await s.expectRecountsEqual();
+      const province = await s.storedCounts('farmers');
       expect(province.branchRatings).toEqual({
         strong: { [YEAR]: 1 },
         good: { [YEAR]: 1 },
@@ -300,17 +212,10 @@ describe('an unlock', () => {
 });
 
 describe('the pages', () => {
-  let front: PageClient;
-  let farmers: PageClient;
-
-  beforeAll(async () => {
-    await settledAt(4);
-    front = await signedIn(t, 'br.front');
-    farmers = await signedIn(t, 'br.farmers');
-  }, 120_000);
+  beforeAll(() => settledAt(4), 120_000);
 
   it('show the Front each organization’s branch ratings of the year beside their total', async () => {
-    const page = await html(await front.get('/front'));
+    const page = await s.page('br.front', '/front');
     const caption = 'Đánh giá, xếp loại chi hội, chi đoàn của bốn đoàn thể';
     expect(page).toContain(`Chi hội được xếp loại năm ${YEAR}`);
     expect(rowCells(page, caption, 'Hội Nông dân')).toEqual([
@@ -327,12 +232,12 @@ describe('the pages', () => {
   });
 
   it('show an organization its unit’s branch ratings and its home page’s key figures', async () => {
-    const unit = await html(await farmers.get('/units/82'));
+    const unit = await s.page('br.farmers', '/units/82');
     expect(unit).toContain(`Đánh giá, xếp loại chi hội năm ${YEAR}`);
-    expect(unit).toMatch(/Chi hội được xếp loại<\/span><span class="value">3</);
-    expect(unit).toMatch(/Chi hội đạt chuẩn<\/span><span class="value">2</);
-    const home = await html(await farmers.get('/home'));
-    expect(home).toMatch(new RegExp(`Chi hội được xếp loại năm ${YEAR}</span><span class="value">3<`));
-    expect(home).toMatch(new RegExp(`Chi hội vững mạnh năm ${YEAR}</span><span class="value">33,34 %<`));
+    expect(unit).toMatch(keyFigure('Chi hội được xếp loại', 3));
+    expect(unit).toMatch(keyFigure('Chi hội đạt chuẩn', 2));
+    const home = await s.page('br.farmers', '/home');
+    expect(home).toMatch(keyFigure(`Chi hội được xếp loại năm ${YEAR}`, 3));
+    expect(home).toMatch(keyFigure(`Chi hội vững mạnh năm ${YEAR}`, '33,34 %'));
   });
 });

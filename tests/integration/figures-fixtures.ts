@@ -25,6 +25,9 @@ export type Org = (typeof ORGS)[number];
 export const FIGURES_CLOCK = vietnamDayClock();
 export const TODAY = FIGURES_CLOCK.today;
 export const YEAR = Number(TODAY.slice(0, 4));
+export const LAST = YEAR - 1;
+/** Last year's end: the day the end-to-end tests snapshot, to read and compare the past with. */
+export const YEAR_END = `${LAST}-12-31`;
 
 /**
  * When figuresProvince's provinces came on the platform: the day their unit tree starts, so that

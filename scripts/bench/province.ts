@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createApp } from '#functions/api/app.ts';
 import { createDependencies } from '#functions/api/dependencies.ts';
 import { type ImportDemoMembersOptions, importDemoMembers } from '#functions/local/demo/demo-members.ts';
+import { recountDemoProvince } from '#functions/local/demo/recount-demo.ts';
 import { DEMO_PROVINCE_ID, seedDemoProvince } from '#functions/local/demo/seed-demo-province.ts';
 import { startDynamoDbLocal } from '#functions/local/dynamodb-local.ts';
 import { type StreamPoller, startStreamPoller } from '#functions/local/stream-poller.ts';
@@ -22,15 +23,11 @@ import { readEnv } from '#shared/config/env.ts';
 import { ORGANIZATIONS, type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import { readUnitCounts } from '#shared/figures/counters.ts';
-import { recount, recountFront, recountWorkspaceOf } from '#shared/figures/recount.ts';
 import { LocalKeyWrapper } from '#shared/privacy/local-key-wrapper.ts';
 import { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
-import { AggregateRepository } from '#shared/store/repositories/aggregates.ts';
 import { FiguresRepository } from '#shared/store/repositories/figures.ts';
-import { PersonRepository } from '#shared/store/repositories/persons.ts';
 import { ProvinceRepository } from '#shared/store/repositories/provinces.ts';
-import { UnitRepository } from '#shared/store/repositories/units.ts';
 import { Table } from '#shared/store/table.ts';
 import { ensureTable } from '#shared/store/table-admin.ts';
 import { meterClient } from './meter.ts';
@@ -146,7 +143,7 @@ export async function openProvince(size: Size): Promise<BenchProvince> {
       provinceUnitId: province.code,
       import: async (counts, onMember) => {
         const imported = await importMembers(table, nationalIds, counts, aggregated, onMember, () =>
-          recountProvince(streamTable),
+          recountDemoProvince(streamTable, { records: false }),
         );
         // The figures are read from settled aggregates, without the poller's work beside them.
         await stopPoller();
@@ -230,29 +227,6 @@ async function settle(count: () => Promise<number>, first: number, expected: num
     counted = now;
   }
   return counted;
-}
-
-/** Every aggregate of the demo province counted from its members: the four organizations', then the Front's. */
-async function recountProvince(table: Table): Promise<void> {
-  const organizations = ORGANIZATIONS.map((organization) => {
-    const tenant = tenantIdOf(DEMO_PROVINCE_ID, organization);
-    return { tenant, table: table.forTenant(toTenantId(tenant)) };
-  });
-  for (const { table: own } of organizations) await recount(recountWorkspaceOf(own), { apply: true });
-  const front = table.forTenant(toTenantId(tenantIdOf(DEMO_PROVINCE_ID, 'front')));
-  await recountFront(
-    {
-      units: new UnitRepository(front),
-      aggregates: new AggregateRepository(front),
-      organizations: organizations.map(({ tenant, table: own }) => ({
-        tenant,
-        aggregates: new AggregateRepository(own),
-      })),
-      persons: new PersonRepository(table),
-    },
-    // A fresh table has no person records to compare: the counters are what the figures read.
-    { apply: true, records: false },
-  );
 }
 
 /** Members of every status the four organizations' province aggregates count: 4 small reads. */

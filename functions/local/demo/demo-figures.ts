@@ -64,7 +64,33 @@ export async function pendingDemoFigures(table: Table, today: string): Promise<D
   return (await front.snapshot(figures.monthEnds.at(-1) as string)) ? undefined : figures;
 }
 
+/** A hamlet's target population for a year. */
+export interface HamletTarget {
+  readonly hamletId: string;
+  readonly targetPopulation: number;
+}
+
+/**
+ * The targets of an organization's hamlets for a year, from the counters of each of its hamlets
+ * on the day the year's targets are made from (every hamlet, those without members with none).
+ */
+export type TargetRule = (
+  organization: Organization,
+  year: number,
+  hamlets: ReadonlyMap<string, Counters>,
+) => HamletTarget[];
+
+export interface DemoFiguresOptions {
+  /** How many of the last month-ends to record. @default DEMO_MONTH_ENDS */
+  readonly monthEnds?: number;
+  /** Days to record besides the last month-ends: the article's previous year-end. */
+  readonly alsoOn?: readonly string[];
+  /** @default a coverage drawn per hamlet, in every hamlet with current members */
+  readonly targets?: TargetRule;
+}
+
 export class DemoFigures implements DemoMembersWitness {
+  /** The days recorded, oldest first: the last month-ends, and any asked for besides. */
   readonly monthEnds: readonly string[];
   /** Each year a target is set for, with the day whose active members it is made from. */
   private readonly targetDays: ReadonlyMap<number, string>;
@@ -75,8 +101,19 @@ export class DemoFigures implements DemoMembersWitness {
   /** The four organizations' memberships at each month-end, for the Front's distinct people. */
   private readonly memberships = new Map<string, MembershipChange[]>();
 
-  constructor(readonly today: string) {
-    this.monthEnds = monthEndsBefore(today, DEMO_MONTH_ENDS);
+  private readonly targetRule: TargetRule;
+
+  constructor(
+    readonly today: string,
+    options: DemoFiguresOptions = {},
+  ) {
+    this.monthEnds = [
+      ...new Set([
+        ...monthEndsBefore(today, options.monthEnds ?? DEMO_MONTH_ENDS),
+        ...(options.alsoOn ?? []),
+      ]),
+    ].sort();
+    this.targetRule = options.targets ?? drawnCoverage;
     // A past year's targets come from its year-end: coverage at its month-ends reads that year's.
     const thisYear = Number(today.slice(0, 4));
     const years = new Set([...this.monthEnds, today].map((day) => Number(day.slice(0, 4))));
@@ -137,15 +174,10 @@ export class DemoFigures implements DemoMembersWitness {
     const ctx = { principal: seedPrincipal(tenant), requestId: RECORDED_BY.userId, now };
     for (const [year, day] of this.targetDays) {
       const counts = countersByUnit(this.counts(day, organization));
-      const targets = (this.hamlets.get(organization) ?? []).flatMap((hamletId) => {
-        const counters = counts.get(hamletId) ?? {};
-        const current = CURRENT.reduce((sum, name) => sum + (counters[name] ?? 0), 0);
-        if (current === 0) return [];
-        const coverage =
-          COVERAGE_FROM + (COVERAGE_TO - COVERAGE_FROM) * fraction(`${organization}|${hamletId}`);
-        const active = counters[AGGREGATE_COUNTERS.members.active] ?? 0;
-        return [{ hamletId, targetPopulation: Math.max(1, Math.round(active / coverage)) }];
-      });
+      const hamlets = new Map(
+        (this.hamlets.get(organization) ?? []).map((hamletId) => [hamletId, counts.get(hamletId) ?? {}]),
+      );
+      const targets = this.targetRule(organization, year, hamlets);
       await mapConcurrently(targets, AT_ONCE, ({ hamletId, targetPopulation }) =>
         setTarget(ws, ctx, hamletId, year, { targetPopulation }),
       );
@@ -155,14 +187,36 @@ export class DemoFigures implements DemoMembersWitness {
 
 const CURRENT = (['active', 'away', 'lapsed'] as const).map((status) => AGGREGATE_COUNTERS.members[status]);
 
+/** The demo's own targets: active members over a coverage drawn for the hamlet, where it has current members. */
+const drawnCoverage: TargetRule = (organization, _year, hamlets) =>
+  [...hamlets].flatMap(([hamletId, counters]) => {
+    const current = CURRENT.reduce((sum, name) => sum + (counters[name] ?? 0), 0);
+    if (current === 0) return [];
+    const coverage = COVERAGE_FROM + (COVERAGE_TO - COVERAGE_FROM) * fraction(`${organization}|${hamletId}`);
+    const active = counters[AGGREGATE_COUNTERS.members.active] ?? 0;
+    return [{ hamletId, targetPopulation: Math.max(1, Math.round(active / coverage)) }];
+  });
+
 /**
  * The member as they stood at the end of `day`, or null before their admission: the status of
- * their last event by then. A demo member never changes branch, so their place is today's.
+ * their last event by then, and the introductions to the Party made by then, each answered only if
+ * answered by then. A demo member never changes branch, so their place is today's.
  */
 function memberOn(member: Member, events: readonly MemberEvent[], day: string): Member | null {
   if (member.joinedAt > day) return null;
   const status = events.filter((event) => event.effectiveDate <= day).at(-1)?.status ?? member.status;
-  return status === member.status ? member : { ...member, status };
+  const then = status === member.status ? member : { ...member, status };
+  if (!member.partyIntroductions?.length) return then;
+  return {
+    ...then,
+    partyIntroductions: member.partyIntroductions
+      .filter((introduction) => introduction.introducedOn <= day)
+      .map((introduction) =>
+        introduction.decidedOn !== null && introduction.decidedOn > day
+          ? { ...introduction, state: 'pending' as const, decidedOn: null }
+          : introduction,
+      ),
+  };
 }
 
 function countersByUnit(...sums: (DeltaSum | undefined)[]): Map<string, Counters> {
@@ -185,6 +239,6 @@ function figuresOf(table: Table, kind: Organization | 'front'): FiguresRepositor
 }
 
 /** The demo seed acting as an organization admin: targets are set by the use case, audited. */
-function seedPrincipal(tenantId: TenantId): Principal {
+export function seedPrincipal(tenantId: TenantId): Principal {
   return { ...RECORDED_BY, tenantId, role: 'org_admin', scope: null, permissions: [] };
 }

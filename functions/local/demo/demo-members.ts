@@ -83,6 +83,24 @@ export interface ImportDemoMembersOptions {
     member: Member,
   ) => void;
   readonly witness?: DemoMembersWitness;
+  /** Other members than the demo's own, from the same generator: the article's build (article/). */
+  readonly shape?: DemoMembersShape;
+}
+
+/**
+ * Changes to what the generator gives, for a build that needs exact figures. A plan made with a
+ * shape must be resumed with the same one: the members are numbered and written as shaped.
+ */
+export interface DemoMembersShape {
+  /** Which of the organization's branches members are drawn over. */
+  readonly branch?: (placed: PlacedBranch) => boolean;
+  /** The generated members, one for one and in order: as many come out as went in. */
+  readonly members?: (
+    organization: Organization,
+    generated: Iterable<GeneratedMember>,
+  ) => Iterable<GeneratedMember>;
+  /** The member as stored, given what a generated one does not carry (its introductions to the Party). */
+  readonly stored?: (organization: Organization, n: number, member: Member) => Member;
 }
 
 /**
@@ -141,7 +159,12 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
           today: options.today ?? now.slice(0, 10),
           at: options.at ?? now,
           branchIds: placed
-            .filter(({ branch, unit }) => branch.status === 'active' && isValidOn(unit, now.slice(0, 10)))
+            .filter(
+              (placed) =>
+                placed.branch.status === 'active' &&
+                isValidOn(placed.unit, now.slice(0, 10)) &&
+                (options.shape?.branch?.(placed) ?? true),
+            )
             .map(({ branch }) => branch.id)
             .sort(),
         };
@@ -191,8 +214,11 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
       provinceName: province.name,
     });
     const farmers = plans[FARMERS];
-    if (organization !== 'women' || !farmers) return members;
-    return withFarmersAmongWomen(members, (await membersOf(FARMERS, farmers))[Symbol.iterator]());
+    const paired =
+      organization !== 'women' || !farmers
+        ? members
+        : withFarmersAmongWomen(members, (await membersOf(FARMERS, farmers))[Symbol.iterator]());
+    return options.shape?.members?.(organization, paired) ?? paired;
   };
 
   const witness = options.witness;
@@ -223,6 +249,7 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
         placementOf(home.branch, home.unit),
         ctx,
       );
+      if (options.shape?.stored) imported.member = options.shape.stored(organization, n, imported.member);
       witness?.member(organization, imported.member, imported.events);
       if (n <= plan.written) continue;
       options.onMember?.(organization, n, generated, imported.member);
@@ -265,10 +292,8 @@ export interface PlacedBranch {
 export async function placedBranches(table: TenantTable, provinceUnitId: string): Promise<PlacedBranch[]> {
   const units = new UnitRepository(table);
   const branches = new BranchRepository(table);
-  const communes = await all((cursor) => units.children(provinceUnitId, 500, cursor));
-  const hamlets = await mapConcurrently(communes, 8, (commune) =>
-    all((cursor) => units.children(commune.id, 500, cursor)),
-  );
+  const communes = await units.allChildren(provinceUnitId);
+  const hamlets = await mapConcurrently(communes, 8, (commune) => units.allChildren(commune.id));
   const places = communes.flatMap((commune, i) => {
     const communePlace = lowerFirst(commune.name);
     return [
@@ -277,7 +302,7 @@ export async function placedBranches(table: TenantTable, provinceUnitId: string)
     ];
   });
   const perUnit = await mapConcurrently(places, 8, async ({ unit, place }) =>
-    (await all((cursor) => branches.ofUnit(unit.id, undefined, 500, cursor))).map((branch) => ({
+    (await branches.allOfUnit(unit.id)).map((branch) => ({
       branch,
       unit,
       place,
@@ -289,17 +314,4 @@ export async function placedBranches(table: TenantTable, provinceUnitId: string)
 /** "Ấp Tân Hòa" inside an address: "ấp Tân Hòa". */
 function lowerFirst(name: string): string {
   return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
-}
-
-async function all<T>(
-  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const next = await page(cursor);
-    items.push(...next.items);
-    cursor = next.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
 }

@@ -74,10 +74,11 @@ export function sumBranchRatings(all: readonly BranchRatings[]): BranchRatings {
   );
 }
 
-/** A level's share of those rated as a fraction (0.6409), as coverage is given; null when unknown. */
+/** A level's share of those rated as a fraction (0.6409), as coverage is given; null when unknown or none is rated. */
 export function branchRatingShare(ratings: BranchRatings, level: RatingLevel): number | null {
   const percent = ratings.byLevel[level].percent;
-  return percent === null ? null : percent / 100;
+  // As with members: no branch rated, no share.
+  return percent === null || ratings.rated === 0 ? null : percent / 100;
 }
 
 /** The standards of every kind added up: branches meeting their standard, of those rated against one. */

@@ -58,10 +58,11 @@ export function sumMemberRatings(all: readonly MemberRatings[]): MemberRatings {
   );
 }
 
-/** A level's share of those rated as a fraction (0.6409), as coverage is given; null when hidden. */
+/** A level's share of those rated as a fraction (0.6409), as coverage is given; null when hidden or none is rated. */
 export function ratingShare(ratings: MemberRatings, level: MemberRatingLevel): number | null {
   const percentage = ratings.percentages[level];
-  return percentage === null ? null : percentage / 100;
+  // A share of nobody rated is no share: a page shows "—", not 0,00 % of each level.
+  return percentage === null || ratings.rated === 0 ? null : percentage / 100;
 }
 
 function sharesOf(raw: RawMemberRatings): Record<MemberRatingLevel, number> {

@@ -69,7 +69,8 @@ function expectedLevels(branches: number): Record<(typeof LEVELS)[number], numbe
   >;
 }
 
-vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+// The build alone takes 1.5–4 minutes on two cores, more beside the rest of the suite.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
 describe(`the article's table at 1/${SCALE}`, () => {
   let t: TestApp;

@@ -69,7 +69,8 @@ async function listAll(t: TestApp, token: string): Promise<string[]> {
   return ids;
 }
 
-vi.setConfig({ testTimeout: 180_000 });
+// Seeding the demo province shares two cores with the rest of the suite (the article's build too).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 600_000 });
 
 describe('demo members', () => {
   let resumed: TestApp;

@@ -5,14 +5,14 @@ const shared = {
   // Long enough for the heaviest tests while the other worker runs beside them on two cores; a hang still ends.
   testTimeout: 60_000,
   hookTimeout: 120_000,
+  // Each file's own emulator (tests/setup/dynamodb-local.ts); registered first, so stopped last.
+  setupFiles: ['tests/setup/stop-dynamodb-local.ts'],
 };
 
 export default defineConfig({
   test: {
-    // Two cores: more workers only queue on the one emulator.
+    // Two cores: more workers only queue on them.
     maxWorkers: 2,
-    // The one emulator every project shares (what the root provides, every project can inject).
-    globalSetup: ['tests/setup/dynamodb-local.ts'],
     projects: [
       {
         test: {

@@ -1,12 +1,12 @@
 /**
- * A real app over a real table for one test file: its own table in the shared DynamoDB Local,
+ * A real app over a real table for one test file: its own table in the file's DynamoDB Local,
  * its own signing keys, a platform admin, and helpers to sign in and call the API.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import { createApp } from '../../functions/api/app.ts';
 import { createDependencies } from '../../functions/api/dependencies.ts';
 import { readEnv } from '../../shared/config/env.ts';
@@ -23,6 +23,7 @@ import { BranchRepository } from '../../shared/store/repositories/branches.ts';
 import { UnitRepository } from '../../shared/store/repositories/units.ts';
 import { ensureTable } from '../../shared/store/table-admin.ts';
 import { vietnamDate, vietnamDayClock } from './clock.ts';
+import { fileDatabaseEndpoint } from './dynamodb-local.ts';
 
 export const PASSWORD = 'a-long-test-password';
 
@@ -36,7 +37,7 @@ export async function createTestApp(options: { clock?: () => Date } = {}) {
   const clock = options.clock ?? vietnamDayClock().clock;
   const dataDir = await mkdtemp(join(tmpdir(), 'doanthe-test-'));
   const env = readEnv({
-    DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+    DYNAMODB_ENDPOINT: await fileDatabaseEndpoint(),
     TABLE_NAME: `test-${randomUUID()}`,
     DATA_DIR: dataDir,
   });

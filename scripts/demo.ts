@@ -9,6 +9,10 @@
  * The figures are recounted from what was written (the local stream would need hours at full
  * size); the table's stream is then marked read, so that `npm start`'s poller does not count the
  * same members a second time.
+ *
+ * `--in-memory` builds in DynamoDB Local's memory and keeps nothing: only the table is printed.
+ * On disk DynamoDB Local writes about ten times slower, so the full size takes hours there and
+ * well under one in memory (docs/decisions/0007-review-year.md gives the times).
  */
 import { join } from 'node:path';
 import { createApp } from '#functions/api/app.ts';
@@ -20,16 +24,19 @@ import { startStreamPoller } from '#functions/local/stream-poller.ts';
 import { readEnv } from '#shared/config/env.ts';
 import { vietnamToday } from '#shared/domain/dates.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
+import type { Table } from '#shared/store/table.ts';
 import { ensureTable } from '#shared/store/table-admin.ts';
 
-const USAGE = 'Usage: npm run demo -- --article [--scale N]   (N: a whole number from 1, the default)\n';
+const USAGE =
+  'Usage: npm run demo -- --article [--scale N] [--in-memory]   (N: a whole number from 1, the default)\n';
 
-function parseArgs(args: readonly string[]): { scale: number } | undefined {
+function parseArgs(args: readonly string[]): { scale: number; inMemory: boolean } | undefined {
   if (!args.includes('--article')) return undefined;
-  const rest = args.filter((arg) => arg !== '--article');
-  if (rest.length === 0) return { scale: 1 };
+  const inMemory = args.includes('--in-memory');
+  const rest = args.filter((arg) => arg !== '--article' && arg !== '--in-memory');
+  if (rest.length === 0) return { scale: 1, inMemory };
   if (rest.length !== 2 || rest[0] !== '--scale' || !/^[1-9]\d{0,5}$/.test(rest[1] ?? '')) return undefined;
-  return { scale: Number(rest[1]) };
+  return { scale: Number(rest[1]), inMemory };
 }
 
 const vi = new Intl.NumberFormat('vi-VN');
@@ -45,7 +52,7 @@ let database: DynamoDbLocal | undefined;
 try {
   const env = readEnv({ DATA_DIR: join('.data', 'article'), ...process.env });
   if (!env.DYNAMODB_ENDPOINT) {
-    database = await startDynamoDbLocal({ dataPath: join(env.DATA_DIR, 'dynamodb') });
+    database = await startDynamoDbLocal(parsed.inMemory ? {} : { dataPath: join(env.DATA_DIR, 'dynamodb') });
     env.DYNAMODB_ENDPOINT = database.endpoint;
   }
   await ensureTable(
@@ -57,7 +64,8 @@ try {
     docsAssetsDir: join(process.cwd(), 'node_modules', 'swagger-ui-dist'),
   });
   const now = new Date();
-  say(`Dựng bài báo, tỷ lệ 1/${parsed.scale} / Building the article at 1/${parsed.scale} in ${env.DATA_DIR}`);
+  const where = parsed.inMemory ? 'trong bộ nhớ / in memory' : env.DATA_DIR;
+  say(`Dựng bài báo, tỷ lệ 1/${parsed.scale} / Building the article at 1/${parsed.scale}: ${where}`);
   let lastSaid = 0;
   const build = await buildArticle({
     table: deps.table,
@@ -72,26 +80,33 @@ try {
       say(`  members ${vi.format(done)}/${vi.format(total)}`);
     },
   });
-  // Read to its end, counting nothing: the recount counted all it holds.
-  const poller = await startStreamPoller({
-    endpoint: env.DYNAMODB_ENDPOINT,
-    region: env.AWS_REGION,
-    table: deps.table,
-    handle: async () => ({ batchItemFailures: [] }),
-    log: { info: () => {}, warn: say, error: say },
-  });
-  await poller.idle();
-  await poller.stop();
+  if (!parsed.inMemory) await markStreamRead(env.DYNAMODB_ENDPOINT, env.AWS_REGION, deps.table);
   await printTable(createApp(deps), build);
+  const seconds = Math.round(build.ms.total / 1000);
   say(
-    `Xong sau ${Math.round(build.ms.total / 1000)} giây. Xem: DATA_DIR=${env.DATA_DIR} DEMO_MEMBERS_PER_ORGANIZATION=0 npm start, đăng nhập front.viewer / ${DEMO_PASSWORD}\n` +
-      `Done in ${Math.round(build.ms.total / 1000)} s. Browse it: DATA_DIR=${env.DATA_DIR} DEMO_MEMBERS_PER_ORGANIZATION=0 npm start, sign in as front.viewer / ${DEMO_PASSWORD}`,
+    parsed.inMemory
+      ? `Xong sau ${seconds} giây; trong bộ nhớ, không giữ lại gì.\nDone in ${seconds} s; in memory, nothing kept.`
+      : `Xong sau ${seconds} giây. Xem: DATA_DIR=${env.DATA_DIR} DEMO_MEMBERS_PER_ORGANIZATION=0 npm start, đăng nhập front.viewer / ${DEMO_PASSWORD}\n` +
+          `Done in ${seconds} s. Browse it: DATA_DIR=${env.DATA_DIR} DEMO_MEMBERS_PER_ORGANIZATION=0 npm start, sign in as front.viewer / ${DEMO_PASSWORD}`,
   );
 } catch (error) {
   process.stderr.write(`Demo build failed: ${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 1;
 } finally {
   await database?.stop();
+}
+
+/** Reads the stream to its end counting nothing: the recount counted all the table holds. */
+async function markStreamRead(endpoint: string, region: string, table: Table): Promise<void> {
+  const poller = await startStreamPoller({
+    endpoint,
+    region,
+    table,
+    handle: async () => ({ batchItemFailures: [] }),
+    log: { info: () => {}, warn: say, error: say },
+  });
+  await poller.idle();
+  await poller.stop();
 }
 
 interface Figures {

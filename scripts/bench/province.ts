@@ -80,6 +80,8 @@ export interface BenchProvince extends Served {
 export interface Imported {
   readonly members: number;
   readonly items: number;
+  /** What the import's puts would cost on AWS (write-units.ts). */
+  readonly writeUnits: number;
   /** From the first write to the last. */
   readonly importMs: number;
   /** Members the province's aggregates counted when the last one was written. */
@@ -142,13 +144,15 @@ export async function openProvince(size: Size): Promise<BenchProvince> {
       table,
       provinceUnitId: province.code,
       import: async (counts, onMember) => {
+        meter.take();
         const imported = await importMembers(table, nationalIds, counts, aggregated, onMember, () =>
           recountDemoProvince(streamTable, { records: false }),
         );
+        const { writeUnits } = meter.take();
         // The figures are read from settled aggregates, without the poller's work beside them.
         await stopPoller();
         meter.take();
-        return imported;
+        return { ...imported, writeUnits };
       },
       close,
     };
@@ -165,7 +169,7 @@ async function importMembers(
   aggregated: () => Promise<number>,
   onMember: ImportDemoMembersOptions['onMember'],
   recountAll: () => Promise<void>,
-): Promise<Imported> {
+): Promise<Omit<Imported, 'writeUnits'>> {
   const started = performance.now();
   let lastSaid = started;
   const result = await importDemoMembers({
@@ -230,7 +234,7 @@ async function settle(count: () => Promise<number>, first: number, expected: num
 }
 
 /** Members of every status the four organizations' province aggregates count: 4 small reads. */
-async function membersAggregated(table: Table, provinceUnitId: string): Promise<number> {
+export async function membersAggregated(table: Table, provinceUnitId: string): Promise<number> {
   const counted = await Promise.all(
     ORGANIZATIONS.map(async (organization) => {
       const figures = new FiguresRepository(

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { apiStartBudget, bundle, type StartSize, sizeAtStart } from '../../infra/constructs/bundling.ts';
 import { printTable, writeResults } from './print.ts';
+import { median } from './timing.ts';
 
 /** The goal: the API's cold import at most this many times the minimal bundle's. */
 const GOAL = 1.5;
@@ -111,12 +112,6 @@ function timeImport(url: string, nodeOptions: string, dataDir: string): Timing {
     },
   });
   return JSON.parse(output) as Timing;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export async function reportColdStart(rows: readonly ColdStartRow[]): Promise<void> {

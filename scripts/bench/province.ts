@@ -68,6 +68,8 @@ const STALL_MS = 120_000;
 export interface BenchProvince extends Served {
   /** The app's table, over the metered client. */
   readonly table: Table;
+  /** That client, for the raw calls the app is compared with. */
+  readonly client: ReturnType<typeof createDocumentClient>;
   /** The province's unit (its official code): the top of every organization's tree. */
   readonly provinceUnitId: string;
   readonly import: (
@@ -142,6 +144,7 @@ export async function openProvince(size: Size): Promise<BenchProvince> {
       app: createApp(deps),
       meter,
       table,
+      client,
       provinceUnitId: province.code,
       import: async (counts, onMember) => {
         meter.take();

@@ -11,6 +11,7 @@
  * Results are also written to .data/bench/{import,members-search,figures}.json.
  */
 import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
+import { measureApiOverhead, reportApiOverhead } from './api-overhead.ts';
 import { measureColdStart, reportColdStart } from './cold-start.ts';
 import { type FigureResult, measureFigures, reportFigures, setCommuneTargets } from './figures.ts';
 import { measureMemberPages, reportMemberPages } from './member-pages.ts';
@@ -94,6 +95,7 @@ async function run(size: Size, samples: Samples, targets: Record<Organization, n
     const figures = await measureFigures(p);
     // Printed as soon as measured: the large province's import takes long.
     await reportMemberPages(size, imported.members, await measureMemberPages(p));
+    if (size === 'small') await reportApiOverhead(await measureApiOverhead(p, imported.members));
     return { counts, imported, searches, figures };
   } finally {
     await p.close();
@@ -188,6 +190,18 @@ function positiveInteger(name: string, fallback: number): number {
   return Number(value);
 }
 
+/** BENCH_ONLY=api: a province of 1,000 members, the API's overhead on one member read. */
+async function apiOnly(): Promise<void> {
+  const p = await openProvince('small');
+  try {
+    const imported = await p.import(split(1_000));
+    await reportApiOverhead(await measureApiOverhead(p, imported.members));
+  } finally {
+    await p.close();
+  }
+}
+
 if (process.env.BENCH_ONLY === 'stream') await reportStream(await measureStream(STREAM_MEMBERS));
+else if (process.env.BENCH_ONLY === 'api') await apiOnly();
 else if (process.env.BENCH_ONLY === 'cold-start') await reportColdStart(await measureColdStart());
 else await main();

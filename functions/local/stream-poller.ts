@@ -4,8 +4,10 @@
  * to the same stream handler, retrying from the first record it reports as failed.
  *
  * - Shards are followed as they close and open: a child shard is read once its parent is done.
+ * - Each batch names its shard, as Lambda's does with a tumbling window: the handler keeps its
+ *   progress per shard.
  * - Where each shard was read to is checkpointed in the table (platform tenant), so a restart
- *   resumes there; the handler's markers make whatever is read twice count once.
+ *   resumes there; the handler's shard progress makes whatever is read twice count once.
  * - It polls every 250 ms while the stream is quiet and reads on at once while records keep
  *   coming, so a change reaches the aggregates well within 2 s.
  * - A record that keeps failing is retried `maxAttempts` times, then logged and passed over, as
@@ -22,8 +24,8 @@ import {
   ListStreamsCommand,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { StreamHandler } from '#functions/stream/handler.ts';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { StreamEvent, StreamHandler } from '#functions/stream/handler.ts';
 import { logger } from '#shared/config/logger.ts';
 import { CHECKPOINT_ENTITY, StreamCheckpoints } from '#shared/store/repositories/aggregates.ts';
 import { decodeStreamImage } from '#shared/store/stream-records.ts';
@@ -39,12 +41,15 @@ export interface StreamPollerOptions {
   readonly handle: StreamHandler;
   /** Pause while the stream is quiet. @default 250 */
   readonly intervalMs?: number;
-  /** Records per GetRecords, and so per handler call. @default 1000 */
+  /**
+   * Records per handler call, read with as many GetRecords as it takes: fuller batches make
+   * fuller transactions. @default 20000
+   */
   readonly batchSize?: number;
   /** Deliveries of a failing record before it is passed over. @default 10 */
   readonly maxAttempts?: number;
   /** Told of every batch handed to the handler (tests replay them). */
-  readonly onBatch?: (event: DynamoDBStreamEvent) => void;
+  readonly onBatch?: (event: StreamEvent) => void;
   readonly log?: Log;
 }
 
@@ -72,7 +77,7 @@ interface ShardState {
 export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
   const log = options.log ?? logger;
   const intervalMs = options.intervalMs ?? 250;
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 20_000;
   const maxAttempts = options.maxAttempts ?? 10;
   const streams = new DynamoDBStreamsClient(
     options.endpoint
@@ -168,9 +173,19 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const readShard = async (shard: ShardState): Promise<number> => {
     shard.iterator ??= await iteratorFor(shard);
     if (!shard.iterator) return finish(shard);
-    let output: GetRecordsCommandOutput;
+    // Pages of up to 1,000 records (GetRecords' limit) until the batch is full or the shard read
+    // to its end for now, as Lambda gathers a batch.
+    const records: _Record[] = [];
+    let next: string | undefined = shard.iterator;
     try {
-      output = await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: batchSize }));
+      do {
+        const output: GetRecordsCommandOutput = await streams.send(
+          new GetRecordsCommand({ ShardIterator: next, Limit: Math.min(1000, batchSize - records.length) }),
+        );
+        records.push(...(output.Records ?? []));
+        next = output.NextShardIterator;
+        if ((output.Records ?? []).length === 0) break;
+      } while (next && records.length < batchSize);
     } catch (error) {
       if ((error as Error).name === 'ExpiredIteratorException') {
         shard.iterator = undefined;
@@ -178,10 +193,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       }
       throw error;
     }
-    const records = output.Records ?? [];
     if (records.length > 0) {
-      const event: DynamoDBStreamEvent = {
+      const event: StreamEvent = {
         Records: records.map((record) => lambdaRecord(record, streamArn)),
+        shardId: shard.shardId,
       };
       const result = await options.handle(event);
       options.onBatch?.(event);
@@ -208,7 +223,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       } else {
         shard.position = records.at(-1)?.dynamodb?.SequenceNumber ?? before;
         shard.failures = 0;
-        shard.iterator = output.NextShardIterator;
+        shard.iterator = next;
       }
       // Saving a checkpoint is itself a change on the stream: a batch holding nothing but our own
       // checkpoints needs none, or the poller would feed itself forever.
@@ -216,7 +231,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         await checkpoints.save({ shardId: shard.shardId, sequenceNumber: shard.position, finished: false });
       if (failed !== undefined) return records.length;
     } else {
-      shard.iterator = output.NextShardIterator;
+      shard.iterator = next;
     }
     if (!shard.iterator) return records.length + finish(shard);
     return records.length;

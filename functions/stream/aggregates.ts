@@ -3,21 +3,33 @@
  * exactly once.
  *
  * Each record's change (new contribution minus old, shared/figures/deltas.ts) is summed with the
- * others of its batch per aggregate item, and written in transactions that also put one marker
- * per record (`attribute_not_exists`). Streams deliver at least once; a record delivered again
- * finds its marker and its transaction is cancelled whole. The markers of that transaction's
- * records are then read, the records already applied dropped, and the rest applied again in one
- * transaction: a replayed batch changes nothing, and a batch cut differently on redelivery
- * (bisection, a partial failure) applies exactly what is new.
+ * others of its batch per aggregate item. A batch comes from one shard, whose records arrive in
+ * order, so one item per shard says what is applied (StreamLedger): a watermark, every record at
+ * or below it done, and the records above it that a batch in progress has applied. Every
+ * transaction moves that item on the condition that its version is the one read, beside the
+ * counters: a replayed batch finds its records at or below the watermark and changes nothing, a
+ * batch cut differently on redelivery (bisection, a partial failure) applies exactly what is new,
+ * and two deliveries of one shard at once cannot both apply a record.
  *
- * The same transactions keep the Front's distinct people (shared/figures/persons.ts): a member's
- * change reads the person records it names, and writes them back on the condition that nobody
- * wrote them since, beside the `unique_persons` counters they move.
+ * The records to apply are grouped by place (the units they count in, then the tenant) before
+ * they are cut into transactions of up to 100 operations: neighbours share their hamlets',
+ * communes' and the province's items, each written once per transaction, so the fuller the batch
+ * the fewer operations a member costs (the event source gathers large batches: infra/). A
+ * member's records keep their order (they sort by the member's first record), which the Front's
+ * distinct people (shared/figures/persons.ts) need: a member's change reads the person records it
+ * names, and writes them back on the condition that nobody wrote them since, beside the
+ * `unique_persons` counters they move. One shard's transactions all move its progress item, so
+ * they run one after another, the next one's person records read while one commits; shards run
+ * side by side (on AWS, one function per shard).
+ *
+ * Before this design each record had a marker (`attribute_not_exists`); for a shard with no
+ * progress yet, those markers still say which of its records were applied, so records applied
+ * before a deploy are not applied again after it.
  *
  * Hot items: a thousand admissions in one commune write the province's item once per
- * transaction, not a thousand times. Items are not sharded: one transaction carries up to ~95
- * records, so even a bulk import touches the province's item a few times a second per shard,
- * far below DynamoDB's 1,000 writes a second on one item.
+ * transaction, not a thousand times. Items are not sharded: even a bulk import touches the
+ * province's item a few times a second per shard, far below DynamoDB's 1,000 writes a second on
+ * one item.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mapConcurrently } from '#shared/concurrency.ts';
@@ -40,17 +52,30 @@ import {
   frontUnitsOf,
   type MembershipChange,
   membershipChange,
+  type PersonRecord,
   personId,
   personsOf,
   planPersons,
 } from '#shared/figures/persons.ts';
 import { readLegacyUnit } from '#shared/store/legacy-units.ts';
-import { MAX_TRANSACTION_OPERATIONS, StreamLedger } from '#shared/store/repositories/aggregates.ts';
+import {
+  MAX_TRANSACTION_OPERATIONS,
+  type ShardProgress,
+  StreamLedger,
+} from '#shared/store/repositories/aggregates.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
-import { decodeStreamImage, type StreamImage } from '#shared/store/stream-records.ts';
+import { decodeStreamImage, type StreamImage, streamEntityOf } from '#shared/store/stream-records.ts';
 import type { Table } from '#shared/store/table.ts';
 
-export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+/**
+ * A batch of one shard. Lambda names the shard only when the event source has a tumbling window
+ * (infra/api-stack.ts declares one for this); the local poller always does.
+ */
+export interface StreamEvent extends DynamoDBStreamEvent {
+  readonly shardId?: string;
+}
+
+export type StreamHandler = (event: StreamEvent) => Promise<DynamoDBBatchResponse>;
 
 /** The entities whose changes move figures; everything else on the stream passes by. */
 export const COUNTED_ENTITIES: readonly string[] = ['member', 'branch', 'branch_rating', 'branch_review'];
@@ -62,6 +87,8 @@ const UNIT_READS_AT_ONCE = 16;
 export interface RecordChange {
   readonly eventId: string;
   readonly sequenceNumber: string;
+  /** The changed item's key: a member's records are applied in their order. */
+  readonly item: string;
   readonly tenant: string;
   readonly deltas: UnitDeltas;
   /** A member's change as the Front's distinct-person count sees it; null when it moves none. */
@@ -72,8 +99,10 @@ type Log = Pick<typeof defaultLogger, 'debug' | 'warn' | 'error'>;
 
 export interface StreamHandlerOptions {
   readonly log?: Log;
-  /** Pause between attempts on a record whose transaction met a concurrent one. */
+  /** Pause between attempts on a transaction that met a concurrent one. */
   readonly retryDelayMs?: number;
+  /** Operations a transaction may hold: DynamoDB's limit, or fewer to cut small batches into several. */
+  readonly transactionOperations?: number;
 }
 
 export function createStreamHandler(table: Table, options: StreamHandlerOptions = {}): StreamHandler {
@@ -82,45 +111,62 @@ export function createStreamHandler(table: Table, options: StreamHandlerOptions 
   const unitPath = unitPaths(table);
   const retryDelayMs = options.retryDelayMs ?? 50;
 
+  /** The person records the records' memberships name, as stored. */
+  const readPersons = async (changes: readonly RecordChange[]) => {
+    const memberships = membershipsOf(changes);
+    return memberships.length > 0 ? await ledger.persons.read(memberships.flatMap(personsOf)) : new Map();
+  };
+
   /**
-   * Applies a group of records in one transaction, with the person records their Front counts
-   * come from, as read for this attempt. When it is cancelled, the records already applied
-   * (their markers exist) are dropped and the rest tried again; when none was, another
-   * transaction held one of the items (real DynamoDB) or wrote one of the persons, and the same
-   * group is read and tried again after a pause. Throws with the records still pending when
-   * they keep conflicting.
+   * Applies one transaction's records with the person records their Front counts come from, as
+   * read for this attempt (read ahead for the first), moving the shard's progress. When it is cancelled, the progress is
+   * read again and the records another delivery applied meanwhile dropped; when there was none,
+   * a person was written since it was read (or, on AWS, another transaction held an item), and
+   * the rest is read and tried again after a pause. Answers the progress it leaves, and whether
+   * every record is applied.
    */
-  const applyGroup = async (group: readonly RecordChange[]) => {
-    let pending = group;
-    for (let attempt = 0; attempt < 6 && pending.length > 0; attempt++) {
-      const memberships = pending.flatMap((change) => (change.membership ? [change.membership] : []));
+  const applyChunk = async (
+    shard: Shard,
+    chunk: readonly RecordChange[],
+    from: ShardProgress,
+    prefetched: Promise<Map<string, PersonRecord>> | undefined,
+  ): Promise<{ progress: ShardProgress; applied: boolean }> => {
+    let progress = from;
+    let pending = chunk;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const done = doneBy(progress);
+      pending = pending.filter((change) => !done(change.sequenceNumber));
+      if (pending.length === 0) return { progress, applied: true };
+      const memberships = membershipsOf(pending);
       const stored =
-        memberships.length > 0 ? await ledger.persons.read(memberships.flatMap(personsOf)) : new Map();
+        (attempt === 0 && prefetched ? await prefetched : undefined) ?? (await readPersons(pending));
       const { deltas: sum, writes } = planPersons(memberships, stored);
       for (const change of pending) sum.add(change.tenant, change.deltas);
-      if (
-        await ledger.applyOnce(
-          pending.map((change) => change.eventId),
-          sum.updates(),
-          writes,
-        )
-      )
-        return;
-      const applied = await Promise.all(pending.map((change) => ledger.isApplied(change.eventId)));
-      const rest = pending.filter((_, n) => !applied[n]);
-      if (rest.length < pending.length)
-        log.debug('stream records applied before', { records: pending.length - rest.length });
-      else await sleep(retryDelayMs * 2 ** attempt);
-      pending = rest;
+      const next = advance(
+        progress,
+        shard.records,
+        pending.map((change) => change.sequenceNumber),
+      );
+      if (await ledger.apply(shard.id, progress, next, sum.updates(), writes))
+        return { progress: { ...next, version: (progress.version ?? 0) + 1 }, applied: true };
+      const reread = await ledger.progress(shard.id);
+      if (reread.version !== progress.version) {
+        log.debug('stream shard moved on by another delivery', { shardId: shard.id });
+        progress = reread;
+      } else await sleep(retryDelayMs * 2 ** attempt);
     }
-    if (pending.length > 0) throw new PendingRecordsError(pending);
+    return { progress, applied: false };
   };
 
   return async (event) => {
     const records = dedupe(event.Records);
-    const failure = (record: DynamoDBRecord): DynamoDBBatchResponse => ({
-      batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? record.eventID ?? '' }],
+    const answer = (failed?: string): DynamoDBBatchResponse => ({
+      batchItemFailures: failed === undefined ? [] : [{ itemIdentifier: failed }],
     });
+    // A tumbling window ends with an invocation that may carry no records.
+    if (records.length === 0) return answer();
+    if (!event.shardId)
+      throw new Error('a stream batch without its shardId: the event source needs a tumbling window');
 
     // Records in order; one that cannot be read stops the batch there, after what came before it
     // is applied, so Lambda (or the poller) retries from it. Read side by side: a batch of new
@@ -132,32 +178,155 @@ export function createStreamHandler(table: Table, options: StreamHandlerOptions 
       ),
     );
     const stop = read.findIndex((r) => r.error !== undefined);
-    const stoppedAt = stop < 0 ? undefined : read[stop];
-    const changes = (stop < 0 ? read : read.slice(0, stop)).flatMap(({ record, change }) =>
-      change ? [{ record, change }] : [],
-    );
+    const readable = stop < 0 ? read : read.slice(0, stop);
+    const changes = readable.flatMap(({ change }) => (change ? [change] : []));
+    const shard: Shard = {
+      id: event.shardId,
+      records: readable.map(({ record, change }) => {
+        const sequence = sequenceOf(record);
+        return { sequence, at: BigInt(sequence), counted: change !== null };
+      }),
+    };
 
-    for (const chunk of chunkChanges(changes.map((c) => c.change))) {
-      try {
-        await applyGroup(chunk);
-      } catch (error) {
-        // Lambda retries from the first record reported; those before it in the batch are applied.
-        const first = error instanceof PendingRecordsError ? error.pending[0] : chunk[0];
-        log.error('stream records not applied', { eventId: first?.eventId, error });
-        const failed = changes.find((c) => c.change === first);
-        return failed ? failure(failed.record) : { batchItemFailures: [] };
+    let progress = await ledger.progress(shard.id);
+    if (progress.version === null && changes.length > 0) {
+      const marked = await ledger.appliedBefore(changes.map((change) => change.eventId));
+      progress = {
+        ...progress,
+        applied: changes.filter((c) => marked.has(c.eventId)).map((c) => c.sequenceNumber),
+      };
+    }
+
+    const done = doneBy(progress);
+    const chunks = chunkChanges(
+      byPlace(changes.filter((c) => !done(c.sequenceNumber))),
+      options.transactionOperations,
+    );
+    let prefetched = chunks[0] && quietly(readPersons(chunks[0]));
+    for (const [n, chunk] of chunks.entries()) {
+      const stored = prefetched;
+      // The next transaction's persons are read while this one commits, unless it names one of
+      // this one's (its read would be stale, and its transaction cancelled).
+      const following = chunks[n + 1];
+      prefetched = following && !sharePersons(chunk, following) ? quietly(readPersons(following)) : undefined;
+      // Refused even after the store's retries (a lasting conflict, throttling): reported from
+      // the first record not applied, so Lambda (or the poller) delivers the batch again from there.
+      const result = await applyChunk(shard, chunk, progress, stored).catch((error: unknown) => {
+        log.error('stream transaction refused', { shardId: shard.id, error });
+        return { progress, applied: false };
+      });
+      progress = result.progress;
+      if (!result.applied) {
+        // A member's later records may sit in the next transactions: none is tried after this one.
+        const done = doneBy(progress);
+        const first = shard.records.find((r) => !done(r.sequence, r.at));
+        log.error('stream records not applied', { shardId: shard.id, sequenceNumber: first?.sequence });
+        return answer(first?.sequence);
       }
     }
 
+    const stoppedAt = stop < 0 ? undefined : read[stop];
     if (stoppedAt) {
       log.error('stream record cannot be counted', {
         eventId: stoppedAt.record.eventID,
         error: stoppedAt.error,
       });
-      return failure(stoppedAt.record);
+      return answer(stoppedAt.record.dynamodb?.SequenceNumber ?? stoppedAt.record.eventID ?? '');
     }
-    return { batchItemFailures: [] };
+    return answer();
   };
+}
+
+/** One shard's records of a batch, in order, up to the first that cannot be read. */
+interface Shard {
+  readonly id: string;
+  readonly records: readonly BatchRecord[];
+}
+
+interface BatchRecord {
+  readonly sequence: string;
+  /** The sequence number as a number: they are compared, and too long for a double. */
+  readonly at: bigint;
+  readonly counted: boolean;
+}
+
+function membershipsOf(changes: readonly RecordChange[]): MembershipChange[] {
+  return changes.flatMap((change) => (change.membership ? [change.membership] : []));
+}
+
+function sharePersons(a: readonly RecordChange[], b: readonly RecordChange[]): boolean {
+  const named = new Set(membershipsOf(a).flatMap(personsOf).map(personId));
+  return membershipsOf(b)
+    .flatMap(personsOf)
+    .some((ref) => named.has(personId(ref)));
+}
+
+/** A read begun ahead: its failure is met where it is awaited, not as an unhandled rejection. */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Whether the shard's progress says a record is applied (a test, built once per progress). */
+function doneBy(progress: ShardProgress): (sequence: string, at?: bigint) => boolean {
+  const watermark = progress.sequence === null ? null : BigInt(progress.sequence);
+  // Compared as numbers: the ledger keeps them without the leading zeros they may come with.
+  const applied = new Set(progress.applied.map((s) => BigInt(s)));
+  return (sequence, at = BigInt(sequence)) => (watermark !== null && at <= watermark) || applied.has(at);
+}
+
+/**
+ * The progress once these records are applied too: the watermark moves over every record of the
+ * batch, from its start, that is done (or moves no counter); records applied above it are listed.
+ */
+export function advance(
+  progress: ShardProgress,
+  batch: readonly BatchRecord[],
+  applying: readonly string[],
+): Omit<ShardProgress, 'version'> {
+  const done = doneBy({ ...progress, applied: [...progress.applied, ...applying] });
+  let sequence = progress.sequence;
+  let watermark = sequence === null ? null : BigInt(sequence);
+  for (const record of batch) {
+    if (record.counted && !done(record.sequence, record.at)) break;
+    if (watermark === null || record.at > watermark) {
+      sequence = record.sequence;
+      watermark = record.at;
+    }
+  }
+  const above = [...new Set([...progress.applied, ...applying])].filter(
+    (s) => watermark === null || BigInt(s) > watermark,
+  );
+  return { sequence, applied: above };
+}
+
+/**
+ * The changes grouped by place — the units they count in, then their tenant — so that a
+ * transaction's records share their aggregate items. A member's records sort where its first one
+ * does, in their order (the sort is stable): its person records see them in turn.
+ */
+export function byPlace(changes: readonly RecordChange[]): RecordChange[] {
+  const placeOf = new Map<string, string>();
+  for (const change of changes)
+    if (!placeOf.has(change.item)) placeOf.set(change.item, `${placeUnits(change)}\u0000${change.tenant}`);
+  const place = (change: RecordChange) => placeOf.get(change.item) ?? '';
+  return [...changes].sort((a, b) => (place(a) < place(b) ? -1 : place(a) > place(b) ? 1 : 0));
+}
+
+function placeUnits(change: RecordChange): string {
+  const units =
+    change.deltas.size > 0
+      ? [...change.deltas.keys()]
+      : change.membership
+        ? frontUnitsOf(change.membership)
+        : [];
+  return units.join('/');
+}
+
+function sequenceOf(record: DynamoDBRecord): string {
+  const sequence = record.dynamodb?.SequenceNumber;
+  if (!sequence) throw new Error('a stream record without SequenceNumber');
+  return sequence;
 }
 
 /**
@@ -168,6 +337,9 @@ export async function changeOf(
   record: DynamoDBRecord,
   unitPath: (tenant: string, unitId: string) => Promise<readonly string[]>,
 ): Promise<RecordChange | null> {
+  const named = (image: Readonly<Record<string, unknown>> | undefined) =>
+    COUNTED_ENTITIES.includes(streamEntityOf(image) ?? '');
+  if (!named(record.dynamodb?.NewImage) && !named(record.dynamodb?.OldImage)) return null;
   const before = decodeStreamImage(record.dynamodb?.OldImage);
   const after = decodeStreamImage(record.dynamodb?.NewImage);
   const counted = (image: StreamImage | undefined) =>
@@ -196,12 +368,12 @@ export async function changeOf(
   const eventId = record.eventID;
   const sequenceNumber = record.dynamodb?.SequenceNumber;
   if (!eventId || !sequenceNumber) throw new Error('a stream record without eventID or SequenceNumber');
-  return { eventId, sequenceNumber, tenant, deltas, membership };
+  return { eventId, sequenceNumber, item: JSON.stringify(record.dynamodb?.Keys), tenant, deltas, membership };
 }
 
 /**
- * Groups record changes, in order, into transactions of at most `limit` operations: a marker per
- * record plus one write per aggregate item and person record the group touches.
+ * Groups record changes, in order, into transactions of at most `limit` operations: the shard's
+ * progress plus one write per aggregate item and person record the group touches.
  */
 export function chunkChanges(
   changes: readonly RecordChange[],
@@ -213,7 +385,7 @@ export function chunkChanges(
   for (const change of changes) {
     const touched = itemsTouched(change);
     const together = new Set([...items, ...touched]);
-    if (chunk.length > 0 && chunk.length + 1 + together.size > limit) {
+    if (chunk.length > 0 && 1 + together.size > limit) {
       chunks.push(chunk);
       chunk = [];
       items = new Set(touched);
@@ -277,12 +449,6 @@ function unitPaths(table: Table): (tenant: string, unitId: string) => Promise<re
     cache.set(id, path);
     return path;
   };
-}
-
-class PendingRecordsError extends Error {
-  constructor(readonly pending: readonly RecordChange[]) {
-    super(`${pending.length} stream records kept conflicting with other transactions`);
-  }
 }
 
 function sleep(ms: number): Promise<void> {

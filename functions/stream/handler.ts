@@ -4,21 +4,23 @@
  * `handler` with batches and retries from the first failed record it reports; on one machine
  * the local poller (functions/local/stream-poller.ts) calls the same `createStreamHandler`.
  */
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+
+import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { readEnv } from '#shared/config/env.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { Table } from '#shared/store/table.ts';
-import { createStreamHandler, type StreamHandler } from './aggregates.ts';
+import { createStreamHandler, type StreamEvent, type StreamHandler } from './aggregates.ts';
 
-export { createStreamHandler, type StreamHandler } from './aggregates.ts';
+export { createStreamHandler, type StreamEvent, type StreamHandler } from './aggregates.ts';
 
 let handle: StreamHandler | undefined;
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+/** A tumbling window's invocations must answer a state (infra/api-stack.ts); this function keeps none. */
+export async function handler(event: StreamEvent): Promise<DynamoDBBatchResponse & { state: object }> {
   if (!handle) {
     const env = readEnv();
     const client = createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
     handle = createStreamHandler(new Table(client, env.TABLE_NAME));
   }
-  return handle(event);
+  return { ...(await handle(event)), state: {} };
 }

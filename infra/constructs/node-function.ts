@@ -3,17 +3,19 @@
  * log group and role are decided here once, so a stack only says which file to run and with
  * which environment.
  */
-import { isAbsolute, join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
+import { basename, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling, Validations } from 'aws-cdk-lib';
 import { type IGrantable, type IPrincipal, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { bundlingOptions } from './bundling.ts';
+import { bundleEntryName } from './bundling.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const bundleCli = fileURLToPath(new URL('./bundle-cli.ts', import.meta.url));
 
 export interface NodeFunctionProps {
   /** The module that exports the handler, relative to the repository root, e.g. `functions/api/lambda.ts`. */
@@ -28,7 +30,7 @@ export interface NodeFunctionProps {
    */
   readonly description?: string;
   /**
-   * Memory also buys CPU on Lambda, which loading a ~1 MB bundle at cold start needs.
+   * Memory also buys CPU on Lambda, which parsing the bundle at cold start needs.
    * @default 1024
    */
   readonly memorySize?: number;
@@ -37,10 +39,18 @@ export interface NodeFunctionProps {
    */
   readonly timeout?: Duration;
   /**
-   * Variables added to the house ones (NODE_OPTIONS).
+   * The function's environment variables.
    * @default - none
    */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Whether Node maps stack traces through the bundle's source maps
+   * (NODE_OPTIONS=--enable-source-maps). Off by default: Node then reads and parses every map at
+   * start-up, about 50 ms of each cold start of the API. The maps ship either way, so an
+   * operator can switch this on for a while, or decode a logged stack trace with them.
+   * @default false
+   */
+  readonly sourceMaps?: boolean;
   /**
    * How long the function's log events are kept.
    * @default RetentionDays.ONE_MONTH
@@ -61,7 +71,7 @@ export interface NodeFunctionProps {
 }
 
 export class NodeFunction extends Construct implements IGrantable {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
   readonly grantPrincipal: IPrincipal;
 
@@ -77,12 +87,21 @@ export class NodeFunction extends Construct implements IGrantable {
     this.logGroup.grantWrite(role);
     this.grantPrincipal = role;
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: isAbsolute(props.entry) ? props.entry : join(repoRoot, props.entry),
-      handler: props.handler ?? 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(repoRoot, {
+        // Hashed by what is deployed, not by the whole repository it is built from.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          local: localBundling(props.entry, props.copyFiles ?? {}),
+          // CDK reuses a bundle within a synthesis when the bundling options match, and a local
+          // bundler's code is not part of them: the command names what it builds.
+          command: [bundleCli, props.entry, JSON.stringify(props.copyFiles ?? {})],
+          // Never pulled: local bundling either succeeds or throws, and Docker is not needed.
+          image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+        },
+      }),
+      handler: `${bundleEntryName}.${props.handler ?? 'handler'}`,
       description: props.description,
-      projectRoot: repoRoot,
-      depsLockFilePath: join(repoRoot, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
@@ -90,19 +109,9 @@ export class NodeFunction extends Construct implements IGrantable {
       role,
       logGroup: this.logGroup,
       tracing: props.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        target: bundlingOptions.target,
-        format: OutputFormat.ESM,
-        minify: bundlingOptions.minify,
-        sourceMap: bundlingOptions.sourcemap,
-        sourcesContent: bundlingOptions.sourcesContent,
-        mainFields: bundlingOptions.mainFields,
-        externalModules: bundlingOptions.external,
-        banner: bundlingOptions.banner.js,
-        // NodejsFunction's own `charset` option is not passed on to esbuild in this CDK version.
-        esbuildArgs: { '--charset': bundlingOptions.charset },
-        commandHooks: props.copyFiles ? copyAfterBundling(props.copyFiles) : undefined,
+      environment: {
+        ...(props.sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+        ...props.environment,
       },
     });
 
@@ -122,21 +131,30 @@ export class NodeFunction extends Construct implements IGrantable {
 }
 
 /**
- * Copy commands run by NodejsFunction's shell after esbuild. Sources are taken relative to
- * `inputDir`, the repository root as the bundler sees it.
+ * esbuild with our options (infra/constructs/bundling.ts), run here rather than through
+ * NodejsFunction: that one passes esbuild `--outfile`, which rules out code splitting, and takes
+ * no plugins. Then the files the code reads at run time are copied beside the bundle.
  */
-function copyAfterBundling(copyFiles: Readonly<Record<string, readonly string[]>>): ICommandHooks {
-  const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+function localBundling(
+  entry: string,
+  copyFiles: Readonly<Record<string, readonly string[]>>,
+): ILocalBundling {
   return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir, outputDir) =>
-      Object.entries(copyFiles).flatMap(([folder, files]) => [
-        `mkdir -p ${quote(join(outputDir, folder))}`,
-        ...files.map((file) => {
-          const source = join(inputDir, isAbsolute(file) ? relative(repoRoot, file) : file);
-          return `cp ${quote(source)} ${quote(join(outputDir, folder))}/`;
-        }),
-      ]),
+    tryBundle(outputDir) {
+      const built = spawnSync(process.execPath, ['--import', 'tsx', bundleCli, entry, outputDir], {
+        cwd: repoRoot,
+        stdio: 'inherit',
+      });
+      if (built.status !== 0)
+        throw new Error(`Bundling ${entry} failed (exit ${built.status ?? built.signal})`);
+      for (const [folder, files] of Object.entries(copyFiles)) {
+        mkdirSync(join(outputDir, folder), { recursive: true });
+        for (const file of files) {
+          const source = isAbsolute(file) ? file : join(repoRoot, file);
+          cpSync(source, join(outputDir, folder, basename(source)));
+        }
+      }
+      return true;
+    },
   };
 }

@@ -14,6 +14,7 @@ import type { Reading } from './meter.ts';
 import { en, printTable, writeResults } from './print.ts';
 import type { BenchProvince } from './province.ts';
 import { call, pageGet } from './session.ts';
+import { median, timed } from './timing.ts';
 
 const ROUNDS = 31;
 /** The member list of the province's largest organization. */
@@ -45,19 +46,6 @@ export interface PageVsApi {
   /** DynamoDB calls of one request of each, and the items they read. */
   readonly apiReading: Reading;
   readonly pageReading: Reading;
-}
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await work();
-  const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 const collectGarbage = () => {

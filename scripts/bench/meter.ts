@@ -1,8 +1,10 @@
 /**
- * Counts what a DynamoDB client does — calls, consumed capacity, items read — through a
- * middleware on the benchmark's own client, so production code is measured as it is.
+ * Counts what a DynamoDB client does — calls, consumed capacity, items read, items put and what
+ * they would cost on AWS — through a middleware on the benchmark's own client, so production
+ * code is measured as it is.
  */
 import type { createDocumentClient } from '#shared/store/dynamodb-client.ts';
+import { writeUnits } from './write-units.ts';
 
 export interface Reading {
   calls: number;
@@ -12,13 +14,17 @@ export interface Reading {
   itemsRead: number;
   /** Calls that asked for nothing to be reported back (writes): their capacity is unknown. */
   unreported: number;
+  /** Items put (batch, transaction or single puts). */
+  itemsPut: number;
+  /** What those puts cost on AWS in write units, table and indexes (write-units.ts). */
+  writeUnits: number;
 }
 
 export class Meter {
   private reading: Reading = Meter.zero();
 
   private static zero(): Reading {
-    return { calls: 0, capacity: 0, itemsRead: 0, unreported: 0 };
+    return { calls: 0, capacity: 0, itemsRead: 0, unreported: 0, itemsPut: 0, writeUnits: 0 };
   }
 
   /** What was counted since the last call, and a fresh start. */
@@ -36,6 +42,35 @@ export class Meter {
     for (const consumed of reported) this.reading.capacity += consumed.CapacityUnits ?? 0;
     this.reading.itemsRead += output.ScannedCount ?? itemsReturned(output);
   }
+
+  recordPuts(input: CallInput): void {
+    for (const item of itemsPut(input)) {
+      this.reading.itemsPut += 1;
+      this.reading.writeUnits += writeUnits(item);
+    }
+  }
+}
+
+type Attributes = Readonly<Record<string, unknown>>;
+
+/** A write call's input as the document client takes it, before marshalling. */
+interface CallInput {
+  readonly Item?: Attributes;
+  readonly RequestItems?: Readonly<
+    Record<string, readonly { readonly PutRequest?: { readonly Item: Attributes } }[]>
+  >;
+  readonly TransactItems?: readonly { readonly Put?: { readonly Item: Attributes } }[];
+}
+
+function itemsPut(input: CallInput): Attributes[] {
+  if (input.Item) return [input.Item];
+  if (input.TransactItems)
+    return input.TransactItems.flatMap((operation) => (operation.Put ? [operation.Put.Item] : []));
+  return Object.values(input.RequestItems ?? {}).flatMap((requests) =>
+    Array.isArray(requests)
+      ? requests.flatMap((request) => (request.PutRequest ? [request.PutRequest.Item] : []))
+      : [],
+  );
 }
 
 interface ConsumedCapacity {
@@ -64,6 +99,7 @@ export function meterClient(client: ReturnType<typeof createDocumentClient>): Me
     (next) => async (args) => {
       const result = await next(args);
       meter.record(result.output as CallOutput);
+      meter.recordPuts(args.input as CallInput);
       return result;
     },
     // The outermost step: one count per call, whatever the SDK retried underneath.

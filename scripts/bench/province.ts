@@ -68,6 +68,8 @@ const STALL_MS = 120_000;
 export interface BenchProvince extends Served {
   /** The app's table, over the metered client. */
   readonly table: Table;
+  /** That client, for the raw calls the app is compared with. */
+  readonly client: ReturnType<typeof createDocumentClient>;
   /** The province's unit (its official code): the top of every organization's tree. */
   readonly provinceUnitId: string;
   readonly import: (
@@ -80,6 +82,8 @@ export interface BenchProvince extends Served {
 export interface Imported {
   readonly members: number;
   readonly items: number;
+  /** What the import's puts would cost on AWS (write-units.ts). */
+  readonly writeUnits: number;
   /** From the first write to the last. */
   readonly importMs: number;
   /** Members the province's aggregates counted when the last one was written. */
@@ -140,15 +144,18 @@ export async function openProvince(size: Size): Promise<BenchProvince> {
       app: createApp(deps),
       meter,
       table,
+      client,
       provinceUnitId: province.code,
       import: async (counts, onMember) => {
+        meter.take();
         const imported = await importMembers(table, nationalIds, counts, aggregated, onMember, () =>
           recountDemoProvince(streamTable, { records: false }),
         );
+        const { writeUnits } = meter.take();
         // The figures are read from settled aggregates, without the poller's work beside them.
         await stopPoller();
         meter.take();
-        return imported;
+        return { ...imported, writeUnits };
       },
       close,
     };
@@ -165,7 +172,7 @@ async function importMembers(
   aggregated: () => Promise<number>,
   onMember: ImportDemoMembersOptions['onMember'],
   recountAll: () => Promise<void>,
-): Promise<Imported> {
+): Promise<Omit<Imported, 'writeUnits'>> {
   const started = performance.now();
   let lastSaid = started;
   const result = await importDemoMembers({
@@ -230,7 +237,7 @@ async function settle(count: () => Promise<number>, first: number, expected: num
 }
 
 /** Members of every status the four organizations' province aggregates count: 4 small reads. */
-async function membersAggregated(table: Table, provinceUnitId: string): Promise<number> {
+export async function membersAggregated(table: Table, provinceUnitId: string): Promise<number> {
   const counted = await Promise.all(
     ORGANIZATIONS.map(async (organization) => {
       const figures = new FiguresRepository(

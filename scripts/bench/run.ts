@@ -11,6 +11,8 @@
  * Results are also written to .data/bench/{import,members-search,figures}.json.
  */
 import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.ts';
+import { measureApiOverhead, reportApiOverhead } from './api-overhead.ts';
+import { measureColdStart, reportColdStart } from './cold-start.ts';
 import { type FigureResult, measureFigures, reportFigures, setCommuneTargets } from './figures.ts';
 import { measureMemberPages, reportMemberPages } from './member-pages.ts';
 import {
@@ -31,11 +33,17 @@ import {
   type Size,
   split,
 } from './province.ts';
+import { measureStream, reportStream } from './stream.ts';
 
 const SIZES: Record<Size, number> = {
   small: positiveInteger('BENCH_SMALL', 5_000),
   large: positiveInteger('BENCH_LARGE', 531_467),
 };
+/** Members the stream bench imports and then has the poller apply (stream.ts). */
+const STREAM_MEMBERS = positiveInteger('BENCH_STREAM_MEMBERS', 20_000);
+/** Issue 13's goals for writing members. */
+const GOALS = { itemsPerMember: 5, writeUnitsPerMember: 12, loadMinutes: 15 } as const;
+
 /** People to gather per member of the large province: its coverage comes out about two thirds. */
 const TARGET_PER_MEMBER = 1.25;
 
@@ -69,6 +77,8 @@ async function main(): Promise<void> {
   await reportSearches(searched('small'), searched('large'), samples);
   const figured = (size: Size) => ({ members: runs[size].imported.members, results: runs[size].figures });
   await reportFigures(figured('small'), figured('large'));
+  await reportStream(await measureStream(STREAM_MEMBERS));
+  await reportColdStart(await measureColdStart());
 }
 
 async function run(size: Size, samples: Samples, targets: Record<Organization, number>): Promise<Run> {
@@ -85,6 +95,7 @@ async function run(size: Size, samples: Samples, targets: Record<Organization, n
     const figures = await measureFigures(p);
     // Printed as soon as measured: the large province's import takes long.
     await reportMemberPages(size, imported.members, await measureMemberPages(p));
+    if (size === 'small') await reportApiOverhead(await measureApiOverhead(p, imported.members));
     return { counts, imported, searches, figures };
   } finally {
     await p.close();
@@ -105,6 +116,8 @@ async function reportImports(runs: Record<Size, Run>): Promise<void> {
       'province',
       'members',
       'items',
+      `items/member (goal ≤ ${GOALS.itemsPerMember})`,
+      `AWS write units/member (goal ≤ ${GOALS.writeUnitsPerMember})`,
       'import',
       'items/s',
       'aggregated at last write',
@@ -116,6 +129,8 @@ async function reportImports(runs: Record<Size, Run>): Promise<void> {
         size,
         en.format(i.members),
         en.format(i.items),
+        (i.items / i.members).toFixed(2),
+        (i.writeUnits / i.members).toFixed(2),
         `${seconds(i.importMs).toFixed(1)} s`,
         en.format(perSecond(i)),
         streamed
@@ -128,6 +143,11 @@ async function reportImports(runs: Record<Size, Run>): Promise<void> {
     }),
   ]);
   const i = runs.large.imported;
+  const loadMinutes = seconds(i.importMs + i.settleMs) / 60;
+  console.log(
+    `Loaded with every figure settled: ${loadMinutes.toFixed(1)} min for ${en.format(i.members)} members ` +
+      `(goal ≤ ${GOALS.loadMinutes} min for 531,467: ${i.members === 531_467 ? (loadMinutes / GOALS.loadMinutes).toFixed(2) : '—'}× the goal)`,
+  );
   console.log(
     `\nFor the issue note: the import of ${en.format(i.members)} (${vi.format(i.members)}) generated members, ` +
       `${en.format(i.items)} items, took ${(seconds(i.importMs) / 60).toFixed(1)} min (${en.format(perSecond(i))} items/s) ` +
@@ -149,6 +169,7 @@ async function reportImports(runs: Record<Size, Run>): Promise<void> {
             counts: runs[size].counts,
             members: i.members,
             items: i.items,
+            writeUnits: i.writeUnits,
             importSeconds: Math.round(seconds(i.importMs) * 10) / 10,
             itemsPerSecond: perSecond(i),
             aggregatedAtLastWrite: i.aggregatedAtLastWrite,
@@ -169,4 +190,18 @@ function positiveInteger(name: string, fallback: number): number {
   return Number(value);
 }
 
-await main();
+/** BENCH_ONLY=api: a province of 1,000 members, the API's overhead on one member read. */
+async function apiOnly(): Promise<void> {
+  const p = await openProvince('small');
+  try {
+    const imported = await p.import(split(1_000));
+    await reportApiOverhead(await measureApiOverhead(p, imported.members));
+  } finally {
+    await p.close();
+  }
+}
+
+if (process.env.BENCH_ONLY === 'stream') await reportStream(await measureStream(STREAM_MEMBERS));
+else if (process.env.BENCH_ONLY === 'api') await apiOnly();
+else if (process.env.BENCH_ONLY === 'cold-start') await reportColdStart(await measureColdStart());
+else await main();

@@ -44,6 +44,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /**
  * A hash of nothing anyone knows, verified when the username does not exist so that an
- * unknown name takes as long to refuse as a wrong password.
+ * unknown name takes as long to refuse as a wrong password. Started at load but not awaited
+ * there: scrypt runs on the thread pool while the rest of the cold start goes on.
  */
-export const decoyHash = await hashPassword(randomBytes(16).toString('hex'));
+export const decoyHash: Promise<string> = hashPassword(randomBytes(16).toString('hex'));

@@ -90,7 +90,7 @@ export class SignInService {
     }
 
     const account = await this.accounts.findByUsername(username);
-    const valid = await verifyPassword(password, account?.passwordHash ?? decoyHash);
+    const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyHash));
     if (!account || !valid) throw new DomainError('INVALID_CREDENTIALS');
     await releaseCeilings();
     // The password proves the pair: its failures go, and the address is one the account uses.

@@ -390,6 +390,20 @@ export const errorMessages = {
     vi: 'Lỗi hệ thống; vui lòng thử lại sau',
     en: 'Internal error; please try again later',
   }),
+  WRITE_CONFLICT: {
+    title: { vi: 'Dữ liệu đang được cập nhật cùng lúc', en: 'Data being changed at the same moment' },
+    detail: ({ retryAfter = '' }) => ({
+      vi: `Một thay đổi khác trên cùng dữ liệu đang được lưu nên thay đổi của bạn chưa được lưu. Vui lòng gửi lại sau ${retryAfter} giây.`,
+      en: `Another change to the same records was being saved, so yours was not saved. Please send it again in ${retryAfter} seconds.`,
+    }),
+  },
+  SERVICE_BUSY: {
+    title: { vi: 'Hệ thống đang quá tải', en: 'Service busy' },
+    detail: ({ retryAfter = '' }) => ({
+      vi: `Hệ thống đang nhận quá nhiều yêu cầu nên thay đổi của bạn chưa được lưu. Vui lòng gửi lại sau ${retryAfter} giây.`,
+      en: `The service is receiving too many requests, so your change was not saved. Please send it again in ${retryAfter} seconds.`,
+    }),
+  },
   TARGET_NOT_FOUND: {
     title: { vi: 'Chưa có số đối tượng cần tập hợp', en: 'No target population set' },
     detail: ({ id = '', year = '' }) => ({

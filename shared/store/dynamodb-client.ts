@@ -1,6 +1,10 @@
 /**
  * The one DynamoDB client of a process. Created here only, so that no other module can
  * reach the table except through the tenant-scoped layer in table.ts.
+ *
+ * Its retries are the SDK's defaults (standard mode, 4 attempts for DynamoDB): throttling
+ * exceptions, 5xx and network errors. What the SDK leaves alone (transaction conflicts,
+ * throttled transactions, unprocessed batch items) the store retries (refusals.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

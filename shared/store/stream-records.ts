@@ -42,3 +42,9 @@ export function decodeStreamImage(
     data,
   };
 }
+
+/** The entity an image is of, without decoding the rest of it: most records a consumer skips. */
+export function streamEntityOf(image: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const entity = (image?._entity as { S?: unknown } | undefined)?.S;
+  return typeof entity === 'string' ? entity : undefined;
+}

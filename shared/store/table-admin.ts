@@ -20,7 +20,10 @@ const indexInput = (index: (typeof def.indexes)[number]) => ({
     { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
     { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
   ],
-  Projection: { ProjectionType: 'ALL' as const },
+  Projection:
+    index.projection === 'ALL'
+      ? { ProjectionType: 'ALL' as const }
+      : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.attributes] },
 });
 
 const keyAttributes = [

@@ -15,7 +15,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mapPartitionOf, provinceOf, type TenantId } from '../domain/tenant-id.ts';
-import { ConditionFailedError, InvalidCursorError } from './store-errors.ts';
+import { drain, write } from './refusals.ts';
+import { InvalidCursorError } from './store-errors.ts';
 import { tableDefinition as def, type IndexName } from './table-definition.ts';
 
 /** A key relative to the tenant: `pk` is prefixed with the tenant id when written. */
@@ -124,11 +125,7 @@ export class Table {
 
   /** All-or-nothing writes, possibly across tenants (onboarding a province writes several). */
   async transact(operations: TransactOperation[]): Promise<void> {
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: operations }));
-    } catch (error) {
-      throw toStoreError(error);
-    }
+    await transactWrite(this.client, operations);
   }
 }
 
@@ -182,13 +179,12 @@ export class TenantTable {
     const found = new Map<string, T>();
     const unique = [...new Map(keys.map((key) => [keyString(key), key])).values()];
     for (let start = 0; start < unique.length; start += 100) {
-      let requested = unique.slice(start, start + 100).map((key) => this.absoluteKey(key));
-      for (let attempt = 0; requested.length > 0; attempt++) {
-        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+      const requested = unique.slice(start, start + 100).map((key) => this.absoluteKey(key));
+      await drain(requested, async (keys) => {
         const result = await this.client.send(
           new BatchGetCommand({
             RequestItems: {
-              [this.tableName]: { Keys: requested, ConsistentRead: options.consistent === true },
+              [this.tableName]: { Keys: [...keys], ConsistentRead: options.consistent === true },
             },
             ReturnConsumedCapacity: 'TOTAL',
           }),
@@ -200,29 +196,21 @@ export class TenantTable {
           };
           found.set(keyString(key), dataOf(raw) as T);
         }
-        requested = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof requested;
-      }
+        return (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof requested;
+      });
     }
     return found;
   }
 
   async put(item: Item, condition?: WriteCondition): Promise<void> {
-    try {
-      await this.client.send(new PutCommand(this.putInput(item, condition)));
-    } catch (error) {
-      throw toStoreError(error);
-    }
+    await write(() => this.client.send(new PutCommand(this.putInput(item, condition))));
   }
 
   async update<T = Attributes>(key: Key, update: Update): Promise<T> {
-    try {
-      const result = await this.client.send(
-        new UpdateCommand({ ...this.updateInput(key, update), ReturnValues: 'ALL_NEW' }),
-      );
-      return dataOf(result.Attributes ?? {}) as T;
-    } catch (error) {
-      throw toStoreError(error);
-    }
+    const result = await write(() =>
+      this.client.send(new UpdateCommand({ ...this.updateInput(key, update), ReturnValues: 'ALL_NEW' })),
+    );
+    return dataOf(result.Attributes ?? {}) as T;
   }
 
   /**
@@ -293,7 +281,10 @@ export class TenantTable {
     };
   }
 
-  /** Writes many items without conditions (seeding, imports); retries what DynamoDB leaves unprocessed. */
+  /**
+   * Writes many items without conditions (seeding, imports), retrying what DynamoDB leaves
+   * unprocessed or throttles (backoff.ts); throws ThrottledError when it keeps refusing.
+   */
   async putMany(items: Item[], concurrency = 4): Promise<void> {
     const batches: Item[][] = [];
     for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
@@ -304,14 +295,13 @@ export class TenantTable {
   }
 
   private async writeBatch(batch: Item[]): Promise<void> {
-    let requests = batch.map((item) => ({ PutRequest: { Item: this.absoluteItem(item) } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
+    const requests = batch.map((item) => ({ PutRequest: { Item: this.absoluteItem(item) } }));
+    await drain(requests, async (pending) => {
       const result = await this.client.send(
-        new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: [...pending] } }),
       );
-      requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      if (requests.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-    }
+      return (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+    });
   }
 
   putOperation(item: Item, condition?: WriteCondition): TransactOperation {
@@ -343,16 +333,14 @@ export class TenantTable {
   }
 
   async delete(key: Key): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: this.absoluteKey(key) }));
+    await write(() =>
+      this.client.send(new DeleteCommand({ TableName: this.tableName, Key: this.absoluteKey(key) })),
+    );
   }
 
   /** All-or-nothing writes within this tenant. */
   async transact(operations: TransactOperation[]): Promise<void> {
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: operations }));
-    } catch (error) {
-      throw toStoreError(error);
-    }
+    await transactWrite(this.client, operations);
   }
 
   private putInput(item: Item, condition?: WriteCondition) {
@@ -539,20 +527,10 @@ function pick(item: Attributes, names: string[]): Record<string, unknown> {
   return Object.fromEntries(names.map((name) => [name, item[name]]));
 }
 
-function toStoreError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  if (error.name === 'ConditionalCheckFailedException') return new ConditionFailedError();
-  if (error.name === 'TransactionCanceledException') {
-    const reasons =
-      (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    // A concurrent transaction on the same item (real DynamoDB; the emulator serializes them)
-    // means what a failed condition means: the item changed under us.
-    const failed = reasons.flatMap((reason, index) =>
-      reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict' ? [index] : [],
-    );
-    if (failed.length > 0) return new ConditionFailedError(failed);
-  }
-  return error;
+async function transactWrite(client: DynamoDBDocumentClient, operations: TransactOperation[]): Promise<void> {
+  // A new command each try: each gets its own idempotency token (ClientRequestToken), which the
+  // SDK fills in and keeps across its own retries of one try.
+  await write(() => client.send(new TransactWriteCommand({ TransactItems: operations })));
 }
 
 function dataOf(stored: Record<string, unknown>): Attributes {
@@ -594,8 +572,4 @@ export function storedItemOf(raw: Record<string, unknown>): StoredItem | undefin
 /** How getMany names a key in the map it returns. */
 export function keyString(key: Key): string {
   return `${key.pk}|${key.sk}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

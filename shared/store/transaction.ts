@@ -1,36 +1,42 @@
 /**
  * A unit of work: repositories add their writes, each with the domain error its condition
  * stands for, and commit() applies all or none and throws the error of the condition that failed.
+ * A transaction that only met another one is retried by the store and, if it keeps meeting one,
+ * fails with TransactionConflictError, never with a condition's domain error.
  */
 import { ConditionFailedError } from './store-errors.ts';
 import type { Item, Key, TenantTable, TransactOperation, Update, WriteCondition } from './table.ts';
 
-type OnConflict = () => Error;
+/** The domain error a failed condition stands for. */
+type OnConditionFailed = () => Error;
 
 export class Transaction {
-  private readonly operations: { operation: TransactOperation; onConflict: OnConflict | undefined }[] = [];
+  private readonly operations: {
+    operation: TransactOperation;
+    onConditionFailed: OnConditionFailed | undefined;
+  }[] = [];
 
   constructor(readonly table: TenantTable) {}
 
-  put(item: Item, condition?: WriteCondition, onConflict?: OnConflict): this {
-    return this.add(this.table.putOperation(item, condition), onConflict);
+  put(item: Item, condition?: WriteCondition, onConditionFailed?: OnConditionFailed): this {
+    return this.add(this.table.putOperation(item, condition), onConditionFailed);
   }
 
-  update(key: Key, update: Update, onConflict?: OnConflict): this {
-    return this.add(this.table.updateOperation(key, update), onConflict);
+  update(key: Key, update: Update, onConditionFailed?: OnConditionFailed): this {
+    return this.add(this.table.updateOperation(key, update), onConditionFailed);
   }
 
-  delete(key: Key, condition?: WriteCondition, onConflict?: OnConflict): this {
-    return this.add(this.table.deleteOperation(key, condition), onConflict);
+  delete(key: Key, condition?: WriteCondition, onConditionFailed?: OnConditionFailed): this {
+    return this.add(this.table.deleteOperation(key, condition), onConditionFailed);
   }
 
-  check(key: Key, condition: WriteCondition, onConflict?: OnConflict): this {
-    return this.add(this.table.checkOperation(key, condition), onConflict);
+  check(key: Key, condition: WriteCondition, onConditionFailed?: OnConditionFailed): this {
+    return this.add(this.table.checkOperation(key, condition), onConditionFailed);
   }
 
   /** An operation built by another tenant's table (a transfer writes into the receiving tenant). */
-  add(operation: TransactOperation, onConflict?: OnConflict): this {
-    this.operations.push({ operation, onConflict });
+  add(operation: TransactOperation, onConditionFailed?: OnConditionFailed): this {
+    this.operations.push({ operation, onConditionFailed });
     return this;
   }
 
@@ -44,8 +50,8 @@ export class Transaction {
     } catch (error) {
       if (error instanceof ConditionFailedError) {
         for (const index of error.failedOperations) {
-          const onConflict = this.operations[index]?.onConflict;
-          if (onConflict) throw onConflict();
+          const onConditionFailed = this.operations[index]?.onConditionFailed;
+          if (onConditionFailed) throw onConditionFailed();
         }
       }
       throw error;

@@ -2,7 +2,8 @@
  * The stack as CloudFormation will receive it, and the cdk-nag verdict on it. Synthesized
  * once: bundling the API runs esbuild.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type App, Validations } from 'aws-cdk-lib';
 import { Match, type Matcher, Template } from 'aws-cdk-lib/assertions';
@@ -11,12 +12,20 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTED_ENTITIES } from '../../functions/stream/aggregates.ts';
 import { ApiStack } from '../../infra/api-stack.ts';
+import { bundle, sizeAtStart } from '../../infra/constructs/bundling.ts';
 import { KEY_WRAP_CONTEXT } from '../../shared/privacy/key-wrapper.ts';
 import { tableDefinition } from '../../shared/store/table-definition.ts';
 import { createTestApp } from './test-app.ts';
 
 let app: App;
 let template: Template;
+
+/**
+ * What a cold start of the API may load. Issue 13's budget, `apiStartBudget` (800 KB minified,
+ * 250 KB gzipped), is not met yet: the web admin's pages and zod's whole namespace still load with
+ * the API (docs/decisions/0002). Until it is, this ceiling keeps what code splitting has won.
+ */
+const API_START_CEILING = { minifiedBytes: 1_200 * 1024, gzippedBytes: 360 * 1024 };
 
 beforeAll(() => {
   app = createTestApp('api-stack');
@@ -53,7 +62,10 @@ describe('the table', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection:
+          index.projection === 'ALL'
+            ? { ProjectionType: 'ALL' }
+            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.attributes] },
       })),
       BillingMode: 'PAY_PER_REQUEST',
     });
@@ -101,14 +113,15 @@ describe('the key that wraps the national-ID keys', () => {
 });
 
 describe('the API function', () => {
-  it('runs Node.js 22 on arm64 with source maps enabled', () => {
+  it('runs Node.js 22 on arm64 without loading source maps at start-up', () => {
     // Act & Assess
     template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'doanthe HTTP API (Hono)',
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 1024,
-      Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
+      Environment: { Variables: Match.objectLike({ NODE_OPTIONS: Match.absent() }) },
     });
   });
 
@@ -194,14 +207,8 @@ describe('the API function', () => {
   });
 
   it('is bundled as an ES module, with the Swagger UI files the app serves beside it', () => {
-    // Prepare
-    const code = template.findResources('AWS::Lambda::Function', {
-      Properties: { Description: 'doanthe HTTP API (Hono)' },
-    });
-    const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
-
     // Act
-    const bundleDir = join(app.outdir, `asset.${assetHash}`);
+    const bundleDir = apiBundleDir();
 
     // Assess
     expect(existsSync(join(bundleDir, 'index.mjs'))).toBe(true);
@@ -212,6 +219,37 @@ describe('the API function', () => {
       'swagger-ui.css',
     ]);
   });
+
+  it('loads neither the .xlsx writer, nor zod locales but English, nor more than its ceiling at a cold start', async () => {
+    // Prepare
+    const outdir = mkdtempSync(join(tmpdir(), 'api-bundle-'));
+    const sizes = (bytes: readonly number[]) => [...bytes].sort((x, y) => x - y);
+
+    // Act
+    const built = await bundle('functions/api/lambda.ts', outdir);
+    const size = sizeAtStart(built);
+    rmSync(outdir, { recursive: true, force: true });
+    const inputsOf = (outputs: readonly string[]) =>
+      outputs.flatMap((path) => Object.keys(built.metafile.outputs[path]?.inputs ?? {}));
+
+    // Assess
+    // Built as the deployed asset was: the same modules, byte for byte in size (their hashed names
+    // differ: the source maps beside them point back from another folder).
+    const deployed = readdirSync(apiBundleDir()).filter((file) => file.endsWith('.mjs'));
+    const rebuilt = Object.entries(built.metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
+    expect(sizes(deployed.map((file) => statSync(join(apiBundleDir(), file)).size))).toEqual(
+      sizes(rebuilt.map(([, output]) => output.bytes)),
+    );
+    const isExcel = (input: string) => input.includes('node_modules/exceljs/');
+    expect(inputsOf(Object.keys(built.metafile.outputs)).some(isExcel)).toBe(true);
+    expect(inputsOf(built.loadedAtStart).some(isExcel)).toBe(false);
+    const zodLocales = inputsOf(built.loadedAtStart).filter((input) =>
+      input.startsWith('node_modules/zod/v4/locales/'),
+    );
+    expect(zodLocales.map((input) => input.split('/').pop())).toEqual(['en.js']);
+    expect(size.minifiedBytes).toBeLessThanOrEqual(API_START_CEILING.minifiedBytes);
+    expect(size.gzippedBytes).toBeLessThanOrEqual(API_START_CEILING.gzippedBytes);
+  }, 60_000);
 
   it('uses no AWS managed policy', () => {
     // Act & Assess
@@ -278,7 +316,7 @@ describe('the stream function', () => {
     expectTableFunction(Match.stringLikeRegexp('^doanthe stream consumer'), 'doanthe-stream');
   });
 
-  it('reads the table stream in batches, cut in halves on error, reporting failed records, retried, then dead-lettered', () => {
+  it('reads the table stream in batches of a shard named by a tumbling window, one at a time, cut in halves on error, reporting failed records, retried, then dead-lettered', () => {
     // Prepare
     const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const queue = logicalIdOf('AWS::SQS::Queue');
@@ -289,8 +327,10 @@ describe('the stream function', () => {
       FunctionName: { Ref: streamFunction() },
       EventSourceArn: { 'Fn::GetAtt': [table, 'StreamArn'] },
       StartingPosition: 'TRIM_HORIZON',
-      BatchSize: 1000,
-      MaximumBatchingWindowInSeconds: 1,
+      BatchSize: 2000,
+      MaximumBatchingWindowInSeconds: 2,
+      TumblingWindowInSeconds: 900,
+      ParallelizationFactor: 1,
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 10,
@@ -383,15 +423,14 @@ describe('the stream function', () => {
     ]);
   });
 
-  it('is bundled as an ES module of its own', () => {
-    // Prepare
-    const code = template.findResources('AWS::Lambda::Function', {
-      Properties: { Description: Match.stringLikeRegexp('^doanthe stream consumer') },
-    });
-    const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
+  it('is bundled as an ES module of its own, not the API one', () => {
+    // Act
+    const bundleDir = bundleDirOf(Match.stringLikeRegexp('^doanthe stream consumer'));
 
-    // Act & Assess
-    expect(existsSync(join(app.outdir, `asset.${assetHash}`, 'index.mjs'))).toBe(true);
+    // Assess
+    expect(existsSync(join(bundleDir, 'index.mjs'))).toBe(true);
+    expect(bundleDir).not.toBe(apiBundleDir());
+    expect(existsSync(join(bundleDir, 'swagger-ui'))).toBe(false);
   });
 });
 
@@ -485,15 +524,14 @@ describe('the snapshot function', () => {
     ]);
   });
 
-  it('is bundled as an ES module of its own', () => {
-    // Prepare
-    const code = template.findResources('AWS::Lambda::Function', {
-      Properties: { Description: description },
-    });
-    const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
+  it('is bundled as an ES module of its own, not the API one', () => {
+    // Act
+    const bundleDir = bundleDirOf(description);
 
-    // Act & Assess
-    expect(existsSync(join(app.outdir, `asset.${assetHash}`, 'index.mjs'))).toBe(true);
+    // Assess
+    expect(existsSync(join(bundleDir, 'index.mjs'))).toBe(true);
+    expect(bundleDir).not.toBe(apiBundleDir());
+    expect(existsSync(join(bundleDir, 'swagger-ui'))).toBe(false);
   });
 });
 
@@ -539,7 +577,6 @@ function expectTableFunction(
     Handler: 'index.handler',
     Environment: {
       Variables: {
-        NODE_OPTIONS: '--enable-source-maps',
         TABLE_NAME: { Ref: logicalIdOf('AWS::DynamoDB::GlobalTable') },
         POWERTOOLS_SERVICE_NAME: service,
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -548,6 +585,15 @@ function expectTableFunction(
     ...properties,
   });
 }
+
+/** The staged asset of the function so described, as `cdk deploy` would upload it. */
+function bundleDirOf(description: string | Matcher): string {
+  const code = template.findResources('AWS::Lambda::Function', { Properties: { Description: description } });
+  const assetHash = String(Object.values(code)[0]?.Properties.Code.S3Key).replace(/\.zip$/, '');
+  return join(app.outdir, `asset.${assetHash}`);
+}
+
+const apiBundleDir = () => bundleDirOf('doanthe HTTP API (Hono)');
 
 function logicalIdOf(type: string): string {
   const [id] = Object.keys(template.findResources(type));

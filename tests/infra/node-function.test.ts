@@ -1,6 +1,7 @@
 /**
  * The house Lambda construct, checked on a fixture handler: the bundle it produces must run on
- * plain Node as an ES module, and its cdk-nag acknowledgements must follow its options.
+ * plain Node as an ES module, load only what the handler imports statically at start, and its
+ * cdk-nag acknowledgements must follow its options.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -25,7 +26,7 @@ beforeAll(() => {
   app = createTestApp('node-function');
   const stack = new Stack(app, 'Functions');
   new NodeFunction(stack, 'Plain', { entry, copyFiles });
-  new NodeFunction(stack, 'Traced', { entry, copyFiles, tracing: true, memorySize: 512 });
+  new NodeFunction(stack, 'Traced', { entry, copyFiles, tracing: true, memorySize: 512, sourceMaps: true });
   template = Template.fromStack(stack);
   // The staged asset directory is named after the hash that the template's S3 key carries.
   const [fn] = Object.values(template.findResources('AWS::Lambda::Function'));
@@ -36,14 +37,26 @@ beforeAll(() => {
 afterAll(() => rmSync(app.outdir, { recursive: true, force: true }));
 
 describe('NodeFunction', () => {
-  it('bundles an ES module with the require banner and a source map', () => {
+  it('bundles an ES module with the require banner and a linked source map', () => {
     // Act
     const bundle = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
 
     // Assess
     expect(bundle.startsWith(esmRequireBanner)).toBe(true);
+    expect(bundle).toContain('//# sourceMappingURL=index.mjs.map');
     expect(existsSync(join(bundleDir, 'index.mjs.map'))).toBe(true);
-    expect(bundle).toContain('Xin chào');
+  });
+
+  it('puts what the handler imports lazily in a chunk of its own, which the entry only imports on demand', () => {
+    // Act
+    const entryCode = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
+    const chunk = readdirSync(bundleDir).find((file) => /^greeting-\w+\.mjs$/.test(file)) ?? '';
+
+    // Assess
+    expect(entryCode).not.toContain('Xin chào');
+    expect(readFileSync(join(bundleDir, chunk), 'utf8')).toContain('Xin chào');
+    expect(entryCode).toContain(`import("./${chunk}")`);
+    expect(entryCode).not.toMatch(new RegExp(`from\\s*"\\./${chunk}"`));
   });
 
   it('produces a bundle whose handler runs on plain Node, CommonJS dependencies included', () => {
@@ -68,19 +81,22 @@ describe('NodeFunction', () => {
     expect(copied).toEqual(['platform.d.cts']);
   });
 
-  it('applies the house defaults unless told otherwise', () => {
+  it('applies the house defaults unless told otherwise, source maps off at start-up', () => {
     // Act & Assess
     template.resourceCountIs('AWS::Lambda::Function', 2);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
+      Handler: 'index.handler',
       MemorySize: 1024,
       Timeout: 10,
       TracingConfig: Match.absent(),
+      Environment: Match.absent(),
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       MemorySize: 512,
       TracingConfig: { Mode: 'Active' },
+      Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } },
     });
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });

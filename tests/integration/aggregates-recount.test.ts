@@ -8,17 +8,14 @@
  * (setup/figures-oracle.ts), which shares none of the product's counting code. The mix is drawn
  * from a logged seed (AGGREGATES_SEED=<n> replays one).
  */
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../functions/local/stream-poller.ts';
-import { createStreamHandler } from '../../functions/stream/handler.ts';
+import { createStreamHandler, type StreamEvent } from '../../functions/stream/handler.ts';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import { readUnitCounts } from '../../shared/figures/counters.ts';
-import { recountFront } from '../../shared/figures/recount.ts';
 import { AggregateRepository } from '../../shared/store/repositories/aggregates.ts';
-import { PersonRepository } from '../../shared/store/repositories/persons.ts';
-import { UnitRepository } from '../../shared/store/repositories/units.ts';
 import { expectedFigures, rawItems, storedFigures } from '../setup/figures-oracle.ts';
+import { recountFrontOf } from '../setup/front-recount.ts';
 import { admission, nationalIdFor, postJson, provinceWithBranches } from '../setup/members.ts';
 import {
   createTestApp,
@@ -42,7 +39,7 @@ const OPERATIONS = 70;
 
 let t: TestApp;
 let poller: StreamPoller;
-const delivered: DynamoDBStreamEvent[] = [];
+const delivered: StreamEvent[] = [];
 
 type Org = 'farmers' | 'youth';
 const ORGS: readonly Org[] = ['farmers', 'youth'];
@@ -62,6 +59,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await poller?.stop();
 });
+
+/** Every record delivered from one shard, in order. */
+function recordsOf(shardId: string | undefined) {
+  return delivered.filter((event) => event.shardId === shardId).flatMap((event) => event.Records);
+}
 
 /** A small seeded generator (mulberry32), so a failing mix can be replayed from its seed. */
 function generator(seed: number) {
@@ -185,22 +187,23 @@ describe(`aggregates after a random mix of changes and replays (seed ${SEED})`, 
         });
         tally('transfer-out', response.status);
       } else if (delivered.length > 0) {
-        // A delivery again: one batch whole, or a cut across batches as a retry after bisection.
-        const records = delivered.flatMap((event) => event.Records);
+        // A delivery again: one batch whole, or a cut across one shard's batches as a retry after
+        // bisection.
+        const shardId = random.pick(delivered).shardId;
+        const records = recordsOf(shardId);
         const start = random.int(0, records.length - 1);
         const event = random.chance(0.5)
           ? random.pick(delivered)
-          : { Records: records.slice(start, start + random.int(1, 150)) };
+          : { shardId, Records: records.slice(start, start + random.int(1, 150)) };
         const result = await replayer(event);
         expect(result.batchItemFailures).toEqual([]);
         tally('replay', 200);
       }
     }
     await poller.idle();
-    // And everything once more at the end, as one batch.
-    expect(
-      (await replayer({ Records: delivered.flatMap((event) => event.Records) })).batchItemFailures,
-    ).toEqual([]);
+    // And everything once more at the end, each shard as one batch.
+    for (const shardId of new Set(delivered.map((event) => event.shardId)))
+      expect((await replayer({ shardId, Records: recordsOf(shardId) })).batchItemFailures).toEqual([]);
 
     // Assess
     for (const org of ORGS) {
@@ -215,15 +218,7 @@ describe(`aggregates after a random mix of changes and replays (seed ${SEED})`, 
       );
       expect(Object.values(province.members).reduce((a, b) => a + b, 0)).toBe(admitted[org]);
     }
-    const front = await recountFront({
-      units: new UnitRepository(t.deps.table.forTenant(toTenantId('alpha:front'))),
-      aggregates: new AggregateRepository(t.deps.table.forTenant(toTenantId('alpha:front'))),
-      organizations: ORGS.map((org) => ({
-        tenant: `alpha:${org}`,
-        aggregates: new AggregateRepository(t.deps.table.forTenant(toTenantId(`alpha:${org}`))),
-      })),
-      persons: new PersonRepository(t.deps.table),
-    });
+    const front = await recountFrontOf(t, 'alpha', ORGS);
     expect({ differences: front.differences, records: front.persons.recordsDiffering }).toEqual({
       differences: [],
       records: 0,

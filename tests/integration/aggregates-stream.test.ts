@@ -4,10 +4,9 @@
  * figures without anyone asking; a batch delivered again, whole or cut differently, changes nothing; a
  * delivery cut short and a poller restarted both resume where they stopped and count once.
  */
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../functions/local/stream-poller.ts';
-import { createStreamHandler } from '../../functions/stream/handler.ts';
+import { createStreamHandler, type StreamEvent } from '../../functions/stream/handler.ts';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
 import type { Counters } from '../../shared/figures/counters.ts';
 import { AggregateRepository } from '../../shared/store/repositories/aggregates.ts';
@@ -27,7 +26,7 @@ const UNITS = ['82', '28261', '28249', '28261-01', '28261-02', '28249-01'];
 let t: TestApp;
 let farmers: string;
 let poller: StreamPoller;
-const delivered: DynamoDBStreamEvent[] = [];
+const delivered: StreamEvent[] = [];
 let aggregates: AggregateRepository;
 
 beforeAll(async () => {
@@ -115,14 +114,17 @@ describe('a batch delivered again', () => {
     const settled = await snapshot();
     expect(settled['82']?.members_active).toBeGreaterThanOrEqual(5);
     const handler = createStreamHandler(t.deps.table);
-    const records = delivered.flatMap((event) => event.Records);
+    const shards = [...new Set(delivered.map((event) => event.shardId))];
 
-    // Act: every batch again, then the whole history as one batch, then overlapping cuts.
+    // Act: every batch again, then each shard's whole history as one batch, then overlapping cuts.
     const results = [];
     for (const event of delivered) results.push(await handler(event));
-    results.push(await handler({ Records: records }));
-    for (let start = 0; start < records.length; start += 7)
-      results.push(await handler({ Records: records.slice(start, start + 13) }));
+    for (const shardId of shards) {
+      const records = delivered.filter((e) => e.shardId === shardId).flatMap((event) => event.Records);
+      results.push(await handler({ shardId, Records: records }));
+      for (let start = 0; start < records.length; start += 7)
+        results.push(await handler({ shardId, Records: records.slice(start, start + 13) }));
+    }
 
     // Assess
     expect(results.every((r) => r.batchItemFailures.length === 0)).toBe(true);
@@ -142,7 +144,7 @@ describe('a delivery cut short, and a restart', () => {
     // Act: a new poller (as after a restart) whose first delivery applies only half of its batch,
     // reporting the rest as failed, as a function that timed out half-way would.
     const handler = createStreamHandler(t.deps.table);
-    const afterRestart: DynamoDBStreamEvent[] = [];
+    const afterRestart: StreamEvent[] = [];
     let cutShort = false;
     poller = await startStreamPollerFor(t, {
       onBatch: (event) => afterRestart.push(event),
@@ -153,7 +155,7 @@ describe('a delivery cut short, and a restart', () => {
         if (cutShort || members.length < 2) return handler(event);
         cutShort = true;
         const half = event.Records.indexOf(members[Math.floor(members.length / 2)] as never);
-        await handler({ Records: event.Records.slice(0, half) });
+        await handler({ ...event, Records: event.Records.slice(0, half) });
         return {
           batchItemFailures: [{ itemIdentifier: event.Records[half]?.dynamodb?.SequenceNumber ?? '' }],
         };

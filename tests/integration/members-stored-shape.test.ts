@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   MEMBER_FIELDS,
   type Member,
-  type MemberEvent,
   memberViewSchema,
   storedMemberSchema,
   viewOf,
@@ -68,22 +67,17 @@ const full: Member = {
       recordedBy: 'alpha.farmers',
     },
   ],
+  admission: {
+    by: { userId: 'u-1', username: 'alpha.farmers' },
+    branchId: 'b-28261-00',
+    type: 'transferred_in',
+    status: 'away',
+    awayPlace: 'Cần Thơ',
+    reason: 'Chuyển đến từ Cần Thơ',
+  },
   createdAt: '2024-05-01T00:00:00.000Z',
   updatedAt: '2024-05-02T00:00:00.000Z',
   version: 2,
-};
-
-const admitted: MemberEvent = {
-  id: 'e-every-field',
-  type: 'admitted',
-  status: 'active',
-  effectiveDate: '1990-01-01',
-  reason: null,
-  awayPlace: null,
-  fromBranchId: null,
-  toBranchId: 'b-28261-01',
-  recordedAt: '2024-05-01T00:00:00.000Z',
-  recordedBy: { userId: 'u-1', username: 'alpha.farmers' },
 };
 
 describe('the stored member', () => {
@@ -94,10 +88,27 @@ describe('the stored member', () => {
 
   it('reads back every field it was stored with', async () => {
     const tx = repository.transaction();
-    repository.create(tx, full, admitted);
+    repository.create(tx, full);
     await tx.commit();
 
     expect(await repository.get(full.id)).toEqual(full);
+  });
+
+  it('gives back its admission, every field of it, as the first event of its history', async () => {
+    expect(await repository.history(full.id)).toEqual([
+      {
+        id: full.id,
+        type: 'transferred_in',
+        status: 'away',
+        effectiveDate: full.joinedAt,
+        reason: 'Chuyển đến từ Cần Thơ',
+        awayPlace: 'Cần Thơ',
+        fromBranchId: null,
+        toBranchId: 'b-28261-00',
+        recordedAt: full.createdAt,
+        recordedBy: { userId: 'u-1', username: 'alpha.farmers' },
+      },
+    ]);
   });
 
   it('shows a sensitive reader every field of the view schema, with the stored values', async () => {

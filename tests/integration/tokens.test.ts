@@ -250,6 +250,18 @@ describe('GET /api/v1/me with a forged or broken access token', () => {
     await expectUnauthenticated(response);
   });
 
+  it('refuses that tampered token also after the genuine one was accepted (and its verification kept)', async () => {
+    const { access_token } = await t.signIn('alpha.farmers');
+    expect((await me(`Bearer ${access_token}`)).status).toBe(200);
+    const [header, payload, signature] = access_token.split('.') as [string, string, string];
+    const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as JWTPayload;
+    const tampered = encodeSegment({ ...claims, role: 'platform_admin' });
+
+    const response = await me(`Bearer ${header}.${tampered}.${signature}`);
+
+    await expectUnauthenticated(response);
+  });
+
   it('refuses a token signed with our key that expired', async () => {
     const token = await forge({ claims: { iat: now() - 2 * ACCESS_TOKEN_SECONDS, exp: now() - 60 } });
 
@@ -359,6 +371,28 @@ describe('GET /api/v1/me with an access token out of its time', () => {
   it("refuses a token the app issued once the app's clock passed its lifetime", async () => {
     const { access_token } = await t.signIn('alpha.farmers');
     clockShiftSeconds = ACCESS_TOKEN_SECONDS + CLOCK_TOLERANCE_SECONDS + 1;
+
+    const response = await me(`Bearer ${access_token}`);
+
+    await expectUnauthenticated(response);
+  });
+
+  it('accepts a token it verified before until its lifetime passes, then refuses it', async () => {
+    const { access_token } = await t.signIn('alpha.farmers');
+    expect((await me(`Bearer ${access_token}`)).status).toBe(200);
+    clockShiftSeconds = ACCESS_TOKEN_SECONDS - 60;
+    expect((await me(`Bearer ${access_token}`)).status).toBe(200);
+    clockShiftSeconds = ACCESS_TOKEN_SECONDS + CLOCK_TOLERANCE_SECONDS + 1;
+
+    const response = await me(`Bearer ${access_token}`);
+
+    await expectUnauthenticated(response);
+  });
+
+  it('refuses a token it verified before once the clock goes back before it was issued', async () => {
+    const { access_token } = await t.signIn('alpha.farmers');
+    expect((await me(`Bearer ${access_token}`)).status).toBe(200);
+    clockShiftSeconds = -(CLOCK_TOLERANCE_SECONDS + 60);
 
     const response = await me(`Bearer ${access_token}`);
 

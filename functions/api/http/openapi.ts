@@ -34,7 +34,14 @@ export const errorResponses = {
   404: problem('Not found / Không tìm thấy'),
 } as const;
 
-export const conflictResponse = { 409: problem('Conflict / Xung đột') } as const;
+/** A write DynamoDB kept refusing for the moment (a concurrent transaction, throttling): nothing written. */
+const busyResponse = {
+  503: problem(
+    'Busy, nothing written: send again after Retry-After / Hệ thống bận, chưa lưu: gửi lại sau Retry-After',
+  ),
+} as const;
+
+export const conflictResponse = { 409: problem('Conflict / Xung đột'), ...busyResponse } as const;
 export const tooManyResponse = { 429: problem('Too many attempts / Quá nhiều lần thử') } as const;
 
 export const bearerSecurity = [{ bearer: [] }];
@@ -68,6 +75,7 @@ export const changeResponses = {
   412: problem('Changed meanwhile (If-Match) / Hồ sơ đã bị sửa'),
   422: problem('Idempotency-Key reused for another request / Idempotency-Key đã dùng cho yêu cầu khác'),
   428: problem('If-Match required / Cần If-Match'),
+  ...busyResponse,
 } as const;
 
 export const idempotencyKeyHeader = z.object({

@@ -10,7 +10,12 @@ import {
   fallbackFieldMessage,
   fieldMessages,
 } from '#shared/domain/messages.ts';
-import { InvalidCursorError } from '#shared/store/store-errors.ts';
+import {
+  InvalidCursorError,
+  type MomentaryRefusalError,
+  ThrottledError,
+  TransactionConflictError,
+} from '#shared/store/store-errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -56,6 +61,10 @@ const STATUS: Record<ErrorCode, number> = {
   UNIT_RULE_VIOLATED: 400,
   BRANCH_RULE_VIOLATED: 400,
   INTERNAL: 500,
+  // Nothing was written and the same request may simply be sent again: 503 with Retry-After, not
+  // a 409 a client would take for a state to resolve.
+  WRITE_CONFLICT: 503,
+  SERVICE_BUSY: 503,
   TARGET_NOT_FOUND: 404,
   UNIT_NOT_IN_FORCE_IN_YEAR: 400,
   NO_FIGURES_FOR_DATE: 404,
@@ -133,5 +142,11 @@ function bearerChallenge(c: Context, error: DomainError): string {
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof InvalidCursorError) return new DomainError('INVALID_CURSOR');
+  if (error instanceof TransactionConflictError) return refusal('WRITE_CONFLICT', error);
+  if (error instanceof ThrottledError) return refusal('SERVICE_BUSY', error);
   return new DomainError('INTERNAL');
+}
+
+function refusal(code: ErrorCode, error: MomentaryRefusalError): DomainError {
+  return new DomainError(code, { retryAfter: String(error.retryAfterSeconds) });
 }

@@ -13,6 +13,7 @@
 import { mapConcurrently } from '#shared/concurrency.ts';
 import type { FullBranch } from '#shared/domain/branches.ts';
 import { DEFAULT_ELIGIBILITY } from '#shared/domain/members/eligibility.ts';
+import { historyOf } from '#shared/domain/members/history.ts';
 import { type ImportContext, importedMember } from '#shared/domain/members/import-members.ts';
 import type { Member, MemberEvent } from '#shared/domain/members/member.ts';
 import { placementOf } from '#shared/domain/members/member-workspace.ts';
@@ -250,7 +251,7 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
         ctx,
       );
       if (options.shape?.stored) imported.member = options.shape.stored(organization, n, imported.member);
-      witness?.member(organization, imported.member, imported.events);
+      witness?.member(organization, imported.member, historyOf(imported.member, imported.events));
       if (n <= plan.written) continue;
       options.onMember?.(organization, n, generated, imported.member);
       chunk.push(imported);
@@ -269,9 +270,13 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
   return result(false);
 }
 
-/** What importMany writes for one member: itself, a search entry per name word, its id guard, its events. */
+/**
+ * What importMany writes for one member: itself, a search entry per name word, its id guard, an
+ * entry per introduction to the Party, its events after admission.
+ */
 function itemCount(member: Member, events: readonly MemberEvent[]): number {
-  return 1 + nameWordEntries(member.fullName).length + (member.nationalId ? 1 : 0) + events.length;
+  const words = nameWordEntries(member.fullName).length;
+  return 1 + words + (member.nationalId ? 1 : 0) + (member.partyIntroductions?.length ?? 0) + events.length;
 }
 
 function savePlan(table: TenantTable, plan: Plan): Promise<void> {

@@ -13,10 +13,10 @@ import { DomainError } from '../errors.ts';
 import type { IdempotentCall } from '../idempotency.ts';
 import { checkEligibility } from './eligibility.ts';
 import { eligibilityRules } from './eligibility-settings.ts';
-import type { AdmitMember, Member, MemberEvent } from './member.ts';
+import { type AdmissionEvent, admissionOf } from './history.ts';
+import type { AdmitMember, Member } from './member.ts';
 import {
   type MemberWorkspace,
-  newEvent,
   openBranch,
   placementOf,
   recordAudit,
@@ -60,31 +60,27 @@ export async function admitMember(
   return commitAdmission(ws, ctx, tx, member, admitted, 'create', call);
 }
 
-/** Writes a new member with its first history event, audit and idempotency records, in `tx`. */
+/** Writes a new member, who keeps how they came in (history.ts), with audit and idempotency records, in `tx`. */
 async function commitAdmission(
   ws: MemberWorkspace,
   ctx: ChangeContext,
   tx: Transaction,
   member: Member,
-  event: Pick<MemberEvent, 'type' | 'status' | 'reason' | 'awayPlace'>,
+  event: Omit<AdmissionEvent, 'toBranchId' | 'recordedBy'>,
   action: AuditAction,
   call: IdempotentCall<Member> | undefined,
 ): Promise<Member> {
-  ws.members.create(
-    tx,
-    member,
-    newEvent(ctx, {
-      ...event,
-      effectiveDate: member.joinedAt,
-      fromBranchId: null,
-      toBranchId: member.branchId,
-    }),
-  );
+  const recordedBy = { userId: ctx.principal.userId, username: ctx.principal.username };
+  const admitted: Member = {
+    ...member,
+    admission: admissionOf({ ...event, toBranchId: member.branchId, recordedBy }),
+  };
+  ws.members.create(tx, admitted);
   ws.branches.requireOpen(tx, member.branchId);
-  recordAudit(ws, tx, ctx, action, member.id, null, member);
-  recordIdempotency(ws, tx, ctx, call, member);
+  recordAudit(ws, tx, ctx, action, member.id, null, admitted);
+  recordIdempotency(ws, tx, ctx, call, admitted);
   await tx.commit();
-  return member;
+  return admitted;
 }
 
 /** An open branch the caller may admit into. */

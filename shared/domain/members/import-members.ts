@@ -1,11 +1,13 @@
 /**
  * Members arriving in bulk with their past (the demo province, the benchmark, later spreadsheets):
  * each record is checked like an admission — national id structure, the organization's rule — and
- * becomes a member with its history, ready for the repository's bulk write.
+ * becomes a member with the events of its history after its admission (which the member keeps
+ * itself: history.ts), ready for the repository's bulk write.
  */
 import type { NationalIdCipher } from '../../privacy/national-id-vault.ts';
 import { DomainError } from '../errors.ts';
 import { checkEligibility, type EligibilityRules } from './eligibility.ts';
+import { admissionOf } from './history.ts';
 import { canFollow } from './lifecycle.ts';
 import type { AdmitMember, Member, MemberEvent, MemberStatus } from './member.ts';
 import { protectNationalId } from './protect-national-id.ts';
@@ -44,17 +46,7 @@ export function importedMember(
     recordedBy: ctx.recordedBy,
     ...fields,
   });
-  const events: MemberEvent[] = [
-    event(0, {
-      type: 'admitted',
-      status: 'active',
-      effectiveDate: record.joinedAt,
-      reason: null,
-      awayPlace: null,
-      fromBranchId: null,
-      toBranchId: placement.branchId,
-    }),
-  ];
+  const events: MemberEvent[] = [];
   let status: MemberStatus = 'active';
   let since = record.joinedAt;
   for (const change of history) {
@@ -63,7 +55,7 @@ export function importedMember(
     status = change.status;
     since = change.effectiveDate;
     events.push(
-      event(events.length, {
+      event(events.length + 1, {
         type: change.status === 'transferred_out' ? 'transferred_out' : 'status_changed',
         status,
         effectiveDate: since,
@@ -85,6 +77,14 @@ export function importedMember(
     awayPlace: status === 'away' ? (last?.awayPlace ?? null) : null,
     transferredTo:
       status === 'transferred_out' ? { tenantId: null, unitId: null, description: last?.reason ?? '' } : null,
+    admission: admissionOf({
+      type: 'admitted',
+      status: 'active',
+      reason: null,
+      awayPlace: null,
+      toBranchId: placement.branchId,
+      recordedBy: ctx.recordedBy,
+    }),
     createdAt: ctx.at,
     updatedAt: ctx.at,
     version: 1,

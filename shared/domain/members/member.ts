@@ -157,6 +157,22 @@ export const protectedNationalIdSchema = z.object({
 export type ProtectedNationalId = Readonly<z.infer<typeof protectedNationalIdSchema>>;
 
 /**
+ * How the member came in — the first event of their history — kept on the member rather than as
+ * an event item of its own (one item and one write unit fewer per member) and read back as that
+ * event (history.ts); what the member itself says (the date, the time recorded) is not repeated,
+ * nor are the usual values (admitted, active). Absent on members stored with that event as an item.
+ */
+export const memberAdmissionSchema = z.object({
+  by: z.object({ userId: z.string(), username: z.string() }),
+  branchId: z.string(),
+  type: z.enum(['admitted', 'transferred_in']).optional(),
+  status: memberStatusSchema.optional(),
+  awayPlace: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type MemberAdmission = Readonly<z.infer<typeof memberAdmissionSchema>>;
+
+/**
  * A member as stored and as the domain reasons about it. The one list of a member's fields: the
  * repository reads back `MEMBER_FIELDS` (its keys) and the views below are cut from it, so a
  * field added here is stored, read and shown without a second list to forget.
@@ -196,6 +212,7 @@ export const storedMemberSchema = z.object({
   ratings: z.record(z.string().regex(/^\d{4}$/), z.enum(MEMBER_RATING_LEVELS)).optional(),
   /** Every introduction to the Party, oldest first; absent on members never introduced. Sensitive. */
   partyIntroductions: z.array(partyIntroductionSchema).readonly().optional(),
+  admission: memberAdmissionSchema.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Bumped by every change; the ETag. */
@@ -230,7 +247,7 @@ export type MemberSummary = z.infer<typeof memberSummarySchema>;
  * the placement copies kept for indexes and figures; sensitive fields only for roles that need them.
  */
 export const memberViewSchema = storedMemberSchema
-  .omit({ nationalId: true, branchKind: true, unitIds: true, communeId: true })
+  .omit({ nationalId: true, branchKind: true, unitIds: true, communeId: true, admission: true })
   .extend({
     nationalIdMasked,
     ethnicity: storedMemberSchema.shape.ethnicity.optional().meta(sensitive),
@@ -263,6 +280,7 @@ export function viewOf(member: Member, withSensitive: boolean): MemberView {
     branchKind: _kind,
     unitIds: _unitIds,
     communeId: _communeId,
+    admission: _admission,
     ethnicity,
     religion,
     partyMember,

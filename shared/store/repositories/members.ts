@@ -1,8 +1,8 @@
 /**
  * Where members are stored, and how they are found without a Scan (docs/data-model.md).
  *
- * - member `<t>#MEMBER#<id>` / `MEMBER`, with its history `EVENT#<recordedAt>#<eventId>` in the same
- *   partition; indexed (sorted the Vietnamese way, current and former members apart) by branch
+ * - member `<t>#MEMBER#<id>` / `MEMBER`, with its history after admission `EVENT#<recordedAt>#<eventId>`
+ *   in the same partition (the member keeps its admission); indexed (sorted the Vietnamese way, current and former members apart) by branch
  *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6);
  * - one search entry per name word `<t>#WORDS#<first letter>` / `<word>#<order>#<id>`, carrying
  *   what a result row shows and what filters need;
@@ -12,6 +12,7 @@
  */
 
 import { DomainError } from '../../domain/errors.ts';
+import { historyOf } from '../../domain/members/history.ts';
 import { isCurrent } from '../../domain/members/lifecycle.ts';
 import {
   MEMBER_FIELDS,
@@ -143,32 +144,44 @@ export class MemberRepository {
     return stored ? toMember(stored) : undefined;
   }
 
+  /**
+   * The member's history, oldest first: one Query of their partition reads the events recorded
+   * and the member (sorted after them), who keeps how they came in.
+   */
   async history(id: string): Promise<MemberEvent[]> {
     const events: MemberEvent[] = [];
+    let member: Member | undefined;
     let cursor: string | undefined;
     do {
-      const page = await this.table.query<MemberEvent & { memberId?: string }>({
-        pk: `MEMBER#${id}`,
-        skBeginsWith: 'EVENT#',
+      const page = await this.table.query<Record<string, unknown>>({
+        pk: memberKey(id).pk,
         limit: 200,
         cursor,
       });
-      events.push(...page.items.map(({ memberId: _, ...event }) => event));
+      for (const stored of page.items) {
+        if (stored.memberId === undefined) member = toMember(stored);
+        else {
+          const { memberId: _, ...event } = stored;
+          events.push(event as MemberEvent);
+        }
+      }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    return events;
+    return member ? historyOf(member, events) : events;
   }
 
   async idForNationalIdHash(hash: string): Promise<string | undefined> {
     return (await this.table.get<{ memberId: string }>(nationalIdKey(hash)))?.memberId;
   }
 
-  /** Adds an admission to a transaction; a national id already in use fails it with NATIONAL_ID_TAKEN. */
-  create(tx: Transaction, member: Member, event: MemberEvent): void {
+  /**
+   * Adds an admission to a transaction (the member keeps it: history.ts); a national id already in
+   * use fails it with NATIONAL_ID_TAKEN.
+   */
+  create(tx: Transaction, member: Member): void {
     tx.put(memberItem(member), { exists: false });
     if (member.nationalId) this.claimNationalId(tx, member.id, member.nationalId.hash);
     for (const item of wordItems(member)) tx.put(item);
-    tx.put(eventItem(member.id, event));
   }
 
   /**

@@ -2,29 +2,18 @@
  * Stream records of members, branches, branch ratings and branch reviews → aggregate counters,
  * exactly once.
  *
- * Each record's change (new contribution minus old, shared/figures/deltas.ts) is summed with the
- * others of its batch per aggregate item. A batch comes from one shard, whose records arrive in
- * order, so one item per shard says what is applied (StreamLedger): a watermark, every record at
- * or below it done, and the records above it that a batch in progress has applied. Every
- * transaction moves that item on the condition that its version is the one read, beside the
- * counters: a replayed batch finds its records at or below the watermark and changes nothing, a
- * batch cut differently on redelivery (bisection, a partial failure) applies exactly what is new,
- * and two deliveries of one shard at once cannot both apply a record.
- *
- * The records to apply are grouped by place (the units they count in, then the tenant) before
- * they are cut into transactions of up to 100 operations: neighbours share their hamlets',
- * communes' and the province's items, each written once per transaction, so the fuller the batch
- * the fewer operations a member costs (the event source gathers large batches: infra/). A
- * member's records keep their order (they sort by the member's first record), which the Front's
- * distinct people (shared/figures/persons.ts) need: a member's change reads the person records it
- * names, and writes them back on the condition that nobody wrote them since, beside the
- * `unique_persons` counters they move. One shard's transactions all move its progress item, so
- * they run one after another, the next one's person records read while one commits; shards run
+ * Each record's change (new contribution minus old, shared/figures/deltas.ts) is applied by the
+ * change applier (shared/figures/apply-changes.ts), which a shard's batch reaches with the shard
+ * as its source: a shard's records arrive in order, so one progress item per shard says what is
+ * applied, and a batch handed again, or cut differently, applies exactly what is new. Shards run
  * side by side (on AWS, one function per shard).
  *
- * Before this design each record had a marker (`attribute_not_exists`); for a shard with no
+ * Before that design each record had a marker (`attribute_not_exists`); for a shard with no
  * progress yet, those markers still say which of its records were applied, so records applied
  * before a deploy are not applied again after it.
+ *
+ * A member the bulk loader wrote (shared/figures/bulk-load.ts) is counted by the loader: its
+ * first record passes by here. Its later changes are counted as any member's.
  *
  * Hot items: a thousand admissions in one commune write the province's item once per
  * transaction, not a thousand times. Items are not sharded: even a bulk import touches the
@@ -35,6 +24,8 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { mapConcurrently } from '#shared/concurrency.ts';
 import { logger as defaultLogger } from '#shared/config/logger.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
+import { type ChangeBatch, createChangeApplier, type RecordChange } from '#shared/figures/apply-changes.ts';
+import { countedByLoad } from '#shared/figures/bulk-load.ts';
 import {
   branchContribution,
   branchRatingContribution,
@@ -46,23 +37,9 @@ import {
   countedMember,
   deltaOf,
   memberContribution,
-  type UnitDeltas,
 } from '#shared/figures/deltas.ts';
-import {
-  frontUnitsOf,
-  type MembershipChange,
-  membershipChange,
-  type PersonRecord,
-  personId,
-  personsOf,
-  planPersons,
-} from '#shared/figures/persons.ts';
+import { membershipChange } from '#shared/figures/persons.ts';
 import { readLegacyUnit } from '#shared/store/legacy-units.ts';
-import {
-  MAX_TRANSACTION_OPERATIONS,
-  type ShardProgress,
-  StreamLedger,
-} from '#shared/store/repositories/aggregates.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import { decodeStreamImage, type StreamImage, streamEntityOf } from '#shared/store/stream-records.ts';
 import type { Table } from '#shared/store/table.ts';
@@ -83,18 +60,6 @@ export const COUNTED_ENTITIES: readonly string[] = ['member', 'branch', 'branch_
 /** Unit reads a batch may have in flight together. */
 const UNIT_READS_AT_ONCE = 16;
 
-/** One stream record's effect on the aggregates of its tenant, and on its Front's distinct persons. */
-export interface RecordChange {
-  readonly eventId: string;
-  readonly sequenceNumber: string;
-  /** The changed item's key: a member's records are applied in their order. */
-  readonly item: string;
-  readonly tenant: string;
-  readonly deltas: UnitDeltas;
-  /** A member's change as the Front's distinct-person count sees it; null when it moves none. */
-  readonly membership: MembershipChange | null;
-}
-
 type Log = Pick<typeof defaultLogger, 'debug' | 'warn' | 'error'>;
 
 export interface StreamHandlerOptions {
@@ -107,56 +72,8 @@ export interface StreamHandlerOptions {
 
 export function createStreamHandler(table: Table, options: StreamHandlerOptions = {}): StreamHandler {
   const log = options.log ?? defaultLogger;
-  const ledger = new StreamLedger(table);
+  const applier = createChangeApplier(table, { ...options, log });
   const unitPath = unitPaths(table);
-  const retryDelayMs = options.retryDelayMs ?? 50;
-
-  /** The person records the records' memberships name, as stored. */
-  const readPersons = async (changes: readonly RecordChange[]) => {
-    const memberships = membershipsOf(changes);
-    return memberships.length > 0 ? await ledger.persons.read(memberships.flatMap(personsOf)) : new Map();
-  };
-
-  /**
-   * Applies one transaction's records with the person records their Front counts come from, as
-   * read for this attempt (read ahead for the first), moving the shard's progress. When it is cancelled, the progress is
-   * read again and the records another delivery applied meanwhile dropped; when there was none,
-   * a person was written since it was read (or, on AWS, another transaction held an item), and
-   * the rest is read and tried again after a pause. Answers the progress it leaves, and whether
-   * every record is applied.
-   */
-  const applyChunk = async (
-    shard: Shard,
-    chunk: readonly RecordChange[],
-    from: ShardProgress,
-    prefetched: Promise<Map<string, PersonRecord>> | undefined,
-  ): Promise<{ progress: ShardProgress; applied: boolean }> => {
-    let progress = from;
-    let pending = chunk;
-    for (let attempt = 0; attempt < 6; attempt++) {
-      const done = doneBy(progress);
-      pending = pending.filter((change) => !done(change.sequenceNumber));
-      if (pending.length === 0) return { progress, applied: true };
-      const memberships = membershipsOf(pending);
-      const stored =
-        (attempt === 0 && prefetched ? await prefetched : undefined) ?? (await readPersons(pending));
-      const { deltas: sum, writes } = planPersons(memberships, stored);
-      for (const change of pending) sum.add(change.tenant, change.deltas);
-      const next = advance(
-        progress,
-        shard.records,
-        pending.map((change) => change.sequenceNumber),
-      );
-      if (await ledger.apply(shard.id, progress, next, sum.updates(), writes))
-        return { progress: { ...next, version: (progress.version ?? 0) + 1 }, applied: true };
-      const reread = await ledger.progress(shard.id);
-      if (reread.version !== progress.version) {
-        log.debug('stream shard moved on by another delivery', { shardId: shard.id });
-        progress = reread;
-      } else await sleep(retryDelayMs * 2 ** attempt);
-    }
-    return { progress, applied: false };
-  };
 
   return async (event) => {
     const records = dedupe(event.Records);
@@ -180,7 +97,7 @@ export function createStreamHandler(table: Table, options: StreamHandlerOptions 
     const stop = read.findIndex((r) => r.error !== undefined);
     const readable = stop < 0 ? read : read.slice(0, stop);
     const changes = readable.flatMap(({ change }) => (change ? [change] : []));
-    const shard: Shard = {
+    const shard: ChangeBatch = {
       id: event.shardId,
       records: readable.map(({ record, change }) => {
         const sequence = sequenceOf(record);
@@ -188,42 +105,16 @@ export function createStreamHandler(table: Table, options: StreamHandlerOptions 
       }),
     };
 
-    let progress = await ledger.progress(shard.id);
+    let progress = await applier.ledger.progress(shard.id);
     if (progress.version === null && changes.length > 0) {
-      const marked = await ledger.appliedBefore(changes.map((change) => change.eventId));
+      const marked = await applier.ledger.appliedBefore(changes.map((change) => change.eventId));
       progress = {
         ...progress,
         applied: changes.filter((c) => marked.has(c.eventId)).map((c) => c.sequenceNumber),
       };
     }
-
-    const done = doneBy(progress);
-    const chunks = chunkChanges(
-      byPlace(changes.filter((c) => !done(c.sequenceNumber))),
-      options.transactionOperations,
-    );
-    let prefetched = chunks[0] && quietly(readPersons(chunks[0]));
-    for (const [n, chunk] of chunks.entries()) {
-      const stored = prefetched;
-      // The next transaction's persons are read while this one commits, unless it names one of
-      // this one's (its read would be stale, and its transaction cancelled).
-      const following = chunks[n + 1];
-      prefetched = following && !sharePersons(chunk, following) ? quietly(readPersons(following)) : undefined;
-      // Refused even after the store's retries (a lasting conflict, throttling): reported from
-      // the first record not applied, so Lambda (or the poller) delivers the batch again from there.
-      const result = await applyChunk(shard, chunk, progress, stored).catch((error: unknown) => {
-        log.error('stream transaction refused', { shardId: shard.id, error });
-        return { progress, applied: false };
-      });
-      progress = result.progress;
-      if (!result.applied) {
-        // A member's later records may sit in the next transactions: none is tried after this one.
-        const done = doneBy(progress);
-        const first = shard.records.find((r) => !done(r.sequence, r.at));
-        log.error('stream records not applied', { shardId: shard.id, sequenceNumber: first?.sequence });
-        return answer(first?.sequence);
-      }
-    }
+    const notApplied = await applier.apply(shard, changes, progress);
+    if (notApplied !== undefined) return answer(notApplied);
 
     const stoppedAt = stop < 0 ? undefined : read[stop];
     if (stoppedAt) {
@@ -235,92 +126,6 @@ export function createStreamHandler(table: Table, options: StreamHandlerOptions 
     }
     return answer();
   };
-}
-
-/** One shard's records of a batch, in order, up to the first that cannot be read. */
-interface Shard {
-  readonly id: string;
-  readonly records: readonly BatchRecord[];
-}
-
-interface BatchRecord {
-  readonly sequence: string;
-  /** The sequence number as a number: they are compared, and too long for a double. */
-  readonly at: bigint;
-  readonly counted: boolean;
-}
-
-function membershipsOf(changes: readonly RecordChange[]): MembershipChange[] {
-  return changes.flatMap((change) => (change.membership ? [change.membership] : []));
-}
-
-function sharePersons(a: readonly RecordChange[], b: readonly RecordChange[]): boolean {
-  const named = new Set(membershipsOf(a).flatMap(personsOf).map(personId));
-  return membershipsOf(b)
-    .flatMap(personsOf)
-    .some((ref) => named.has(personId(ref)));
-}
-
-/** A read begun ahead: its failure is met where it is awaited, not as an unhandled rejection. */
-function quietly<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
-/** Whether the shard's progress says a record is applied (a test, built once per progress). */
-function doneBy(progress: ShardProgress): (sequence: string, at?: bigint) => boolean {
-  const watermark = progress.sequence === null ? null : BigInt(progress.sequence);
-  // Compared as numbers: the ledger keeps them without the leading zeros they may come with.
-  const applied = new Set(progress.applied.map((s) => BigInt(s)));
-  return (sequence, at = BigInt(sequence)) => (watermark !== null && at <= watermark) || applied.has(at);
-}
-
-/**
- * The progress once these records are applied too: the watermark moves over every record of the
- * batch, from its start, that is done (or moves no counter); records applied above it are listed.
- */
-export function advance(
-  progress: ShardProgress,
-  batch: readonly BatchRecord[],
-  applying: readonly string[],
-): Omit<ShardProgress, 'version'> {
-  const done = doneBy({ ...progress, applied: [...progress.applied, ...applying] });
-  let sequence = progress.sequence;
-  let watermark = sequence === null ? null : BigInt(sequence);
-  for (const record of batch) {
-    if (record.counted && !done(record.sequence, record.at)) break;
-    if (watermark === null || record.at > watermark) {
-      sequence = record.sequence;
-      watermark = record.at;
-    }
-  }
-  const above = [...new Set([...progress.applied, ...applying])].filter(
-    (s) => watermark === null || BigInt(s) > watermark,
-  );
-  return { sequence, applied: above };
-}
-
-/**
- * The changes grouped by place — the units they count in, then their tenant — so that a
- * transaction's records share their aggregate items. A member's records sort where its first one
- * does, in their order (the sort is stable): its person records see them in turn.
- */
-export function byPlace(changes: readonly RecordChange[]): RecordChange[] {
-  const placeOf = new Map<string, string>();
-  for (const change of changes)
-    if (!placeOf.has(change.item)) placeOf.set(change.item, `${placeUnits(change)}\u0000${change.tenant}`);
-  const place = (change: RecordChange) => placeOf.get(change.item) ?? '';
-  return [...changes].sort((a, b) => (place(a) < place(b) ? -1 : place(a) > place(b) ? 1 : 0));
-}
-
-function placeUnits(change: RecordChange): string {
-  const units =
-    change.deltas.size > 0
-      ? [...change.deltas.keys()]
-      : change.membership
-        ? frontUnitsOf(change.membership)
-        : [];
-  return units.join('/');
 }
 
 function sequenceOf(record: DynamoDBRecord): string {
@@ -347,6 +152,7 @@ export async function changeOf(
   const old = counted(before);
   const current = counted(after);
   if (!old && !current) return null;
+  if (!old && current && countedByLoad(current)) return null;
   const tenant = (current ?? old)?.tenant ?? '';
   if (old && current && old.tenant !== tenant) throw new Error('an item changed tenant');
   toTenantId(tenant);
@@ -369,45 +175,6 @@ export async function changeOf(
   const sequenceNumber = record.dynamodb?.SequenceNumber;
   if (!eventId || !sequenceNumber) throw new Error('a stream record without eventID or SequenceNumber');
   return { eventId, sequenceNumber, item: JSON.stringify(record.dynamodb?.Keys), tenant, deltas, membership };
-}
-
-/**
- * Groups record changes, in order, into transactions of at most `limit` operations: the shard's
- * progress plus one write per aggregate item and person record the group touches.
- */
-export function chunkChanges(
-  changes: readonly RecordChange[],
-  limit = MAX_TRANSACTION_OPERATIONS,
-): RecordChange[][] {
-  const chunks: RecordChange[][] = [];
-  let chunk: RecordChange[] = [];
-  let items = new Set<string>();
-  for (const change of changes) {
-    const touched = itemsTouched(change);
-    const together = new Set([...items, ...touched]);
-    if (chunk.length > 0 && 1 + together.size > limit) {
-      chunks.push(chunk);
-      chunk = [];
-      items = new Set(touched);
-    } else {
-      items = together;
-    }
-    chunk.push(change);
-  }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
-}
-
-/** The aggregate items and person records a change may write, as distinct strings. */
-function itemsTouched(change: RecordChange): string[] {
-  const touched = [...change.deltas.keys()].map((unitId) => `${change.tenant}\u0000${unitId}`);
-  const membership = change.membership;
-  if (!membership) return touched;
-  return [
-    ...touched,
-    ...frontUnitsOf(membership).map((unitId) => `${membership.front}\u0000${unitId}`),
-    ...personsOf(membership).map((ref) => `person\u0000${personId(ref)}`),
-  ];
 }
 
 /** A stream may hand the same record twice in one batch after a re-batching: keep the first. */
@@ -449,8 +216,4 @@ function unitPaths(table: Table): (tenant: string, unitId: string) => Promise<re
     cache.set(id, path);
     return path;
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

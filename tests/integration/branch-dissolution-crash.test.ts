@@ -104,7 +104,7 @@ async function agencyBranchWith(count: number): Promise<{ branchId: string; memb
     };
     return importedMember(record, randomUUID(), placementOf(branch, unit), ctx);
   });
-  await members.importMany(records, 8);
+  await members.importMany(records, { concurrency: 8 });
   return { branchId, memberIds: records.map((r) => r.member.id) };
 }
 

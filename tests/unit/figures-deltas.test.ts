@@ -7,8 +7,9 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeOf, chunkChanges, type RecordChange } from '../../functions/stream/aggregates.ts';
+import { changeOf } from '../../functions/stream/aggregates.ts';
 import { MEMBER_STATUSES, type MemberStatus } from '../../shared/domain/members/member.ts';
+import { chunkChanges, type RecordChange } from '../../shared/figures/apply-changes.ts';
 import {
   AGGREGATE_COUNTERS,
   bornCounter,

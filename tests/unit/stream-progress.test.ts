@@ -3,7 +3,7 @@
  * applied, and how a batch's changes are grouped by place while each item's records keep their order.
  */
 import { describe, expect, it } from 'vitest';
-import { advance, byPlace, type RecordChange } from '../../functions/stream/aggregates.ts';
+import { advance, byPlace, type RecordChange } from '../../shared/figures/apply-changes.ts';
 import type { Counters } from '../../shared/figures/counters.ts';
 import { decodeSequences, encodeSequences } from '../../shared/store/repositories/aggregates.ts';
 

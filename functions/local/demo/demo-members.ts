@@ -1,7 +1,8 @@
 /**
  * Members of the demo province: generated (generate-members.ts) over each organization's branches
  * as the seed stored them, some women also farmers (shared-people.ts), checked and shaped like an
- * import (importedMember), and bulk-written.
+ * import (importedMember), and bulk-written, each chunk counted by the load itself as it goes
+ * (shared/figures/bulk-load.ts): the figures are settled when the last chunk is written.
  * `npm start` runs this in the background; the benchmark runs it to fill its tables.
  *
  * Resumable: each organization keeps a plan item (`<t>#DEMO_MEMBERS` / `PLAN`) holding what the
@@ -11,6 +12,7 @@
  * rewrites (identically: fixed ids, fixed keys) whatever the unfinished one had put.
  */
 import { mapConcurrently } from '#shared/concurrency.ts';
+import { logger } from '#shared/config/logger.ts';
 import type { FullBranch } from '#shared/domain/branches.ts';
 import { DEFAULT_ELIGIBILITY } from '#shared/domain/members/eligibility.ts';
 import { historyOf } from '#shared/domain/members/history.ts';
@@ -21,6 +23,8 @@ import { nameWordEntries } from '#shared/domain/members/search.ts';
 import { ORGANIZATIONS, type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import { type FullUnit, isValidOn } from '#shared/domain/units.ts';
+import { createChangeApplier } from '#shared/figures/apply-changes.ts';
+import { countLoadedMembers } from '#shared/figures/bulk-load.ts';
 import type { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { MemberRepository } from '#shared/store/repositories/members.ts';
@@ -86,6 +90,11 @@ export interface ImportDemoMembersOptions {
   readonly witness?: DemoMembersWitness;
   /** Other members than the demo's own, from the same generator: the article's build (article/). */
   readonly shape?: DemoMembersShape;
+  /**
+   * Who counts the members in the figures: the load itself as it writes them (the default), or
+   * the stream, as if officers had admitted them one by one (the stream's benchmark).
+   */
+  readonly countedBy?: 'load' | 'stream';
 }
 
 /**
@@ -223,6 +232,7 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
   };
 
   const witness = options.witness;
+  const applier = createChangeApplier(options.table, { log: logger });
   for (const [i, { organization, table }] of tenants.entries()) {
     let plan = plans[i];
     if (!plan || (plan.written >= plan.count && !witness)) continue;
@@ -236,6 +246,8 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
       at: plan.at,
     };
     const members = new MemberRepository(table);
+    // The plan's time names the load: a resumed or extended plan goes on counting where it was.
+    const loadId = `DEMO_MEMBERS#${plan.at}`;
     const byId = new Map(branches.map((b) => [b.id, b.placed]));
     let chunk: { member: Member; events: MemberEvent[] }[] = [];
     let n = 0;
@@ -257,7 +269,18 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
       chunk.push(imported);
       if (chunk.length < (options.chunkSize ?? 250) && n < plan.count) continue;
       if (options.signal?.aborted) return result(true);
-      await members.importMany(chunk, options.concurrency ?? 8);
+      const counting = options.countedBy !== 'stream';
+      await members.importMany(chunk, {
+        concurrency: options.concurrency ?? 8,
+        ...(counting && { countedByLoad: loadId }),
+      });
+      if (counting)
+        await countLoadedMembers(
+          applier,
+          table.tenant,
+          loadId,
+          chunk.map((record, k) => ({ n: n - chunk.length + 1 + k, member: record.member })),
+        );
       plan = { ...plan, written: n };
       await savePlan(table, plan);
       written += chunk.length;

@@ -141,6 +141,8 @@ export class StreamLedger {
     to: Omit<ShardProgress, 'version'>,
     updates: readonly AggregateUpdate[],
     persons: readonly PersonWrite[] = [],
+    /** How long the progress is kept: the stream's by default; null for good (a load's). */
+    keepSeconds: number | null = LIFETIME_SECONDS,
     now = new Date(),
   ): Promise<boolean> {
     const operations = [
@@ -152,7 +154,7 @@ export class StreamLedger {
           version: (from.version ?? 0) + 1,
           appliedAt: now.toISOString(),
         },
-        expiresAt: Math.floor(now.getTime() / 1000) + LIFETIME_SECONDS,
+        ...(keepSeconds === null ? {} : { expiresAt: Math.floor(now.getTime() / 1000) + keepSeconds }),
         condition: from.version === null ? { exists: false } : { equals: { version: from.version } },
       }),
       ...updates.map((update) =>

@@ -92,6 +92,7 @@ export async function measureStream(members: number): Promise<StreamResult> {
       at: '2026-01-01T00:00:00.000Z',
       concurrency: IMPORT_CONCURRENCY,
       chunkSize: 2_000,
+      countedBy: 'stream',
     });
 
     // The handler's own client: the sizes of the transactions it sends.

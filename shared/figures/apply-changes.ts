@@ -20,6 +20,7 @@
  * move. One source's transactions all move its progress item, so they run one after another, the
  * next one's person records read while one commits.
  */
+import { quietly } from '../concurrency.ts';
 import type { logger } from '../config/logger.ts';
 import {
   MAX_TRANSACTION_OPERATIONS,
@@ -184,12 +185,6 @@ function sharePersons(a: readonly RecordChange[], b: readonly RecordChange[]): b
   return membershipsOf(b)
     .flatMap(personsOf)
     .some((ref) => named.has(personId(ref)));
-}
-
-/** A read begun ahead: its failure is met where it is awaited, not as an unhandled rejection. */
-function quietly<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /** Whether the source's progress says a record is applied (a test, built once per progress). */

@@ -11,7 +11,7 @@
  * and the plan moves on after each chunk, so a stopped run resumes at the last finished chunk and
  * rewrites (identically: fixed ids, fixed keys) whatever the unfinished one had put.
  */
-import { mapConcurrently } from '#shared/concurrency.ts';
+import { mapConcurrently, quietly } from '#shared/concurrency.ts';
 import { logger } from '#shared/config/logger.ts';
 import type { FullBranch } from '#shared/domain/branches.ts';
 import { DEFAULT_ELIGIBILITY } from '#shared/domain/members/eligibility.ts';
@@ -233,6 +233,7 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
 
   const witness = options.witness;
   const applier = createChangeApplier(options.table, { log: logger });
+  const countedBy = options.countedBy ?? 'load';
   for (const [i, { organization, table }] of tenants.entries()) {
     let plan = plans[i];
     if (!plan || (plan.written >= plan.count && !witness)) continue;
@@ -251,6 +252,15 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
     const byId = new Map(branches.map((b) => [b.id, b.placed]));
     let chunk: { member: Member; events: MemberEvent[] }[] = [];
     let n = 0;
+    /** The last member number the chunk being counted reaches, once counted. */
+    let counted: Promise<number> | undefined;
+    const moveOn = async () => {
+      const upTo = await counted;
+      counted = undefined;
+      if (upTo === undefined || !plan) return;
+      plan = { ...plan, written: upTo };
+      await savePlan(table, plan);
+    };
     for (const generated of await membersOf(i, plan)) {
       n += 1;
       // The generator is replayed from the start: members before the checkpoint are already in.
@@ -268,27 +278,32 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
       options.onMember?.(organization, n, generated, imported.member);
       chunk.push(imported);
       if (chunk.length < (options.chunkSize ?? 250) && n < plan.count) continue;
-      if (options.signal?.aborted) return result(true);
-      const counting = options.countedBy !== 'stream';
-      await members.importMany(chunk, {
-        concurrency: options.concurrency ?? 8,
-        ...(counting && { countedByLoad: loadId }),
-      });
-      if (counting)
-        await countLoadedMembers(
-          applier,
-          table.tenant,
-          loadId,
-          chunk.map((record, k) => ({ n: n - chunk.length + 1 + k, member: record.member })),
-        );
-      plan = { ...plan, written: n };
-      await savePlan(table, plan);
+      if (options.signal?.aborted) {
+        await moveOn();
+        return result(true);
+      }
+      // Written while the chunk before is counted: one waits on batch writes, the other on
+      // transactions. The plan moves on only over chunks both written and counted.
+      await Promise.all([
+        members.importMany(chunk, {
+          concurrency: options.concurrency ?? 8,
+          ...(countedBy === 'load' && { countedByLoad: loadId }),
+        }),
+        moveOn(),
+      ]);
+      const loaded = chunk.map((record, k) => ({ n: n - chunk.length + 1 + k, member: record.member }));
+      const last = n;
+      counted =
+        countedBy === 'load'
+          ? quietly(countLoadedMembers(applier, table.tenant, loadId, loaded).then(() => last))
+          : Promise.resolve(last);
       written += chunk.length;
       done += chunk.length;
       items += chunk.reduce((sum, record) => sum + itemCount(record.member, record.events), 0);
       chunk = [];
       options.onProgress?.({ organization, done, total, items });
     }
+    await moveOn();
   }
   return result(false);
 }

@@ -56,6 +56,9 @@ export interface Searched {
 
 type Row = Compared & { organization: Organization; page: 1 | 2 };
 
+/** Issue 13: a search reads at most this many items per row it returns. */
+const SEARCH_READS_GOAL = 1.5;
+
 export function emptySamples(): Samples {
   return Object.fromEntries(ORGANIZATIONS.map((o) => [o, {}])) as Samples;
 }
@@ -195,6 +198,23 @@ export async function reportSearches(small: Searched, large: Searched, samples: 
       `    the same name searches by a commune officer cost ${spread(searches('commune officer'))};`,
     );
     console.log(`    a list (province, commune, branch, hamlet) costs ${spread(lists)}.`);
+  }
+  // Issue 13's goal, on the large province's full first pages of name and phone searches.
+  for (const who of [', province', 'commune officer']) {
+    const ratios = rows
+      .filter((row) => row.page === 1 && row.label.startsWith('search') && row.label.includes(who))
+      .flatMap((row) =>
+        row.large && row.large.items === PAGE ? [{ row, ratio: row.large.itemsRead / PAGE }] : [],
+      );
+    const met = ratios.filter(({ ratio }) => ratio <= SEARCH_READS_GOAL);
+    const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a), ratios[0] ?? { row: null, ratio: 0 });
+    console.log(
+      `Search reads ÷ rows returned, full pages of searches${who === 'commune officer' ? ' by a commune officer' : ' by an admin'}: ` +
+        `${met.length} of ${ratios.length} within ×${SEARCH_READS_GOAL} (goal: all)` +
+        (worst.row
+          ? `; the most: ×${worst.ratio.toFixed(1)} (${worst.row.organization}, ${worst.row.label})`
+          : ''),
+    );
   }
   const path = await writeResults('members-search', {
     emulator: 'DynamoDB Local, in memory, one per province',

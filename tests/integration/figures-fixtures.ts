@@ -129,6 +129,8 @@ export function members(spec: {
 export interface SentCommand {
   readonly name: string;
   readonly input: Record<string, unknown>;
+  /** Items a query or scan read, filtered out or not (its ScannedCount), once answered. */
+  scanned?: number;
 }
 
 /**
@@ -140,8 +142,14 @@ export function countingApp(t: TestApp) {
   const sent: SentCommand[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      sent.push({ name: String(context.commandName), input: args.input as Record<string, unknown> });
-      return next(args);
+      const command: SentCommand = {
+        name: String(context.commandName),
+        input: args.input as Record<string, unknown>,
+      };
+      sent.push(command);
+      const result = await next(args);
+      command.scanned = (result.output as { ScannedCount?: number }).ScannedCount;
+      return result;
     },
     { step: 'initialize', name: 'recordCommands' },
   );

@@ -1,5 +1,5 @@
 /**
- * DynamoDB's refusals of a write, told apart in one place: what a moment may cure is tried again
+ * DynamoDB's refusals of a read or a write, told apart in one place: what a moment may cure is tried again
  * (backoff.ts says how often and how long), and what remains becomes a store error, so a
  * transaction that only met another one is never reported as a failed condition.
  */
@@ -15,6 +15,18 @@ export async function write<T>(send: () => Promise<T>): Promise<T> {
     return await retryMomentary(send, isMomentaryRefusal);
   } catch (error) {
     throw toStoreError(error);
+  }
+}
+
+/**
+ * Sends a read. The SDK has already retried throttling; what it gave up on becomes ThrottledError,
+ * a refusal the caller can try again after a pause, not an unexplained failure.
+ */
+export async function read<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw isThrottling(error) ? new ThrottledError() : error;
   }
 }
 

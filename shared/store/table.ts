@@ -15,7 +15,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mapPartitionOf, provinceOf, type TenantId } from '../domain/tenant-id.ts';
-import { drain, write } from './refusals.ts';
+import { drain, read, write } from './refusals.ts';
 import { InvalidCursorError } from './store-errors.ts';
 import { tableDefinition as def, type IndexName } from './table-definition.ts';
 
@@ -160,13 +160,15 @@ export class TenantTable {
   }
 
   async get<T = Attributes>(key: Key): Promise<T | undefined> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: this.absoluteKey(key),
-        ConsistentRead: true,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
+    const result = await read(() =>
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: this.absoluteKey(key),
+          ConsistentRead: true,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
     );
     return result.Item ? (dataOf(result.Item) as T) : undefined;
   }
@@ -244,27 +246,29 @@ export class TenantTable {
       options.cursor === undefined ? undefined : this.decodeCursor(options.cursor, options, index);
     for (let call = 0; call < maxCalls; call++) {
       const remaining = limit === undefined ? undefined : limit - items.length;
-      const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index?.name,
-          KeyConditionExpression: keyCondition,
-          FilterExpression: filter,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          // A filter drops items after the limit is counted: read more per call, bounded all the same.
-          // Without one, one item more than the page tells whether another page follows, so the
-          // last page has no cursor (DynamoDB sets LastEvaluatedKey whenever Limit is reached).
-          Limit:
-            remaining === undefined
-              ? undefined
-              : filter
-                ? filteredLimit(remaining, call === 0 ? options.keeps : undefined)
-                : remaining + 1,
-          ScanIndexForward: !options.newestFirst,
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
+      const result = await read(() =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: index?.name,
+            KeyConditionExpression: keyCondition,
+            FilterExpression: filter,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            // A filter drops items after the limit is counted: read more per call, bounded all the same.
+            // Without one, one item more than the page tells whether another page follows, so the
+            // last page has no cursor (DynamoDB sets LastEvaluatedKey whenever Limit is reached).
+            Limit:
+              remaining === undefined
+                ? undefined
+                : filter
+                  ? filteredLimit(remaining, call === 0 ? options.keeps : undefined)
+                  : remaining + 1,
+            ScanIndexForward: !options.newestFirst,
+            ExclusiveStartKey: startKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
       );
       for (const raw of result.Items ?? []) {
         items.push(raw);

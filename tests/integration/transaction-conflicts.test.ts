@@ -4,7 +4,7 @@
  * capacity. The refusals are injected into a real client's middleware stack, where AWS's answer
  * would enter it (below the SDK's own retries), over the real table: a conflict is retried and
  * never told as a failed condition, one that lasts becomes a retryable 503, and a real failed
- * condition keeps its domain error.
+ * condition keeps its domain error. A read throttled past the SDK's retries is a retryable 503 too.
  */
 // biome-ignore lint/style/noRestrictedImports: the test throws AWS's own exception classes, as the SDK would.
 import * as aws from '@aws-sdk/client-dynamodb';
@@ -191,6 +191,28 @@ describe('an admission whose transaction meets a concurrent one', () => {
     await expectProblem(response, 409, 'BRANCH_CLOSED');
     expect(state.sent).toBe(2);
     expect(await tableDigest(t, ['branch'])).toBe(before);
+  });
+});
+
+describe('a read the table keeps throttling past the SDK retries', () => {
+  it.each([
+    ['a member', 'GetItemCommand'],
+    ['a list', 'QueryCommand'],
+  ])('of %s gets a retryable 503 SERVICE_BUSY', async (_, command) => {
+    // Prepare
+    const member = await admitOk(t, farmers, admission({ fullName: `Đỗ Thị Đọc ${command.slice(0, 3)}` }));
+    const { table, state } = faultyTable(command, 'pastSdkRetries');
+    state.always = throughputExceeded;
+    const app = createApp({ ...t.deps, table });
+    const path = command === 'GetItemCommand' ? `/api/v1/members/${member.id}` : '/api/v1/members';
+
+    // Act
+    const response = await app.request(path, { headers: { authorization: `Bearer ${farmers}` } });
+
+    // Assess
+    await expectProblem(response, 503, 'SERVICE_BUSY');
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(state.sent).toBeGreaterThan(0);
   });
 });
 

@@ -29,7 +29,7 @@ export class TransactionConflictError extends MomentaryRefusalError {
 /** The table's write capacity (or a partition's) was exceeded. */
 export class ThrottledError extends MomentaryRefusalError {
   constructor() {
-    super('The table refused the write for lack of capacity');
+    super('The table refused the call for lack of capacity');
   }
 }
 

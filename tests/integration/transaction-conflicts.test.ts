@@ -22,6 +22,7 @@ import { ThrottledError, TransactionConflictError } from '../../shared/store/sto
 import { Table } from '../../shared/store/table.ts';
 import { eventually, WAITS } from '../setup/eventually.ts';
 import { admission, admitOk, provinceWithBranches } from '../setup/members.ts';
+import { pageClient } from '../setup/page-client.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
 import { tableDigest } from '../setup/table-digest.ts';
 import {
@@ -191,6 +192,41 @@ describe('an admission whose transaction meets a concurrent one', () => {
     await expectProblem(response, 409, 'BRANCH_CLOSED');
     expect(state.sent).toBe(2);
     expect(await tableDigest(t, ['branch'])).toBe(before);
+  });
+});
+
+describe('the admission form meeting a conflict that lasts', () => {
+  it('is drawn again with what was typed and the reason, a 503, and nothing written', async () => {
+    // Prepare: the tenant's keys exist (its first admission makes them), as in any tenant in use
+    await admitOk(t, farmers, admission({ fullName: 'Hồ Văn Đầu Tiên' }));
+    const { table, state } = faultyTable('TransactWriteItemsCommand');
+    const browser = pageClient({ ...t, app: createApp({ ...t.deps, table }) });
+    await browser.signIn('alpha.farmers');
+    const form = await (await browser.get('/members/new?unitId=28261')).text();
+    const once = form.match(/name="once" value="([^"]+)"/)?.[1] ?? expect.fail('the form has no once-key');
+    state.always = cancelled('TransactionConflict');
+    const before = await tableDigest(t);
+
+    // Act
+    const response = await browser.post('/members/new', {
+      once,
+      unitId: '28261',
+      branchId: 'b-28261-01',
+      status: 'active',
+      fullName: 'Hồ Thị Gửi Lại',
+      gender: 'female',
+      birthDate: '1990-02-03',
+      joinedAt: '2020-05-06',
+    });
+
+    // Assess
+    const page = await response.text();
+    expect(response.status, page.slice(0, 500)).toBe(503);
+    expect(page).toContain('value="Hồ Thị Gửi Lại"');
+    expect(page).toContain('value="1990-02-03"');
+    expect(page).toContain('<form');
+    expect(page).toContain('thay đổi của bạn chưa được lưu. Vui lòng gửi lại sau 1 giây');
+    expect(await tableDigest(t)).toBe(before);
   });
 });
 

@@ -24,7 +24,7 @@ import { changeContext, memberWorkspace, treeWorkspace } from '../../http/worksp
 import { idOf, Notice, type Option, PostForm, SelectField } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { TableWrap } from '../components/table-wrap.tsx';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { type FieldErrors, formValues, readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
@@ -85,7 +85,7 @@ async function sheetPage(
   deps: AppDependencies,
   year: number,
   refused?: RefusedForm,
-  status: 200 | 400 | 409 | 412 | 422 = refused ? 400 : 200,
+  status: FormStatus = refused ? 400 : 200,
 ) {
   const id = branchIdParam(c);
   const principal = c.get('principal');

@@ -31,7 +31,7 @@ import { EMPTY_FORM, Notice } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { Pager } from '../components/pager.tsx';
 import { provinceUnitId, scopeUnitId, unitIdFrom } from '../components/reader-unit.ts';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { filled, formVersion, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { MAP_PATH, REORGANIZATIONS_PATH } from './map-paths.ts';
@@ -170,7 +170,7 @@ function done(c: Context<AppEnv>, what: Done, communeId?: string | null) {
 }
 
 interface PageOptions {
-  readonly status?: 200 | 400 | 409 | 412 | 422;
+  readonly status?: FormStatus;
   /** The commune whose hamlets a map editor is looking at. */
   readonly communeId?: string | null | undefined;
 }

@@ -25,7 +25,7 @@ import {
 import { formatCount, formatDate } from '../components/format.ts';
 import { EMPTY_FORM, ErrorSummary, type FormState, Notice, PostForm } from '../components/forms.tsx';
 import { TableWrap } from '../components/table-wrap.tsx';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { type FormValues, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
@@ -54,7 +54,7 @@ const toInput = (values: FormValues) => ({
 });
 
 export function followUpPages(deps: AppDependencies) {
-  const show = async (c: Context<AppEnv>, status: 200 | 400 | 409 | 422 = 200, refused?: Refused) => {
+  const show = async (c: Context<AppEnv>, status: FormStatus = 200, refused?: Refused) => {
     const id = c.req.param('id') ?? '';
     const followUp = await reorganizationFollowUp(followUpWorkspace(c, deps), c.get('principal'), id);
     const reorganization = await readReorganization(reorganizationWorkspace(c), c.get('principal'), id);
@@ -95,7 +95,7 @@ function followUpPage(
   reorganization: Reorganization,
   followUp: FollowUp,
   names: ReadonlyMap<string, string>,
-  status: 200 | 400 | 409 | 422,
+  status: FormStatus,
   refused: Refused | undefined,
 ) {
   const nameOf = (id: string) => names.get(id) ?? id;

@@ -21,7 +21,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/forms.tsx';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { type FieldErrors, type FormValues, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { REORGANIZATIONS_PATH } from './map-paths.ts';
@@ -116,12 +116,7 @@ export async function createReorganization(c: Context<AppEnv>) {
   }
 }
 
-function formPage(
-  c: Context<AppEnv>,
-  form: FormState,
-  status: 200 | 400 | 409 | 422 = 200,
-  message?: Message,
-) {
+function formPage(c: Context<AppEnv>, form: FormState, status: FormStatus = 200, message?: Message) {
   return renderPage(c, { title: (view) => view.t('map.reorg.new'), status }, (view) => (
     <>
       <p>

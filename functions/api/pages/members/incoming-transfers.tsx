@@ -18,7 +18,7 @@ import { type Option, PostForm, TextField } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { Pager } from '../components/pager.tsx';
 import { scopeUnitId } from '../components/reader-unit.ts';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type Refusal, refusalOf } from '../http/form-refusal.ts';
 import { filled, readForm, readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
@@ -65,7 +65,7 @@ export function incomingTransferPages(deps: AppDependencies) {
 interface SentBack {
   readonly id: string;
   readonly form: RefusedForm;
-  readonly status?: 400 | 409 | 422;
+  readonly status?: Refusal['status'];
 }
 
 async function transfersPage(c: Context<AppEnv>, deps: AppDependencies, sentBack?: SentBack) {

@@ -22,7 +22,7 @@ import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
 import { type FormState, Notice, PostForm, SelectField, TextField } from '../components/forms.tsx';
 import { scopeUnitId } from '../components/reader-unit.ts';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { formVersion, readForm } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { viewOf } from '../http/view.ts';
@@ -33,7 +33,7 @@ import { BranchField, UnitPicker } from './place-fields.tsx';
 import { changeOnce, memberPath, OnceKey } from './submit-once.tsx';
 
 interface Outcome {
-  readonly status?: 200 | 400 | 409 | 412 | 422;
+  readonly status?: FormStatus;
   readonly message?: Message;
 }
 

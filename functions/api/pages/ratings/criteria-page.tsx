@@ -23,7 +23,7 @@ import { changeContext, ratingWorkspace } from '../../http/workspaces.ts';
 import { kindWord } from '../branches/branch-words.ts';
 import { Notice } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { type FieldErrors, type FormValues, formValues, formVersion } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { RefusedForm } from '../members/member-parts.tsx';
@@ -148,11 +148,7 @@ function setValues(set: CriteriaSet | undefined): FormValues {
   return values;
 }
 
-async function drawPage(
-  c: Context<AppEnv>,
-  refused?: RefusedForm,
-  status: 200 | 400 | 409 | 412 | 422 = refused ? 400 : 200,
-) {
+async function drawPage(c: Context<AppEnv>, refused?: RefusedForm, status: FormStatus = refused ? 400 : 200) {
   const { year, kind } = paramsOf(c);
   const principal = c.get('principal');
   const admin = isCriteriaAdmin(principal);

@@ -34,7 +34,7 @@ import { changeContext, ratingWorkspace } from '../../http/workspaces.ts';
 import { branchHref, branchIdParam } from '../branches/branch-paths.ts';
 import { EMPTY_FORM, Notice, PostForm, TextAreaField } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { formValues, formVersion, withoutEmpty } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
@@ -51,7 +51,7 @@ type Action = (typeof ACTIONS)[number];
 interface Refusal {
   readonly form: 'save' | Action;
   readonly state: RefusedForm;
-  readonly status: 400 | 409 | 412 | 422;
+  readonly status: Exclude<FormStatus, 200>;
 }
 
 function refOf(c: Context<AppEnv>): RatingRef {

@@ -26,7 +26,7 @@ import { changeContext, reviewWorkspace } from '../../http/workspaces.ts';
 import { EMPTY_FORM, Notice, PostForm, SelectField, TextField } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { YearFilters, yearsBack } from '../components/year-filters.tsx';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { formValues, readForm, readQuery, typedNumber, withoutEmpty } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
@@ -50,7 +50,7 @@ interface Refusal {
   readonly form: 'open' | 'close';
   readonly year: number | undefined;
   readonly state: RefusedForm;
-  readonly status: 400 | 409 | 422;
+  readonly status: Exclude<FormStatus, 200 | 412>;
 }
 
 const orNone = (error: unknown) => {

@@ -19,7 +19,7 @@ import { branchHref, branchIdParam } from '../branches/branch-paths.ts';
 import { formatCount, formatDate } from '../components/format.ts';
 import { EMPTY_FORM, Notice, PostForm } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
-import { refusalOf } from '../http/form-refusal.ts';
+import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
 import { formValues } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
@@ -31,7 +31,7 @@ import { confirmInput, rowErrors, SheetForm, SheetTable } from './review-sheet-f
 interface Refusal {
   readonly form: 'confirm' | 'done';
   readonly state: RefusedForm;
-  readonly status: 400 | 409 | 412 | 422;
+  readonly status: Exclude<FormStatus, 200>;
 }
 
 const OUTCOMES = { saved: 'reviews.saved', done: 'reviews.markedDone' } as const;

@@ -24,7 +24,12 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { mapConcurrently } from '#shared/concurrency.ts';
 import { logger as defaultLogger } from '#shared/config/logger.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
-import { type ChangeBatch, createChangeApplier, type RecordChange } from '#shared/figures/apply-changes.ts';
+import {
+  type ChangeApplierOptions,
+  type ChangeBatch,
+  createChangeApplier,
+  type RecordChange,
+} from '#shared/figures/apply-changes.ts';
 import { countedByLoad } from '#shared/figures/bulk-load.ts';
 import {
   branchContribution,
@@ -60,15 +65,8 @@ export const COUNTED_ENTITIES: readonly string[] = ['member', 'branch', 'branch_
 /** Unit reads a batch may have in flight together. */
 const UNIT_READS_AT_ONCE = 16;
 
-type Log = Pick<typeof defaultLogger, 'debug' | 'warn' | 'error'>;
-
-export interface StreamHandlerOptions {
-  readonly log?: Log;
-  /** Pause between attempts on a transaction that met a concurrent one. */
-  readonly retryDelayMs?: number;
-  /** Operations a transaction may hold: DynamoDB's limit, or fewer to cut small batches into several. */
-  readonly transactionOperations?: number;
-}
+/** The applier's own options; a shard's progress is kept as long as its records (the default). */
+export type StreamHandlerOptions = Partial<Omit<ChangeApplierOptions, 'keepProgressSeconds'>>;
 
 export function createStreamHandler(table: Table, options: StreamHandlerOptions = {}): StreamHandler {
   const log = options.log ?? defaultLogger;

@@ -431,7 +431,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
   value: hostileValue,
   name: fc.oneof(
-    fc.constantFrom('role', 'tenantId', '__proto__', 'version', 'id'),
+    fc.constantFrom('role', 'tenantId', '__proto__', 'version', 'id', 'length'),
     fc.string({ maxLength: 8 }),
   ),
 });
@@ -470,9 +470,14 @@ function mutate(seed: unknown, mutations: readonly Mutation[]): unknown {
   return body;
 }
 
-/** Sets a field as JSON.parse would, `__proto__` included (an own field, not the prototype). */
+/**
+ * Sets a field as JSON.parse would, `__proto__` included (an own field, not the prototype).
+ * A JSON array has no named fields, so an extra one on an array is one more element instead
+ * (a name such as `length` could not be defined on it at all).
+ */
 function put(target: object, key: string | number, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (Array.isArray(target) && typeof key === 'string') target.push(value);
+  else Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const bodyFor = (seed: unknown) =>

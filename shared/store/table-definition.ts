@@ -4,12 +4,13 @@
  */
 
 /**
- * What the member-only indexes keep of a member: a list row (MemberSummary), what lists and
- * searches filter on, and what the recount counts (through GSI3). Everything else — address,
- * notes, timestamps, the other indexes' keys — stays in the table: an index entry is then well
- * under 1 KB, one write unit instead of two. Reading a whole member is a GetItem.
+ * What the member-only indexes keep of a member: a list row (MemberSummary) and what lists and
+ * searches filter on. Everything else — address, notes, timestamps, the other indexes' keys —
+ * stays in the table: an index entry is then well under 1 KB, one write unit instead of two.
+ * Reading a whole member is a GetItem. DynamoDB allows 100 projected attributes summed over a
+ * table's indexes, so each index adds only what its own readers need.
  */
-export const MEMBER_ROW_ATTRIBUTES = [
+const MEMBER_ROW_ATTRIBUTES = [
   'id',
   'fullName',
   'gender',
@@ -18,24 +19,23 @@ export const MEMBER_ROW_ATTRIBUTES = [
   'cardNumber',
   'nationalId',
   'branchId',
-  'branchKind',
   'unitId',
   'unitIds',
-  'communeId',
   'status',
   'current',
-  'partyIntroductions',
-  'ratings',
 ] as const;
 
-const memberIndex = <N extends string>(name: N) =>
+const memberIndex = <N extends string, A extends readonly string[]>(name: N, more: A) =>
   ({
     name,
     partitionKey: `${name}PK`,
     sortKey: `${name}SK`,
     projection: 'INCLUDE',
-    attributes: MEMBER_ROW_ATTRIBUTES,
+    attributes: [...MEMBER_ROW_ATTRIBUTES, ...more],
   }) as const;
+
+/** Every folded word of the name: a commune's members searched by words (a branch's read GSI1). */
+const NAME_WORDS = 'nameWords';
 
 export const tableDefinition = {
   partitionKey: 'PK',
@@ -44,15 +44,18 @@ export const tableDefinition = {
    * Overloaded indexes; docs/data-model.md lists what each holds. GSI1: children of a unit,
    * branches of a unit, members of a branch, audit by actor — whole items, which its readers
    * need. GSI2: members of a commune. GSI3: members of the whole tenant. GSI4: members by phone.
-   * GSI5: members by card number. GSI6: members by birth year (who comes of age).
+   * GSI5: members by card number. GSI6: members by birth year (who comes of age). GSI7: members
+   * by the common word of their name (Nguyễn, Thị, Văn), with the words a search filters on.
    */
   indexes: [
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'ALL', attributes: [] },
-    memberIndex('GSI2'),
-    memberIndex('GSI3'),
-    memberIndex('GSI4'),
-    memberIndex('GSI5'),
-    memberIndex('GSI6'),
+    memberIndex('GSI2', [NAME_WORDS] as const),
+    // The recount reads every member through GSI3, and counts these too.
+    memberIndex('GSI3', ['branchKind', 'communeId', 'partyIntroductions', 'ratings'] as const),
+    memberIndex('GSI4', [] as const),
+    memberIndex('GSI5', [] as const),
+    memberIndex('GSI6', [] as const),
+    memberIndex('GSI7', [NAME_WORDS, 'entryWords'] as const),
   ],
   /** Expiring items (refresh-token families, rate-limit windows) carry epoch seconds here. */
   timeToLiveAttribute: 'expiresAt',

@@ -71,6 +71,8 @@ export interface QueryFilter {
   readonly below?: Record<string, number>;
   /** Each attribute must not be a string starting with this text (absent or null passes). */
   readonly notBeginsWith?: Record<string, string>;
+  /** Each pair: a string attribute not containing the text (absent passes). */
+  readonly notContains?: readonly (readonly [string, string])[];
 }
 
 export interface QueryOptions {
@@ -528,6 +530,11 @@ function filterExpression(
     names[`#fn${n}`] = name;
     values[`:fn${n}`] = value;
     parts.push(`NOT begins_with(#fn${n}, :fn${n})`);
+  });
+  (filter?.notContains ?? []).forEach(([name, value], n) => {
+    names[`#fx${n}`] = name;
+    values[`:fx${n}`] = value;
+    parts.push(`NOT contains(#fx${n}, :fx${n})`);
   });
   return parts.length > 0 ? parts.join(' AND ') : undefined;
 }

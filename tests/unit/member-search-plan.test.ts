@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors.ts';
-import { nameWordEntries, planSearch } from '../../shared/domain/members/search.ts';
+import { nameWords, planSearch, readsPlaceForWords } from '../../shared/domain/members/search.ts';
 
 const VIETNAMESE_ALPHABET = [...'aăâbcdđeêghiklmnoôơpqrstuưvxy'];
 const VOWELS = new Set('aăâeêioôơuưy');
@@ -35,39 +35,59 @@ const fold = (text: string) =>
     .toLowerCase()
     .replace(/đ/g, 'd');
 
-describe('nameWordEntries', () => {
-  it('gives a name one entry per distinct folded word', () => {
-    expect(nameWordEntries('Nguyễn Ngọc Nga')).toEqual([
-      { word: 'nga', shared: 0 },
-      { word: 'ngoc', shared: 2 },
-      { word: 'nguyen', shared: 2 },
-    ]);
-    expect(nameWordEntries('Lê Thị Lệ')).toEqual([
-      { word: 'le', shared: 0 },
-      { word: 'thi', shared: 0 },
-    ]);
-    expect(nameWordEntries('Đỗ Đức Đạt').map((e) => e.word)).toEqual(['dat', 'do', 'duc']);
+const entriesOf = (name: string) => nameWords(name).entries;
+
+describe('nameWords', () => {
+  it('gives a name one entry per distinct folded word but its first common one', () => {
+    expect(nameWords('Trần Ngọc Nga')).toEqual({
+      text: ' nga ngoc tran',
+      common: undefined,
+      entries: [
+        { word: 'nga', shared: 0 },
+        { word: 'ngoc', shared: 2 },
+        { word: 'tran', shared: 0 },
+      ],
+      entryText: ' nga ngoc tran',
+    });
+    expect(nameWords('Nguyễn Thị Lệ')).toEqual({
+      text: ' le nguyen thi',
+      common: 'nguyen',
+      entries: [
+        { word: 'le', shared: 0 },
+        { word: 'thi', shared: 0 },
+      ],
+      entryText: ' le thi',
+    });
+    expect(nameWords('Lê Văn Vĩnh').common).toBe('van');
+    expect(entriesOf('Đỗ Đức Đạt').map((e) => e.word)).toEqual(['dat', 'do', 'duc']);
   });
 
-  it('lets exactly one entry answer any prefix of any word of the name', () => {
+  it('lets exactly one entry, or else the common word, answer any prefix of any word of the name', () => {
+    const nameWithCommon = fc
+      .tuple(fullName, fc.constantFrom('', 'Nguyễn ', 'Thị ', 'văn ', 'NGUYỄN THỊ '))
+      .map(([name, common]) => common + name);
     fc.assert(
-      fc.property(fullName, fc.nat(), fc.nat(), (name, wordPick, lengthPick) => {
+      fc.property(nameWithCommon, fc.nat(), fc.nat(), (name, wordPick, lengthPick) => {
         const words = fold(name).split(' ');
         const picked = words[wordPick % words.length] as string;
         const prefix = picked.slice(0, 1 + (lengthPick % picked.length));
-        const entries = nameWordEntries(name);
+        const { common, entries, entryText } = nameWords(name);
         const answering = entries.filter((e) => e.word.startsWith(prefix) && e.shared < prefix.length);
-        expect(answering).toHaveLength(1);
+        // The common word's index answers what no entry does: the store's filter on entryText.
+        const byCommon = common?.startsWith(prefix) && !entryText.includes(` ${prefix}`) ? 1 : 0;
+        expect(answering.length + byCommon).toBe(1);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('has an entry for every word of the name, folded', () => {
+  it('finds every word of the name, folded, through an entry or the common word', () => {
     fc.assert(
       fc.property(fullName, (name) => {
         const expected = [...new Set(fold(name).split(' '))].sort();
-        expect(nameWordEntries(name).map((e) => e.word)).toEqual(expected);
+        const { common, entries, text } = nameWords(name);
+        expect([...entries.map((e) => e.word), ...(common ? [common] : [])].sort()).toEqual(expected);
+        expect(text).toBe(expected.map((word) => ` ${word}`).join(''));
       }),
       { numRuns: 500 },
     );
@@ -108,5 +128,16 @@ describe('planSearch', () => {
         expect((error as DomainError).code).toBe('VALIDATION_FAILED');
       }
     }
+  });
+});
+
+describe('readsPlaceForWords', () => {
+  it('reads a branch’s members, a commune’s unless the word is rare, never the whole organization’s', () => {
+    expect(readsPlaceForWords({ kind: 'branch', branchId: 'b-1' }, 'xinh')).toBe(true);
+    expect(readsPlaceForWords({ kind: 'commune', communeId: '28261' }, 'an')).toBe(true);
+    expect(readsPlaceForWords({ kind: 'commune', communeId: '28261' }, 'nguy')).toBe(true);
+    expect(readsPlaceForWords({ kind: 'commune', communeId: '28261' }, 'xinh')).toBe(false);
+    expect(readsPlaceForWords({ kind: 'tenant' }, 'nguy')).toBe(false);
+    expect(readsPlaceForWords({ kind: 'tenant', withinUnitId: '870' }, 'an')).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ import { historyOf } from '#shared/domain/members/history.ts';
 import { type ImportContext, importedMember } from '#shared/domain/members/import-members.ts';
 import type { Member, MemberEvent } from '#shared/domain/members/member.ts';
 import { placementOf } from '#shared/domain/members/member-workspace.ts';
-import { nameWordEntries } from '#shared/domain/members/search.ts';
+import { nameWords } from '#shared/domain/members/search.ts';
 import { ORGANIZATIONS, type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import { type FullUnit, isValidOn } from '#shared/domain/units.ts';
@@ -313,7 +313,7 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
  * entry per introduction to the Party, its events after admission.
  */
 function itemCount(member: Member, events: readonly MemberEvent[]): number {
-  const words = nameWordEntries(member.fullName).length;
+  const words = nameWords(member.fullName).entries.length;
   return 1 + words + (member.nationalId ? 1 : 0) + (member.partyIntroductions?.length ?? 0) + events.length;
 }
 

@@ -20,7 +20,7 @@ import type { FullUnit } from '../units.ts';
 import { comingOfAgeBirthYear, isCurrent } from './lifecycle.ts';
 import { type Member, type MemberEvent, type MemberStatus, type MemberSummary, summaryOf } from './member.ts';
 import type { MemberWorkspace } from './member-workspace.ts';
-import { type MemberFilter, type MemberPlace, planSearch } from './search.ts';
+import { type MemberFilter, type MemberPlace, planSearch, readsPlaceForWords } from './search.ts';
 
 export async function getMember(ws: MemberWorkspace, principal: Principal, id: string): Promise<Member> {
   requireMemberReader(principal);
@@ -112,7 +112,9 @@ async function membersIn(
     case 'none':
       return ws.members.list(filter, limit, cursor);
     case 'words':
-      return ws.members.searchByWords(filter, search.drive, search.others, limit, cursor);
+      return readsPlaceForWords(filter.place, search.drive)
+        ? ws.members.list(filter, limit, cursor, [search.drive, ...search.others])
+        : ws.members.searchByWords(filter, search.drive, search.others, limit, cursor);
     case 'digits':
       return ws.members.searchByDigits(filter, search.digits, limit, cursor);
     case 'nationalId': {

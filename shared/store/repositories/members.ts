@@ -3,8 +3,9 @@
  *
  * - member `<t>#MEMBER#<id>` / `MEMBER`, with its history after admission `EVENT#<recordedAt>#<eventId>`
  *   in the same partition (the member keeps its admission); indexed (sorted the Vietnamese way, current and former members apart) by branch
- *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6);
- * - one search entry per name word `<t>#WORDS#<first letter>` / `<word>#<order>#<id>`, carrying
+ *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6),
+ *   and by the common word of the name (GSI7, `NAME_WORD#<word>`: Nguyễn, Thị, Văn);
+ * - one search entry per other name word `<t>#WORDS#<first letter>` / `<word>#<order>#<id>`, carrying
  *   what a result row shows and what filters need;
  * - a national-id guard `<t>#NATIONAL_ID#<keyed hash>`, whose conditional put makes the id unique;
  * - one entry per introduction to the Party `<t>#PARTY#<year introduced>` / `<commune>#<order>#<id>#<introduction>`,
@@ -23,13 +24,14 @@ import {
   memberSummarySchema,
   summaryOf,
 } from '../../domain/members/member.ts';
-import { type MemberFilter, nameWordEntries } from '../../domain/members/search.ts';
+import { commonWordsStartingWith, type MemberFilter, nameWords } from '../../domain/members/search.ts';
 import { personOrderKey } from '../../domain/name-order.ts';
 import {
   PARTY_ENTRY_FIELDS,
   type PartyIntroductionEntry,
   type PartyState,
 } from '../../domain/party/party-introduction.ts';
+import { estimatedWordShare } from '../../domain/vietnamese-names.ts';
 import { InvalidCursorError } from '../store-errors.ts';
 import type { Item, Key, Page, QueryFilter, QueryOptions, TenantTable } from '../table.ts';
 import { Transaction } from '../transaction.ts';
@@ -42,6 +44,7 @@ const orderOf = (member: Member) => `${personOrderKey(member.fullName)}#${member
 function memberItem(member: Member): Item {
   const order = orderOf(member);
   const g = group(member);
+  const words = nameWords(member.fullName);
   return {
     entity: 'member',
     key: memberKey(member.id),
@@ -52,14 +55,19 @@ function memberItem(member: Member): Item {
       ...(member.phone && { GSI4: { pk: 'PHONE', sk: `${member.phone}#${member.id}` } }),
       ...(member.cardNumber && { GSI5: { pk: 'CARD', sk: `${member.cardNumber}#${member.id}` } }),
       GSI6: { pk: `BIRTH_YEAR#${g}#${member.birthDate.slice(0, 4)}`, sk: order },
+      ...(words.common && { GSI7: { pk: `NAME_WORD#${words.common}`, sk: order } }),
     },
-    data: { ...member, current: isCurrent(member.status) },
+    data: {
+      ...member,
+      current: isCurrent(member.status),
+      nameWords: words.text,
+      ...(words.common && { entryWords: words.entryText }),
+    },
   };
 }
 
 function wordItems(member: Member): Item[] {
-  const entries = nameWordEntries(member.fullName);
-  const text = ` ${entries.map((e) => e.word).join(' ')}`;
+  const { entries, text } = nameWords(member.fullName);
   const order = orderOf(member);
   return entries.map(({ word, shared }) => ({
     entity: 'member_word',
@@ -72,6 +80,12 @@ function wordItems(member: Member): Item[] {
       shared,
     },
   }));
+}
+
+/** One query of a search read in turn, named in the cursor by its tag. */
+interface Phase {
+  readonly tag: string;
+  readonly query: Omit<QueryOptions, 'limit' | 'cursor'>;
 }
 
 /** Members outside any commune (the province's own branches) list first, under this mark. */
@@ -216,8 +230,13 @@ export class MemberRepository {
     );
   }
 
-  /** Members in a place, in Vietnamese name order. */
-  async list(filter: MemberFilter, limit: number, cursor?: string): Promise<Page<MemberSummary>> {
+  /** Members in a place, in Vietnamese name order; with `words`, those with a name word starting with each. */
+  async list(
+    filter: MemberFilter,
+    limit: number,
+    cursor?: string,
+    words: readonly string[] = [],
+  ): Promise<Page<MemberSummary>> {
     const g = filter.status === undefined || isCurrent(filter.status) ? 'CURRENT' : 'FORMER';
     const place = filter.place;
     const query: QueryOptions =
@@ -227,14 +246,24 @@ export class MemberRepository {
           ? { index: 'GSI2', pk: `COMMUNE_MEMBERS#${g}#${place.communeId}` }
           : { index: 'GSI3', pk: `MEMBERS#${g}` };
     const within = place.kind === 'branch' ? undefined : place.withinUnitId;
+    const contains = [
+      ...words.map((word) => ['nameWords', ` ${word}`] as const),
+      ...(within ? [['unitIds', within] as const] : []),
+    ];
     const queryFilter: QueryFilter = {
       ...(filter.status && { equals: { status: filter.status } }),
-      ...(within && { contains: [['unitIds', within]] }),
+      ...(contains.length > 0 && { contains }),
     };
-    return this.summaries(await this.table.query({ ...query, filter: queryFilter, limit, cursor }));
+    // One word, nothing else filtered: about the word's share of the place is kept.
+    const keeps =
+      words.length === 1 && !within && !filter.status ? estimatedWordShare(words[0] as string) : undefined;
+    return this.summaries(await this.table.query({ ...query, filter: queryFilter, limit, cursor, keeps }));
   }
 
-  /** Members whose name has a word starting with `drive` and words starting with each of `others`. */
+  /**
+   * Members whose name has a word starting with `drive` and words starting with each of `others`:
+   * those found through a search entry, then those found only through their common word.
+   */
   async searchByWords(
     filter: MemberFilter,
     drive: string,
@@ -242,20 +271,35 @@ export class MemberRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<MemberSummary>> {
-    const queryFilter = entryFilter(filter, {
-      below: drive.length,
-      contains: others.map((word) => ['text', ` ${word}`] as const),
-    });
-    return this.summaries(
-      await this.table.query({
+    const keeps = others.length === 0 ? keptOfTenant(filter) : undefined;
+    const entries: Phase = {
+      tag: 'e',
+      query: {
         pk: `WORDS#${drive[0]}`,
         skBeginsWith: drive,
-        filter: queryFilter,
-        limit,
-        cursor,
-        keeps: others.length === 0 ? keptOfTenant(filter) : undefined,
+        filter: entryFilter(filter, {
+          below: drive.length,
+          contains: others.map((word) => ['text', ` ${word}`] as const),
+        }),
+        keeps,
+      },
+    };
+    const commons = commonWordsStartingWith(drive).map(
+      (word, n): Phase => ({
+        tag: `w${n}`,
+        query: {
+          index: 'GSI7',
+          pk: `NAME_WORD#${word}`,
+          filter: {
+            ...entryFilter(filter, { contains: others.map((other) => ['nameWords', ` ${other}`] as const) }),
+            // Listed already through an entry whose word starts with `drive`.
+            notContains: [['entryWords', ` ${drive}`]],
+          },
+          keeps,
+        },
       }),
     );
+    return this.inPhases([entries, ...commons], limit, cursor);
   }
 
   /** Members whose phone, then whose card number, starts with these digits. */
@@ -265,30 +309,56 @@ export class MemberRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<MemberSummary>> {
-    // One cursor walks the phone index, then the card index: "p.<cursor>", "c.<cursor>", "c." to start cards.
-    const phases = [
-      { tag: 'p', index: 'GSI4', pk: 'PHONE' },
-      { tag: 'c', index: 'GSI5', pk: 'CARD' },
-    ] as const;
-    if (cursor !== undefined && !/^(p\..|c\.)/.test(cursor)) throw new InvalidCursorError();
-    let phase = cursor?.startsWith('c.') ? 1 : 0;
-    let inner = cursor ? cursor.slice(2) || undefined : undefined;
+    const keeps = keptOfTenant(filter);
+    return this.inPhases(
+      [
+        {
+          tag: 'p',
+          query: { index: 'GSI4', pk: 'PHONE', skBeginsWith: digits, filter: entryFilter(filter, {}), keeps },
+        },
+        {
+          tag: 'c',
+          query: {
+            index: 'GSI5',
+            pk: 'CARD',
+            skBeginsWith: digits,
+            // A member whose phone matched was listed in the first phase: not again for the card.
+            filter: { ...entryFilter(filter, {}), notBeginsWith: { phone: digits } },
+            keeps,
+          },
+        },
+      ],
+      limit,
+      cursor,
+    );
+  }
+
+  /**
+   * One page over queries read one after another. The cursor names the query it goes on in,
+   * "<tag>.<its cursor>", or "<tag>." to start a later one.
+   */
+  private async inPhases(
+    phases: readonly Phase[],
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<MemberSummary>> {
+    let phase = 0;
+    let inner: string | undefined;
+    if (cursor !== undefined) {
+      phase = phases.findIndex(({ tag }) => cursor.startsWith(`${tag}.`));
+      if (phase < 0) throw new InvalidCursorError();
+      inner = cursor.slice((phases[phase] as Phase).tag.length + 1) || undefined;
+      // The first query's start is no cursor at all: none was issued for it.
+      if (phase === 0 && inner === undefined) throw new InvalidCursorError();
+    }
     const items: MemberSummary[] = [];
     for (; phase < phases.length; phase++, inner = undefined) {
-      const { tag, index, pk } = phases[phase] as (typeof phases)[number];
-      const page = await this.table.query({
-        index,
-        pk,
-        skBeginsWith: digits,
-        // A member whose phone matched was listed in the first phase: not again for the card.
-        filter: { ...entryFilter(filter, {}), ...(tag === 'c' && { notBeginsWith: { phone: digits } }) },
-        limit: limit - items.length,
-        cursor: inner,
-        keeps: keptOfTenant(filter),
-      });
+      const { tag, query } = phases[phase] as Phase;
+      const page = await this.table.query({ ...query, limit: limit - items.length, cursor: inner });
       items.push(...page.items.map(toSummary));
       if (page.nextCursor) return { items, nextCursor: `${tag}.${page.nextCursor}` };
-      if (items.length === limit) return { items, nextCursor: phase === 0 ? 'c.' : null };
+      const next = phases[phase + 1];
+      if (items.length === limit) return { items, nextCursor: next ? `${next.tag}.` : null };
     }
     return { items, nextCursor: null };
   }

@@ -13,7 +13,7 @@ import { allowedMethods, isMethodAllowed } from './http/method-not-allowed.ts';
 import { problemResponse, toDomainError } from './http/problem.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation.ts';
-import { pageRoutes } from './pages/page-routes.ts';
+import { lazyPageRoutes } from './pages/lazy-pages.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dissolutionRoutes } from './routes/branch-dissolution.ts';
@@ -101,8 +101,8 @@ export function createApp(deps: AppDependencies) {
     },
   });
 
-  // The web admin last: its middleware steps aside for every route above, the OpenAPI document included.
-  app.route('/', pageRoutes(deps));
+  // The web admin last, so no page can shadow a route above; its code loads on the first page asked for.
+  app.route('/', lazyPageRoutes(deps));
 
   app.notFound((c) => {
     const allow = methodsOf(c.req.path);

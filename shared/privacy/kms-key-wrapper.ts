@@ -4,7 +4,7 @@
  * Untested here: there is no KMS emulator in the test set-up, so this stays as small as the
  * two calls it makes.
  */
-import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { KEY_WRAP_CONTEXT, type KeyWrapper } from './key-wrapper.ts';
 
 const PREFIX = 'kms:';
@@ -12,12 +12,24 @@ const PREFIX = 'kms:';
 export class KmsKeyWrapper implements KeyWrapper {
   constructor(
     private readonly keyId: string,
-    private readonly client: Pick<KMSClient, 'send'> = new KMSClient({}),
+    private client?: Pick<KMSClient, 'send'>,
   ) {}
 
+  /** The KMS client loads with the first key a function wraps or unwraps, not at every cold start. */
+  private async kms() {
+    const sdk = await import('@aws-sdk/client-kms');
+    this.client ??= new sdk.KMSClient({});
+    return { sdk, client: this.client };
+  }
+
   async wrap(key: Buffer): Promise<string> {
-    const result = await this.client.send(
-      new EncryptCommand({ KeyId: this.keyId, Plaintext: key, EncryptionContext: { ...KEY_WRAP_CONTEXT } }),
+    const { sdk, client } = await this.kms();
+    const result = await client.send(
+      new sdk.EncryptCommand({
+        KeyId: this.keyId,
+        Plaintext: key,
+        EncryptionContext: { ...KEY_WRAP_CONTEXT },
+      }),
     );
     if (!result.CiphertextBlob) throw new Error('KMS returned no ciphertext');
     return PREFIX + Buffer.from(result.CiphertextBlob).toString('base64url');
@@ -26,8 +38,9 @@ export class KmsKeyWrapper implements KeyWrapper {
   async unwrap(wrapped: string): Promise<Buffer> {
     if (!wrapped.startsWith(PREFIX))
       throw new Error('This key was not wrapped by KMS (a local install’s key?)');
-    const result = await this.client.send(
-      new DecryptCommand({
+    const { sdk, client } = await this.kms();
+    const result = await client.send(
+      new sdk.DecryptCommand({
         // Naming the key makes KMS refuse a blob wrapped under any other key.
         KeyId: this.keyId,
         CiphertextBlob: Buffer.from(wrapped.slice(PREFIX.length), 'base64url'),

@@ -94,6 +94,25 @@ describe('signing in', () => {
   });
 });
 
+// The pages load on first use, as an app of their own that the API's app hands requests to.
+describe('the app around the pages', () => {
+  it('hands a page its request id: in the header and on an error page', async () => {
+    const browser = pageClient(t);
+    await browser.signIn('pg.farmers');
+    const response = await browser.get('/members/nowhere', { 'x-request-id': 'page-request-42' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toBe('page-request-42');
+    expect(await response.text()).toContain('page-request-42');
+  });
+
+  it('tells a wrong method on a page’s path (405 with Allow) from a path nobody serves (404)', async () => {
+    const wrongMethod = await t.app.request('/sign-in');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect((await t.app.request('/nowhere')).status).toBe(404);
+  });
+});
+
 describe('forged forms', () => {
   it('refuses a form without the session token, and signs no one in', async () => {
     const browser = pageClient(t);

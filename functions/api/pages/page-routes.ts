@@ -2,13 +2,11 @@
  * The web admin: pages drawn on the server over the same use cases as the API. This file reads
  * as the pages' table of contents; each area lives in its own file beside it.
  *
- * Page middleware is registered on every path of the app (Hono mounts a sub-app's `*` on all of
- * them), so it steps aside unless a page route will answer: the API, its documents and assets
- * answer before it, and a path nobody serves stays the app's 404.
+ * The pages are an app of their own, loaded on first use: the API's app hands it only the
+ * requests one of its routes answers (lazy-pages.ts), with what the API's middleware set for them.
  */
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { matchedRoutes } from 'hono/route';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 import { assetRoutes } from './assets/asset-routes.ts';
 import { auditPages } from './audit/audit-pages.tsx';
@@ -19,6 +17,7 @@ import { csrfProtection } from './http/csrf.ts';
 import { language } from './http/language.ts';
 import { pageError } from './http/page-errors.tsx';
 import { pageSession } from './http/page-session.ts';
+import type { PageBindings } from './lazy-pages.ts';
 import { mapPages } from './map/map-pages.tsx';
 import { memberPages } from './members/members-pages.tsx';
 import { partyListPages } from './party/party-list.tsx';
@@ -30,11 +29,14 @@ import { signInPages } from './sign-in.tsx';
 import { targetPages } from './targets/targets-pages.tsx';
 import { unitPages } from './units/units-pages.tsx';
 
-const forPagesOnly = (middleware: ReturnType<typeof createMiddleware<AppEnv>>) =>
-  createMiddleware<AppEnv>(async (c, next) => (isPageRequest(c) ? middleware(c, next) : next()));
-
-/** Whether a route of the app, not only middleware (method ALL), matched this request. */
-const isPageRequest = (c: Context) => matchedRoutes(c).some((route) => route.method !== 'ALL');
+/** The request's id and moment are the API app's, which set them before handing the request over. */
+const fromApp = createMiddleware<{ Bindings: PageBindings; Variables: AppEnv['Variables'] }>(
+  async (c, next) => {
+    c.set('requestId', c.env.app.get('requestId'));
+    c.set('now', c.env.app.get('now'));
+    await next();
+  },
+);
 
 /** Pages show personal data: no cache on the way, nor the browser's, keeps a copy. */
 const noStorePages = createMiddleware<AppEnv>(async (c, next) => {
@@ -44,7 +46,7 @@ const noStorePages = createMiddleware<AppEnv>(async (c, next) => {
 
 export function pageRoutes(deps: AppDependencies) {
   const signedIn = new Hono<AppEnv>();
-  signedIn.use(forPagesOnly(pageSession(deps)));
+  signedIn.use(pageSession(deps));
   signedIn.route('/', homePages(deps));
   signedIn.route('/', memberPages(deps));
   signedIn.route('/', partyListPages(deps));
@@ -60,8 +62,9 @@ export function pageRoutes(deps: AppDependencies) {
   signedIn.route('/', reviewPages(deps));
 
   const pages = new Hono<AppEnv>();
+  pages.use(fromApp);
   pages.route('/', assetRoutes());
-  pages.use(forPagesOnly(language), forPagesOnly(noStorePages), forPagesOnly(csrfProtection));
+  pages.use(language, noStorePages, csrfProtection);
   pages.route('/', signInPages(deps));
   pages.route('/', signedIn);
   pages.onError(pageError);

@@ -5,11 +5,6 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { vietnamToday } from '#shared/domain/dates.ts';
-import {
-  comparisonWorkbook,
-  overviewWorkbook,
-  XLSX_CONTENT_TYPE,
-} from '#shared/figures/reading/export-xlsx.ts';
 import { frontComparison, frontOverview } from '#shared/figures/reading/front-overview.ts';
 import {
   comparisonSchema,
@@ -101,6 +96,11 @@ const compareRoute = createRoute({
   request: { query: compareQuery },
   responses: { 200: json(comparisonSchema, 'The comparison'), ...errorResponses },
 });
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The report writer, loaded on the first export rather than parsed at every cold start. */
+const reports = () => import('#shared/figures/reading/export-xlsx.ts');
 
 const workbook = {
   description: 'The workbook (.xlsx)',
@@ -197,7 +197,7 @@ export function figuresRoutes(deps: AppDependencies) {
       const day = asOf ?? today;
       const overview = await frontOverview(figures, c.get('principal'), unitId, day, today);
       return c.body(
-        new Uint8Array(await overviewWorkbook(overview)),
+        new Uint8Array(await (await reports()).overviewWorkbook(overview)),
         200,
         attachment(`tong-hop-${unitId}-${day}`),
       );
@@ -207,7 +207,7 @@ export function figuresRoutes(deps: AppDependencies) {
       const today = vietnamToday(c.get('now'));
       const comparison = await frontComparison(figures, c.get('principal'), unitId, from, to, today);
       return c.body(
-        new Uint8Array(await comparisonWorkbook(comparison)),
+        new Uint8Array(await (await reports()).comparisonWorkbook(comparison)),
         200,
         attachment(`so-sanh-${unitId}-${from}-${to}`),
       );

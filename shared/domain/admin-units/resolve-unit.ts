@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import type { FullUnit } from '../units.ts';
 import { isValidOn } from '../units.ts';
-import { officialSuccessor } from './official-2025.ts';
 
 /** The reads it needs of the province's map. */
 export interface MapReader {
@@ -83,6 +82,8 @@ export async function resolveUnit(
     };
   }
   const province = (await map.children(undefined, 1)).items[0];
+  // Loaded only for an id the map does not know, which few requests send: the tables are 42 KB to parse.
+  const { officialSuccessor } = await import('./official-2025.ts');
   const official = province?.code ? officialSuccessor(province.code, idOrName) : undefined;
   const successor = official && (await map.get(official.code));
   if (!official || !successor) return undefined;

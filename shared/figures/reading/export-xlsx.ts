@@ -31,8 +31,6 @@ import type {
   TotalFigures,
 } from './schemas.ts';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const ORGANIZATION_NAMES: Record<Organization, string> = {
   farmers: 'Hội Nông dân',
   women: 'Hội Liên hiệp Phụ nữ',

@@ -510,32 +510,29 @@ function filterExpression(
   names: Record<string, string>,
   values: Record<string, unknown>,
 ): string | undefined {
+  // Each kind of condition names its placeholders with its own letters: #fe0, :fe0, #fc0…
+  const conditions: [
+    string,
+    readonly (readonly [string, unknown])[],
+    (name: string, value: string) => string,
+  ][] = [
+    ['fe', Object.entries(filter?.equals ?? {}), (name, value) => `${name} = ${value}`],
+    ['fc', filter?.contains ?? [], (name, value) => `contains(${name}, ${value})`],
+    ['fb', Object.entries(filter?.below ?? {}), (name, value) => `${name} < ${value}`],
+    [
+      'fn',
+      Object.entries(filter?.notBeginsWith ?? {}),
+      (name, value) => `NOT begins_with(${name}, ${value})`,
+    ],
+    ['fx', filter?.notContains ?? [], (name, value) => `NOT contains(${name}, ${value})`],
+  ];
   const parts: string[] = [];
-  Object.entries(filter?.equals ?? {}).forEach(([name, value], n) => {
-    names[`#fe${n}`] = name;
-    values[`:fe${n}`] = value;
-    parts.push(`#fe${n} = :fe${n}`);
-  });
-  (filter?.contains ?? []).forEach(([name, value], n) => {
-    names[`#fc${n}`] = name;
-    values[`:fc${n}`] = value;
-    parts.push(`contains(#fc${n}, :fc${n})`);
-  });
-  Object.entries(filter?.below ?? {}).forEach(([name, value], n) => {
-    names[`#fb${n}`] = name;
-    values[`:fb${n}`] = value;
-    parts.push(`#fb${n} < :fb${n}`);
-  });
-  Object.entries(filter?.notBeginsWith ?? {}).forEach(([name, value], n) => {
-    names[`#fn${n}`] = name;
-    values[`:fn${n}`] = value;
-    parts.push(`NOT begins_with(#fn${n}, :fn${n})`);
-  });
-  (filter?.notContains ?? []).forEach(([name, value], n) => {
-    names[`#fx${n}`] = name;
-    values[`:fx${n}`] = value;
-    parts.push(`NOT contains(#fx${n}, :fx${n})`);
-  });
+  for (const [tag, pairs, condition] of conditions)
+    pairs.forEach(([name, value], n) => {
+      names[`#${tag}${n}`] = name;
+      values[`:${tag}${n}`] = value;
+      parts.push(condition(`#${tag}${n}`, `:${tag}${n}`));
+    });
   return parts.length > 0 ? parts.join(' AND ') : undefined;
 }
 

@@ -38,7 +38,7 @@ function rarer(a: string, b: string): boolean {
  * own entry in a name-word index, not a search entry of its own: about one search entry less to
  * write per person. Stored members follow this list: changing it means rewriting their entries.
  */
-export const COMMON_NAME_WORDS = ['nguyen', 'thi', 'van'] as const;
+const COMMON_NAME_WORDS = ['nguyen', 'thi', 'van'] as const;
 
 export interface NameWords {
   /** Every folded word, as " word word": what a search's other words are matched in. */

@@ -24,6 +24,7 @@ import { figuresRoutes } from './routes/figures.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mapProposalRoutes } from './routes/map-proposals.ts';
 import { meRoutes } from './routes/me.ts';
+import { memberExportRoutes } from './routes/member-exports.ts';
 import { memberRatingRoutes } from './routes/member-ratings.ts';
 import { memberRoutes } from './routes/members.ts';
 import { platformRoutes } from './routes/platform.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', reorganizationRoutes(deps));
   app.route('/', branchRoutes());
   app.route('/', dissolutionRoutes(deps));
+  app.route('/', memberExportRoutes(deps));
   app.route('/', memberRoutes(deps));
   app.route('/', memberRatingRoutes(deps));
   app.route('/', branchRatingRoutes());

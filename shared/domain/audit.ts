@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'review_close',
   'review_confirm',
   'review_done',
+  'export',
 ] as const;
 
 export const actorSchema = z.object({ userId: z.string(), username: z.string(), role: z.string() });
@@ -52,6 +53,7 @@ export const auditRecordSchema = z
       'rating_criteria',
       'review_campaign',
       'branch_review',
+      'member_export',
     ]),
     entityId: z.string(),
     before: z.record(z.string(), z.unknown()).nullable(),

@@ -148,6 +148,14 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 
   'POST /api/v1/members': { ok: MEMBER_WRITERS, why: 'officers admit into branches in their scope' },
   'GET /api/v1/members': { ok: READERS, why: 'members of a branch in the reader’s scope' },
+  'GET /api/v1/members/export.csv': {
+    ok: READERS,
+    why: 'the list of a branch in the reader’s scope, as a file',
+  },
+  'GET /api/v1/members/export.xlsx': {
+    ok: READERS,
+    why: 'the list of a branch in the reader’s scope, as a file',
+  },
   'GET /api/v1/members/coming-of-age': {
     ok: UNIT_READERS,
     own: NEIGHBOURS,

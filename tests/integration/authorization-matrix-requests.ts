@@ -195,6 +195,12 @@ export const REQUESTS: Record<string, RequestRecipe> = {
     }),
   },
   'GET /api/v1/members': { build: (ids) => ({ path: `/api/v1/members?branchId=${ids.branch}` }) },
+  'GET /api/v1/members/export.csv': {
+    build: (ids) => ({ path: `/api/v1/members/export.csv?branchId=${ids.branch}` }),
+  },
+  'GET /api/v1/members/export.xlsx': {
+    build: (ids) => ({ path: `/api/v1/members/export.xlsx?branchId=${ids.branch}` }),
+  },
   'GET /api/v1/members/coming-of-age': {
     // The victim member was born in 1980: 30 in 2010.
     build: (ids) => ({ path: `/api/v1/members/coming-of-age?year=2010&unitId=${ids.unit}` }),

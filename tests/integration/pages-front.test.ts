@@ -5,7 +5,7 @@
  * else's: organizations and the operator are refused, and the Front reaches no member page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XLSX_CONTENT_TYPE } from '../../functions/api/routes/figures.ts';
+import { XLSX_CONTENT_TYPE } from '../../shared/exports/xlsx-stream.ts';
 import type { Comparison } from '../../shared/figures/reading/schemas.ts';
 import { type PageClient, pageClient } from '../setup/page-client.ts';
 import { createTestApp, getJson, type TestApp } from '../setup/test-app.ts';

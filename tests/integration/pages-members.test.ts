@@ -107,6 +107,25 @@ describe('the members list', () => {
     expect(second).toContain('<a href="/members?q=le+van&amp;limit=1">Về trang đầu</a>');
   });
 
+  it('offers the filtered list as a file, which a download reads through the same export as the API', async () => {
+    const browser = await signedIn(ADMIN);
+    const page = await html(await browser.get('/members?q=nguyen+thi+hoa'));
+    const link = page.match(/<a href="([^"]+)" download="">CSV<\/a>/)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBe('/members/export.csv?q=nguyen+thi+hoa');
+    expect(page).toContain('href="/members/export.xlsx?q=nguyen+thi+hoa"');
+    const file = await browser.get(link as string);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="hoi-vien-/);
+    const rows = new TextDecoder()
+      .decode(await file.arrayBuffer())
+      .trim()
+      .split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(new RegExp(`^Nguyễn Thị Hoa,Nữ,.*,${hoa}$`));
+    const refused = await html(await browser.get('/members/export.csv?status=gone'), 400);
+    expect(refused).toContain('Dữ liệu không hợp lệ');
+  });
+
   it('marks a search with nothing to search for beside the field', async () => {
     const browser = await signedIn(ADMIN);
     const page = await html(await browser.get('/members?q=%21%21%21'), 400);

@@ -1,12 +1,14 @@
 /** Reading the .xlsx reports the API answers: a named sheet, and its rows by their label. */
 import type { Row, Worksheet } from 'exceljs';
 import { expect } from 'vitest';
+import { XLSX_CONTENT_TYPE } from '../../shared/exports/xlsx-stream.ts';
 import type { TestApp } from './test-app.ts';
 
 /** The sheet `name` of the workbook at `path`, downloaded with `token`. */
 export async function sheetOf(t: TestApp, token: string, path: string, name: string): Promise<Worksheet> {
   const response = await t.request(path, { token });
   expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await response.arrayBuffer());

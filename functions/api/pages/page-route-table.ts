@@ -15,6 +15,8 @@ export const PAGE_ROUTES = [
   'POST /session/sign-out',
   'GET /language',
   'GET /home',
+  'GET /members/export.csv',
+  'GET /members/export.xlsx',
   'GET /members',
   'GET /members/new',
   'POST /members/new',

@@ -5,6 +5,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { vietnamToday } from '#shared/domain/dates.ts';
+import { XLSX_CONTENT_TYPE } from '#shared/exports/xlsx-stream.ts';
 import { frontComparison, frontOverview } from '#shared/figures/reading/front-overview.ts';
 import {
   comparisonSchema,
@@ -96,8 +97,6 @@ const compareRoute = createRoute({
   request: { query: compareQuery },
   responses: { 200: json(comparisonSchema, 'The comparison'), ...errorResponses },
 });
-
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The report writer, loaded on the first export rather than parsed at every cold start. */
 const reports = () => import('#shared/figures/reading/export-xlsx.ts');

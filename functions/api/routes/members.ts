@@ -79,16 +79,19 @@ const admit = createRoute({
   responses: { 201: memberResponse('Admitted'), ...errorResponses, ...changeResponses },
 });
 
+/** What a list of members is filtered by, besides its paging; an export takes the same (member-exports.ts). */
+export const memberFilterQuery = {
+  q: z.string().max(100).optional(),
+  unitId: z.string().max(64).optional(),
+  branchId: z.string().max(64).optional(),
+  status: memberStatusSchema.optional(),
+};
+
 const list = members.list({
   summary: 'List or search members, in Vietnamese name order / Danh sách, tìm kiếm hội viên',
   description:
     'q: words matching the starts of name words in any order, ignoring case and diacritics; digits: a phone or card number prefix; 12 digits: a national id. unitId covers the whole subtree; an old commune’s code or name, or a unit a reorganization closed, lists the unit in force it became (said in resolvedFrom). Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
-  query: {
-    q: z.string().max(100).optional(),
-    unitId: z.string().max(64).optional(),
-    branchId: z.string().max(64).optional(),
-    status: memberStatusSchema.optional(),
-  },
+  query: memberFilterQuery,
   items: memberSummarySchema,
   page: 'A page of members',
   pageFields: { resolvedFrom: resolvedFromField },

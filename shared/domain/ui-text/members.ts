@@ -10,6 +10,9 @@ export const membersText = {
     en: 'Name (with or without diacritics), phone, card number or national ID',
   },
   'members.list.current': { vi: 'Hội viên hiện có', en: 'Current members' },
+  'members.export.label': { vi: 'Tải cả danh sách:', en: 'Download the whole list:' },
+  'members.export.xlsx': { vi: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
+  'members.export.csv': { vi: 'CSV', en: 'CSV' },
   'members.list.none': { vi: 'Không có hội viên nào phù hợp.', en: 'No member matches.' },
 
   'members.field.fullName': { vi: 'Họ và tên', en: 'Full name' },
@@ -36,6 +39,8 @@ export const membersText = {
   'members.field.serviceUnit': { vi: 'Đơn vị phục vụ', en: 'Unit served in' },
   'members.field.notes': { vi: 'Ghi chú', en: 'Notes' },
   'members.field.branch': { vi: 'Chi hội', en: 'Branch' },
+  'members.field.branchYouth': { vi: 'Chi đoàn', en: 'Branch' },
+  'members.field.id': { vi: 'Mã hội viên', en: 'Member id' },
   'members.field.unit': { vi: 'Đơn vị', en: 'Unit' },
   'members.field.place': { vi: 'Nơi sinh hoạt', en: 'Belongs to' },
   'members.field.status': { vi: 'Trạng thái', en: 'Status' },

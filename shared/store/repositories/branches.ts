@@ -39,6 +39,12 @@ export class BranchRepository {
     return new Transaction(this.table);
   }
 
+  /** The names of these branchs, by id, in batches (an export names every row's branch); unknown ids are left out. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.table.getMany<{ id: string; name: string }>(ids.map(key));
+    return new Map([...found.values()].map(({ id, name }) => [id, name]));
+  }
+
   async get(id: string): Promise<FullBranch | undefined> {
     const stored = await this.table.get<Branch>(key(id));
     return stored && fullBranch(stored);

@@ -82,6 +82,12 @@ export class UnitRepository {
     return (await this.table.get<{ id: string }>(hamletNameKey(communeId, name)))?.id;
   }
 
+  /** The names of these units, by id, in batches (an export names every row's unit); unknown ids are left out. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.table.getMany<{ id: string; name: string }>(ids.map(key));
+    return new Map([...found.values()].map(({ id, name }) => [id, name]));
+  }
+
   async get(id: string): Promise<FullUnit | undefined> {
     const stored = await this.table.get<Unit>(key(id));
     return stored && fullUnit(stored);

@@ -17,6 +17,16 @@ const member = (ids: Ids, tail = '') => `/members/${ids.member}${tail}`;
 const freshMember = async (scene: MatrixScene) => ({ member: await scene.freshMember() });
 
 export const membersCases: PageCases = {
+  'GET /members/export.csv': {
+    ok: READERS,
+    why: 'GET /api/v1/members/export.csv: the list of a branch in the reader’s scope, as a file',
+    build: (ids) => ({ path: `/members/export.csv?branchId=${ids.branch}` }),
+  },
+  'GET /members/export.xlsx': {
+    ok: READERS,
+    why: 'GET /api/v1/members/export.xlsx: the list of a branch in the reader’s scope, as a file',
+    build: (ids) => ({ path: `/members/export.xlsx?branchId=${ids.branch}` }),
+  },
   'GET /members': {
     ok: READERS,
     why: 'GET /api/v1/members: members of a branch in the reader’s scope',

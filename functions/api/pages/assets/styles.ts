@@ -84,6 +84,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .tree ul { list-style: none; padding-left: 1.25rem; margin: 0; }
 .tree > ul { padding-left: 0; }
 .pager { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0 16px; }
+.downloads { margin: 0 0 16px; }
+.downloads a { display: inline-block; padding: 6px 0; }
 
 @media (max-width: 600px) {
   main { padding: 12px; }
@@ -95,7 +97,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
   .top-bar { padding: 6px 12px; }
 }
 @media print {
-  .top, nav.main, .no-print, form, .pager, .skip { display: none !important; }
+  .top, nav.main, .no-print, form, .pager, .downloads, .skip { display: none !important; }
   body, :root { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   .table-wrap { overflow: visible; border: none; }

@@ -11,6 +11,8 @@ import { requireMemberWriter } from '#shared/domain/access/member-access.ts';
 import { MEMBER_STATUSES, type MemberSummary, memberStatusSchema } from '#shared/domain/members/member.ts';
 import { listMembers, type MemberPage } from '#shared/domain/members/member-queries.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
+import { type MemberFileFormat, memberFileResponse } from '../../http/member-file.ts';
+import { validationError } from '../../http/validation.ts';
 import { memberWorkspace } from '../../http/workspaces.ts';
 import { formatDate } from '../components/format.ts';
 import { type FormState, type Option, SelectField, TextField } from '../components/forms.tsx';
@@ -38,53 +40,64 @@ const listQuerySchema = z.object({
   cursor: z.string().max(4096).optional(),
 });
 
+/** The list's filter without its paging: what a download covers. */
+const exportQuerySchema = listQuerySchema.omit({ limit: true, cursor: true });
+
 export function memberListPages(deps: AppDependencies) {
-  return new Hono<AppEnv>().get('/members', async (c) => {
-    const query = readQuery(c, listQuerySchema);
-    const partial = c.req.query('partial') === '1';
-    let page: MemberPage | undefined;
-    let form: RefusedForm = { values: query.values, errors: query.ok ? {} : query.errors };
-    const [found, choices] = await Promise.allSettled([
-      query.ok
-        ? listMembers(memberWorkspace(c, deps), c.get('principal'), query.data)
-        : Promise.resolve(undefined),
-      partial ? Promise.resolve(undefined) : filterChoices(c, query.values),
-    ]);
-    // Whether the reader may list at all is the list's use case's answer, so its refusal comes first.
-    if (found.status === 'fulfilled') page = found.value;
-    else {
-      const refusal = refusalOf(found.reason);
-      if (!refusal) throw found.reason;
-      form = { values: query.values, errors: refusal.errors, message: refusal.message };
-    }
-    if (choices.status === 'rejected') throw choices.reason;
-    const refused = Object.keys(form.errors).length > 0 || form.message !== undefined;
-    // A fragment is put into the page as it stands, so its refusal is said inside it, with a 200.
-    if (partial) return c.html(<Results view={viewOf(c)} form={form} page={page} />);
-    const writer = allows(requireMemberWriter)(c.get('principal'));
-    return renderPage(
-      c,
-      { title: (view) => view.t('members.list.title'), status: refused ? 400 : 200 },
-      (view) => (
-        <>
-          {writer && (
-            <p class="actions">
-              <a
-                class="button"
-                href={withQuery('/members/new', { unitId: query.values.unitId || undefined })}
-              >
-                {view.t('members.admit.title')}
-              </a>
-            </p>
-          )}
-          <Filters view={view} form={form} choices={choices.value} />
-          <div id={RESULTS}>
-            <Results view={view} form={form} page={page} />
-          </div>
-        </>
-      ),
-    );
-  });
+  const download = (format: MemberFileFormat) => (c: Context<AppEnv>) => {
+    const query = exportQuerySchema.safeParse(c.req.query());
+    if (!query.success) throw validationError(query.error, 'query');
+    return memberFileResponse(c, deps, format, query.data);
+  };
+  return new Hono<AppEnv>()
+    .get('/members/export.csv', download('csv'))
+    .get('/members/export.xlsx', download('xlsx'))
+    .get('/members', async (c) => {
+      const query = readQuery(c, listQuerySchema);
+      const partial = c.req.query('partial') === '1';
+      let page: MemberPage | undefined;
+      let form: RefusedForm = { values: query.values, errors: query.ok ? {} : query.errors };
+      const [found, choices] = await Promise.allSettled([
+        query.ok
+          ? listMembers(memberWorkspace(c, deps), c.get('principal'), query.data)
+          : Promise.resolve(undefined),
+        partial ? Promise.resolve(undefined) : filterChoices(c, query.values),
+      ]);
+      // Whether the reader may list at all is the list's use case's answer, so its refusal comes first.
+      if (found.status === 'fulfilled') page = found.value;
+      else {
+        const refusal = refusalOf(found.reason);
+        if (!refusal) throw found.reason;
+        form = { values: query.values, errors: refusal.errors, message: refusal.message };
+      }
+      if (choices.status === 'rejected') throw choices.reason;
+      const refused = Object.keys(form.errors).length > 0 || form.message !== undefined;
+      // A fragment is put into the page as it stands, so its refusal is said inside it, with a 200.
+      if (partial) return c.html(<Results view={viewOf(c)} form={form} page={page} />);
+      const writer = allows(requireMemberWriter)(c.get('principal'));
+      return renderPage(
+        c,
+        { title: (view) => view.t('members.list.title'), status: refused ? 400 : 200 },
+        (view) => (
+          <>
+            {writer && (
+              <p class="actions">
+                <a
+                  class="button"
+                  href={withQuery('/members/new', { unitId: query.values.unitId || undefined })}
+                >
+                  {view.t('members.admit.title')}
+                </a>
+              </p>
+            )}
+            <Filters view={view} form={form} choices={choices.value} />
+            <div id={RESULTS}>
+              <Results view={view} form={form} page={page} />
+            </div>
+          </>
+        ),
+      );
+    });
 }
 
 interface Choices {
@@ -152,8 +165,32 @@ const Results = ({ view, form, page }: { view: View; form: RefusedForm; page: Me
       <MemberTable view={view} members={page.items} caption="members.list.caption" />
     )}
     {page && <Pager view={view} nextCursor={page.nextCursor} />}
+    {page && page.items.length > 0 && <Downloads view={view} values={form.values} />}
   </>
 );
+
+/** The whole list as a file, with the filter shown: inside the results, so a live search updates it too. */
+const Downloads = ({ view, values }: { view: View; values: Record<string, string> }) => {
+  const href = (format: MemberFileFormat) =>
+    withQuery(`/members/export.${format}`, {
+      q: values.q || undefined,
+      unitId: values.unitId || undefined,
+      branchId: values.branchId || undefined,
+      status: values.status || undefined,
+    });
+  return (
+    <p class="downloads">
+      {view.t('members.export.label')}{' '}
+      <a href={href('xlsx')} download>
+        {view.t('members.export.xlsx')}
+      </a>
+      {' · '}
+      <a href={href('csv')} download>
+        {view.t('members.export.csv')}
+      </a>
+    </p>
+  );
+};
 
 /** Members as rows, each name a link to the member: the list and the coming-of-age list draw them alike. */
 export const MemberTable = ({

@@ -25,6 +25,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -163,17 +164,7 @@ export class ApiStack extends Stack {
     signingKeys.grantWrite(api);
     // Encrypt and Decrypt only, rather than grantEncryptDecrypt's ReEncrypt* and GenerateDataKey*,
     // and only with the encryption context the runtime sends: the key serves this one purpose.
-    api.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['kms:Encrypt', 'kms:Decrypt'],
-        resources: [fieldKeyWrapper.keyArn],
-        conditions: {
-          StringEquals: Object.fromEntries(
-            Object.entries(KEY_WRAP_CONTEXT).map(([name, value]) => [`kms:EncryptionContext:${name}`, value]),
-          ),
-        },
-      }),
-    );
+    api.grantPrincipal.addToPrincipalPolicy(keyWrapStatement(fieldKeyWrapper, 'kms:Encrypt', 'kms:Decrypt'));
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
     const httpApi = new HttpApi(this, 'HttpApi', {
@@ -205,6 +196,7 @@ export class ApiStack extends Stack {
 
     const deadLetters = this.streamFunction(table);
     this.snapshotFunction(table);
+    this.webhookSenderFunction(table, fieldKeyWrapper);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the API' });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
@@ -222,18 +214,12 @@ export class ApiStack extends Stack {
    * (the record's place in the stream, not its content: no personal data lands there).
    */
   private streamFunction(table: TableV2): Queue {
-    const deadLetters = new Queue(this, 'StreamDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter destination of the stream event source: it receives the ' +
+    const deadLetters = this.deadLetterQueue(
+      'StreamDeadLetters',
+      'This queue is itself the dead-letter destination of the stream event source: it receives the ' +
         'positions of stream batches that failed every retry, which an operator reviews and repairs ' +
         'with a recount. A further queue behind it would have nothing to catch.',
-    });
+    );
 
     const fn = new NodeFunction(this, 'StreamFunction', {
       entry: 'functions/stream/handler.ts',
@@ -250,13 +236,15 @@ export class ApiStack extends Stack {
     });
     // Reads units, shard progress, the previous design's markers and the Front's person records;
     // writes shard progress, counters and person records, deleting a person's when their last
-    // membership ends (transactions are authorized per contained action). No Query, no Scan,
+    // membership ends (transactions are authorized per contained action). The webhook outbox
+    // lists a tenant's endpoints (Query of one partition) and queues deliveries. No Scan,
     // nothing on the indexes.
     fn.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         actions: [
           'dynamodb:GetItem',
           'dynamodb:BatchGetItem',
+          'dynamodb:Query',
           'dynamodb:DeleteItem',
           'dynamodb:PutItem',
           'dynamodb:UpdateItem',
@@ -265,8 +253,9 @@ export class ApiStack extends Stack {
         resources: [table.tableArn],
       }),
     );
-    // The stream function's COUNTED_ENTITIES (functions/stream/aggregates.ts); a test keeps them equal.
-    const counted = FilterRule.or('member', 'branch', 'branch_rating', 'branch_review');
+    // The stream function's STREAM_ENTITIES (functions/stream/handler.ts): what the aggregates
+    // count and what the webhook outbox tells; a test keeps them equal.
+    const counted = FilterRule.or('member', 'branch', 'branch_rating', 'branch_review', 'target', 'snapshot');
     fn.function.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -285,7 +274,7 @@ export class ApiStack extends Stack {
         // One batch of a shard at a time, in order: the shard's progress is a watermark.
         parallelizationFactor: 1,
         onFailure: new SqsDlq(deadLetters),
-        // Only changes that can move a counter wake the function: not the audit records, words,
+        // Only changes that can move a counter or make an event wake the function: not the audit records, words,
         // markers and counters the other writes (and the function itself) put on the stream.
         filters: [
           FilterCriteria.filter({ dynamodb: { NewImage: { _entity: { S: counted } } } }),
@@ -355,6 +344,101 @@ export class ApiStack extends Stack {
       description: 'Invoke it to retake the last month-end snapshot after a failed run',
     });
   }
+
+  /**
+   * The webhook sender (functions/webhook-sender/handler.ts): EventBridge invokes it every minute
+   * and it sends the deliveries due for most of that minute, opening each endpoint's sealed
+   * secret with the field key wrapper. Lambda retries a failed run twice, then dead-letters it;
+   * the alarms tell of failed runs and of anything dead-lettered. Deliveries a run did not reach
+   * stay due in the table for the next one.
+   */
+  private webhookSenderFunction(table: TableV2, fieldKeyWrapper: Key): void {
+    const deadLetters = this.deadLetterQueue(
+      'WebhookSenderDeadLetters',
+      "This queue is itself the dead-letter destination of the webhook sender's runs; what lands here " +
+        'is an invocation that failed every retry, which an operator reads beside the function logs.',
+    );
+    const fn = new NodeFunction(this, 'WebhookSenderFunction', {
+      entry: 'functions/webhook-sender/handler.ts',
+      description: 'doanthe webhook sender: signed deliveries, retries, the delivery log',
+      memorySize: 512,
+      // A run sends for 40 s; a post in flight may take its 15 s more.
+      timeout: Duration.seconds(58),
+      environment: {
+        TABLE_NAME: table.tableName,
+        KMS_KEY_ID: fieldKeyWrapper.keyArn,
+        // Outbound requests to private, loopback, link-local and metadata addresses are refused.
+        WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'false',
+        POWERTOOLS_SERVICE_NAME: 'doanthe-webhooks',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    });
+    // Reads the wake-ups (Query), lanes, deliveries and endpoints; writes deliveries, endpoints,
+    // wake-ups and audit records in transactions. No Scan, nothing on the indexes.
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:ConditionCheckItem',
+        ],
+        resources: [table.tableArn],
+      }),
+    );
+    // Opens the tenants' data keys only: it never makes one.
+    fn.grantPrincipal.addToPrincipalPolicy(keyWrapStatement(fieldKeyWrapper, 'kms:Decrypt'));
+    fn.function.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(deadLetters) });
+    new Rule(this, 'WebhookSenderSchedule', {
+      description: 'Sends the webhook deliveries due, every minute',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(fn.function)],
+    });
+    fn.function
+      .metricErrors({ statistic: 'Sum', period: Duration.minutes(15) })
+      .createAlarm(this, 'WebhookSenderFailing', {
+        alarmDescription:
+          'Webhook sender runs keep failing: deliveries wait. Read the webhook sender function logs.',
+        threshold: 3,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    deadLetters
+      .metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) })
+      .createAlarm(this, 'WebhookSenderDeadLettered', {
+        alarmDescription: 'A webhook sender run failed every retry: read the dead-letter queue and the logs.',
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+  }
+
+  /** A dead-letter queue: encrypted, TLS only, kept two weeks; the last stop, so nothing behind it. */
+  private deadLetterQueue(id: string, whyNoQueueBehind: string): Queue {
+    const queue = new Queue(this, id, {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: whyNoQueueBehind });
+    return queue;
+  }
+}
+
+/** Use of the field key wrapper, only with the encryption context the runtime sends: it serves this one purpose. */
+function keyWrapStatement(key: Key, ...actions: string[]): PolicyStatement {
+  return new PolicyStatement({
+    actions,
+    resources: [key.keyArn],
+    conditions: {
+      StringEquals: Object.fromEntries(
+        Object.entries(KEY_WRAP_CONTEXT).map(([name, value]) => [`kms:EncryptionContext:${name}`, value]),
+      ),
+    },
+  });
 }
 
 /**

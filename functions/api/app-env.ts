@@ -21,6 +21,8 @@ export interface AppDependencies {
   readonly clientAddress: (c: Context) => string;
   /** Folder holding swagger-ui-dist's files, served under /docs. */
   readonly docsAssetsDir: string;
+  /** Webhook endpoints may be on private addresses, over http (one machine only; env.ts). */
+  readonly allowPrivateWebhookAddresses: boolean;
   /** The time; tests set it so "today" in Vietnam cannot change between their call and their check. */
   readonly clock: () => Date;
 }

@@ -14,6 +14,7 @@ import { problemResponse, toDomainError } from './http/problem.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation.ts';
 import { lazyPageRoutes } from './pages/lazy-pages.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dissolutionRoutes } from './routes/branch-dissolution.ts';
@@ -22,6 +23,7 @@ import { branchRoutes } from './routes/branches.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { figuresRoutes } from './routes/figures.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { mapProposalRoutes } from './routes/map-proposals.ts';
 import { meRoutes } from './routes/me.ts';
 import { memberExportRoutes } from './routes/member-exports.ts';
@@ -33,6 +35,7 @@ import { reorganizationRoutes } from './routes/reorganizations.ts';
 import { reviewCampaignRoutes } from './routes/review-campaigns.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { unitRoutes } from './routes/units.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 export function createApp(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -53,6 +56,8 @@ export function createApp(deps: AppDependencies) {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
+      // Who asked, reads included: an API key's every request is told in the log as `key:<id>`.
+      actor: c.get('principal')?.userId,
       durationMs: Math.round(performance.now() - started),
     });
   });
@@ -79,11 +84,14 @@ export function createApp(deps: AppDependencies) {
   app.route('/', dissolutionRoutes(deps));
   app.route('/', memberExportRoutes(deps));
   app.route('/', memberRoutes(deps));
+  app.route('/', importRoutes(deps));
   app.route('/', memberRatingRoutes(deps));
   app.route('/', branchRatingRoutes());
   app.route('/', reviewCampaignRoutes(deps));
   app.route('/', auditRoutes());
   app.route('/', settingsRoutes(deps));
+  app.route('/', apiKeyRoutes(deps));
+  app.route('/', webhookRoutes(deps));
   app.route('/', recountRoutes());
   app.route('/', figuresRoutes(deps));
   app.route('/', docsRoutes(deps));
@@ -92,6 +100,8 @@ export function createApp(deps: AppDependencies) {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+    description:
+      'An access token from /api/v1/auth/token, or an API key of the organization (`dtk_…`): only what its scopes allow, 300 requests a minute (then 429 with Retry-After)',
   });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -10,9 +10,7 @@ import { SecretsManagerKeyStore } from '#shared/auth/secrets-manager-key-store.t
 import { loadSigningKeys } from '#shared/auth/signing-keys.ts';
 import { TokenService } from '#shared/auth/tokens.ts';
 import type { Env } from '#shared/config/env.ts';
-import type { KeyWrapper } from '#shared/privacy/key-wrapper.ts';
-import { KmsKeyWrapper } from '#shared/privacy/kms-key-wrapper.ts';
-import { LocalKeyWrapper } from '#shared/privacy/local-key-wrapper.ts';
+import { keyWrapperFrom } from '#shared/privacy/key-wrapper-from-env.ts';
 import { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { Table } from '#shared/store/table.ts';
@@ -30,15 +28,13 @@ export async function createDependencies(env: Env, hooks: RuntimeHooks): Promise
     ? new SecretsManagerKeyStore(env.SIGNING_KEY_SECRET_ID)
     : new FileKeyStore(join(env.DATA_DIR, 'keys', 'signing-keys.json'));
   const keys = await loadSigningKeys(keyStore);
-  const keyWrapper: KeyWrapper = env.KMS_KEY_ID
-    ? new KmsKeyWrapper(env.KMS_KEY_ID)
-    : new LocalKeyWrapper(join(env.DATA_DIR, 'keys', 'master-key.json'));
   const table = new Table(client, env.TABLE_NAME);
   return {
     table,
-    nationalIds: new NationalIdVault(table, keyWrapper),
+    nationalIds: new NationalIdVault(table, keyWrapperFrom(env)),
     tokens: new TokenService(keys, { issuer: env.TOKEN_ISSUER, audience: env.TOKEN_AUDIENCE }),
     jwks: keys.jwks,
+    allowPrivateWebhookAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
     clock: () => new Date(),
     ...hooks,
   };

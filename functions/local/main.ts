@@ -16,18 +16,22 @@ import { ConfigError, readEnv } from '#shared/config/env.ts';
 import { vietnamToday } from '#shared/domain/dates.ts';
 import { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { ensureTable } from '#shared/store/table-admin.ts';
+import { createWebhookSender } from '#shared/webhooks/sender.ts';
 import { pendingDemoFigures } from './demo/demo-figures.ts';
 import { importDemoMembers } from './demo/demo-members.ts';
 import { DEMO_PASSWORD, seedDemoProvince } from './demo/seed-demo-province.ts';
 import { type DynamoDbLocal, StartupError, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
+import { startWebhookSenderLoop, type WebhookSenderLoop } from './webhook-sender-loop.ts';
 
 const started = performance.now();
 let database: DynamoDbLocal | undefined;
 let poller: StreamPoller | undefined;
+let webhooks: WebhookSenderLoop | undefined;
 
 async function main(): Promise<void> {
-  const env = readEnv();
+  // One machine: a webhook receiver on this machine (or the local network) is what a tryout needs.
+  const env = readEnv({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true', ...process.env });
   const demoMembers = demoMembersPerOrganization(process.env.DEMO_MEMBERS_PER_ORGANIZATION);
   // Take the port first: a port in use is the commonest start-up failure and costs nothing to
   // find out, before the database and the seed have spent their seconds.
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
   const shutdown = () => {
     // Stops first, so reads cut off by the database going away are not reported as failures.
     void poller?.stop();
+    void webhooks?.stop();
     importing.abort();
     server.close();
     void (database?.stop() ?? Promise.resolve()).then(() => process.exit(0));
@@ -81,6 +86,15 @@ async function main(): Promise<void> {
     );
     return undefined;
   });
+
+  // The webhooks the outbox queues, signed and sent as the sender function does on AWS.
+  webhooks = startWebhookSenderLoop(
+    createWebhookSender({
+      table: deps.table,
+      vault: deps.nationalIds,
+      allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+    }),
+  );
 
   const url = `http://localhost:${env.PORT}`;
   const lines = [

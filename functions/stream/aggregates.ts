@@ -68,7 +68,7 @@ const UNIT_READS_AT_ONCE = 16;
 /** The applier's own options; a shard's progress is kept as long as its records (the default). */
 export type StreamHandlerOptions = Partial<Omit<ChangeApplierOptions, 'keepProgressSeconds'>>;
 
-export function createStreamHandler(table: Table, options: StreamHandlerOptions = {}): StreamHandler {
+export function createAggregateHandler(table: Table, options: StreamHandlerOptions = {}): StreamHandler {
   const log = options.log ?? defaultLogger;
   const applier = createChangeApplier(table, { ...options, log });
   const unitPath = unitPaths(table);

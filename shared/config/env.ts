@@ -23,6 +23,11 @@ const envSchema = z.object({
   KMS_KEY_ID: optional(z.string()),
   TOKEN_ISSUER: z.string().default('https://doanthe.local'),
   TOKEN_AUDIENCE: z.string().default('doanthe-api'),
+  /**
+   * Whether webhooks may be sent to private, loopback, link-local and metadata addresses (and over
+   * http): true under `npm start`, so a receiver on the same machine works; never on AWS.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: optional(z.stringbool()).transform((allowed) => allowed === true),
 });
 
 export type Env = z.infer<typeof envSchema>;

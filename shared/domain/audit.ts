@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   'review_confirm',
   'review_done',
   'export',
+  'import',
+  'delete',
+  'rotate_secret',
+  'disable',
+  'revoke',
 ] as const;
 
 export const actorSchema = z.object({ userId: z.string(), username: z.string(), role: z.string() });
@@ -54,6 +59,9 @@ export const auditRecordSchema = z
       'review_campaign',
       'branch_review',
       'member_export',
+      'member_import',
+      'webhook',
+      'api_key',
     ]),
     entityId: z.string(),
     before: z.record(z.string(), z.unknown()).nullable(),

@@ -3,6 +3,7 @@
  * in a unit where that kind of branch belongs, written with its audit record in one transaction.
  */
 import { randomUUID } from 'node:crypto';
+import { isApiKey } from './access/api-key-access.ts';
 import {
   isBranchInScope,
   requireGroupWriter,
@@ -146,6 +147,8 @@ export async function readBranch(
   principal: Principal,
   id: string,
 ): Promise<{ branch: FullBranch; unit: FullUnit }> {
+  // No scope names branches: a key is refused before anything is read.
+  if (isApiKey(principal)) throw new DomainError('FORBIDDEN');
   const branch = await ws.branches.get(id);
   if (!branch) throw new DomainError('BRANCH_NOT_FOUND', { id });
   const unit = await ws.units.get(branch.unitId);

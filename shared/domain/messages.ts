@@ -53,6 +53,15 @@ const levelList = (levels: string, lang: keyof Message) =>
 const viDate = (date: string) => (date ? date.split('-').reverse().join('/') : 'nay');
 const enDate = (date: string) => date || 'now';
 
+/** The columns an import needs, as its message names them (fields of shared/domain/members/import/). */
+const IMPORT_COLUMN_NAMES: Record<string, Message> = {
+  fullName: { vi: 'Họ và tên', en: 'full name' },
+  gender: { vi: 'Giới tính', en: 'gender' },
+  birthDate: { vi: 'Ngày sinh', en: 'date of birth' },
+  branch: { vi: 'Chi hội', en: 'branch' },
+  joinedAt: { vi: 'Ngày vào hội', en: 'joined on' },
+};
+
 export const errorMessages = {
   VALIDATION_FAILED: {
     title: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
@@ -562,6 +571,60 @@ export const errorMessages = {
       en: `${missing} members of the branch are not reviewed yet; confirm them all before declaring it done.`,
     }),
   },
+  API_KEY_NOT_FOUND: same({
+    vi: 'Không tìm thấy khóa API',
+    en: 'API key not found',
+  }),
+  API_KEY_RATE_LIMITED: {
+    title: { vi: 'Khóa API gửi quá nhiều yêu cầu', en: 'Too many requests with this API key' },
+    detail: ({ retryAfter = '', limit = '' }) => ({
+      vi: `Mỗi khóa API được gửi tối đa ${limit} yêu cầu mỗi phút. Vui lòng thử lại sau ${retryAfter} giây.`,
+      en: `An API key may make at most ${limit} requests a minute. Please try again in ${retryAfter} seconds.`,
+    }),
+  },
+  WEBHOOK_NOT_FOUND: same({ vi: 'Không tìm thấy webhook', en: 'Webhook not found' }),
+  WEBHOOK_DELIVERY_NOT_FOUND: same({
+    vi: 'Không tìm thấy lần gửi webhook',
+    en: 'Webhook delivery not found',
+  }),
+  WEBHOOK_LIMIT_REACHED: {
+    title: { vi: 'Đã đủ số webhook cho phép', en: 'Too many webhooks' },
+    detail: ({ limit = '' }) => ({
+      vi: `Mỗi tổ chức đăng ký tối đa ${limit} webhook; hãy xóa một webhook không dùng trước khi thêm.`,
+      en: `An organization registers at most ${limit} webhooks; delete one it no longer uses first.`,
+    }),
+  },
+  IMPORT_COLUMNS_MISSING: {
+    title: { vi: 'Tệp thiếu cột bắt buộc', en: 'The file lacks required columns' },
+    detail: ({ columns = '' }) => {
+      const named = columns
+        .split(', ')
+        .map((field) => IMPORT_COLUMN_NAMES[field] ?? { vi: field, en: field });
+      return {
+        vi: `Dòng đầu của tệp cần có các cột: Họ và tên, Giới tính, Ngày sinh, Chi hội (hoặc Chi đoàn), Ngày vào hội. Còn thiếu: ${named.map((n) => n.vi).join(', ')}.`,
+        en: `The file's first row needs the columns: full name, gender, date of birth, branch, joined on. Missing: ${named.map((n) => n.en).join(', ')}.`,
+      };
+    },
+  },
+  IMPORT_HAS_ERRORS: {
+    title: { vi: 'Tệp còn dòng bị lỗi, chưa nhập', en: 'The file has rows in error: nothing imported' },
+    detail: ({ rows = '' }) => ({
+      vi: `${rows} dòng còn lỗi. Chưa ghi dòng nào; hãy kiểm tra tệp, sửa các dòng đó rồi gửi lại.`,
+      en: `${rows} rows are in error. Nothing was written; check the file, fix those rows and send it again.`,
+    }),
+  },
+  IMPORT_UNREADABLE: same({
+    vi: 'Không đọc được tệp: cần tệp Excel (.xlsx) hoặc CSV',
+    en: 'The file cannot be read: an Excel (.xlsx) or CSV file is needed',
+  }),
+  IMPORT_FILE_TYPE: same({
+    vi: 'Cần gửi tệp Excel (.xlsx) hoặc CSV, với Content-Type tương ứng',
+    en: 'Send an Excel (.xlsx) or CSV file, with its Content-Type',
+  }),
+  IMPORT_NOT_UTF8: same({
+    vi: 'Tệp CSV không ở bảng mã UTF-8; hãy lưu lại bằng "CSV UTF-8" trong Excel',
+    en: 'The CSV file is not UTF-8; save it again as "CSV UTF-8" in Excel',
+  }),
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -575,6 +638,45 @@ export const fieldMessages: Record<string, Message> = {
   invalid_value: { vi: 'Giá trị không được chấp nhận', en: 'Value not allowed' },
   unrecognized_keys: { vi: 'Trường không được hỗ trợ', en: 'Unknown field' },
   custom: { vi: 'Giá trị không hợp lệ', en: 'Invalid value' },
+  // A member list's cells (shared/domain/members/import/).
+  required: { vi: 'Bắt buộc, đang để trống', en: 'Required, left empty' },
+  legacy_encoding: {
+    vi: 'Chữ gõ theo bảng mã cũ (TCVN3/ABC hoặc VNI); hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey)',
+    en: 'Text in a legacy encoding (TCVN3/ABC or VNI); convert it to Unicode (e.g. with Unikey’s converter)',
+  },
+  date_format: {
+    vi: 'Ngày phải ghi dạng ngày/tháng/năm, ví dụ 07/03/1985',
+    en: 'Dates are day/month/year, e.g. 07/03/1985',
+  },
+  gender_word: { vi: 'Ghi "Nam" hoặc "Nữ"', en: 'Write "Nam" or "Nữ"' },
+  national_id_cmnd: {
+    vi: 'Số CMND 9 số cũ không còn dùng; để trống, cần bổ sung số CCCD 12 số sau',
+    en: 'An old 9-digit CMND is no longer used: left empty, add the 12-digit CCCD later',
+  },
+  phone_format: {
+    vi: 'Số điện thoại không đúng, ví dụ 0912 345 678',
+    en: 'Not a phone number, e.g. 0912 345 678',
+  },
+  status_word: {
+    vi: 'Tình trạng ghi là "Có mặt", "Đi làm ăn xa" hoặc "Bỏ sinh hoạt"',
+    en: 'Status is "Có mặt", "Đi làm ăn xa" or "Bỏ sinh hoạt"',
+  },
+  branch_unknown: {
+    vi: 'Không có chi hội tên này trong đơn vị đã chọn',
+    en: 'No branch of this name in the chosen unit',
+  },
+  branch_ambiguous: {
+    vi: 'Nhiều chi hội cùng tên; ghi thêm cột Ấp/Khóm hoặc dùng mã chi hội',
+    en: 'Several branches have this name; add the hamlet column or use the branch id',
+  },
+  duplicate_in_file: {
+    vi: 'Trùng người với một dòng trước trong tệp',
+    en: 'The same person as an earlier row of the file',
+  },
+  sensitive_not_imported: {
+    vi: 'Trường nhạy cảm: tài khoản này không được ghi, cột được bỏ qua',
+    en: 'A sensitive field this account may not write: the column is left out',
+  },
   not_eligible: { vi: 'Không đáp ứng điều kiện kết nạp', en: 'Does not meet the admission rule' },
   required_when_away: { vi: 'Bắt buộc khi đi làm ăn xa', en: 'Required when working away' },
   out_of_range: { vi: 'Ngoài khoảng cho phép', en: 'Out of the allowed range' },
@@ -591,6 +693,14 @@ export const fieldMessages: Record<string, Message> = {
   national_id_birth_year: {
     vi: 'Số thứ năm và sáu không khớp năm sinh',
     en: 'The fifth and sixth digits do not match the birth year',
+  },
+  https_required: {
+    vi: 'Địa chỉ phải bắt đầu bằng https://',
+    en: 'The address must start with https://',
+  },
+  aggregate_events_only: {
+    vi: 'Mặt trận chỉ nhận sự kiện số liệu tổng hợp (unit.target_set, snapshot.taken)',
+    en: 'The Front receives aggregate events only (unit.target_set, snapshot.taken)',
   },
   sensitive_field: { vi: 'Trường nhạy cảm: bạn không có quyền', en: 'Sensitive field: not allowed for you' },
   not_found: { vi: 'Không tìm thấy', en: 'Not found' },
@@ -672,6 +782,13 @@ export const fieldMessages: Record<string, Message> = {
     vi: 'Chỉ ghi khi thay đổi tình trạng hội viên',
     en: 'Only with a change of status',
   },
+  api_key_expiry: {
+    vi: 'Ngày hết hạn phải sau thời điểm hiện tại và không quá một năm',
+    en: 'The expiry must be in the future and at most one year away',
+  },
 };
 
-export const fallbackFieldMessage: Message = { vi: 'Giá trị không hợp lệ', en: 'Invalid value' };
+const fallbackFieldMessage: Message = { vi: 'Giá trị không hợp lệ', en: 'Invalid value' };
+
+/** What is wrong with a field, by its code, as `errors` entries and an import's problems say it. */
+export const fieldMessageOf = (code: string): Message => fieldMessages[code] ?? fallbackFieldMessage;

@@ -2,6 +2,7 @@
  * Roles and scopes: who may act, and on which part of the unit tree.
  */
 import { z } from 'zod';
+import type { ApiKeyScope } from './api-keys/scopes.ts';
 import type { TenantId } from './tenant-id.ts';
 
 export const ROLES = [
@@ -12,11 +13,12 @@ export const ROLES = [
   'viewer',
   'front_viewer',
   'front_admin',
+  'api_key',
 ] as const;
 
 export const roleSchema = z.enum(ROLES).meta({
   description:
-    "platform_admin: onboards provinces; org_admin: a whole organization of a province; unit_officer: a subtree of units; branch_officer: one branch; viewer: read-only; front_viewer: the Front, aggregates only; front_admin: the Front's provincial staff, aggregates only and the province's map",
+    "platform_admin: onboards provinces; org_admin: a whole organization of a province; unit_officer: a subtree of units; branch_officer: one branch; viewer: read-only; front_viewer: the Front, aggregates only; front_admin: the Front's provincial staff, aggregates only and the province's map; api_key: an integration's API key, only what its scopes allow",
 });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -39,4 +41,6 @@ export interface Principal {
   readonly role: Role;
   readonly scope: Scope;
   readonly permissions: readonly Permission[];
+  /** An API key's scopes (role api_key only): what the key may do, nothing else. */
+  readonly apiKeyScopes?: readonly ApiKeyScope[];
 }

@@ -4,9 +4,10 @@
  * list shows it, and the member's id last so a file can be matched back. CSV and .xlsx write the
  * same columns.
  */
+import { dayMonthYear } from '../domain/dates.ts';
 import type { MemberExportRow } from '../domain/members/member-export.ts';
 import type { Organization } from '../domain/organizations.ts';
-import { type UiTextKey, uiText } from '../domain/ui-text/index.ts';
+import { membersText } from '../domain/ui-text/members.ts';
 
 export interface Column<Row = MemberExportRow> {
   readonly header: string;
@@ -15,9 +16,8 @@ export interface Column<Row = MemberExportRow> {
   readonly cell: (row: Row) => string;
 }
 
-const vi = (key: UiTextKey) => uiText[key].vi;
-/** 1985-03-07 as an officer writes it: 07/03/1985. */
-export const dayMonthYear = (isoDate: string) => isoDate.slice(0, 10).split('-').reverse().join('/');
+// The members pages' words alone: the whole catalog is the web admin's, loaded with its pages.
+const vi = (key: keyof typeof membersText) => membersText[key].vi;
 
 export function memberColumns(organization: Organization): readonly Column[] {
   return [

@@ -21,6 +21,11 @@ export interface NationalIdCipher {
   hash(nationalId: string): string;
 }
 
+export interface SecretCipher {
+  seal(secret: string): string;
+  open(sealed: string): string;
+}
+
 export class NationalIdVault {
   private readonly keys: PrivacyKeyRepository;
   // Promises rather than keys: concurrent first requests of a process share one load.
@@ -37,7 +42,7 @@ export class NationalIdVault {
   async cipherFor(tenant: TenantId): Promise<NationalIdCipher> {
     const province = provinceOf(tenant);
     const [dataKey, hashKey] = await Promise.all([
-      this.cached(this.dataKeys, tenant, () => this.keys.dataKey(tenant, () => this.newWrappedKey())),
+      this.dataKey(tenant),
       this.cached(this.hashKeys, province, () =>
         this.keys.provinceHashKey(province, () => this.newWrappedKey()),
       ),
@@ -48,6 +53,23 @@ export class NationalIdVault {
       open: (sealed) => open(sealed, dataKey, associatedData),
       hash: (nationalId) => hashNationalId(nationalId, hashKey),
     };
+  }
+
+  /**
+   * The tenant's other secrets (webhook signing secrets) under the same data key, each bound to
+   * its purpose and tenant: a sealed secret copied elsewhere, or taken for a national id, does not open.
+   */
+  async secretCipherFor(tenant: TenantId, purpose: string): Promise<SecretCipher> {
+    const dataKey = await this.dataKey(tenant);
+    const associatedData = `doanthe/${purpose}/${tenant}`;
+    return {
+      seal: (secret) => seal(secret, dataKey, associatedData),
+      open: (sealed) => open(sealed, dataKey, associatedData),
+    };
+  }
+
+  private dataKey(tenant: TenantId): Promise<Buffer> {
+    return this.cached(this.dataKeys, tenant, () => this.keys.dataKey(tenant, () => this.newWrappedKey()));
   }
 
   private newWrappedKey(): Promise<string> {

@@ -48,3 +48,9 @@ export function streamEntityOf(image: Readonly<Record<string, unknown>> | undefi
   const entity = (image?._entity as { S?: unknown } | undefined)?.S;
   return typeof entity === 'string' ? entity : undefined;
 }
+
+/** The tenant an image is of, without decoding the rest of it (a consumer may need no more). */
+export function streamTenantOf(image: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const tenant = (image?._tenant as { S?: unknown } | undefined)?.S;
+  return typeof tenant === 'string' ? tenant : undefined;
+}

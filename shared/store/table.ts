@@ -79,6 +79,8 @@ export interface QueryOptions {
   readonly pk: string;
   readonly index?: IndexName;
   readonly skBeginsWith?: string;
+  /** Sort keys up to and including this one (a queue of due times read up to now); not with skBeginsWith. */
+  readonly skAtMost?: string;
   readonly limit?: number;
   readonly cursor?: string | undefined;
   readonly newestFirst?: boolean;
@@ -239,6 +241,10 @@ export class TenantTable {
       names['#sk'] = skName;
       values[':sk'] = options.skBeginsWith;
       keyCondition += ' AND begins_with(#sk, :sk)';
+    } else if (options.skAtMost !== undefined) {
+      names['#sk'] = skName;
+      values[':sk'] = options.skAtMost;
+      keyCondition += ' AND #sk <= :sk';
     }
     const filter = filterExpression(options.filter, names, values);
     const limit = options.limit;

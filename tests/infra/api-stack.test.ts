@@ -10,7 +10,7 @@ import { Match, type Matcher, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTED_ENTITIES } from '../../functions/stream/aggregates.ts';
+import { STREAM_ENTITIES } from '../../functions/stream/handler.ts';
 import { ApiStack } from '../../infra/api-stack.ts';
 import { bundle, sizeAtStart } from '../../infra/constructs/bundling.ts';
 import { KEY_WRAP_CONTEXT } from '../../shared/privacy/key-wrapper.ts';
@@ -22,11 +22,13 @@ let template: Template;
 
 /**
  * What a cold start of the API may load. Issue 13's budget, `apiStartBudget` (800 KB minified,
- * 250 KB gzipped), is not met yet: the route groups build their zod schemas at load and zod's
- * whole namespace still loads with the API (docs/decisions/0002). Until it is, this ceiling keeps
- * what code splitting and the lazily loaded pages have won (829 KB / 265 KB when it was set).
+ * 250 KB gzipped), is not met: the route groups build their zod schemas at load and zod's whole
+ * namespace loads with the API (docs/decisions/0008, "Where issue 13 stops"). This ceiling keeps
+ * what code splitting and the lazily loaded pages won (829 KB / 265 KB), plus issue 14's routes —
+ * API keys, webhooks, member exports and imports, whose file code loads on first use — at
+ * 872 KB / 282 KB when it was raised.
  */
-const API_START_CEILING = { minifiedBytes: 840 * 1024, gzippedBytes: 270 * 1024 };
+const API_START_CEILING = { minifiedBytes: 880 * 1024, gzippedBytes: 290 * 1024 };
 
 beforeAll(() => {
   app = createTestApp('api-stack');
@@ -194,7 +196,9 @@ describe('the API function', () => {
     const key = logicalIdOf('AWS::KMS::Key');
 
     // Act
-    const statements = policyStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    const statements = policyStatements('ApiFunctionRole').filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('kms:')),
+    );
 
     // Assess
     expect(statements).toEqual([
@@ -275,8 +279,8 @@ describe('the API function', () => {
     });
 
     // Assess
-    // The API's, the stream function's, the snapshot function's and the access logs.
-    expect(Object.values(logGroups).map((g) => g.Properties.RetentionInDays)).toEqual([30, 30, 30, 30]);
+    // The API's, the stream function's, the snapshot function's, the webhook sender's and the access logs.
+    expect(Object.values(logGroups).map((g) => g.Properties.RetentionInDays)).toEqual([30, 30, 30, 30, 30]);
   });
 });
 
@@ -356,8 +360,8 @@ describe('the stream function', () => {
 
     // Assess
     expect(patterns).toEqual([
-      { dynamodb: { NewImage: { _entity: { S: [...COUNTED_ENTITIES] } } } },
-      { dynamodb: { OldImage: { _entity: { S: [...COUNTED_ENTITIES] } } } },
+      { dynamodb: { NewImage: { _entity: { S: [...STREAM_ENTITIES] } } } },
+      { dynamodb: { OldImage: { _entity: { S: [...STREAM_ENTITIES] } } } },
     ]);
   });
 
@@ -385,7 +389,7 @@ describe('the stream function', () => {
     template.hasOutput('StreamDeadLetterQueueUrl', {});
   });
 
-  it('may read, write and delete items of the table (no Query, no Scan), read its stream and send to its queue: nothing more', () => {
+  it('may read, write and delete items of the table (a Query for the webhook outbox, no Scan), read its stream and send to its queue: nothing more', () => {
     // Prepare
     const table = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const queue = logicalIdOf('AWS::SQS::Queue');
@@ -410,6 +414,7 @@ describe('the stream function', () => {
           'dynamodb:DeleteItem',
           'dynamodb:GetItem',
           'dynamodb:PutItem',
+          'dynamodb:Query',
           'dynamodb:UpdateItem',
         ],
         Resource: { 'Fn::GetAtt': [table, 'Arn'] },
@@ -463,7 +468,9 @@ describe('the snapshot function', () => {
     const fn = snapshotFunction();
 
     // Act
-    const rules = template.findResources('AWS::Events::Rule');
+    const rules = template.findResources('AWS::Events::Rule', {
+      Properties: { Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } })] },
+    });
 
     // Assess
     expect(Object.values(rules).map((r) => r.Properties)).toEqual([
@@ -568,8 +575,78 @@ describe('cdk-nag AwsSolutions checks', () => {
       'Doanthe/SnapshotFunction/Function AwsSolutions-L1',
       'Doanthe/StreamDeadLetters AwsSolutions-SQS3',
       'Doanthe/StreamFunction/Function AwsSolutions-L1',
+      'Doanthe/WebhookSenderDeadLetters AwsSolutions-SQS3',
+      'Doanthe/WebhookSenderFunction/Function AwsSolutions-L1',
     ]);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
+  });
+});
+
+describe('the webhook sender function', () => {
+  const description = Match.stringLikeRegexp('^doanthe webhook sender');
+  const senderFunction = () => {
+    const found = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: description },
+    });
+    expect(Object.keys(found)).toHaveLength(1);
+    return Object.keys(found)[0] as string;
+  };
+
+  it('refuses private addresses, and is called every minute', () => {
+    // Prepare
+    const fn = senderFunction();
+
+    // Act
+    const rules = template.findResources('AWS::Events::Rule', {
+      Properties: { Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } })] },
+    });
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: description,
+      Environment: { Variables: Match.objectLike({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'false' }) },
+    });
+    expect(Object.values(rules).map((r) => r.Properties.ScheduleExpression)).toEqual(['rate(1 minute)']);
+  });
+
+  it('dead-letters a run that failed its retries, with alarms on failing runs and on dead letters', () => {
+    // Prepare
+    const fn = senderFunction();
+
+    // Act & Assess
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebhookSenderDeadLetters'), 'Arn'] },
+        },
+      },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+    });
+  });
+
+  it('may query and write items of the table and decrypt data keys: no Scan, no index, nothing more of KMS', () => {
+    // Act
+    const statements = policyStatements('WebhookSenderFunctionRole').filter(
+      (s) => !actionsOf(s).every((a) => a.startsWith('logs:') || a.startsWith('sqs:')),
+    );
+
+    // Assess
+    expect(statements.flatMap(actionsOf).sort()).toEqual([
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'kms:Decrypt',
+    ]);
   });
 });
 
@@ -615,8 +692,10 @@ interface Statement {
   Resource: unknown;
 }
 
-function policyStatements(): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+/** Every policy statement of the stack, or of the roles whose policy names start with `role`. */
+function policyStatements(role?: string): Statement[] {
+  const filter = role ? { Properties: { PolicyName: Match.stringLikeRegexp(`^${role}`) } } : undefined;
+  return Object.values(template.findResources('AWS::IAM::Policy', filter)).flatMap(
     (policy) => policy.Properties.PolicyDocument.Statement as Statement[],
   );
 }

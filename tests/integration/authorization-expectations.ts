@@ -16,6 +16,11 @@ export interface Expectation {
   readonly ok: readonly Persona[] | 'everyone';
   /** Who gets their own tenant's answer. */
   readonly own?: readonly Persona[];
+  /**
+   * Who gets their own tenant's refusal of what they sent (400/422, nothing of the victim's in it,
+   * nothing changed): a file naming the victim's branch, checked against the caller's own branches.
+   */
+  readonly ownRules?: readonly Persona[];
   /** Why, in a few words. */
   readonly why: string;
   /**
@@ -36,6 +41,13 @@ const READERS: readonly Persona[] = ['owner', 'viewer', 'branchOfficer'];
 /** Who reads a whole unit (the victim's hamlet): not the officer of one of its branches. */
 const UNIT_READERS: readonly Persona[] = ['owner', 'viewer'];
 const MEMBER_WRITERS: readonly Persona[] = ['owner', 'branchOfficer'];
+/**
+ * API keys do only what an operation names their scope for: the victim's read key (members:read,
+ * figures:read) reads members and figures, its write key (members:write) writes members, nothing
+ * else; no key reaches another tenant, and none manages keys.
+ */
+const MEMBER_READERS_AND_KEY: readonly Persona[] = [...READERS, 'readKey'];
+const MEMBER_WRITERS_AND_KEY: readonly Persona[] = [...MEMBER_WRITERS, 'writeKey'];
 /** Admins of other organizations, who do the same in their own tenant. */
 const OTHER_ADMINS: readonly Persona[] = ['otherProvince', 'otherOrganization', 'mapEditor'];
 /**
@@ -53,6 +65,14 @@ const MAP_READERS: readonly Persona[] = [
   'front',
   ...MAP_EDITORS,
 ];
+
+/**
+ * Who manages webhooks in their own tenant: other organizations’ admins, the Front’s staff, and
+ * another organization’s key holding webhooks:manage.
+ */
+const WEBHOOK_MANAGERS: readonly Persona[] = [...OTHER_ADMINS, 'frontAdmin', 'otherKey'];
+/** Who manages the victim’s webhooks: its admin, and its key holding webhooks:manage. */
+const WEBHOOK_OWNERS: readonly Persona[] = ['owner', 'webhookKey'];
 
 export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/auth/token': { ok: 'everyone', why: 'signing in needs no token' },
@@ -146,8 +166,24 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'POST /api/v1/branches/{id}/dissolve': { ok: ['owner'], why: 'dissolving a branch is a tree change' },
 
-  'POST /api/v1/members': { ok: MEMBER_WRITERS, why: 'officers admit into branches in their scope' },
-  'GET /api/v1/members': { ok: READERS, why: 'members of a branch in the reader’s scope' },
+  'POST /api/v1/imports': {
+    ok: MEMBER_WRITERS_AND_KEY,
+    ownRules: NEIGHBOURS,
+    why: 'a list admitted into the branches of a unit in the writer’s scope; the neighbours’ own branches there have other names',
+  },
+  'POST /api/v1/imports/check': {
+    ok: MEMBER_WRITERS_AND_KEY,
+    own: NEIGHBOURS,
+    why: 'a list checked against the branches of a unit in the writer’s scope; the map’s hamlet holds the neighbours’ own branches',
+  },
+  'POST /api/v1/members': {
+    ok: MEMBER_WRITERS_AND_KEY,
+    why: 'officers admit into branches in their scope; a key with members:write',
+  },
+  'GET /api/v1/members': {
+    ok: MEMBER_READERS_AND_KEY,
+    why: 'members of a branch in the reader’s scope; a key with members:read',
+  },
   'GET /api/v1/members/export.csv': {
     ok: READERS,
     why: 'the list of a branch in the reader’s scope, as a file',
@@ -161,20 +197,35 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     own: NEIGHBOURS,
     why: 'members of a unit in the reader’s scope (a unit is more than a branch officer’s branch)',
   },
-  'GET /api/v1/members/{id}': { ok: READERS, why: 'a member in the reader’s scope' },
-  'PATCH /api/v1/members/{id}': { ok: MEMBER_WRITERS, why: 'a member in the writer’s scope' },
-  'GET /api/v1/members/{id}/history': { ok: READERS, why: 'a member in the reader’s scope' },
+  'GET /api/v1/members/{id}': {
+    ok: MEMBER_READERS_AND_KEY,
+    why: 'a member in the reader’s scope; a key with members:read',
+  },
+  'PATCH /api/v1/members/{id}': {
+    ok: MEMBER_WRITERS_AND_KEY,
+    why: 'a member in the writer’s scope; a key with members:write',
+  },
+  'GET /api/v1/members/{id}/history': {
+    ok: MEMBER_READERS_AND_KEY,
+    why: 'a member in the reader’s scope; a key with members:read',
+  },
   'GET /api/v1/members/{id}/national-id': {
     ok: ['owner'],
     refusalAudited: true,
     why: 'the full number is for admins and unit officers in scope, not viewers or branch officers',
   },
-  'POST /api/v1/members/{id}/status': { ok: MEMBER_WRITERS, why: 'a member in the writer’s scope' },
-  'POST /api/v1/members/{id}/transfer': {
-    ok: ['owner'],
-    why: 'the destination branch is outside the branch officer’s scope',
+  'POST /api/v1/members/{id}/status': {
+    ok: MEMBER_WRITERS_AND_KEY,
+    why: 'a member in the writer’s scope; a key with members:write',
   },
-  'POST /api/v1/members/{id}/transfer-out': { ok: MEMBER_WRITERS, why: 'a member in the writer’s scope' },
+  'POST /api/v1/members/{id}/transfer': {
+    ok: ['owner', 'writeKey'],
+    why: 'the destination branch is outside the branch officer’s scope; a key with members:write spans the organization',
+  },
+  'POST /api/v1/members/{id}/transfer-out': {
+    ok: MEMBER_WRITERS_AND_KEY,
+    why: 'a member in the writer’s scope; a key with members:write',
+  },
   'POST /api/v1/members/{id}/party-introductions': {
     ok: ['owner'],
     why: 'Party membership is sensitive: admins and unit officers in scope, not viewers or branch officers',
@@ -278,6 +329,30 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     why: 'transfers addressed to no unit are accepted by the organization’s admins',
   },
 
+  'GET /api/v1/webhooks': {
+    ok: WEBHOOK_OWNERS,
+    own: WEBHOOK_MANAGERS,
+    why: 'an admin manages their organization’s webhooks; the Front’s staff its own',
+  },
+  'POST /api/v1/webhooks': {
+    ok: WEBHOOK_OWNERS,
+    own: WEBHOOK_MANAGERS,
+    why: 'an admin registers their organization’s endpoints; the Front’s staff, for figures only',
+  },
+  'GET /api/v1/webhooks/{id}': { ok: WEBHOOK_OWNERS, why: 'the endpoint is the admin’s' },
+  'PATCH /api/v1/webhooks/{id}': { ok: WEBHOOK_OWNERS, why: 'the endpoint is the admin’s' },
+  'DELETE /api/v1/webhooks/{id}': { ok: WEBHOOK_OWNERS, why: 'the endpoint is the admin’s' },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { ok: WEBHOOK_OWNERS, why: 'the secret is the admin’s' },
+  'POST /api/v1/webhooks/{id}/test': { ok: WEBHOOK_OWNERS, why: 'the endpoint is the admin’s' },
+  'GET /api/v1/webhooks/{id}/deliveries': {
+    ok: WEBHOOK_OWNERS,
+    why: 'what was sent, with members’ data, is the admin’s to read',
+  },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
+    ok: WEBHOOK_OWNERS,
+    why: 'the endpoint is the admin’s',
+  },
+
   'GET /api/v1/audit': { ok: ['owner'], own: OTHER_ADMINS, why: 'the audit trail is the admin’s' },
   'GET /api/v1/settings/eligibility': {
     ok: [...READERS, 'outOfScopeOfficer'],
@@ -302,10 +377,23 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
 
   'GET /api/v1/stats': {
-    ok: UNIT_READERS,
+    ok: [...UNIT_READERS, 'readKey'],
     own: NEIGHBOURS,
-    why: 'figures of a unit in the reader’s scope (a unit is more than a branch officer’s branch)',
+    why: 'figures of a unit in the reader’s scope (a unit is more than a branch officer’s branch); a key with figures:read',
   },
+
+  'POST /api/v1/api-keys': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'an organization’s admin creates its keys; no key makes keys, the Front has none',
+  },
+  'GET /api/v1/api-keys': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'an organization’s admin lists its keys; other admins list their own',
+  },
+  'GET /api/v1/api-keys/{id}': { ok: ['owner'], why: 'an organization’s admin reads its keys' },
+  'DELETE /api/v1/api-keys/{id}': { ok: ['owner'], why: 'an organization’s admin revokes its keys' },
   'GET /api/v1/front/overview': {
     ok: ['front', 'frontAdmin'],
     why: 'the Front of the province, aggregates only',

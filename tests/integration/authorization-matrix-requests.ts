@@ -10,6 +10,7 @@ import { CRITERIA, SAMPLE_RATING } from './branch-ratings-scene.ts';
 export interface MatrixRequest {
   /** Path with its query, e.g. '/api/v1/branches?unitId=28261-07'. */
   readonly path: string;
+  /** JSON, or a file as text (an import's CSV) sent with the content type its headers name. */
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
 }
@@ -55,6 +56,17 @@ const review = (ids: Ids, scene: MatrixScene, tail = '') =>
   `/api/v1/branches/${ids.branch}/review/${reviewYear(scene)}${tail}`;
 /** A proposal is decided once: each allowed decision gets its own. */
 const freshProposal = async (scene: MatrixScene) => ({ proposal: await scene.freshProposal() });
+
+const webhook = (ids: Ids, tail = '') => `/api/v1/webhooks/${ids.webhook}${tail}`;
+/** An endpoint is deleted once: each allowed deletion gets its own, registered by the owner. */
+const freshWebhook = async (scene: MatrixScene) => {
+  const response = await scene.t.request('/api/v1/webhooks', {
+    method: 'POST',
+    headers: { authorization: scene.authorization('owner') },
+    json: { url: 'https://hook.example.org/throwaway', eventTypes: ['member.created'] },
+  });
+  return { webhook: ((await response.json()) as { id: string }).id };
+};
 
 export const REQUESTS: Record<string, RequestRecipe> = {
   // Authentication itself: the caller's bearer token plays no part.
@@ -181,6 +193,20 @@ export const REQUESTS: Record<string, RequestRecipe> = {
     fresh: freshBranch,
   },
 
+  'POST /api/v1/imports': {
+    build: (ids) => ({
+      path: `/api/v1/imports?unitId=${ids.unit}`,
+      body: `Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội\r\nĐỗ Văn Nhập,Nam,02/03/1985,${ids.branch},01/01/2021\r\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  'POST /api/v1/imports/check': {
+    build: (ids) => ({
+      path: `/api/v1/imports/check?unitId=${ids.unit}`,
+      body: `Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội\r\nĐỗ Văn Mới,Nam,02/03/1985,${ids.branch},01/01/2021\r\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
   'POST /api/v1/members': {
     build: (ids) => ({
       path: '/api/v1/members',
@@ -358,6 +384,27 @@ export const REQUESTS: Record<string, RequestRecipe> = {
   },
 
   'GET /api/v1/audit': { build: (ids) => ({ path: `/api/v1/audit?entityId=${ids.member}` }) },
+  'GET /api/v1/webhooks': { build: () => ({ path: '/api/v1/webhooks' }) },
+  // An aggregate event, so the Front's staff may register it in their own tenant.
+  'POST /api/v1/webhooks': {
+    build: () => ({
+      path: '/api/v1/webhooks',
+      body: { url: 'https://hook.example.org/matrix', eventTypes: ['snapshot.taken'] },
+    }),
+  },
+  'GET /api/v1/webhooks/{id}': { build: (ids) => ({ path: webhook(ids) }) },
+  'PATCH /api/v1/webhooks/{id}': {
+    build: (ids) => ({ path: webhook(ids), body: { description: 'Đổi mô tả' } }),
+  },
+  'DELETE /api/v1/webhooks/{id}': { build: (ids) => ({ path: webhook(ids) }), fresh: freshWebhook },
+  'POST /api/v1/webhooks/{id}/rotate-secret': {
+    build: (ids) => ({ path: webhook(ids, '/rotate-secret'), body: {} }),
+  },
+  'POST /api/v1/webhooks/{id}/test': { build: (ids) => ({ path: webhook(ids, '/test'), body: {} }) },
+  'GET /api/v1/webhooks/{id}/deliveries': { build: (ids) => ({ path: webhook(ids, '/deliveries') }) },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
+    build: (ids) => ({ path: webhook(ids, `/deliveries/${ids.delivery}/replay`), body: {} }),
+  },
   'GET /api/v1/settings/eligibility': { build: () => ({ path: '/api/v1/settings/eligibility' }) },
   'PUT /api/v1/settings/eligibility': {
     build: () => ({
@@ -389,6 +436,24 @@ export const REQUESTS: Record<string, RequestRecipe> = {
   },
 
   'GET /api/v1/stats': { build: (ids) => ({ path: `/api/v1/stats?unitId=${ids.unit}` }) },
+
+  'POST /api/v1/api-keys': {
+    build: (_, scene) => ({
+      path: '/api/v1/api-keys',
+      body: {
+        description: 'Khóa của ma trận',
+        scopes: ['members:read'],
+        // A month from the scene's day: in the future whenever the matrix runs.
+        validUntil: new Date(Date.parse(`${scene.today}T00:00:00+07:00`) + 30 * 86_400_000).toISOString(),
+      },
+    }),
+  },
+  'GET /api/v1/api-keys': { build: () => ({ path: '/api/v1/api-keys' }) },
+  'GET /api/v1/api-keys/{id}': { build: (ids) => ({ path: `/api/v1/api-keys/${ids.apiKey}` }) },
+  'DELETE /api/v1/api-keys/{id}': {
+    build: (ids) => ({ path: `/api/v1/api-keys/${ids.apiKey}` }),
+    fresh: async (scene) => ({ apiKey: await scene.freshApiKey() }),
+  },
   'GET /api/v1/front/overview': { build: (ids) => ({ path: `/api/v1/front/overview?unitId=${ids.unit}` }) },
   'GET /api/v1/front/overview.xlsx': {
     build: (ids) => ({ path: `/api/v1/front/overview.xlsx?unitId=${ids.unit}` }),

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../../shared/domain/api-keys/scopes.ts';
+import { createKey } from '../setup/api-keys.ts';
 import { admission, admitOk, postJson, provinceWithBranches } from '../setup/members.ts';
 import { setUpScene } from '../setup/scene.ts';
 import { jsonOf, type TestApp, testBranch, testHamlet } from '../setup/test-app.ts';
@@ -24,6 +26,12 @@ export const PERSONAS = [
   'viewer',
   'branchOfficer',
   'owner',
+  /** The victim tenant's API keys: members and figures read; members written; webhooks managed. */
+  'readKey',
+  'writeKey',
+  'webhookKey',
+  /** Another province's organization's key, holding every scope. */
+  'otherKey',
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -36,7 +44,23 @@ export const OTHER_TENANTS: readonly Persona[] = [
   'frontAdmin',
   'mapEditor',
   'platform',
+  'otherKey',
 ];
+
+/** The victim tenant's own API keys, with the scopes their names say (setUpMatrixScene). */
+export const VICTIM_KEYS = ['readKey', 'writeKey', 'webhookKey'] as const satisfies readonly Persona[];
+const KEY_PERSONAS = [...VICTIM_KEYS, 'otherKey'] as const satisfies readonly Persona[];
+type KeyPersona = (typeof KEY_PERSONAS)[number];
+const isKeyPersona = (persona: Persona): persona is KeyPersona =>
+  (KEY_PERSONAS as readonly Persona[]).includes(persona);
+/** Who the web admin's matrix plays: pages take a session, never an API key. */
+export const PAGE_PERSONAS: readonly Persona[] = PERSONAS.filter((persona) => !isKeyPersona(persona));
+const KEY_SCOPES: Record<KeyPersona, readonly ApiKeyScope[]> = {
+  readKey: ['members:read', 'figures:read'],
+  writeKey: ['members:write'],
+  webhookKey: ['webhooks:manage'],
+  otherKey: API_KEY_SCOPES,
+};
 
 /**
  * Personas of the victim's province: the map's units are theirs as much as the victim's, so a
@@ -51,6 +75,7 @@ export const PROVINCE_MEMBERS: readonly Persona[] = [
   'viewer',
   'branchOfficer',
   'owner',
+  ...VICTIM_KEYS,
 ];
 
 /** Who each persona signs in as; the forged token is the owner's, re-signed by a stranger's key. */
@@ -75,6 +100,8 @@ const VICTIM_UNIT = { id: '28261-07', name: 'Khóm Bảy Riêng' };
 const VICTIM_BRANCH = 'b-victim';
 const VICTIM_MEMBER = { fullName: 'Trịnh Văn Kín', phone: '0912345678' };
 const TRANSFERRED = { fullName: 'Lý Thị Chuyển', phone: '0987654321' };
+const VICTIM_KEY = 'Khóa Tích Hợp Riêng';
+const VICTIM_WEBHOOK = 'https://hook.alpha-farmers.example/rieng-bay';
 
 /** The ids an operation's request is built from: the victim's, or ids that exist nowhere. */
 export interface Ids {
@@ -91,6 +118,11 @@ export interface Ids {
   readonly refreshToken: string;
   /** The victim member's pending introduction to the Party. */
   readonly introduction: string;
+  /** An API key of the victim tenant that no persona uses. */
+  readonly apiKey: string;
+  /** A webhook endpoint of the victim tenant, and one of its deliveries (a test event). */
+  readonly webhook: string;
+  readonly delivery: string;
 }
 
 export const MISSING_IDS: Ids = {
@@ -103,6 +135,9 @@ export const MISSING_IDS: Ids = {
   province: 'nowhere',
   refreshToken: 'x.y.z',
   introduction: '00000000-0000-4000-8000-000000000003',
+  apiKey: '00000000-0000-4000-8000-000000000004',
+  webhook: '00000000-0000-4000-8000-000000000005',
+  delivery: 'msg_000000000AAAAAAAAAAAAAAAA',
 };
 
 export interface MatrixScene {
@@ -129,6 +164,8 @@ export interface MatrixScene {
   readonly ratingYear: string;
   /** A branch of the victim unit with a rating of ratingYear in this state, for one allowed change. */
   freshRating(state: 'draft' | 'submitted' | 'approved'): Promise<string>;
+  /** An API key of the victim tenant, for one allowed revocation. */
+  freshApiKey(): Promise<string>;
 }
 
 export async function setUpMatrixScene(): Promise<MatrixScene> {
@@ -269,6 +306,15 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
     return branchId;
   };
   await rate(VICTIM_BRANCH, 'draft');
+  const victimKey = await createKey(t, owner, ['members:read'], { description: VICTIM_KEY });
+  const keys = {
+    ...Object.fromEntries(
+      await Promise.all(
+        VICTIM_KEYS.map(async (persona) => [persona, (await createKey(t, owner, KEY_SCOPES[persona])).key]),
+      ),
+    ),
+    otherKey: (await createKey(t, token('beta.farmers'), KEY_SCOPES.otherKey)).key,
+  } as Record<KeyPersona, string>;
 
   const scene: MatrixScene = {
     t,
@@ -282,6 +328,8 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       province: 'alpha',
       refreshToken: 'x.y.z',
       introduction,
+      apiKey: victimKey.id,
+      ...(await victimWebhook(t, owner)),
     },
     mapMarkers: [VICTIM_UNIT.id, VICTIM_UNIT.name],
     markers: [
@@ -296,12 +344,17 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       TRANSFERRED.phone,
       proposal,
       introduction,
+      victimKey.id,
+      victimKey.hint,
+      VICTIM_KEY,
+      VICTIM_WEBHOOK,
     ],
     today,
     authorization(persona) {
       if (persona === 'anonymous') return '';
       if (persona === 'forged') return `Bearer ${forged}`;
       if (persona === 'mapEditor') return `Bearer ${mapEditor}`;
+      if (isKeyPersona(persona)) return `Bearer ${keys[persona]}`;
       return `Bearer ${token(USERNAMES[persona] as string)}`;
     },
     freshMember: () =>
@@ -330,6 +383,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
     },
     ratingYear,
     freshRating: async (state) => rate(await scene.freshBranch(), state),
+    freshApiKey: async () => (await createKey(t, owner, ['members:read'])).id,
   };
   return scene;
 }
@@ -344,3 +398,18 @@ async function forgedLike(token: string): Promise<string> {
 
 /** A unique id for throwaway records (provinces, idempotency keys). */
 export const uniqueSuffix = () => randomUUID().slice(0, 8);
+
+/** The owner's webhook endpoint and a delivery of it (a queued test event): what refused callers must not reach. */
+async function victimWebhook(t: TestApp, owner: string): Promise<{ webhook: string; delivery: string }> {
+  const endpoint = await jsonOf<{ id: string }>(
+    await postJson(t, owner, '/api/v1/webhooks', { url: VICTIM_WEBHOOK, eventTypes: ['member.created'] }),
+    201,
+    'POST /api/v1/webhooks',
+  );
+  const delivery = await jsonOf<{ id: string }>(
+    await postJson(t, owner, `/api/v1/webhooks/${endpoint.id}/test`, {}),
+    202,
+    'POST /api/v1/webhooks/{id}/test',
+  );
+  return { webhook: endpoint.id, delivery: delivery.id };
+}

@@ -19,7 +19,7 @@ import {
   VICTIM_TENANT,
 } from './authorization-matrix-scene.ts';
 
-type Outcome = 'ok' | 'own' | 'refused';
+type Outcome = 'ok' | 'own' | 'ownRules' | 'refused';
 
 interface Answer {
   readonly status: number;
@@ -53,12 +53,24 @@ afterAll(() => {
 
 function outcomeOf(expectation: Expectation, persona: Persona): Outcome {
   if (expectation.ok === 'everyone' || expectation.ok.includes(persona)) return 'ok';
-  return expectation.own?.includes(persona) ? 'own' : 'refused';
+  if (expectation.own?.includes(persona)) return 'own';
+  return expectation.ownRules?.includes(persona) ? 'ownRules' : 'refused';
 }
 
 async function snapshot(): Promise<string[]> {
   const items = await rawItems(scene.t);
-  return items.map(canonical).sort();
+  return items
+    .filter((item) => item._entity !== 'api_key_rate')
+    .map(withoutLastUse)
+    .map(canonical)
+    .sort();
+}
+
+/** A key's requests counted and its last use noted are the key's bookkeeping, not a change of what it asked about. */
+function withoutLastUse(item: Record<string, unknown>): Record<string, unknown> {
+  if (item._entity !== 'api_key') return item;
+  const { lastUsedAt: _, ...rest } = item;
+  return rest;
 }
 
 /** What changed between two snapshots, as items added and removed (a change is both). */
@@ -81,11 +93,15 @@ async function call(operation: string, persona: Persona, request: MatrixRequest)
   const headers = new Headers(request.headers);
   const authorization = scene.authorization(persona);
   if (authorization) headers.set('authorization', authorization);
-  if (request.body !== undefined) headers.set('content-type', 'application/json');
+  // A body is JSON unless the recipe sends a file (a string, with its own content type).
+  const file = typeof request.body === 'string';
+  if (request.body !== undefined && !file) headers.set('content-type', 'application/json');
   const response = await scene.t.app.request(request.path, {
     method,
     headers,
-    ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
+    ...(request.body !== undefined && {
+      body: file ? (request.body as string) : JSON.stringify(request.body),
+    }),
   });
   const bytes = new Uint8Array(await response.arrayBuffer());
   return {
@@ -187,7 +203,7 @@ const personasOf = (operation: string, outcomes: Outcome[]) =>
 
 // Every refusal first, against a table only refusals see; the allowed calls, which change it, after.
 describe('refused calls', () => {
-  it.each(OPERATIONS.filter((operation) => personasOf(operation, ['refused', 'own']).length > 0))(
+  it.each(OPERATIONS.filter((operation) => personasOf(operation, ['refused', 'own', 'ownRules']).length > 0))(
     '%s refuses whoever it is not for (or answers from their own tenant), tells nothing, changes nothing',
     async (operation) => {
       const expectation = EXPECTATIONS[operation] as Expectation;
@@ -207,7 +223,7 @@ describe('refused calls', () => {
             problems.push([persona, `changed the table:\n${changed.join('\n')} — ${path}`]);
         });
 
-      for (const persona of personasOf(operation, ['refused', 'own'])) {
+      for (const persona of personasOf(operation, ['refused', 'own', 'ownRules'])) {
         const outcome = outcomeOf(expectation, persona);
         const request = build(operation, scene.ids, persona);
         const answer = await call(operation, persona, request);
@@ -216,6 +232,11 @@ describe('refused calls', () => {
 
         if (outcome === 'own' && (answer.status < 200 || answer.status > 299))
           problem(`expected 2xx from its own tenant, got ${describeAnswer(answer)}`);
+        if (
+          outcome === 'ownRules' &&
+          (![400, 422].includes(answer.status) || !answer.contentType.startsWith('application/problem+json'))
+        )
+          problem(`expected its own tenant's 400/422 problem, got ${describeAnswer(answer)}`);
         if (outcome === 'refused') {
           const expected = persona === 'anonymous' || persona === 'forged' ? [401] : [401, 403, 404];
           if (!expected.includes(answer.status))

@@ -65,6 +65,8 @@ describe('GET /openapi.json', () => {
       type: 'http',
       scheme: 'bearer',
       bearerFormat: 'JWT',
+      // An integration's API key goes in the same header: the scheme says so.
+      description: expect.stringContaining('dtk_'),
     });
     expect(doc.paths['/api/v1/units/{id}']?.get?.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/api/v1/auth/token']?.post?.security).toBeUndefined();

@@ -33,7 +33,7 @@ interface WriteCall {
   readonly path: string;
   /** A body the operation accepts (as `as`, at least the first time): the seed of mutations. */
   readonly body: unknown;
-  /** Headers the operation needs, read fresh before each call (If-Match). */
+  /** Headers the operation needs, read fresh before each call (If-Match; a file's content type, its body then sent as text). */
   readonly headers?: () => Promise<Record<string, string>>;
 }
 
@@ -141,7 +141,87 @@ beforeAll(async () => {
     }),
   );
 
+  // An API key to revoke; a webhook endpoint to change, test, replay and rotate, another to delete.
+  const apiKey = await jsonOf<{ id: string }>(
+    await postJson(t, farmers, '/api/v1/api-keys', {
+      description: 'Khóa để thu hồi',
+      scopes: ['members:read'],
+      validUntil: new Date(Date.parse(`${t.today}T00:00:00Z`) + 30 * 86_400_000).toISOString(),
+    }),
+    201,
+  );
+  const hook = await jsonOf<{ id: string }>(
+    await postJson(t, farmers, '/api/v1/webhooks', {
+      url: 'https://hook.example.org/doanthe',
+      eventTypes: ['member.created'],
+      description: 'Cổng thông tin tỉnh',
+    }),
+    201,
+  );
+  const doomed = await jsonOf<{ id: string }>(
+    await postJson(t, farmers, '/api/v1/webhooks', {
+      url: 'https://old.example.org/doanthe',
+      eventTypes: ['branch.created'],
+      description: 'Cổng cũ',
+    }),
+    201,
+  );
+  const delivery = await jsonOf<{ id: string }>(
+    await postJson(t, farmers, `/api/v1/webhooks/${hook.id}/test`, {}),
+    202,
+  );
+  const file = { 'content-type': 'text/csv' };
+  const csv = `Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội\r\nĐỗ Văn Tệp,Nam,02/03/1985,b-28261-01,01/01/2021\r\n`;
+
   validWrites = {
+    'POST /api/v1/imports': {
+      as: 'alpha.farmers',
+      path: '/api/v1/imports?unitId=28261',
+      body: csv,
+      headers: async () => file,
+    },
+    'POST /api/v1/imports/check': {
+      as: 'alpha.farmers',
+      path: '/api/v1/imports/check?unitId=28261',
+      body: csv,
+      headers: async () => file,
+    },
+    'POST /api/v1/api-keys': {
+      as: 'alpha.farmers',
+      path: '/api/v1/api-keys',
+      body: {
+        description: 'Zalo bot của tỉnh',
+        scopes: ['members:read', 'figures:read'],
+        validUntil: new Date(Date.parse(`${t.today}T00:00:00Z`) + 90 * 86_400_000).toISOString(),
+      },
+    },
+    'DELETE /api/v1/api-keys/{id}': { as: 'alpha.farmers', path: `/api/v1/api-keys/${apiKey.id}`, body: {} },
+    'POST /api/v1/webhooks': {
+      as: 'alpha.farmers',
+      path: '/api/v1/webhooks',
+      body: { url: 'https://portal.example.org/hooks', eventTypes: ['branch.created'], description: 'Cổng' },
+    },
+    'PATCH /api/v1/webhooks/{id}': {
+      as: 'alpha.farmers',
+      path: `/api/v1/webhooks/${hook.id}`,
+      body: { description: 'Cổng thông tin tỉnh (mới)', eventTypes: ['member.created', 'member.updated'] },
+    },
+    'POST /api/v1/webhooks/{id}/rotate-secret': {
+      as: 'alpha.farmers',
+      path: `/api/v1/webhooks/${hook.id}/rotate-secret`,
+      body: {},
+    },
+    'POST /api/v1/webhooks/{id}/test': {
+      as: 'alpha.farmers',
+      path: `/api/v1/webhooks/${hook.id}/test`,
+      body: {},
+    },
+    'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
+      as: 'alpha.farmers',
+      path: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/replay`,
+      body: {},
+    },
+    'DELETE /api/v1/webhooks/{id}': { as: 'alpha.farmers', path: `/api/v1/webhooks/${doomed.id}`, body: {} },
     'POST /api/v1/auth/token': {
       as: '',
       path: '/api/v1/auth/token',
@@ -503,7 +583,13 @@ async function writeOperations(): Promise<string[]> {
 
 async function send(call: WriteCall, method: string, body: unknown): Promise<Response> {
   const headers = (await call.headers?.()) ?? {};
-  return t.request(call.path, { method, token: tokens[call.as] ?? '', json: body, headers });
+  const token = tokens[call.as] ?? '';
+  // A file operation (an import) takes its body as text, whatever the mutation made of it.
+  if (headers['content-type'] && headers['content-type'] !== 'application/json') {
+    const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
+    return t.request(call.path, { method, token, body: text, headers });
+  }
+  return t.request(call.path, { method, token, json: body, headers });
 }
 
 describe('every write operation of the OpenAPI document', () => {

@@ -14,7 +14,7 @@ import {
   type MatrixScene,
   MISSING_IDS,
   OTHER_TENANTS,
-  PERSONAS,
+  PAGE_PERSONAS,
   type Persona,
   PROVINCE_MEMBERS,
   setUpMatrixScene,
@@ -56,12 +56,14 @@ const methodOf = (operation: string) => operation.split(' ')[0] as string;
 beforeAll(async () => {
   scene = await setUpMatrixScene();
   registered = pageOperations();
-  for (const [persona, browser] of await openBrowsers(PERSONAS)) browsers.set(persona, browser);
+  for (const [persona, browser] of await openBrowsers(PAGE_PERSONAS)) browsers.set(persona, browser);
   table = await rawItems(scene.t);
 }, 180_000);
 
 afterAll(() => {
-  console.info(`page matrix: ${OPERATIONS.length} operations × ${PERSONAS.length} personas, ${calls} calls`);
+  console.info(
+    `page matrix: ${OPERATIONS.length} operations × ${PAGE_PERSONAS.length} personas, ${calls} calls`,
+  );
 });
 
 /** The app's own routes under the page paths, without the middleware every path passes through. */
@@ -131,7 +133,7 @@ async function call(method: string, request: PageRequest, browser: PageClient): 
   calls++;
   const response =
     method === 'POST'
-      ? await browser.post(request.path, request.form ?? {})
+      ? await browser.post(request.path, request.form ?? {}, request.files ? { files: request.files } : {})
       : await browser.get(request.path);
   return {
     status: response.status,
@@ -271,7 +273,7 @@ describe('the page routes', () => {
 });
 
 const personasOf = (operation: string, outcomes: Outcome[]) =>
-  PERSONAS.filter((persona) => outcomes.includes(outcomeOf(caseOf(operation), persona)));
+  PAGE_PERSONAS.filter((persona) => outcomes.includes(outcomeOf(caseOf(operation), persona)));
 
 /** Where a browser turned away should come back to after signing in: the page it asked for. */
 function backOf(request: PageRequest): string {

@@ -54,15 +54,21 @@ export function pageClient(t: TestApp) {
   const post = (
     path: string,
     fields: Record<string, string>,
-    options: { origin?: string; csrf?: string | null } = {},
+    options: { origin?: string; csrf?: string | null; files?: Record<string, File> } = {},
   ) => {
-    const body = new URLSearchParams(fields);
     const csrf = options.csrf === undefined ? jar.get('csrf')?.value : options.csrf;
-    if (csrf !== null && csrf !== undefined) body.set('_csrf', csrf);
+    const all = csrf !== null && csrf !== undefined ? { ...fields, _csrf: csrf } : fields;
+    // A form with a file goes as multipart/form-data, its boundary set by the request itself.
+    if (options.files) {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(all)) body.set(name, value);
+      for (const [name, file] of Object.entries(options.files)) body.set(name, file);
+      return send(path, { method: 'POST', headers: { origin: options.origin ?? PAGE_ORIGIN }, body });
+    }
     return send(path, {
       method: 'POST',
       headers: { origin: options.origin ?? PAGE_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
-      body,
+      body: new URLSearchParams(all),
     });
   };
 

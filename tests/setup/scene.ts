@@ -29,8 +29,9 @@ export type Onboard = (t: TestApp, id: string) => Promise<unknown>;
 export async function appWithProvinces(
   ids: readonly string[],
   onboard: Onboard = onboardTestProvince,
+  clock?: () => Date,
 ): Promise<TestApp> {
-  const t = await createTestApp();
+  const t = await createTestApp(clock ? { clock } : {});
   for (const id of ids) await onboard(t, id);
   return t;
 }
@@ -83,6 +84,8 @@ export interface SceneSpec {
   readonly tenants?: Readonly<Record<string, TenantFixtures>>;
   /** Users to sign in besides the officers (who always are): admins ('alpha.farmers'), 'root.operator'. */
   readonly signIn?: readonly string[];
+  /** The app's time (createTestApp's `clock`), for tests that move it. */
+  readonly clock?: () => Date;
 }
 
 export interface Scene {
@@ -93,7 +96,7 @@ export interface Scene {
 
 /** Creates the test app and everything in `spec`, and signs the users in. */
 export async function setUpScene(spec: SceneSpec): Promise<Scene> {
-  const t = await appWithProvinces(spec.provinces, spec.onboard);
+  const t = await appWithProvinces(spec.provinces, spec.onboard, spec.clock);
   const tenants = Object.entries(spec.tenants ?? {});
   for (const [tenantId, { units, branches, officers }] of tenants) {
     if (units) await seedUnits(t, tenantId, units);

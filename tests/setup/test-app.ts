@@ -33,13 +33,14 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * `clock`: the app's time. By default real time held within the Vietnam day the app was made on
  * (setup/clock.ts), so `today` is the server's "today" for the whole test, even across midnight.
  */
-export async function createTestApp(options: { clock?: () => Date } = {}) {
+export async function createTestApp(options: { clock?: () => Date; env?: Record<string, string> } = {}) {
   const clock = options.clock ?? vietnamDayClock().clock;
   const dataDir = await mkdtemp(join(tmpdir(), 'doanthe-test-'));
   const env = readEnv({
     DYNAMODB_ENDPOINT: await fileDatabaseEndpoint(),
     TABLE_NAME: `test-${randomUUID()}`,
     DATA_DIR: dataDir,
+    ...options.env,
   });
   await ensureTable(
     createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),

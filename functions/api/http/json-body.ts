@@ -7,16 +7,28 @@ import { createMiddleware } from 'hono/factory';
 import { DomainError } from '#shared/domain/errors.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A spreadsheet an import checks: API Gateway's largest payload. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Paths that take a file (an import's spreadsheet) rather than JSON; their routes read the body. */
+const FILE_PATHS = new Set(['/api/v1/imports', '/api/v1/imports/check']);
+const takesFile = (path: string) => FILE_PATHS.has(path);
 
-export const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new DomainError('BODY_TOO_LARGE', { limit: String(MAX_BODY_BYTES) });
-  },
-});
+const limitTo = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new DomainError('BODY_TOO_LARGE', { limit: String(maxSize) });
+    },
+  });
+const limitJson = limitTo(MAX_BODY_BYTES);
+const limitFile = limitTo(MAX_FILE_BYTES);
+
+export const limitBody = createMiddleware((c, next) =>
+  (takesFile(c.req.path) ? limitFile : limitJson)(c, next),
+);
 
 export const parseJsonBody = createMiddleware(async (c, next) => {
-  if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
+  if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !takesFile(c.req.path)) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
     try {

@@ -4,12 +4,7 @@
  */
 import type { Context } from 'hono';
 import { DomainError } from '#shared/domain/errors.ts';
-import {
-  type ErrorCode,
-  errorMessages,
-  fallbackFieldMessage,
-  fieldMessages,
-} from '#shared/domain/messages.ts';
+import { type ErrorCode, errorMessages, fieldMessageOf } from '#shared/domain/messages.ts';
 import {
   InvalidCursorError,
   type MomentaryRefusalError,
@@ -34,6 +29,11 @@ const STATUS: Record<ErrorCode, number> = {
   USERNAME_TAKEN: 409,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  IMPORT_COLUMNS_MISSING: 400,
+  IMPORT_UNREADABLE: 400,
+  IMPORT_NOT_UTF8: 400,
+  IMPORT_FILE_TYPE: 415,
+  IMPORT_HAS_ERRORS: 422,
   TOO_MANY_SIGN_IN_ATTEMPTS: 429,
   MEMBER_NOT_FOUND: 404,
   NOT_ELIGIBLE: 400,
@@ -88,6 +88,11 @@ const STATUS: Record<ErrorCode, number> = {
   REVIEW_EXISTS: 409,
   REVIEW_CLOSED: 409,
   REVIEW_INCOMPLETE: 409,
+  API_KEY_NOT_FOUND: 404,
+  API_KEY_RATE_LIMITED: 429,
+  WEBHOOK_NOT_FOUND: 404,
+  WEBHOOK_DELIVERY_NOT_FOUND: 404,
+  WEBHOOK_LIMIT_REACHED: 409,
 };
 
 /** The HTTP status of a domain error, for the API's problem documents and the pages' error pages alike. */
@@ -113,7 +118,7 @@ export function problemResponse(c: Context, error: DomainError): Response {
     ...(error.params.existingId && { existingId: error.params.existingId }),
     ...(error.fields.length > 0 && {
       errors: error.fields.map((field) => {
-        const message = fieldMessages[field.code] ?? fallbackFieldMessage;
+        const message = fieldMessageOf(field.code);
         return { path: field.path, code: field.code, message: message.vi, messageEn: message.en };
       }),
     }),

@@ -4,6 +4,7 @@
  * the caller may use them, the use cases decide.
  */
 import type { Context } from 'hono';
+import type { ApiKeyWorkspace } from '#shared/domain/api-keys/api-key-changes.ts';
 import type { ChangeContext } from '#shared/domain/audit.ts';
 import type { MapWorkspace } from '#shared/domain/map-proposal-changes.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
@@ -11,9 +12,11 @@ import type { RatingWorkspace } from '#shared/domain/ratings/rating-workspace.ts
 import type { ReorganizationWorkspace } from '#shared/domain/reorganization-changes.ts';
 import type { ReviewWorkspace } from '#shared/domain/review/review-workspace.ts';
 import type { TreeWorkspace } from '#shared/domain/unit-workspace.ts';
+import { WEBHOOK_SECRET_PURPOSE, type WebhookWorkspace } from '#shared/domain/webhooks/webhook-endpoints.ts';
 import type { FiguresWorkspace } from '#shared/figures/reading/figures-workspace.ts';
 import type { TargetWorkspace } from '#shared/figures/reading/targets.ts';
 import type { FiguresSource } from '#shared/figures/reading/tenant-figures.ts';
+import { ApiKeyRepository } from '#shared/store/repositories/api-keys.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
 import { BranchRatingRepository } from '#shared/store/repositories/branch-ratings.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';
@@ -28,6 +31,8 @@ import { ReviewCampaignRepository } from '#shared/store/repositories/review-camp
 import { SettingsRepository } from '#shared/store/repositories/settings.ts';
 import { TransferRepository } from '#shared/store/repositories/transfers.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
+import { WebhookDeliveryRepository } from '#shared/store/repositories/webhook-deliveries.ts';
+import { WebhookEndpointRepository } from '#shared/store/repositories/webhooks.ts';
 import type { TenantTable } from '#shared/store/table.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
 
@@ -116,4 +121,22 @@ export function targetWorkspace(c: Context<AppEnv>): TargetWorkspace {
 
 export function changeContext(c: Context<AppEnv>): ChangeContext {
   return { principal: c.get('principal'), requestId: c.get('requestId'), now: c.get('now') };
+}
+
+/** The caller's webhook endpoints and deliveries, with the cipher sealing their secrets. */
+export function webhookWorkspace(c: Context<AppEnv>, deps: AppDependencies): WebhookWorkspace {
+  const table = c.get('tenantTable');
+  return {
+    endpoints: new WebhookEndpointRepository(table),
+    deliveries: new WebhookDeliveryRepository(deps.table, table),
+    audit: new AuditRepository(table),
+    secrets: () => deps.nationalIds.secretCipherFor(table.tenant, WEBHOOK_SECRET_PURPOSE),
+    allowPrivateAddresses: deps.allowPrivateWebhookAddresses,
+  };
+}
+
+/** The caller's tenant's API keys, and the audit their changes are written to. */
+export function apiKeyWorkspace(c: Context<AppEnv>, deps: AppDependencies): ApiKeyWorkspace {
+  const table = c.get('tenantTable');
+  return { keys: new ApiKeyRepository(deps.table, table), audit: new AuditRepository(table) };
 }

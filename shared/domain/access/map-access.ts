@@ -7,6 +7,7 @@
 import { DomainError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
 import { PLATFORM_TENANT, provinceOf } from '../tenant-id.ts';
+import { isApiKey } from './api-key-access.ts';
 
 export function canEditMap(principal: Principal): boolean {
   if (principal.tenantId === PLATFORM_TENANT) return false;
@@ -18,8 +19,11 @@ export function requireMapEditor(principal: Principal): void {
   if (!canEditMap(principal)) throw new DomainError('FORBIDDEN');
 }
 
-/** The province whose map the caller reads: any tenant of a province, never the platform. */
+/**
+ * The province whose map the caller reads: any tenant of a province, never the platform, nor an
+ * API key (no scope names the map).
+ */
 export function requireProvinceMember(principal: Principal): string {
-  if (principal.tenantId === PLATFORM_TENANT) throw new DomainError('FORBIDDEN');
+  if (principal.tenantId === PLATFORM_TENANT || isApiKey(principal)) throw new DomainError('FORBIDDEN');
   return provinceOf(principal.tenantId);
 }

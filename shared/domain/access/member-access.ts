@@ -7,6 +7,7 @@ import type { Member } from '../members/member.ts';
 import type { IncomingTransfer } from '../members/transfers.ts';
 import type { Organization } from '../organizations.ts';
 import type { Principal, Role } from '../roles.ts';
+import { isApiKey } from './api-key-access.ts';
 import { requireOrganization } from './tenant-access.ts';
 
 const READERS: readonly Role[] = ['org_admin', 'unit_officer', 'branch_officer', 'viewer'];
@@ -14,17 +15,20 @@ const WRITERS: readonly Role[] = ['org_admin', 'unit_officer', 'branch_officer']
 /** Ethnicity, religion and Party membership are sensitive (Decree 356/2025): only who decides on them. */
 const SENSITIVE_READERS: readonly Role[] = ['org_admin', 'unit_officer'];
 
-/** Answers the caller's organization, whose members they may read. */
-export function requireMemberReader(principal: Principal): Organization {
-  const organization = requireOrganization(principal);
-  if (!READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
+/**
+ * Answers the caller's organization, whose members they may read; an API key only where the
+ * operation accepts `members:read` (`keyScope`), as requireOrganization decides.
+ */
+export function requireMemberReader(principal: Principal, keyScope?: 'members:read'): Organization {
+  const organization = requireOrganization(principal, keyScope);
+  if (!READERS.includes(principal.role) && !isApiKey(principal)) throw new DomainError('FORBIDDEN');
   return organization;
 }
 
-/** Answers the caller's organization, whose members they may change. */
-export function requireMemberWriter(principal: Principal): Organization {
-  const organization = requireOrganization(principal);
-  if (!WRITERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
+/** Answers the caller's organization, whose members they may change; a key as requireMemberReader says. */
+export function requireMemberWriter(principal: Principal, keyScope?: 'members:write'): Organization {
+  const organization = requireOrganization(principal, keyScope);
+  if (!WRITERS.includes(principal.role) && !isApiKey(principal)) throw new DomainError('FORBIDDEN');
   return organization;
 }
 

@@ -4,6 +4,7 @@
  * Accepting an incoming transfer admits the person the same way.
  */
 import { randomUUID } from 'node:crypto';
+import type { NationalIdCipher } from '../../privacy/national-id-vault.ts';
 import type { Transaction } from '../../store/transaction.ts';
 import { isTransferInReach, requireMemberWriter, seesSensitiveFields } from '../access/member-access.ts';
 import { isBranchInScope } from '../access/tree-access.ts';
@@ -11,7 +12,7 @@ import type { AuditAction, ChangeContext } from '../audit.ts';
 import { vietnamToday } from '../dates.ts';
 import { DomainError } from '../errors.ts';
 import type { IdempotentCall } from '../idempotency.ts';
-import { checkEligibility } from './eligibility.ts';
+import { checkEligibility, type EligibilityRules } from './eligibility.ts';
 import { eligibilityRules } from './eligibility-settings.ts';
 import { type AdmissionEvent, admissionOf } from './history.ts';
 import type { AdmitMember, Member } from './member.ts';
@@ -31,19 +32,34 @@ export async function admitMember(
   input: AdmitMember,
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
-  const organization = requireMemberWriter(ctx.principal);
+  const organization = requireMemberWriter(ctx.principal, 'members:write');
   if (!seesSensitiveFields(ctx.principal) && (input.ethnicity || input.religion || input.partyMember))
     throw new DomainError('SENSITIVE_FIELDS_FORBIDDEN');
   const placement = await admissionBranch(ws, ctx, input.branchId);
-  checkDates(input, vietnamToday(ctx.now));
-  if (input.status === 'away' && !input.awayPlace)
-    throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.awayPlace', code: 'required_when_away' }]);
-  checkEligibility(await eligibilityRules(ws, organization), input, input.joinedAt);
-  const cipher = await ws.cipher();
+  checkAdmission(input, await eligibilityRules(ws, organization), vietnamToday(ctx.now));
+  const member = newMember(input, placement, await ws.cipher(), ctx.now, randomUUID());
+  const tx = ws.members.transaction();
+  const admitted = {
+    type: 'admitted',
+    status: member.status,
+    reason: null,
+    awayPlace: member.awayPlace,
+  } as const;
+  return commitAdmission(ws, ctx, tx, member, admitted, 'create', call);
+}
+
+/** A member as an admission makes them, before how they came in is added: an import makes them alike. */
+export function newMember(
+  input: AdmitMember,
+  placement: ReturnType<typeof placementOf>,
+  cipher: NationalIdCipher,
+  now: Date,
+  id: string,
+): Member {
   const { branchId: _, status, awayPlace, nationalId, ...fields } = input;
-  const now = ctx.now.toISOString();
-  const member: Member = {
-    id: randomUUID(),
+  const at = now.toISOString();
+  return {
+    id,
     ...fields,
     nationalId: nationalId ? protectNationalId(cipher, nationalId, input) : null,
     ...placement,
@@ -51,13 +67,10 @@ export async function admitMember(
     statusSince: input.joinedAt,
     awayPlace: status === 'away' ? awayPlace : null,
     transferredTo: null,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: at,
+    updatedAt: at,
     version: 1,
   };
-  const tx = ws.members.transaction();
-  const admitted = { type: 'admitted', status, reason: null, awayPlace: member.awayPlace } as const;
-  return commitAdmission(ws, ctx, tx, member, admitted, 'create', call);
 }
 
 /** Writes a new member, who keeps how they came in (history.ts), with audit and idempotency records, in `tx`. */
@@ -88,6 +101,18 @@ async function admissionBranch(ws: MemberWorkspace, ctx: ChangeContext, branchId
   const { branch, unit } = await openBranch(ws, branchId);
   if (!isBranchInScope(ctx.principal, branch, unit)) throw new DomainError('FORBIDDEN');
   return placementOf(branch, unit);
+}
+
+/**
+ * The rules an admission meets beside its schema: dates in order, where an away member works, the
+ * organization's eligibility. Throws the DomainError of the first broken; the import checks each
+ * row of a file by it too.
+ */
+export function checkAdmission(input: AdmitMember, rules: EligibilityRules, today: string): void {
+  checkDates(input, today);
+  if (input.status === 'away' && !input.awayPlace)
+    throw new DomainError('VALIDATION_FAILED', {}, [{ path: 'body.awayPlace', code: 'required_when_away' }]);
+  checkEligibility(rules, input, input.joinedAt);
 }
 
 function checkDates(input: { birthDate: string; joinedAt: string }, today: string): void {

@@ -56,7 +56,7 @@ export async function changeMember(
   call: IdempotentCall<Member> | undefined,
   decide: (before: Member) => Promise<Outcome>,
 ): Promise<Member> {
-  requireMemberWriter(ctx.principal);
+  requireMemberWriter(ctx.principal, 'members:write');
   for (let attempt = 0; ; attempt++) {
     const before = await ws.members.get(id);
     if (!before) throw new DomainError('MEMBER_NOT_FOUND', { id });
@@ -87,7 +87,7 @@ export function updateMember(
   patch: UpdateMember,
   expectedVersion: number | undefined,
 ): Promise<Member> {
-  requireMemberWriter(ctx.principal);
+  requireMemberWriter(ctx.principal, 'members:write');
   // An edit replaces fields wholesale: it must name the version it was made against.
   if (expectedVersion === undefined) throw new DomainError('PRECONDITION_REQUIRED');
   if (!seesSensitiveFields(ctx.principal) && SENSITIVE_FIELDS.some((field) => patch[field] !== undefined))
@@ -123,7 +123,7 @@ export function changeStatus(
   call?: IdempotentCall<Member>,
 ): Promise<Member> {
   return changeMember(ws, ctx, id, expectedVersion, 'status', call, async (before) => {
-    const organization = requireOrganization(ctx.principal);
+    const organization = requireOrganization(ctx.principal, 'members:write');
     const fields = applyStatusChange(before, statusChange, organization, vietnamToday(ctx.now));
     return {
       after: { ...before, ...fields },

@@ -23,7 +23,7 @@ import type { MemberWorkspace } from './member-workspace.ts';
 import { type MemberFilter, type MemberPlace, planSearch, readsPlaceForWords } from './search.ts';
 
 export async function getMember(ws: MemberWorkspace, principal: Principal, id: string): Promise<Member> {
-  requireMemberReader(principal);
+  requireMemberReader(principal, 'members:read');
   const member = await ws.members.get(id);
   if (!member) throw new DomainError('MEMBER_NOT_FOUND', { id });
   requireMemberInScope(principal, member);
@@ -91,7 +91,7 @@ export async function listMembers(
   principal: Principal,
   query: MemberListQuery,
 ): Promise<MemberPage> {
-  requireMemberReader(principal);
+  requireMemberReader(principal, 'members:read');
   const { place, resolvedFrom } = await memberPlaceOf(ws, principal, query);
   const page = await membersIn(ws, principal, query, {
     place,

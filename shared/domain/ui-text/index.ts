@@ -4,11 +4,13 @@
  * keeps its own words.
  */
 import type { Message } from '../messages.ts';
+import { apiKeysText } from './api-keys.ts';
 import { auditText } from './audit.ts';
 import { branchesText } from './branches.ts';
 import { commonText } from './common.ts';
 import { frontText } from './front.ts';
 import { homeText } from './home.ts';
+import { importsText } from './imports.ts';
 import { mapText } from './map.ts';
 import { membersText } from './members.ts';
 import { partyText } from './party.ts';
@@ -18,15 +20,19 @@ import { reviewsText } from './reviews.ts';
 import { settingsText } from './settings.ts';
 import { targetsText } from './targets.ts';
 import { unitsText } from './units.ts';
+import { webhooksText } from './webhooks.ts';
 
 export const uiText = {
   ...commonText,
   ...homeText,
   ...membersText,
+  ...importsText,
   ...unitsText,
   ...branchesText,
   ...targetsText,
   ...settingsText,
+  ...apiKeysText,
+  ...webhooksText,
   ...auditText,
   ...frontText,
   ...platformText,

@@ -13,6 +13,7 @@ export const membersText = {
   'members.export.label': { vi: 'Tải cả danh sách:', en: 'Download the whole list:' },
   'members.export.xlsx': { vi: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
   'members.export.csv': { vi: 'CSV', en: 'CSV' },
+  'members.import.link': { vi: 'Nhập danh sách từ tệp', en: 'Import a list from a file' },
   'members.list.none': { vi: 'Không có hội viên nào phù hợp.', en: 'No member matches.' },
 
   'members.field.fullName': { vi: 'Họ và tên', en: 'Full name' },

@@ -7,6 +7,7 @@
  * counts like the others: who was introduced, rated or reviewed as what is read elsewhere, by the
  * roles allowed to. Branches' ratings, like branches, are never hidden.
  */
+import { isApiKey } from '../../domain/access/api-key-access.ts';
 import { requireOrganization } from '../../domain/access/tenant-access.ts';
 import { isUnitInScope } from '../../domain/access/tree-access.ts';
 import { resolveUnit } from '../../domain/admin-units/resolve-unit.ts';
@@ -28,10 +29,13 @@ import {
 const STATS_READERS: readonly Role[] = ['org_admin', 'unit_officer', 'viewer'];
 const DETAIL_READERS: readonly Role[] = ['org_admin', 'unit_officer'];
 
-/** Who reads an organization's figures: its admins, unit officers and viewers, not a branch's officer. */
+/**
+ * Who reads an organization's figures: its admins, unit officers and viewers, not a branch's
+ * officer; an API key holding `figures:read`.
+ */
 export function requireStatsReader(principal: Principal): Organization {
-  const organization = requireOrganization(principal);
-  if (!STATS_READERS.includes(principal.role)) throw new DomainError('FORBIDDEN');
+  const organization = requireOrganization(principal, 'figures:read');
+  if (!STATS_READERS.includes(principal.role) && !isApiKey(principal)) throw new DomainError('FORBIDDEN');
   return organization;
 }
 

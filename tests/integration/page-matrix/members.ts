@@ -32,6 +32,31 @@ export const membersCases: PageCases = {
     why: 'GET /api/v1/members: members of a branch in the reader’s scope',
     build: (ids) => ({ path: `/members?branchId=${ids.branch}` }),
   },
+  'GET /members/import': {
+    // The form names no record: every officer who admits members gets it, for their own scope.
+    ok: [...WRITERS, 'outOfScopeOfficer'],
+    own: OTHER_ADMINS,
+    why: 'the check of a list is for those who admit members (POST /api/v1/imports/check); other admins check their own',
+    build: () => ({ path: '/members/import' }),
+  },
+  'POST /members/import': {
+    ok: WRITERS,
+    own: NEIGHBOURS,
+    why: 'POST /api/v1/imports/check: a list checked against the branches of a unit in the writer’s scope',
+    build: (ids) => ({
+      path: '/members/import',
+      form: { unitId: ids.unit },
+      files: {
+        file: new File(
+          [
+            `Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội\r\nĐỗ Văn Mới,Nam,02/03/1985,${ids.branch},01/01/2021\r\n`,
+          ],
+          'danh-sach.csv',
+          { type: 'text/csv' },
+        ),
+      },
+    }),
+  },
   'GET /members/new': {
     ok: WRITERS,
     own: NEIGHBOURS,

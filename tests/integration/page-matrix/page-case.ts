@@ -11,13 +11,15 @@
  */
 
 import type { RequestRecipe } from '../authorization-matrix-requests.ts';
-import { type Ids, type MatrixScene, PERSONAS, type Persona } from '../authorization-matrix-scene.ts';
+import { type Ids, type MatrixScene, PAGE_PERSONAS, type Persona } from '../authorization-matrix-scene.ts';
 
 export interface PageRequest {
   /** Path with its query, e.g. '/members?unitId=28261-07'. */
   readonly path: string;
   /** The fields of a POSTed form (the CSRF token is added by the runner). */
   readonly form?: Record<string, string>;
+  /** Files the form sends beside its fields (as multipart/form-data). */
+  readonly files?: Record<string, File>;
 }
 
 export interface PageCase {
@@ -45,4 +47,4 @@ export interface PageCase {
 export type PageCases = Record<string, PageCase>;
 
 /** Everyone with an account: the personas who sign in through the page form. */
-export const SIGNED_IN: readonly Persona[] = PERSONAS.filter((p) => p !== 'anonymous' && p !== 'forged');
+export const SIGNED_IN: readonly Persona[] = PAGE_PERSONAS.filter((p) => p !== 'anonymous' && p !== 'forged');

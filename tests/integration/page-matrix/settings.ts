@@ -3,6 +3,8 @@ import { REQUESTS } from '../authorization-matrix-requests.ts';
 import type { PageCases } from './page-case.ts';
 
 const OTHER_ADMINS = ['otherProvince', 'otherOrganization', 'mapEditor'] as const;
+/** Who manages webhooks in their own tenant: other organizations’ admins, the Front’s staff. */
+const WEBHOOK_MANAGERS = [...OTHER_ADMINS, 'frontAdmin'] as const;
 
 export const settingsCases: PageCases = {
   'GET /settings': {
@@ -52,5 +54,59 @@ export const settingsCases: PageCases = {
     own: OTHER_ADMINS,
     why: 'an admin recounts their own figures (POST /api/v1/admin/recount)',
     build: () => ({ path: '/settings/figures/recount', form: { apply: 'yes' } }),
+  },
+  'GET /settings/api-keys': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'an organization’s admin lists its keys (GET /api/v1/api-keys)',
+    build: () => ({ path: '/settings/api-keys' }),
+  },
+  'POST /settings/api-keys': {
+    ok: ['owner'],
+    own: OTHER_ADMINS,
+    why: 'an organization’s admin creates its keys (POST /api/v1/api-keys)',
+    build: (_ids, scene) => ({
+      path: '/settings/api-keys',
+      form: { description: 'Khóa của ma trận', 'scope.members:read': 'yes', validUntil: scene.today },
+    }),
+  },
+  'POST /settings/api-keys/:id/revoke': {
+    ok: ['owner'],
+    why: 'an organization’s admin revokes its keys (DELETE /api/v1/api-keys/{id})',
+    build: (ids) => ({ path: `/settings/api-keys/${ids.apiKey}/revoke`, form: {} }),
+    fresh: REQUESTS['DELETE /api/v1/api-keys/{id}']?.fresh,
+  },
+  'GET /settings/webhooks': {
+    ok: ['owner'],
+    own: WEBHOOK_MANAGERS,
+    why: 'an admin lists their endpoints (GET /api/v1/webhooks); the Front’s staff its own',
+    build: () => ({ path: '/settings/webhooks' }),
+  },
+  'POST /settings/webhooks': {
+    ok: ['owner'],
+    own: WEBHOOK_MANAGERS,
+    why: 'an admin registers an endpoint (POST /api/v1/webhooks); the Front’s staff, for figures',
+    build: () => ({
+      path: '/settings/webhooks',
+      form: { url: 'https://hook.example.org/page-matrix', 'event.snapshot.taken': 'yes' },
+    }),
+  },
+  'GET /settings/webhooks/:id': {
+    ok: ['owner'],
+    why: 'an endpoint and its deliveries are its admin’s (GET /api/v1/webhooks/{id}/deliveries)',
+    build: (ids) => ({ path: `/settings/webhooks/${ids.webhook}` }),
+  },
+  'POST /settings/webhooks/:id/test': {
+    ok: ['owner'],
+    why: 'its admin sends a test event (POST /api/v1/webhooks/{id}/test)',
+    build: (ids) => ({ path: `/settings/webhooks/${ids.webhook}/test`, form: {} }),
+  },
+  'POST /settings/webhooks/:id/deliveries/:deliveryId/replay': {
+    ok: ['owner'],
+    why: 'its admin sends a delivery again (POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay)',
+    build: (ids) => ({
+      path: `/settings/webhooks/${ids.webhook}/deliveries/${ids.delivery}/replay`,
+      form: {},
+    }),
   },
 };

@@ -145,6 +145,8 @@ legend { font-weight: 600; padding: 0 4px; }
 @media (max-width: 600px) { .target-grid input { max-width: 6rem; } }
 .audit-log { min-width: 48rem; }
 .audit-log td { overflow-wrap: anywhere; }
+/* a new API key, shown once: 47 characters with no break in them */
+code.secret { overflow-wrap: anywhere; }
 .audit-log .nowrap { white-space: nowrap; }
 .audit-log .changes { margin: 0; padding-left: 1rem; font-size: .9rem; }
 

@@ -2,7 +2,7 @@
  * Numbers and dates as the reader writes them: 531.467 and 58,64 % in Vietnamese, 531,467 and
  * 58.64% in English; dates dd/mm/yyyy in both, as officers write them on paper.
  */
-
+import { dayMonthYear } from '#shared/domain/dates.ts';
 import type { Lang } from '#shared/domain/ui-text/index.ts';
 import {
   formatCountEn,
@@ -18,7 +18,7 @@ export const formatPercent = (fraction: number, lang: Lang) =>
   lang === 'vi' ? `${formatPointsVi(fraction * 100)} %` : `${formatPointsEn(fraction * 100)}%`;
 
 /** An ISO day (2025-07-01) as 01/07/2025. */
-export const formatDate = (isoDate: string) => isoDate.slice(0, 10).split('-').reverse().join('/');
+export const formatDate = dayMonthYear;
 
 /** Vietnam keeps UTC+7 all year (no daylight saving), as shared/domain/dates.ts counts its days. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;

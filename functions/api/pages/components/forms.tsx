@@ -21,11 +21,19 @@ interface FormProps {
   /** A question asked before submitting (with the script; without it the form just submits). */
   readonly confirm?: string;
   readonly class?: string;
+  /** For a form that sends a file. */
+  readonly enctype?: 'multipart/form-data';
 }
 
 /** A POST form carrying the session's CSRF token. */
 export const PostForm: FC<PropsWithChildren<FormProps>> = ({ view, action, confirm, children, ...rest }) => (
-  <form method="post" action={action} class={rest.class ?? 'stack'} data-confirm={confirm}>
+  <form
+    method="post"
+    action={action}
+    class={rest.class ?? 'stack'}
+    data-confirm={confirm}
+    enctype={rest.enctype}
+  >
     <input type="hidden" name={CSRF_FIELD} value={view.csrfToken} />
     {children}
   </form>
@@ -116,6 +124,24 @@ interface SelectProps extends FieldProps {
   /** A first, empty choice ("— Choose —", "All"). */
   readonly empty?: string;
 }
+
+/** A file to send: what it may be (`accept`), and its message when refused. */
+export const FileField: FC<FieldProps & { readonly accept: string }> = (props) => {
+  const { name, form, hint, required, accept, idPrefix } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={idOf(name, idPrefix)}
+        name={name}
+        type="file"
+        accept={accept}
+        required={required}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, form, hint, idPrefix)}
+      />
+    </FieldFrame>
+  );
+};
 
 export const SelectField: FC<SelectProps> = (props) => {
   const { name, form, hint, required, options, empty, idPrefix } = props;

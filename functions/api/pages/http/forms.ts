@@ -5,9 +5,10 @@
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { DomainError, FieldError } from '#shared/domain/errors.ts';
-import { fallbackFieldMessage, fieldMessages, type Message } from '#shared/domain/messages.ts';
+import { DomainError, type FieldError } from '#shared/domain/errors.ts';
+import { fieldMessageOf, type Message } from '#shared/domain/messages.ts';
 import { fieldErrorsOf } from '../../http/validation.ts';
+import type { FormState } from '../components/forms.tsx';
 import { CSRF_FIELD } from './csrf.ts';
 
 export type FormValues = Record<string, string>;
@@ -75,7 +76,7 @@ export function domainFieldErrors(error: DomainError): FieldErrors {
 
 function fieldMessagesOf(fields: readonly FieldError[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const { path, code } of fields) errors[path] ??= fieldMessages[code] ?? fallbackFieldMessage;
+  for (const { path, code } of fields) errors[path] ??= fieldMessageOf(code);
   return errors;
 }
 
@@ -99,4 +100,32 @@ export function formVersion(values: FormValues): number | undefined {
   const sent = values.version;
   if (sent === undefined) return undefined;
   return /^\d{1,9}$/.test(sent) ? Number(sent) : 0;
+}
+
+/** What a page that creates records draws: its form, and the record just created (a secret shown once). */
+export interface CreateFormState<R> {
+  readonly form: FormState;
+  readonly status?: 400;
+  readonly created?: R;
+}
+
+/**
+ * A form that creates a record: checked with the API's schema, then created through the use case;
+ * a refused field, the schema's or the use case's, is drawn beside the form with what was typed.
+ */
+export async function createFromForm<S extends z.ZodType, R>(
+  c: Context,
+  schema: S,
+  toInput: (values: FormValues) => unknown,
+  create: (input: z.output<S>) => Promise<R>,
+  draw: (state: CreateFormState<R>) => Response | Promise<Response>,
+): Promise<Response> {
+  const form = await readForm(c, schema, toInput);
+  if (!form.ok) return draw({ form, status: 400 });
+  try {
+    return await draw({ form: { values: {}, errors: {} }, created: await create(form.data) });
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'VALIDATION_FAILED')) throw error;
+    return draw({ form: { values: form.values, errors: domainFieldErrors(error) }, status: 400 });
+  }
 }

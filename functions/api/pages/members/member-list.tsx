@@ -23,6 +23,7 @@ import { refusalOf } from '../http/form-refusal.ts';
 import { readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
+import { IMPORT_CHECK_PATH } from './import-check.tsx';
 import { Refused, type RefusedForm, StatusBadge } from './member-parts.tsx';
 import { branchChoices, unitChoices } from './member-places.ts';
 
@@ -87,7 +88,8 @@ export function memberListPages(deps: AppDependencies) {
                   href={withQuery('/members/new', { unitId: query.values.unitId || undefined })}
                 >
                   {view.t('members.admit.title')}
-                </a>
+                </a>{' '}
+                <a href={IMPORT_CHECK_PATH}>{view.t('members.import.link')}</a>
               </p>
             )}
             <Filters view={view} form={form} choices={choices.value} />

@@ -1,10 +1,11 @@
 /**
- * Pages of members, their lifecycle, incoming transfers and coming of age. `/members/new` is
- * registered before `/members/:id`, which would otherwise take "new" for an id.
+ * Pages of members, their lifecycle, incoming transfers and coming of age. `/members/new` and
+ * `/members/import` are registered before `/members/:id`, which would otherwise take them for an id.
  */
 import { Hono } from 'hono';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { comingOfAgePages } from './coming-of-age.tsx';
+import { importCheckPages } from './import-check.tsx';
 import { incomingTransferPages } from './incoming-transfers.tsx';
 import { memberActionPages } from './member-actions.tsx';
 import { memberDetailPages } from './member-detail.tsx';
@@ -14,6 +15,7 @@ import { memberListPages } from './member-list.tsx';
 export function memberPages(deps: AppDependencies) {
   return new Hono<AppEnv>()
     .route('/', memberListPages(deps))
+    .route('/', importCheckPages(deps))
     .route('/', memberFormPages(deps))
     .route('/', memberActionPages(deps))
     .route('/', memberDetailPages(deps))

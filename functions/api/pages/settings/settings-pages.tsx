@@ -22,7 +22,9 @@ import { allows } from '../components/navigation.ts';
 import { type FieldErrors, type FormValues, readForm, typedNumber } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
+import { API_KEYS_PATH, apiKeyPages } from './api-key-pages.tsx';
 import { figuresAdminPages } from './figures-admin.tsx';
+import { WEBHOOKS_PATH, webhookPages } from './webhook-pages.tsx';
 
 const SETTINGS_PATH = '/settings';
 const ANYONE = 'any';
@@ -51,7 +53,9 @@ export function settingsPages(deps: AppDependencies) {
       await saveEligibilityRules(memberWorkspace(c, deps), changeContext(c), form.data);
       return c.redirect(`${SETTINGS_PATH}?saved=1`, 303);
     })
-    .route('/', figuresAdminPages(deps));
+    .route('/', figuresAdminPages(deps))
+    .route('/', apiKeyPages(deps))
+    .route('/', webhookPages(deps));
 }
 
 /** The rules as the form shows them; a rule naming both genders lets anyone in, as null does. */
@@ -100,6 +104,12 @@ function settingsPage(c: Context<AppEnv>, rules: EligibilityRules, form: FormSta
             <RulesForm view={view} form={form} />
             <p>
               <a href="/settings/figures">{view.t('figuresAdmin.title')}</a>
+            </p>
+            <p>
+              <a href={API_KEYS_PATH}>{view.t('apiKeys.title')}</a>
+            </p>
+            <p>
+              <a href={WEBHOOKS_PATH}>{view.t('webhooks.title')}</a>
             </p>
           </>
         ) : (

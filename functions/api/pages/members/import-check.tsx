@@ -1,0 +1,192 @@
+/**
+ * Importing a member list: an officer sends their spreadsheet to be checked — what importing it
+ * would refuse, row by row, from checkImport as POST /api/v1/imports/check answers it, nothing
+ * written — or imported, through importMembers as POST /api/v1/imports does, which refuses a file
+ * with a row in error and shows the check instead.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { requireMemberWriter } from '#shared/domain/access/member-access.ts';
+import { DomainError } from '#shared/domain/errors.ts';
+import { checkImport, type ImportCheck } from '#shared/domain/members/import/check-import.ts';
+import { type ImportResult, importMembers } from '#shared/domain/members/import/run-import.ts';
+import { fieldMessageOf } from '#shared/domain/messages.ts';
+import { readTable } from '#shared/imports/read-table.ts';
+import type { AppDependencies, AppEnv } from '../../app-env.ts';
+import { MAX_FILE_BYTES } from '../../http/json-body.ts';
+import { memberLoadFor } from '../../http/member-load.ts';
+import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
+import { formatCount } from '../components/format.ts';
+import { EMPTY_FORM, FileField, type FormState, PostForm, SelectField } from '../components/forms.tsx';
+import { type FieldOfCode, refusalOf } from '../http/form-refusal.ts';
+import { renderPage } from '../http/render.tsx';
+import type { View } from '../http/view.ts';
+import { unitChoices } from './member-places.ts';
+
+export const IMPORT_CHECK_PATH = '/members/import';
+
+/** A file that cannot be read, or lacks columns, is said beside the file field. */
+const FILE_REFUSALS: FieldOfCode = {
+  IMPORT_COLUMNS_MISSING: 'file',
+  IMPORT_NOT_UTF8: 'file',
+  IMPORT_UNREADABLE: 'file',
+};
+
+export function importCheckPages(deps: AppDependencies) {
+  const page = async (c: Context<AppEnv>, form: FormState, outcome?: Outcome) => {
+    const units = await unitChoices(c, form.values.unitId);
+    const refused = Object.keys(form.errors).length > 0;
+    return renderPage(
+      c,
+      { title: (view) => view.t('imports.title'), status: refused ? 400 : 200 },
+      (view) => (
+        <>
+          <p>{view.t('imports.intro')}</p>
+          <PostForm view={view} action={IMPORT_CHECK_PATH} enctype="multipart/form-data" class="stack panel">
+            <FileField
+              view={view}
+              form={form}
+              name="file"
+              label={view.t('imports.file')}
+              hint={view.t('imports.fileHint')}
+              accept=".xlsx,.csv"
+              required
+            />
+            {units.length > 0 && (
+              <SelectField
+                view={view}
+                form={form}
+                name="unitId"
+                label={view.t('imports.unit')}
+                hint={view.t('imports.unitHint')}
+                options={units}
+                empty={view.t('imports.unitAll')}
+              />
+            )}
+            <p class="actions">
+              <button type="submit" name="action" value="check">
+                {view.t('imports.submit')}
+              </button>{' '}
+              <button type="submit" name="action" value="import" class="secondary">
+                {view.t('imports.import')}
+              </button>
+            </p>
+          </PostForm>
+          {outcome?.imported && <ImportDone view={view} result={outcome.imported} />}
+          {outcome?.check && (
+            <CheckResult view={view} check={outcome.check} refusedImport={outcome.refusedImport} />
+          )}
+        </>
+      ),
+    );
+  };
+
+  return new Hono<AppEnv>()
+    .get(IMPORT_CHECK_PATH, (c) => {
+      requireMemberWriter(c.get('principal'));
+      return page(c, EMPTY_FORM);
+    })
+    .post(IMPORT_CHECK_PATH, async (c) => {
+      // A browser always sends a form's length; API Gateway refuses more than 10 MB before us.
+      if (Number(c.req.header('content-length') ?? 0) > MAX_FILE_BYTES)
+        throw new DomainError('BODY_TOO_LARGE', { limit: String(MAX_FILE_BYTES) });
+      const body = await c.req.parseBody();
+      const values = { unitId: typeof body.unitId === 'string' ? body.unitId : '' };
+      const file = body.file;
+      if (!(file instanceof File) || file.size === 0)
+        return page(c, { values, errors: { file: fieldMessageOf('required') } });
+      const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+      const unitId = values.unitId || undefined;
+      try {
+        const table = await readTable(new Uint8Array(await file.arrayBuffer()), format);
+        const ws = memberWorkspace(c, deps);
+        const check = await checkImport(ws, c.get('principal'), table, c.get('now'), unitId);
+        const errors = check.problems.some((problem) => problem.severity === 'error');
+        if (body.action !== 'import' || errors)
+          return page(c, { values, errors: {} }, { check, refusedImport: body.action === 'import' });
+        const imported = await importMembers(ws, changeContext(c), table, {
+          unitId,
+          load: memberLoadFor(c, deps),
+        });
+        return page(c, { values: {}, errors: {} }, { imported });
+      } catch (error) {
+        const refusal = refusalOf(error, FILE_REFUSALS);
+        if (!refusal) throw error;
+        return page(c, { values, errors: refusal.errors });
+      }
+    });
+}
+
+/** What the form's button led to: the file checked (and an import refused for its errors), or imported. */
+interface Outcome {
+  readonly check?: ImportCheck;
+  readonly refusedImport?: boolean;
+  readonly imported?: ImportResult;
+}
+
+const ImportDone = ({ view, result }: { view: View; result: ImportResult }) => (
+  <section aria-labelledby="import-done">
+    <h2 id="import-done">{view.t('imports.done')}</h2>
+    <p class="panel" role="status">
+      {view.t('imports.created')} <strong>{formatCount(result.created, view.lang)}</strong> ·{' '}
+      {view.t('imports.updated')} <strong>{formatCount(result.updated, view.lang)}</strong> ·{' '}
+      {view.t('imports.unchanged')} <strong>{formatCount(result.unchanged, view.lang)}</strong>
+    </p>
+    {result.warnings.length > 0 && <ProblemTable view={view} problems={result.warnings} />}
+  </section>
+);
+
+const CheckResult = ({
+  view,
+  check,
+  refusedImport,
+}: {
+  view: View;
+  check: ImportCheck;
+  refusedImport?: boolean | undefined;
+}) => (
+  <section aria-labelledby="check-result">
+    <h2 id="check-result">{view.t('imports.result')}</h2>
+    <p class="panel" role={refusedImport ? 'alert' : undefined}>
+      {refusedImport && <strong>{view.t('imports.refused')} </strong>}
+      {view.t('imports.rows')} <strong>{formatCount(check.rows, view.lang)}</strong> ·{' '}
+      {view.t('imports.ready')} <strong>{formatCount(check.ready, view.lang)}</strong> ·{' '}
+      {view.t('imports.notWritten')}
+    </p>
+    {check.problems.length === 0 ? (
+      <p class="panel">{view.t('imports.noProblem')}</p>
+    ) : (
+      <ProblemTable view={view} problems={check.problems} />
+    )}
+  </section>
+);
+
+const ProblemTable = ({ view, problems }: { view: View; problems: ImportCheck['problems'] }) => (
+  <div class="table-wrap">
+    <table>
+      <caption>{view.t('imports.problems')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="num">
+            {view.t('imports.row')}
+          </th>
+          <th scope="col">{view.t('imports.column')}</th>
+          <th scope="col">{view.t('imports.problem')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((problem) => (
+          <tr>
+            <td class="num">{problem.row}</td>
+            <td>{problem.column ?? '—'}</td>
+            <td>
+              {problem.severity === 'warning' && <strong>{view.t('imports.warning')} </strong>}
+              {view.say(fieldMessageOf(problem.code))}
+              {problem.sameAsRow !== undefined && ` (${view.t('imports.row')} ${problem.sameAsRow})`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);

@@ -1,0 +1,152 @@
+/**
+ * Member lists brought in from officers' spreadsheets: the check (dry run) — the file read row by
+ * row as admissions into the branches of a unit, every problem said by row and column in
+ * Vietnamese and English, nothing written — and the import, which takes a file the check passes.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { DomainError } from '#shared/domain/errors.ts';
+import { IMPORT_FIELDS } from '#shared/domain/members/import/import-columns.ts';
+import { fieldMessageOf } from '#shared/domain/messages.ts';
+import { XLSX_CONTENT_TYPE } from '#shared/exports/xlsx-stream.ts';
+import type { TableFormat } from '#shared/imports/read-table.ts';
+import type { AppDependencies, AppEnv } from '../app-env.ts';
+import { memberLoadFor } from '../http/member-load.ts';
+import { bearerSecurity, errorResponses, json, problemSchema } from '../http/openapi.ts';
+import { validationHook } from '../http/validation.ts';
+import { changeContext, memberWorkspace } from '../http/workspaces.ts';
+
+const CSV = 'text/csv';
+const file = { schema: z.string().meta({ format: 'binary' }) };
+
+const importCheckSchema = z
+  .object({
+    rows: z.number().int().meta({ description: 'Data rows read, blank rows aside' }),
+    ready: z.number().int().meta({ description: 'Rows that would be admitted as they are' }),
+    columns: z.array(
+      z.object({
+        header: z.string(),
+        field: z
+          .enum(IMPORT_FIELDS)
+          .nullable()
+          .meta({ description: 'null: a column the import does not read' }),
+      }),
+    ),
+    problems: z.array(
+      z.object({
+        row: z.number().int().meta({ description: 'As the spreadsheet numbers it: the headers are row 1' }),
+        column: z.string().nullable(),
+        field: z.enum(IMPORT_FIELDS).nullable(),
+        code: z.string(),
+        severity: z.enum(['error', 'warning']),
+        sameAsRow: z.number().int().optional(),
+        message: z.string(),
+        messageEn: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportCheck' });
+
+const FILE_DESCRIPTION =
+  'The body is the file: an .xlsx (first sheet) or a UTF-8 CSV, headers as officers write them ("Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Số điện thoại", "Chi hội"/"Chi đoàn", "Ấp/Khóm", "Tình trạng", "Ngày vào hội"…), dates dd/mm/yyyy, at most 10 MB. Branches are found by name (or id) among those of unitId (by default the caller’s scope).';
+const fileRequest = {
+  query: z.object({ unitId: z.string().min(1).max(64).optional() }),
+  body: { required: true, content: { [CSV]: file, [XLSX_CONTENT_TYPE]: file } },
+};
+
+const checkRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/imports/check',
+  tags: ['imports'],
+  summary: 'Check a member list before importing it / Kiểm tra danh sách hội viên trước khi nhập',
+  description: `${FILE_DESCRIPTION} Nothing is written.`,
+  security: bearerSecurity,
+  request: fileRequest,
+  responses: { 200: json(importCheckSchema, 'What importing the file would do'), ...errorResponses },
+});
+
+const importResultSchema = z
+  .object({
+    id: z.string(),
+    rows: z.number().int(),
+    created: z.number().int().meta({ description: 'New members, admitted from the file' }),
+    updated: z.number().int().meta({
+      description: 'Members found (by CCCD, else name and birth date in the branch) whose details changed',
+    }),
+    unchanged: z.number().int(),
+    warnings: importCheckSchema.shape.problems,
+  })
+  .meta({ id: 'ImportResult' });
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/imports',
+  tags: ['imports'],
+  summary: 'Import a member list / Nhập danh sách hội viên từ tệp',
+  description: `${FILE_DESCRIPTION} Imported only if the check finds no row in error (422 otherwise, nothing written). A person already here — the same CCCD, else the same name and birth date in the branch — has their details updated, never a second record: sending the same file again changes nothing. With an Idempotency-Key, an import cut short and sent again goes on where it stopped.`,
+  security: bearerSecurity,
+  request: {
+    ...fileRequest,
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+  },
+  responses: {
+    201: json(importResultSchema, 'What the import did'),
+    ...errorResponses,
+    422: {
+      description: 'Rows in error: nothing imported / Có dòng lỗi: chưa nhập',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    },
+  },
+});
+
+function formatOf(c: Context<AppEnv>): TableFormat {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === CSV) return 'csv';
+  if (type === XLSX_CONTENT_TYPE) return 'xlsx';
+  throw new DomainError('IMPORT_FILE_TYPE');
+}
+
+/** The problems of a file, each with the catalog's sentence. */
+const withMessages = <P extends { code: string }>(problems: readonly P[]) =>
+  problems.map((problem) => {
+    const message = fieldMessageOf(problem.code);
+    return { ...problem, message: message.vi, messageEn: message.en };
+  });
+
+/** The import's code, loaded on the first file rather than parsed at every cold start. */
+const importing = async () => {
+  const [check, run, read] = await Promise.all([
+    import('#shared/domain/members/import/check-import.ts'),
+    import('#shared/domain/members/import/run-import.ts'),
+    import('#shared/imports/read-table.ts'),
+  ]);
+  return { checkImport: check.checkImport, importMembers: run.importMembers, readTable: read.readTable };
+};
+
+const tableOf = async (c: Context<AppEnv>) =>
+  (await importing()).readTable(new Uint8Array(await c.req.arrayBuffer()), formatOf(c));
+
+export function importRoutes(deps: AppDependencies) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(importRoute, async (c) => {
+      const { importMembers } = await importing();
+      const result = await importMembers(memberWorkspace(c, deps), changeContext(c), await tableOf(c), {
+        unitId: c.req.valid('query').unitId,
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
+        load: memberLoadFor(c, deps),
+      });
+      return c.json({ ...result, warnings: withMessages(result.warnings) }, 201);
+    })
+    .openapi(checkRoute, async (c) => {
+      const table = await tableOf(c);
+      const { checkImport } = await importing();
+      const check = await checkImport(
+        memberWorkspace(c, deps),
+        c.get('principal'),
+        table,
+        c.get('now'),
+        c.req.valid('query').unitId,
+      );
+      return c.json({ ...check, columns: [...check.columns], problems: withMessages(check.problems) }, 200);
+    });
+}

@@ -1,0 +1,165 @@
+/**
+ * Importing a member list: the file is checked first (check-import.ts) and imported only when no
+ * row is refused, so an officer fixes the file and sends it again rather than hunting for which
+ * half went in. Each row is then a person already here — found by CCCD, else by name and birth
+ * date in the branch — whose changed details are an ordinary audited edit (updateMember), or a
+ * new member, written and counted through the bulk load path (MemberLoad), never one at a time.
+ *
+ * Sending the same file again updates nothing and adds no one. The new members of an import take
+ * ids from the import's id and their row, and the load counts each number once: an import cut
+ * short and sent again under the same Idempotency-Key writes the same members over and counts
+ * only those not yet counted.
+ */
+import { createHash } from 'node:crypto';
+import { type AuditedChange, auditRecordOf, type ChangeContext } from '../../audit.ts';
+import { DomainError } from '../../errors.ts';
+import { newMember } from '../admission.ts';
+import { admissionOf } from '../history.ts';
+import type { AdmitMember, Member, UpdateMember } from '../member.ts';
+import { updateMember } from '../member-changes.ts';
+import { type MemberWorkspace, openBranch, placementOf } from '../member-workspace.ts';
+import { type ImportCheck, personKeys, type ReadyRow, readImport } from './check-import.ts';
+
+/** Writes new members through the bulk load path and counts them exactly once (shared/figures/member-load.ts). */
+export type MemberLoad = (loadId: string, members: readonly { n: number; member: Member }[]) => Promise<void>;
+
+export interface ImportResult {
+  readonly id: string;
+  readonly rows: number;
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly warnings: ImportCheck['problems'];
+}
+
+/** Members written and counted together: the bulk path's transactions stay small. */
+const CHUNK = 250;
+
+/** What a re-import may change of a member found: their details, never their status or branch (those have their own steps). */
+const UPDATABLE = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'phone',
+  'cardNumber',
+  'occupation',
+  'address',
+  'education',
+  'notes',
+  'ethnicity',
+  'religion',
+] as const satisfies readonly (keyof UpdateMember)[];
+
+export async function importMembers(
+  ws: MemberWorkspace,
+  ctx: ChangeContext,
+  table: readonly (readonly string[])[],
+  options: { unitId?: string | undefined; idempotencyKey?: string | undefined; load: MemberLoad },
+): Promise<ImportResult> {
+  const { check, ready } = await readImport(ws, ctx.principal, table, ctx.now, options.unitId);
+  const errors = check.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0)
+    throw new DomainError('IMPORT_HAS_ERRORS', { rows: String(new Set(errors.map((e) => e.row)).size) });
+  const id = importIdOf(ws.tenant, options.idempotencyKey, ctx.requestId);
+  const found = await membersFound(ws, ready);
+  const cipher = await ws.cipher();
+  const placements = new Map<string, ReturnType<typeof placementOf>>();
+  const placementFor = async (branchId: string) => {
+    const known = placements.get(branchId);
+    if (known) return known;
+    const { branch, unit } = await openBranch(ws, branchId);
+    const placement = placementOf(branch, unit);
+    placements.set(branchId, placement);
+    return placement;
+  };
+
+  let updated = 0;
+  let unchanged = 0;
+  const fresh: { n: number; member: Member }[] = [];
+  for (const { row, admission } of ready) {
+    const ownId = `${id}-${row}`;
+    const existing = found.get(row);
+    if (existing && existing.id !== ownId) {
+      const patch = changesOf(existing, admission);
+      if (Object.keys(patch).length === 0) unchanged += 1;
+      else {
+        await updateMember(ws, ctx, existing.id, patch, existing.version);
+        updated += 1;
+      }
+      continue;
+    }
+    const member = newMember(admission, await placementFor(admission.branchId), cipher, ctx.now, ownId);
+    const recordedBy = { userId: ctx.principal.userId, username: ctx.principal.username };
+    fresh.push({
+      n: row,
+      member: {
+        ...member,
+        admission: admissionOf({
+          type: 'admitted',
+          status: member.status,
+          reason: null,
+          awayPlace: member.awayPlace,
+          toBranchId: member.branchId,
+          recordedBy,
+        }),
+      },
+    });
+  }
+  for (let start = 0; start < fresh.length; start += CHUNK)
+    await options.load(`IMPORT#${id}`, fresh.slice(start, start + CHUNK));
+
+  const result = { id, rows: check.rows, created: fresh.length, updated, unchanged };
+  await ws.audit.put(auditRecordOf(ctx, importAudit(id, { ...result, unitId: options.unitId ?? null })));
+  return { ...result, warnings: check.problems };
+}
+
+/** An import cut short is the same import when sent again with its key; without one, each request is its own. */
+function importIdOf(tenant: string, idempotencyKey: string | undefined, requestId: string): string {
+  const seed = idempotencyKey ? `${tenant}|${idempotencyKey}` : `${tenant}|${requestId}`;
+  return `imp-${createHash('sha256').update(seed).digest('base64url').slice(0, 16)}`;
+}
+
+const importAudit = (id: string, after: object): AuditedChange => ({
+  entityType: 'member_import',
+  action: 'import',
+  entityId: id,
+  before: null,
+  after,
+});
+
+/** The members the file's rows already are, by row: found by CCCD, else by name and birth date in the branch. */
+async function membersFound(ws: MemberWorkspace, ready: readonly ReadyRow[]): Promise<Map<number, Member>> {
+  const cipher = await ws.cipher();
+  const byBranch = new Map<string, Map<string, Member>>();
+  for (const branchId of new Set(ready.map((r) => r.admission.branchId))) {
+    const members = await ws.members.currentInBranch(branchId);
+    byBranch.set(branchId, new Map(members.map((m) => [personKeys(asAdmission(m))[0] as string, m])));
+  }
+  const found = new Map<number, Member>();
+  for (const { row, admission } of ready) {
+    const byId = admission.nationalId
+      ? await ws.members.idForNationalIdHash(cipher.hash(admission.nationalId))
+      : undefined;
+    const member = byId
+      ? await ws.members.get(byId)
+      : byBranch.get(admission.branchId)?.get(personKeys(admission)[0] as string);
+    if (member) found.set(row, member);
+  }
+  return found;
+}
+
+/** A stored member as the admission that would name them, for matching by name and birth date. */
+const asAdmission = (m: Member) => ({ ...m, nationalId: null }) as unknown as AdmitMember;
+
+/**
+ * The details the file gives differently from the member's; an empty cell leaves a detail as it
+ * is. Sensitive columns reach here only for those who may write them (check-import.ts).
+ */
+function changesOf(member: Member, admission: AdmitMember): UpdateMember {
+  const patch: Record<string, unknown> = {};
+  for (const field of UPDATABLE) {
+    const value = admission[field];
+    if (value !== null && value !== undefined && value !== member[field]) patch[field] = value;
+  }
+  return patch as UpdateMember;
+}

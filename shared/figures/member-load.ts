@@ -1,0 +1,21 @@
+/**
+ * The bulk load path for members a use case makes (the Excel import, run-import.ts): written with
+ * their search entries and id guards, marked with the load, then counted once each
+ * (bulk-load.ts), so the stream passes their first records by.
+ */
+import type { MemberLoad } from '../domain/members/import/run-import.ts';
+import { MemberRepository } from '../store/repositories/members.ts';
+import type { TenantTable } from '../store/table.ts';
+import type { ChangeApplier } from './apply-changes.ts';
+import { countLoadedMembers } from './bulk-load.ts';
+
+export function memberLoad(table: TenantTable, applier: ChangeApplier): MemberLoad {
+  const members = new MemberRepository(table);
+  return async (loadId, loaded) => {
+    await members.importMany(
+      loaded.map(({ member }) => ({ member, events: [] })),
+      { countedByLoad: loadId },
+    );
+    await countLoadedMembers(applier, table.tenant, loadId, loaded);
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Importing a member list in Chromium: from the members list an officer opens the import, chooses
+ * their commune and a CSV file; a file with rows in error is not imported and its problems are
+ * shown row by row; a clean file is imported and its members listed. A file that cannot be read is
+ * refused beside the file field. Each page checked with axe-core at 360 and 1366 px, with no
+ * script error and nothing fetched from outside.
+ */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listAllPages, provinceWithBranches } from '../setup/members.ts';
+import { setUpScene } from '../setup/scene.ts';
+import type { TestApp } from '../setup/test-app.ts';
+import { checkPage } from './setup/check-page.ts';
+import { launchChromium, openPage } from './setup/chromium.ts';
+import { type ServedApp, serveApp } from './setup/serve-app.ts';
+import { signInAs } from './setup/sign-in.ts';
+
+let browser: Browser;
+let server: ServedApp;
+let t: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  const scene = await setUpScene({
+    provinces: ['alpha'],
+    onboard: provinceWithBranches,
+    signIn: ['alpha.farmers'],
+  });
+  t = scene.t;
+  admin = scene.token('alpha.farmers');
+  [server, browser] = await Promise.all([serveApp(t.app), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const CSV = [
+  'Họ và tên,Giới tính,Ngày sinh,Số CCCD,Chi hội,Ngày vào hội',
+  'Nguyễn Văn An,Nam,07/03/1985,,Chi hội Khóm 1,15/01/2020',
+  'NguyÔn ThÞ B×nh,Nữ,08/04/1990,,Chi hội Khóm 2,01/02/2021',
+  'Lê Thị Giang,Nữ,01/01/1990,381234567,Chi hội Khóm 2,01/01/2020',
+  'Võ Văn Hậu,X,31/02/1990,,Chi hội Khóm 9,01/01/2020',
+].join('\r\n');
+
+it('imports an officer’s list from the members page once its rows are right', async () => {
+  const file = join(tmpdir(), `danh-sach-${Date.now()}.csv`);
+  await writeFile(file, CSV);
+  const { page, watcher } = await openPage(browser, server.origin);
+  await signInAs(page, 'alpha.farmers');
+  await page.goto(`${server.origin}/members`);
+  await page.getByRole('link', { name: 'Nhập danh sách từ tệp' }).click();
+  await page.waitForURL((url) => url.pathname === '/members/import');
+  await checkPage(page, 'import-check-form');
+
+  await page.getByLabel('Danh sách của đơn vị').selectOption({ label: 'Phường Mỹ Tho' });
+  await page.getByLabel('Tệp danh sách').setInputFiles(file);
+  await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+  await page.getByRole('heading', { name: 'Kết quả kiểm tra' }).waitFor();
+  // A file with rows in error is not imported: the check is shown instead.
+  expect(await page.getByRole('alert').textContent()).toContain('Chưa nhập: tệp còn dòng lỗi.');
+  const rows = await page
+    .getByRole('table', { name: 'Các vấn đề theo dòng và cột' })
+    .locator('tbody tr')
+    .allInnerTexts();
+  expect(rows.map((row) => row.split('\t').slice(0, 2))).toEqual([
+    ['3', 'Họ và tên'],
+    ['4', 'Số CCCD'],
+    ['5', 'Giới tính'],
+    ['5', 'Ngày sinh'],
+    ['5', 'Chi hội'],
+  ]);
+  expect(rows[0]).toContain('bảng mã cũ');
+  expect(await page.locator('main').textContent()).toContain('Sẵn sàng nhập: 2');
+  await checkPage(page, 'import-check-result');
+  expect((await listAllPages(t, admin, { limit: 200 })).items).toEqual([]);
+
+  const clean = join(tmpdir(), `danh-sach-sach-${Date.now()}.csv`);
+  await writeFile(
+    clean,
+    CSV.split('\r\n')
+      .filter((_, i) => i < 2 || i === 3)
+      .join('\r\n'),
+  );
+  await page.getByLabel('Danh sách của đơn vị').selectOption({ label: 'Phường Mỹ Tho' });
+  await page.getByLabel('Tệp danh sách').setInputFiles(clean);
+  await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+  await page.getByRole('heading', { name: 'Đã nhập danh sách' }).waitFor();
+  expect(await page.getByRole('status').textContent()).toContain('Kết nạp mới: 2');
+  await checkPage(page, 'import-done');
+  const admitted = (await listAllPages(t, admin, { limit: 200 })).items.map((m) => m.fullName);
+  expect(admitted.sort()).toEqual(['Lê Thị Giang', 'Nguyễn Văn An']);
+
+  const bad = join(tmpdir(), `khong-phai-danh-sach-${Date.now()}.csv`);
+  await writeFile(bad, 'Tên;Tuổi\r\nAn;30\r\n');
+  await page.getByLabel('Tệp danh sách').setInputFiles(bad);
+  await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+  await page.locator('.error').first().waitFor();
+  expect(await page.locator('.error').first().textContent()).toContain('Còn thiếu');
+  expect(await page.getByLabel('Tệp danh sách').getAttribute('aria-invalid')).toBe('true');
+  await checkPage(page, 'import-check-refused');
+  // The refused file's page answers 400, as a refused form does.
+  watcher.expectNoProblems([/status of 400/]);
+});

@@ -75,6 +75,8 @@ export interface BenchProvince extends Served {
   readonly client: ReturnType<typeof createDocumentClient>;
   /** The province's unit (its official code): the top of every organization's tree. */
   readonly provinceUnitId: string;
+  /** The vault the app seals national ids with, for use cases the bench calls directly. */
+  readonly nationalIds: NationalIdVault;
   readonly import: (
     counts: Record<Organization, number>,
     onMember?: ImportDemoMembersOptions['onMember'],
@@ -149,6 +151,7 @@ export async function openProvince(size: Size): Promise<BenchProvince> {
       table,
       client,
       provinceUnitId: province.code,
+      nationalIds,
       import: async (counts, onMember) => {
         meter.take();
         const imported = await importMembers(table, nationalIds, counts, aggregated, onMember, () =>

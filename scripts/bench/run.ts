@@ -14,6 +14,7 @@ import { ORGANIZATIONS, type Organization } from '#shared/domain/organizations.t
 import { measureApiOverhead, reportApiOverhead } from './api-overhead.ts';
 import { measureColdStart, reportColdStart } from './cold-start.ts';
 import { type FigureResult, measureFigures, reportFigures, setCommuneTargets } from './figures.ts';
+import { measureImport, reportImport } from './member-import.ts';
 import { measureMemberPages, reportMemberPages } from './member-pages.ts';
 import {
   emptySamples,
@@ -213,4 +214,6 @@ async function apiOnly(): Promise<void> {
 if (process.env.BENCH_ONLY === 'stream') await reportStream(await measureStream(STREAM_MEMBERS));
 else if (process.env.BENCH_ONLY === 'api') await apiOnly();
 else if (process.env.BENCH_ONLY === 'cold-start') await reportColdStart(await measureColdStart());
+else if (process.env.BENCH_ONLY === 'import')
+  await reportImport(await measureImport(positiveInteger('BENCH_IMPORT_ROWS', 20_000)));
 else await main();

@@ -9,12 +9,15 @@ import type { TenantTable } from '../store/table.ts';
 import type { ChangeApplier } from './apply-changes.ts';
 import { countLoadedMembers } from './bulk-load.ts';
 
+/** BatchWrite calls in flight, as the demo's loader and the bench write. */
+const WRITES_IN_FLIGHT = 16;
+
 export function memberLoad(table: TenantTable, applier: ChangeApplier): MemberLoad {
   const members = new MemberRepository(table);
   return async (loadId, loaded) => {
     await members.importMany(
       loaded.map(({ member }) => ({ member, events: [] })),
-      { countedByLoad: loadId },
+      { countedByLoad: loadId, concurrency: WRITES_IN_FLIGHT },
     );
     await countLoadedMembers(applier, table.tenant, loadId, loaded);
   };

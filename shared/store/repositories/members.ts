@@ -33,7 +33,15 @@ import {
 } from '../../domain/party/party-introduction.ts';
 import { estimatedWordShare } from '../../domain/vietnamese-names.ts';
 import { InvalidCursorError } from '../store-errors.ts';
-import type { Item, Key, Page, QueryFilter, QueryOptions, TenantTable } from '../table.ts';
+import {
+  type Item,
+  type Key,
+  keyString,
+  type Page,
+  type QueryFilter,
+  type QueryOptions,
+  type TenantTable,
+} from '../table.ts';
 import { Transaction } from '../transaction.ts';
 
 const memberKey = (id: string): Key => ({ pk: `MEMBER#${id}`, sk: 'MEMBER' });
@@ -189,6 +197,19 @@ export class MemberRepository {
 
   async idForNationalIdHash(hash: string): Promise<string | undefined> {
     return (await this.table.get<{ memberId: string }>(nationalIdKey(hash)))?.memberId;
+  }
+
+  /** The holders of many national ids at once (an import's rows), by keyed hash; ids nobody holds are left out. */
+  async idsForNationalIdHashes(hashes: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.table.getMany<{ memberId: string }>(hashes.map(nationalIdKey), {
+      consistent: true,
+    });
+    return new Map(
+      hashes.flatMap((hash) => {
+        const guard = found.get(keyString(nationalIdKey(hash)));
+        return guard ? [[hash, guard.memberId] as const] : [];
+      }),
+    );
   }
 
   /**

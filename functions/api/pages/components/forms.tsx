@@ -2,7 +2,7 @@
  * Form parts every page uses. A field shows what was typed and, when refused, its message right
  * beside it, tied to the input by aria-describedby so a screen reader says it too.
  */
-import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import { CSRF_FIELD } from '../http/csrf.ts';
 import type { FieldErrors, FormValues } from '../http/forms.ts';
 import type { View } from '../http/view.ts';
@@ -142,6 +142,46 @@ export const FileField: FC<FieldProps & { readonly accept: string }> = (props) =
     </FieldFrame>
   );
 };
+
+/**
+ * A set of yes/no boxes, one per choice, named `<prefix>.<value>` (read back by `checkedOf`), and
+ * the message of the field `name` the set fills when refused.
+ */
+export const CheckboxGroup: FC<{
+  readonly view: View;
+  readonly form: FormState;
+  readonly name: string;
+  readonly prefix: string;
+  readonly legend: string;
+  readonly choices: readonly { readonly value: string; readonly label: Child }[];
+}> = ({ view, form, name, prefix, legend, choices }) => {
+  const errorId = `${idOf(name)}-error`;
+  return (
+    <fieldset class="field" aria-describedby={form.errors[name] ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {choices.map(({ value, label }) => (
+        <label class="check">
+          <input
+            type="checkbox"
+            name={`${prefix}.${value}`}
+            value="yes"
+            checked={form.values[`${prefix}.${value}`] === 'yes'}
+          />{' '}
+          {label}
+        </label>
+      ))}
+      {form.errors[name] && (
+        <span class="error" id={errorId}>
+          {view.say(form.errors[name])}
+        </span>
+      )}
+    </fieldset>
+  );
+};
+
+/** The choices a CheckboxGroup's boxes were ticked for, in the order given. */
+export const checkedOf = <T extends string>(values: FormValues, prefix: string, choices: readonly T[]): T[] =>
+  choices.filter((value) => values[`${prefix}.${value}`] === 'yes');
 
 export const SelectField: FC<SelectProps> = (props) => {
   const { name, form, hint, required, options, empty, idPrefix } = props;

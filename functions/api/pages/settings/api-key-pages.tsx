@@ -19,6 +19,8 @@ import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { apiKeyWorkspace, changeContext } from '../../http/workspaces.ts';
 import { formatDateTime } from '../components/format.ts';
 import {
+  CheckboxGroup,
+  checkedOf,
   EMPTY_FORM,
   ErrorSummary,
   type FormState,
@@ -59,7 +61,7 @@ function keyInput(values: FormValues): unknown {
   const day = values.validUntil?.trim() ?? '';
   return {
     description: values.description,
-    scopes: API_KEY_SCOPES.filter((scope) => values[`scope.${scope}`] === 'yes'),
+    scopes: checkedOf(values, 'scope', API_KEY_SCOPES),
     validUntil: /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+07:00` : day || undefined,
   };
 }
@@ -156,25 +158,21 @@ const CreateForm = ({ view, form }: { view: View; form: FormState }) => (
         hint={view.t('apiKeys.descriptionHint')}
         required
       />
-      <fieldset class="field" aria-describedby={form.errors.scopes ? 'f-scopes-error' : undefined}>
-        <legend>{view.t('apiKeys.scopes')}</legend>
-        {API_KEY_SCOPES.map((scope) => (
-          <label class="check">
-            <input
-              type="checkbox"
-              name={`scope.${scope}`}
-              value="yes"
-              checked={form.values[`scope.${scope}`] === 'yes'}
-            />{' '}
-            {view.t(`apiKeys.scope.${scope}`)} <code>{scope}</code>
-          </label>
-        ))}
-        {form.errors.scopes && (
-          <span class="error" id="f-scopes-error">
-            {view.say(form.errors.scopes)}
-          </span>
-        )}
-      </fieldset>
+      <CheckboxGroup
+        view={view}
+        form={form}
+        name="scopes"
+        prefix="scope"
+        legend={view.t('apiKeys.scopes')}
+        choices={API_KEY_SCOPES.map((scope) => ({
+          value: scope,
+          label: (
+            <>
+              {view.t(`apiKeys.scope.${scope}`)} <code>{scope}</code>
+            </>
+          ),
+        }))}
+      />
       <TextField
         view={view}
         form={form}

@@ -25,6 +25,8 @@ import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, webhookWorkspace } from '../../http/workspaces.ts';
 import { formatDateTime } from '../components/format.ts';
 import {
+  CheckboxGroup,
+  checkedOf,
   EMPTY_FORM,
   ErrorSummary,
   type FormState,
@@ -70,7 +72,7 @@ function endpointInput(values: FormValues): unknown {
   return {
     url: values.url,
     description: values.description ?? '',
-    eventTypes: EVENT_TYPES.filter((type) => values[`event.${type}`] === 'yes'),
+    eventTypes: checkedOf(values, 'event', EVENT_TYPES),
   };
 }
 
@@ -142,25 +144,14 @@ const CreateForm = ({
     <PostForm view={view} action={WEBHOOKS_PATH}>
       <TextField view={view} form={form} name="url" label={view.t('webhooks.url')} required />
       <TextField view={view} form={form} name="description" label={view.t('webhooks.description')} />
-      <fieldset class="field" aria-describedby={form.errors.eventTypes ? 'f-eventTypes-error' : undefined}>
-        <legend>{view.t('webhooks.eventTypes')}</legend>
-        {eventTypes.map((type) => (
-          <label class="check">
-            <input
-              type="checkbox"
-              name={`event.${type}`}
-              value="yes"
-              checked={form.values[`event.${type}`] === 'yes'}
-            />{' '}
-            <code>{type}</code>
-          </label>
-        ))}
-        {form.errors.eventTypes && (
-          <span class="error" id="f-eventTypes-error">
-            {view.say(form.errors.eventTypes)}
-          </span>
-        )}
-      </fieldset>
+      <CheckboxGroup
+        view={view}
+        form={form}
+        name="eventTypes"
+        prefix="event"
+        legend={view.t('webhooks.eventTypes')}
+        choices={eventTypes.map((type) => ({ value: type, label: <code>{type}</code> }))}
+      />
       <div class="actions">
         <button type="submit">{view.t('webhooks.create')}</button>
       </div>

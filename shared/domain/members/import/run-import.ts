@@ -11,6 +11,7 @@
  * only those not yet counted.
  */
 import { createHash } from 'node:crypto';
+import type { NationalIdCipher } from '../../../privacy/national-id-vault.ts';
 import { type AuditedChange, auditRecordOf, type ChangeContext } from '../../audit.ts';
 import { DomainError } from '../../errors.ts';
 import { newMember } from '../admission.ts';
@@ -61,8 +62,8 @@ export async function importMembers(
   if (errors.length > 0)
     throw new DomainError('IMPORT_HAS_ERRORS', { rows: String(new Set(errors.map((e) => e.row)).size) });
   const id = importIdOf(ws.tenant, options.idempotencyKey, ctx.requestId);
-  const found = await membersFound(ws, ready);
   const cipher = await ws.cipher();
+  const found = await membersFound(ws, cipher, ready);
   const placements = new Map<string, ReturnType<typeof placementOf>>();
   const placementFor = async (branchId: string) => {
     const known = placements.get(branchId);
@@ -128,8 +129,11 @@ const importAudit = (id: string, after: object): AuditedChange => ({
 });
 
 /** The members the file's rows already are, by row: found by CCCD, else by name and birth date in the branch. */
-async function membersFound(ws: MemberWorkspace, ready: readonly ReadyRow[]): Promise<Map<number, Member>> {
-  const cipher = await ws.cipher();
+async function membersFound(
+  ws: MemberWorkspace,
+  cipher: NationalIdCipher,
+  ready: readonly ReadyRow[],
+): Promise<Map<number, Member>> {
   const byBranch = new Map<string, Map<string, Member>>();
   for (const branchId of new Set(ready.map((r) => r.admission.branchId))) {
     const members = await ws.members.currentInBranch(branchId);

@@ -10,6 +10,7 @@ import type { AppDependencies, AppEnv } from './app-env.ts';
 import { authenticate } from './http/authenticate.ts';
 import { limitBody, parseJsonBody } from './http/json-body.ts';
 import { allowedMethods, isMethodAllowed } from './http/method-not-allowed.ts';
+import { describeApi } from './http/openapi-document.ts';
 import { problemResponse, toDomainError } from './http/problem.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { validationHook } from './http/validation.ts';
@@ -96,22 +97,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', figuresRoutes(deps));
   app.route('/', docsRoutes(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description:
-      'An access token from /api/v1/auth/token, or an API key of the organization (`dtk_…`): only what its scopes allow, 300 requests a minute (then 429 with Retry-After)',
-  });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'doanthe API',
-      version: '1.0.0',
-      description:
-        'Quản lý hội viên, đoàn viên và chi hội của các đoàn thể chính trị - xã hội. / Members and branches of Vietnam’s mass organizations.',
-    },
-  });
+  describeApi(app);
 
   // The web admin last, so no page can shadow a route above; its code loads on the first page asked for.
   app.route('/', lazyPageRoutes(deps));

@@ -15,7 +15,11 @@ interface OpenApiDocument {
   openapi: string;
   info: { title: string; version: string };
   paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
-  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+  components: {
+    schemas: Record<string, unknown>;
+    securitySchemes: Record<string, unknown>;
+    responses: Record<string, unknown>;
+  };
 }
 
 describe('GET /openapi.json', () => {
@@ -69,14 +73,22 @@ describe('GET /openapi.json', () => {
       description: expect.stringContaining('dtk_'),
     });
     expect(doc.paths['/api/v1/units/{id}']?.get?.security).toEqual([{ bearer: [] }]);
-    expect(doc.paths['/api/v1/auth/token']?.post?.security).toBeUndefined();
+    // Public operations say so, rather than leaving the reader to guess.
+    expect(doc.paths['/api/v1/auth/token']?.post?.security).toEqual([]);
   });
 
-  it('describes error responses as problem documents', () => {
+  it('describes error responses as problem documents, with the codes each status carries', () => {
     const notFound = doc.paths['/api/v1/branches/{id}']?.get?.responses['404'];
 
-    expect(notFound).toMatchObject({
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    expect(notFound).toEqual({ $ref: '#/components/responses/NotFound' });
+    expect(doc.components.responses.NotFound).toMatchObject({
+      description: expect.stringContaining('BRANCH_NOT_FOUND'),
+      content: {
+        'application/problem+json': {
+          schema: { $ref: '#/components/schemas/Problem' },
+          examples: { BRANCH_NOT_FOUND: { value: { code: 'BRANCH_NOT_FOUND', status: 404 } } },
+        },
+      },
     });
   });
 });

@@ -34,6 +34,7 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_NOT_UTF8: 400,
   IMPORT_FILE_TYPE: 415,
   IMPORT_HAS_ERRORS: 422,
+  IMPORT_NOT_FOUND: 404,
   TOO_MANY_SIGN_IN_ATTEMPTS: 429,
   MEMBER_NOT_FOUND: 404,
   NOT_ELIGIBLE: 400,
@@ -100,12 +101,16 @@ export const statusOf = (code: ErrorCode): number => STATUS[code];
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** The problem document's `type`: a URN per code, stable as the code is. */
+export const problemTypeOf = (code: ErrorCode) =>
+  `urn:doanthe:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+
 export function problemResponse(c: Context, error: DomainError): Response {
   const entry = errorMessages[error.code];
   const detail = entry.detail(error.params);
   const status = statusOf(error.code);
   const body = {
-    type: `urn:doanthe:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
+    type: problemTypeOf(error.code),
     code: error.code,
     status,
     title: entry.title.vi,

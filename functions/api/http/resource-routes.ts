@@ -29,6 +29,7 @@ export function resourceRoutes<P extends string, Item extends z.ZodType>(resourc
     Items extends z.ZodType,
     PageFields extends z.ZodRawShape = Record<never, never>,
   >(route: {
+    operationId: string;
     summary: string;
     description?: string;
     query: Query;
@@ -41,6 +42,7 @@ export function resourceRoutes<P extends string, Item extends z.ZodType>(resourc
     createRoute({
       method: 'get',
       path,
+      operationId: route.operationId,
       tags,
       summary: route.summary,
       ...(route.description === undefined ? {} : { description: route.description }),
@@ -50,10 +52,11 @@ export function resourceRoutes<P extends string, Item extends z.ZodType>(resourc
     });
 
   /** GET one item by id, with its ETag. */
-  const read = (route: { summary: string; description: string }) =>
+  const read = (route: { operationId: string; summary: string; description: string }) =>
     createRoute({
       method: 'get',
       path: `${path}/{id}` as `${P}/{id}`,
+      operationId: route.operationId,
       tags,
       summary: route.summary,
       security: bearerSecurity,

@@ -19,6 +19,7 @@ const idParam = z.object({ id: z.string().max(64) });
 const keys = resourceRoutes({ path, tags, item: apiKeySchema, idParam });
 
 const list = keys.list({
+  operationId: 'listApiKeys',
   summary: 'API keys of this organization, with their last use / Khóa API của tổ chức',
   query: {},
   items: apiKeySchema,
@@ -28,6 +29,7 @@ const list = keys.list({
 const create = createRoute({
   method: 'post',
   path,
+  operationId: 'createApiKey',
   tags,
   summary: 'Create an API key / Tạo khóa API',
   description:
@@ -37,10 +39,11 @@ const create = createRoute({
   responses: { 201: json(createdApiKeySchema, 'The new key, with its secret'), ...errorResponses },
 });
 
-const oneKey = (method: 'get' | 'delete', summary: string, description: string) =>
+const oneKey = (method: 'get' | 'delete', operationId: string, summary: string, description: string) =>
   createRoute({
     method,
     path: `${path}/{id}`,
+    operationId,
     tags,
     summary,
     security: bearerSecurity,
@@ -48,8 +51,8 @@ const oneKey = (method: 'get' | 'delete', summary: string, description: string) 
     responses: { 200: json(apiKeySchema, description), ...errorResponses },
   });
 
-const read = oneKey('get', 'One API key / Một khóa API', 'The key, without its secret');
-const revoke = oneKey('delete', 'Revoke an API key / Thu hồi khóa API', 'The key, revoked');
+const read = oneKey('get', 'getApiKey', 'One API key / Một khóa API', 'The key, without its secret');
+const revoke = oneKey('delete', 'revokeApiKey', 'Revoke an API key / Thu hồi khóa API', 'The key, revoked');
 
 export function apiKeyRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

@@ -18,6 +18,7 @@ export const auditQuerySchema = pageQuerySchema
 const list = createRoute({
   method: 'get',
   path: '/api/v1/audit',
+  operationId: 'listAuditRecords',
   tags: ['audit'],
   summary: 'Audit records of a record or of a user / Nhật ký thay đổi',
   description: 'Exactly one of entityId (a member, branch or unit id) and actor (a user id).',

@@ -4,7 +4,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { signInSchema } from '#shared/auth/credentials.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
-import { errorResponses, json, jsonBody, tooManyResponse } from '../http/openapi.ts';
+import { errorResponses, json, jsonBody, publicSecurity, tooManyResponse } from '../http/openapi.ts';
 import { signInService } from '../http/sign-in-service.ts';
 import { validationHook } from '../http/validation.ts';
 
@@ -24,11 +24,19 @@ const tokenPairSchema = z
 const token = createRoute({
   method: 'post',
   path: '/api/v1/auth/token',
+  operationId: 'signIn',
   tags: ['auth'],
+  security: publicSecurity,
   summary: 'Sign in / Đăng nhập',
-  request: jsonBody(signInSchema),
+  request: jsonBody(signInSchema, { username: 'dong-thap.farmers', password: 'a-long-passphrase' }),
   responses: {
-    200: json(tokenPairSchema, 'Signed in'),
+    200: json(tokenPairSchema, 'Signed in', {
+      access_token: 'eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYtMTIifQ.eyJzdWIiOiJ1LTEifQ.c2lnbmF0dXJl',
+      token_type: 'Bearer',
+      expires_in: 900,
+      refresh_token:
+        'eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYtMTIifQ.eyJzdWIiOiJ1LTEiLCJmYW0iOiJmLTEifQ.c2lnbmF0dXJl',
+    }),
     400: errorResponses[400],
     401: errorResponses[401],
     ...tooManyResponse,
@@ -38,7 +46,9 @@ const token = createRoute({
 const refresh = createRoute({
   method: 'post',
   path: '/api/v1/auth/refresh',
+  operationId: 'refreshToken',
   tags: ['auth'],
+  security: publicSecurity,
   summary: 'Exchange a refresh token for a new pair / Làm mới mã truy cập',
   request: jsonBody(refreshSchema),
   responses: {
@@ -51,7 +61,9 @@ const refresh = createRoute({
 const revoke = createRoute({
   method: 'post',
   path: '/api/v1/auth/revoke',
+  operationId: 'revokeToken',
   tags: ['auth'],
+  security: publicSecurity,
   summary: 'Sign out: revoke a refresh token and its family / Đăng xuất',
   request: jsonBody(refreshSchema),
   responses: { 204: { description: 'Revoked' }, 400: errorResponses[400], 401: errorResponses[401] },
@@ -60,7 +72,9 @@ const revoke = createRoute({
 const jwks = createRoute({
   method: 'get',
   path: '/.well-known/jwks.json',
+  operationId: 'getJsonWebKeySet',
   tags: ['auth'],
+  security: publicSecurity,
   summary: 'Public keys that verify access tokens',
   responses: {
     200: json(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JSON Web Key Set'),

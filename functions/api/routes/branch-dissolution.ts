@@ -22,6 +22,7 @@ import { changeContext, memberWorkspace } from '../http/workspaces.ts';
 const dissolve = createRoute({
   method: 'post',
   path: '/api/v1/branches/{id}/dissolve',
+  operationId: 'dissolveBranch',
   tags: ['branches'],
   summary: 'Dissolve a branch, moving its members / Giải thể chi hội, chi đoàn và chuyển hội viên',
   description:

@@ -63,6 +63,7 @@ const criteriaParams = z.object({ year: ratingYearSchema, branchKind: branchKind
 const readCriteria = createRoute({
   method: 'get',
   path: criteriaPath,
+  operationId: 'getRatingCriteria',
   tags,
   summary: 'The criteria a kind of branch is rated by in a year / Bộ tiêu chí đánh giá, xếp loại',
   security: bearerSecurity,
@@ -73,6 +74,7 @@ const readCriteria = createRoute({
 const saveCriteria = createRoute({
   method: 'put',
   path: criteriaPath,
+  operationId: 'saveRatingCriteria',
   tags,
   summary: 'Configure the criteria of a year and branch kind / Cấu hình bộ tiêu chí',
   description:
@@ -93,6 +95,7 @@ const ratingResponse = (description: string) => withEtag(branchRatingSchema, des
 const readRating = createRoute({
   method: 'get',
   path: ratingPath,
+  operationId: 'getBranchRating',
   tags,
   summary: 'A branch’s rating of a year / Đánh giá, xếp loại chi hội, chi đoàn',
   security: bearerSecurity,
@@ -103,6 +106,7 @@ const readRating = createRoute({
 const saveRatingRoute = createRoute({
   method: 'put',
   path: ratingPath,
+  operationId: 'saveBranchRating',
   tags,
   summary: 'Save the self-assessment as a draft / Lưu bản tự đánh giá',
   description:
@@ -126,6 +130,7 @@ const transitionRoute = <T extends z.ZodType>(
   createRoute({
     method: 'post',
     path: `${ratingPath}/${action}`,
+    operationId: `${action}BranchRating`,
     tags,
     summary,
     description,
@@ -164,6 +169,7 @@ const unlock = transitionRoute(
 const list = createRoute({
   method: 'get',
   path: '/api/v1/branch-ratings',
+  operationId: 'listBranchRatings',
   tags,
   summary: 'A year’s ratings under a unit / Danh sách đánh giá, xếp loại chi hội, chi đoàn',
   description:
@@ -176,6 +182,7 @@ const list = createRoute({
 const progress = createRoute({
   method: 'get',
   path: '/api/v1/branch-ratings/progress',
+  operationId: 'getBranchRatingProgress',
   tags,
   summary: 'How far a year’s rating has come, by unit / Tiến độ đánh giá, xếp loại',
   description:

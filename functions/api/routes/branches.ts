@@ -31,17 +31,23 @@ const branches = resourceRoutes({ path: '/api/v1/branches', tags, item: branchSc
 const branchResponse = branches.itemResponse;
 
 const list = branches.list({
+  operationId: 'listBranches',
   summary: 'Branches of a unit, optionally of one kind / Chi hội, chi đoàn của một đơn vị',
   query: { unitId: z.string().max(64), kind: branchKindSchema.optional() },
   items: branchSchema,
   page: 'A page of branches',
 });
 
-const read = branches.read({ summary: 'One branch / Một chi hội, chi đoàn', description: 'The branch' });
+const read = branches.read({
+  operationId: 'getBranch',
+  summary: 'One branch / Một chi hội, chi đoàn',
+  description: 'The branch',
+});
 
 const create = createRoute({
   method: 'post',
   path: '/api/v1/branches',
+  operationId: 'createBranch',
   tags,
   summary: 'Set up a branch in a unit / Thành lập chi hội, chi đoàn',
   security: bearerSecurity,
@@ -52,6 +58,7 @@ const create = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/api/v1/branches/{id}',
+  operationId: 'updateBranch',
   tags,
   summary: 'Rename an active branch or change its model or agency type / Sửa chi hội, chi đoàn',
   security: bearerSecurity,
@@ -67,6 +74,7 @@ const update = createRoute({
 const groups = createRoute({
   method: 'get',
   path: '/api/v1/branches/{id}/groups',
+  operationId: 'listBranchGroups',
   tags,
   summary: 'Groups of a branch, by name / Tổ hội của chi hội',
   security: bearerSecurity,
@@ -77,6 +85,7 @@ const groups = createRoute({
 const addGroup = createRoute({
   method: 'post',
   path: '/api/v1/branches/{id}/groups',
+  operationId: 'addBranchGroup',
   tags,
   summary: 'Add a group to an active branch / Thêm tổ hội',
   security: bearerSecurity,

@@ -41,6 +41,7 @@ const targetParams = z.object({ id: z.string().min(1).max(64), year: targetYearS
 const readTargetRoute = createRoute({
   method: 'get',
   path: '/api/v1/units/{id}/targets/{year}',
+  operationId: 'getUnitTarget',
   tags: ['figures'],
   summary: 'The target population of a unit for a year / Số đối tượng cần tập hợp',
   security: bearerSecurity,
@@ -51,6 +52,7 @@ const readTargetRoute = createRoute({
 const setTargetRoute = createRoute({
   method: 'put',
   path: '/api/v1/units/{id}/targets/{year}',
+  operationId: 'setUnitTarget',
   tags: ['figures'],
   summary: 'Set the target population of a unit for a year / Đặt số đối tượng cần tập hợp',
   description:
@@ -63,6 +65,7 @@ const setTargetRoute = createRoute({
 const statsRoute = createRoute({
   method: 'get',
   path: '/api/v1/stats',
+  operationId: 'getStats',
   tags: ['figures'],
   summary: 'Figures of a unit and its children / Số liệu thống kê của đơn vị',
   description:
@@ -75,6 +78,7 @@ const statsRoute = createRoute({
 const overviewRoute = createRoute({
   method: 'get',
   path: '/api/v1/front/overview',
+  operationId: 'getFrontOverview',
   tags: ['front'],
   summary: 'The four organizations side by side, for a unit and its children / Số liệu tổng hợp của Mặt trận',
   description:
@@ -91,6 +95,7 @@ const compareQuery = z
 const compareRoute = createRoute({
   method: 'get',
   path: '/api/v1/front/compare',
+  operationId: 'compareFrontFigures',
   tags: ['front'],
   summary: 'Differences between two days / So sánh số liệu giữa hai thời điểm',
   security: bearerSecurity,
@@ -109,6 +114,7 @@ const workbook = {
 const overviewExportRoute = createRoute({
   method: 'get',
   path: '/api/v1/front/overview.xlsx',
+  operationId: 'exportFrontOverview',
   tags: ['front'],
   summary: 'The overview as a report in .xlsx / Xuất báo cáo tổng hợp ra Excel',
   security: bearerSecurity,
@@ -119,6 +125,7 @@ const overviewExportRoute = createRoute({
 const compareExportRoute = createRoute({
   method: 'get',
   path: '/api/v1/front/compare.xlsx',
+  operationId: 'exportFrontComparison',
   tags: ['front'],
   summary: 'The comparison as a report in .xlsx / Xuất báo cáo so sánh ra Excel',
   security: bearerSecurity,
@@ -137,6 +144,7 @@ export function attachment(name: string): Record<string, string> {
 const snapshotRoute = createRoute({
   method: 'post',
   path: '/api/v1/admin/snapshots',
+  operationId: 'takeSnapshot',
   tags: ['figures'],
   summary: 'Snapshot the aggregates for a day / Chốt số liệu',
   description:
@@ -149,6 +157,7 @@ const snapshotRoute = createRoute({
 const snapshotRevisionRoute = createRoute({
   method: 'post',
   path: '/api/v1/admin/snapshots/{date}/revisions',
+  operationId: 'reviseSnapshot',
   tags: ['figures'],
   summary: 'Correct a snapshot with a new revision / Điều chỉnh số liệu đã chốt',
   description:

@@ -1,12 +1,15 @@
 /** Liveness: answers as soon as the process serves requests, without touching the table. */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
+import { publicSecurity } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
 
 const health = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['system'],
+  security: publicSecurity,
   summary: 'Liveness / Tình trạng hoạt động',
   responses: {
     200: {

@@ -35,6 +35,7 @@ const idParam = z.object({ id: z.string().max(64) });
 const propose = createRoute({
   method: 'post',
   path,
+  operationId: 'proposeHamlet',
   tags,
   summary: 'Propose a hamlet for the province’s map / Đề xuất thêm ấp, khóm',
   description:
@@ -51,6 +52,7 @@ const propose = createRoute({
 const list = createRoute({
   method: 'get',
   path,
+  operationId: 'listMapProposals',
   tags,
   summary: 'Hamlet proposals by date / Danh sách đề xuất ấp, khóm',
   description:
@@ -63,6 +65,7 @@ const list = createRoute({
 const accept = createRoute({
   method: 'post',
   path: `${path}/{id}/accept`,
+  operationId: 'acceptMapProposal',
   tags,
   summary: 'Accept a proposal: the hamlet is added to the map / Chấp thuận đề xuất',
   security: bearerSecurity,
@@ -77,6 +80,7 @@ const accept = createRoute({
 const reject = createRoute({
   method: 'post',
   path: `${path}/{id}/reject`,
+  operationId: 'rejectMapProposal',
   tags,
   summary: 'Reject a proposal, with the reason / Từ chối đề xuất',
   security: bearerSecurity,

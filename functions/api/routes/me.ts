@@ -21,6 +21,7 @@ const meSchema = z
 const me = createRoute({
   method: 'get',
   path: '/api/v1/me',
+  operationId: 'getMe',
   tags: ['auth'],
   summary: 'The signed-in user / Người dùng hiện tại',
   security: bearerSecurity,

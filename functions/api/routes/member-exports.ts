@@ -15,10 +15,16 @@ const DESCRIPTIONS: Record<MemberFileFormat, string> = {
   xlsx: 'The list as an Excel workbook / Danh sách dạng Excel',
 };
 
+const OPERATION_IDS: Record<MemberFileFormat, string> = {
+  csv: 'exportMembersCsv',
+  xlsx: 'exportMembersXlsx',
+};
+
 const exportRoute = <F extends MemberFileFormat>(format: F) =>
   createRoute({
     method: 'get',
     path: `/api/v1/members/export.${format}` as `/api/v1/members/export.${F}`,
+    operationId: OPERATION_IDS[format],
     tags: ['members'],
     summary: `Export members to .${format} / Xuất danh sách hội viên ra tệp .${format}`,
     description:

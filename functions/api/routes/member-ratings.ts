@@ -19,6 +19,7 @@ const path = '/api/v1/branches/{id}/member-ratings/{year}';
 const read = createRoute({
   method: 'get',
   path,
+  operationId: 'getMemberRatings',
   tags,
   summary: 'A branch’s members and their rating of a year / Xếp loại hội viên của chi hội',
   security: bearerSecurity,
@@ -29,6 +30,7 @@ const read = createRoute({
 const rate = createRoute({
   method: 'put',
   path,
+  operationId: 'rateMembers',
   tags,
   summary: 'Rate members of a branch for a year / Nhập xếp loại hội viên',
   description:

@@ -69,13 +69,24 @@ const idParam = z.object({ id: z.string().min(1).max(64) });
 const members = resourceRoutes({ path: '/api/v1/members', tags, item: memberViewSchema, idParam });
 const memberResponse = members.itemResponse;
 
+const ADMISSION_EXAMPLE = {
+  fullName: 'Nguyễn Văn An',
+  gender: 'male',
+  birthDate: '1980-05-04',
+  nationalId: '087080012345',
+  phone: '0912345678',
+  joinedAt: '2020-01-15',
+  branchId: 'b-28261-01',
+} as const;
+
 const admit = createRoute({
   method: 'post',
   path: '/api/v1/members',
+  operationId: 'admitMember',
   tags,
   summary: 'Admit a member / Kết nạp hội viên',
   security: bearerSecurity,
-  request: { headers: idempotencyKeyHeader, ...jsonBody(admitMemberSchema) },
+  request: { headers: idempotencyKeyHeader, ...jsonBody(admitMemberSchema, ADMISSION_EXAMPLE) },
   responses: { 201: memberResponse('Admitted'), ...errorResponses, ...changeResponses },
 });
 
@@ -88,6 +99,7 @@ export const memberFilterQuery = {
 };
 
 const list = members.list({
+  operationId: 'listMembers',
   summary: 'List or search members, in Vietnamese name order / Danh sách, tìm kiếm hội viên',
   description:
     'q: words matching the starts of name words in any order, ignoring case and diacritics; digits: a phone or card number prefix; 12 digits: a national id. unitId covers the whole subtree; an old commune’s code or name, or a unit a reorganization closed, lists the unit in force it became (said in resolvedFrom). Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
@@ -100,6 +112,7 @@ const list = members.list({
 const comingOfAgeRoute = createRoute({
   method: 'get',
   path: '/api/v1/members/coming-of-age',
+  operationId: 'listMembersComingOfAge',
   tags,
   summary: 'Members turning 30 in a year (Youth Union) / Đoàn viên đến tuổi trưởng thành Đoàn',
   security: bearerSecurity,
@@ -115,11 +128,16 @@ const comingOfAgeRoute = createRoute({
   },
 });
 
-const read = members.read({ summary: 'One member / Hồ sơ hội viên', description: 'The member' });
+const read = members.read({
+  operationId: 'getMember',
+  summary: 'One member / Hồ sơ hội viên',
+  description: 'The member',
+});
 
 const update = createRoute({
   method: 'patch',
   path: '/api/v1/members/{id}',
+  operationId: 'updateMember',
   tags,
   summary: 'Edit a member (If-Match required) / Sửa hồ sơ hội viên',
   security: bearerSecurity,
@@ -130,6 +148,7 @@ const update = createRoute({
 const history = createRoute({
   method: 'get',
   path: '/api/v1/members/{id}/history',
+  operationId: 'getMemberHistory',
   tags,
   summary: 'A member’s history, oldest first / Quá trình sinh hoạt',
   security: bearerSecurity,
@@ -140,6 +159,7 @@ const history = createRoute({
 const nationalId = createRoute({
   method: 'get',
   path: '/api/v1/members/{id}/national-id',
+  operationId: 'getMemberNationalId',
   tags,
   summary: 'The full national id number (audited) / Số CCCD đầy đủ (ghi nhật ký)',
   security: bearerSecurity,
@@ -148,6 +168,7 @@ const nationalId = createRoute({
 });
 
 const postChange = <T extends z.ZodType>(
+  operationId: string,
   path: string,
   summary: string,
   body: T,
@@ -157,6 +178,7 @@ const postChange = <T extends z.ZodType>(
   createRoute({
     method: 'post',
     path: `/api/v1/members/{id}/${path}`,
+    operationId,
     tags,
     summary,
     ...(description && { description }),
@@ -169,9 +191,20 @@ const postChange = <T extends z.ZodType>(
     responses: { 200: memberResponse('Changed'), ...errorResponses, ...changeResponses },
   });
 
-const status = postChange('status', 'Change status / Chuyển trạng thái sinh hoạt', statusChangeSchema);
-const transfer = postChange('transfer', 'Move to another branch / Chuyển chi hội, chi đoàn', transferSchema);
+const status = postChange(
+  'changeMemberStatus',
+  'status',
+  'Change status / Chuyển trạng thái sinh hoạt',
+  statusChangeSchema,
+);
+const transfer = postChange(
+  'transferMember',
+  'transfer',
+  'Move to another branch / Chuyển chi hội, chi đoàn',
+  transferSchema,
+);
 const transferOutRoute = postChange(
+  'transferMemberOut',
   'transfer-out',
   'Transfer out of the organization / Chuyển sinh hoạt ra ngoài tổ chức',
   transferOutSchema,
@@ -180,6 +213,7 @@ const transferOutRoute = postChange(
 const SENSITIVE =
   'Party membership is sensitive (Decree 356/2025): only organization admins and unit officers, for members in their scope.';
 const introduce = postChange(
+  'introduceMemberToParty',
   'party-introductions',
   'Introduce to the Party / Giới thiệu cho Đảng xem xét, kết nạp',
   introduceToPartySchema,
@@ -188,6 +222,7 @@ const introduce = postChange(
 );
 const introductionParam = idParam.extend({ introductionId: z.string().min(1).max(64) });
 const partyOutcome = postChange(
+  'decidePartyIntroduction',
   'party-introductions/{introductionId}/outcome',
   'The outcome of an introduction / Kết quả giới thiệu cho Đảng',
   partyOutcomeSchema,
@@ -197,6 +232,7 @@ const partyOutcome = postChange(
 const partyList = createRoute({
   method: 'get',
   path: '/api/v1/party-introductions',
+  operationId: 'listPartyIntroductions',
   tags,
   summary: 'Who was introduced to the Party in a year / Danh sách giới thiệu cho Đảng',
   description: `By commune, then Vietnamese name order; unitId covers the subtree. Everyone else reads the counts in the figures. ${SENSITIVE}`,
@@ -211,6 +247,7 @@ const partyList = createRoute({
 const incoming = createRoute({
   method: 'get',
   path: '/api/v1/incoming-transfers',
+  operationId: 'listIncomingTransfers',
   tags,
   summary: 'Pending transfers into this organization / Hồ sơ chuyển đến chờ tiếp nhận',
   security: bearerSecurity,
@@ -221,6 +258,7 @@ const incoming = createRoute({
 const accept = createRoute({
   method: 'post',
   path: '/api/v1/incoming-transfers/{id}/accept',
+  operationId: 'acceptIncomingTransfer',
   tags,
   summary: 'Accept an incoming transfer into a branch / Tiếp nhận hội viên chuyển đến',
   security: bearerSecurity,

@@ -14,6 +14,7 @@ import { changeContext } from '../http/workspaces.ts';
 const create = createRoute({
   method: 'post',
   path: '/api/v1/platform/provinces',
+  operationId: 'onboardProvince',
   tags: ['platform'],
   summary: 'Onboard a province / Khởi tạo tỉnh',
   security: bearerSecurity,
@@ -24,6 +25,7 @@ const create = createRoute({
 const read = createRoute({
   method: 'get',
   path: '/api/v1/platform/provinces/{id}',
+  operationId: 'getProvince',
   tags: ['platform'],
   summary: 'A province and its tenants / Thông tin tỉnh',
   security: bearerSecurity,
@@ -36,6 +38,7 @@ const mapEditor = { params: z.object({ id: z.string().max(40), username: z.strin
 const grantMapEditor = createRoute({
   method: 'put',
   path: '/api/v1/platform/provinces/{id}/map-editors/{username}',
+  operationId: 'grantMapEditor',
   tags: ['platform'],
   summary: 'Let an organization admin of the province edit its map / Cấp quyền sửa bản đồ hành chính',
   description: "Takes effect at the account's next sign-in or token refresh. Granting twice changes nothing.",
@@ -47,6 +50,7 @@ const grantMapEditor = createRoute({
 const revokeMapEditor = createRoute({
   method: 'delete',
   path: '/api/v1/platform/provinces/{id}/map-editors/{username}',
+  operationId: 'revokeMapEditor',
   tags: ['platform'],
   summary: 'Take map editing back / Thu hồi quyền sửa bản đồ hành chính',
   description: "Takes effect at the account's next token refresh (access tokens live 15 minutes).",

@@ -37,6 +37,7 @@ const recountReportSchema = z
 const route = createRoute({
   method: 'post',
   path: '/api/v1/admin/recount',
+  operationId: 'recountFigures',
   tags: ['admin'],
   summary: 'Recount the figures from the members / Đếm lại số liệu từ hồ sơ hội viên',
   description:

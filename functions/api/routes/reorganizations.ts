@@ -30,6 +30,7 @@ const idParam = z.object({ id: z.string().max(64) });
 const create = createRoute({
   method: 'post',
   path,
+  operationId: 'reorganizeMap',
   tags,
   summary: 'Reorganize the map by resolution: merge, split, rename, recode, move / Sắp xếp đơn vị hành chính',
   description:
@@ -47,6 +48,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path,
+  operationId: 'listReorganizations',
   tags,
   summary: 'Reorganizations of the province, newest first / Các đợt sắp xếp',
   security: bearerSecurity,
@@ -57,6 +59,7 @@ const list = createRoute({
 const branches = createRoute({
   method: 'get',
   path: `${path}/{id}/branches`,
+  operationId: 'listReorganizationBranches',
   tags,
   summary: 'The organization’s branches in the closed units, with what to do / Chi hội cần sắp xếp lại',
   description: 'Organization admins. Before applying: the suggestions; after: the plan, with progress.',
@@ -68,6 +71,7 @@ const branches = createRoute({
 const apply = createRoute({
   method: 'post',
   path: `${path}/{id}/apply`,
+  operationId: 'applyReorganization',
   tags,
   summary: 'Move the organization’s branches and members after a reorganization / Sắp xếp lại chi hội',
   description:

@@ -38,6 +38,7 @@ const branchPath = '/api/v1/branches/{id}/review/{year}';
 const open = createRoute({
   method: 'post',
   path: '/api/v1/reviews',
+  operationId: 'openReview',
   tags,
   summary: 'Open the member review of a year / Mở đợt rà soát, phân loại hội viên',
   description:
@@ -50,6 +51,7 @@ const open = createRoute({
 const read = createRoute({
   method: 'get',
   path: '/api/v1/reviews/{year}',
+  operationId: 'getReview',
   tags,
   summary: 'A year’s member review / Đợt rà soát hội viên',
   security: bearerSecurity,
@@ -60,6 +62,7 @@ const read = createRoute({
 const progress = createRoute({
   method: 'get',
   path: '/api/v1/reviews/{year}/progress',
+  operationId: 'getReviewProgress',
   tags,
   summary: 'How far the review has come, by unit / Tiến độ rà soát theo đơn vị',
   description:
@@ -72,6 +75,7 @@ const progress = createRoute({
 const readSheet = createRoute({
   method: 'get',
   path: branchPath,
+  operationId: 'getBranchReview',
   tags,
   summary: 'A branch’s members and their review / Rà soát hội viên của chi hội',
   security: bearerSecurity,
@@ -82,6 +86,7 @@ const readSheet = createRoute({
 const confirm = createRoute({
   method: 'post',
   path: branchPath,
+  operationId: 'confirmBranchReview',
   tags,
   summary: 'Confirm members of a branch / Xác nhận rà soát hội viên',
   description:
@@ -98,6 +103,7 @@ const confirm = createRoute({
 const done = createRoute({
   method: 'post',
   path: `${branchPath}/done`,
+  operationId: 'completeBranchReview',
   tags,
   summary: 'Declare a branch’s review done / Chi hội hoàn thành rà soát',
   description: 'Refused while a current member is not reviewed (409 REVIEW_INCOMPLETE, with how many).',
@@ -109,6 +115,7 @@ const done = createRoute({
 const close = createRoute({
   method: 'post',
   path: '/api/v1/reviews/{year}/close',
+  operationId: 'closeReview',
   tags,
   summary: 'Close the member review / Kết thúc đợt rà soát hội viên',
   description:

@@ -13,6 +13,7 @@ const tags = ['settings'];
 const read = createRoute({
   method: 'get',
   path,
+  operationId: 'getEligibilitySettings',
   tags,
   summary: 'Admission rules of this organization / Điều kiện kết nạp',
   security: bearerSecurity,
@@ -22,6 +23,7 @@ const read = createRoute({
 const replace = createRoute({
   method: 'put',
   path,
+  operationId: 'replaceEligibilitySettings',
   tags,
   summary: 'Set the admission rules / Đặt điều kiện kết nạp',
   security: bearerSecurity,

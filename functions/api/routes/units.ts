@@ -26,6 +26,7 @@ const units = resourceRoutes({ path: '/api/v1/units', tags, item: unitSchema, id
 const unitResponse = units.itemResponse;
 
 const list = units.list({
+  operationId: 'listUnits',
   summary: 'Units under a parent, by name; top-level units without parentId / Danh sách đơn vị',
   query: {
     parentId: z.string().max(64).optional(),
@@ -39,6 +40,7 @@ const list = units.list({
 });
 
 const read = units.read({
+  operationId: 'getUnit',
   summary: 'One unit, with its former names and successor / Một đơn vị',
   description: 'The unit',
 });
@@ -46,6 +48,7 @@ const read = units.read({
 const create = createRoute({
   method: 'post',
   path: '/api/v1/units',
+  operationId: 'createUnit',
   tags,
   summary: 'Add a unit under a parent; a hamlet without id gets <communeId>-<nn> / Thêm đơn vị',
   description:
@@ -58,6 +61,7 @@ const create = createRoute({
 const audit = createRoute({
   method: 'get',
   path: '/api/v1/units/{id}/audit',
+  operationId: 'listUnitAudit',
   tags,
   summary: 'Who changed a unit of the map, newest first (map editors) / Nhật ký thay đổi đơn vị',
   security: bearerSecurity,
@@ -68,6 +72,7 @@ const audit = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/api/v1/units/{id}',
+  operationId: 'updateUnit',
   tags,
   summary: 'Rename, recode or close a unit (with its successor) / Đổi tên, giải thể, sáp nhập đơn vị',
   security: bearerSecurity,

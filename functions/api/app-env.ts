@@ -5,6 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { JWK } from 'jose';
+import type { ApiKeyCache } from '#shared/auth/api-key-cache.ts';
 import type { TokenService } from '#shared/auth/tokens.ts';
 import type { Principal } from '#shared/domain/roles.ts';
 import type { Lang } from '#shared/domain/ui-text/index.ts';
@@ -23,6 +24,8 @@ export interface AppDependencies {
   readonly docsAssetsDir: string;
   /** Webhook endpoints may be on private addresses, over http (one machine only; env.ts). */
   readonly allowPrivateWebhookAddresses: boolean;
+  /** API keys as last read, for at most 30 s: this process's copies (api-key-cache.ts). */
+  readonly apiKeyCache: ApiKeyCache;
   /** The time; tests set it so "today" in Vietnam cannot change between their call and their check. */
   readonly clock: () => Date;
 }

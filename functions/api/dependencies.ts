@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Context } from 'hono';
+import { ApiKeyCache } from '#shared/auth/api-key-cache.ts';
 import { FileKeyStore } from '#shared/auth/file-key-store.ts';
 import { SecretsManagerKeyStore } from '#shared/auth/secrets-manager-key-store.ts';
 import { loadSigningKeys } from '#shared/auth/signing-keys.ts';
@@ -35,6 +36,7 @@ export async function createDependencies(env: Env, hooks: RuntimeHooks): Promise
     tokens: new TokenService(keys, { issuer: env.TOKEN_ISSUER, audience: env.TOKEN_AUDIENCE }),
     jwks: keys.jwks,
     allowPrivateWebhookAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+    apiKeyCache: new ApiKeyCache(),
     clock: () => new Date(),
     ...hooks,
   };

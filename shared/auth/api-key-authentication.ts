@@ -2,8 +2,9 @@
  * A request's `Authorization: Bearer dtk_…`: the key becomes a principal of its organization,
  * acting as the role `api_key` with its scopes and nothing else. Unknown, revoked and expired
  * keys are refused as any bad token is; each key may make a fixed number of requests a minute
- * (a counter per fixed window, in the table, since Lambda instances share nothing else); its last
- * use is noted at most once a minute, so a busy key costs no extra write per request.
+ * (a counter per fixed window, in the table, since Lambda instances share nothing else). The key
+ * is read once per 30 s per process (api-key-cache.ts), and its last use written at most once a
+ * minute: a conditional write over the value known, so processes racing to note it write once.
  */
 import { isApiKeyUsable } from '../domain/api-keys/api-key.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -11,20 +12,23 @@ import type { Principal } from '../domain/roles.ts';
 import { toTenantId } from '../domain/tenant-id.ts';
 import { ApiKeyRepository, findApiKeyByHash } from '../store/repositories/api-keys.ts';
 import type { Table } from '../store/table.ts';
+import type { ApiKeyCache, KnownApiKey } from './api-key-cache.ts';
 import { hashApiKey } from './api-key-secret.ts';
 
 export const API_KEY_REQUESTS_PER_MINUTE = 300;
 const WINDOW_SECONDS = 60;
 const LAST_USE_EVERY_MS = 60_000;
 
-export async function principalOfApiKey(table: Table, secret: string, now: Date): Promise<Principal> {
+export async function principalOfApiKey(
+  table: Table,
+  cache: ApiKeyCache,
+  secret: string,
+  now: Date,
+): Promise<Principal> {
   const hash = hashApiKey(secret);
-  const lookup = await findApiKeyByHash(table, hash);
-  if (!lookup) throw new DomainError('UNAUTHENTICATED');
-  const tenantId = toTenantId(lookup.tenantId);
+  const { tenantId, key } = cache.get(hash, now) ?? (await readKey(table, cache, hash, now));
+  if (key.hash !== hash || !isApiKeyUsable(key, now)) throw new DomainError('UNAUTHENTICATED');
   const keys = new ApiKeyRepository(table, table.forTenant(tenantId));
-  const key = await keys.get(lookup.keyId);
-  if (!key || key.hash !== hash || !isApiKeyUsable(key, now)) throw new DomainError('UNAUTHENTICATED');
 
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const windowStart = nowSeconds - (nowSeconds % WINDOW_SECONDS);
@@ -35,8 +39,11 @@ export async function principalOfApiKey(table: Table, secret: string, now: Date)
       limit: String(API_KEY_REQUESTS_PER_MINUTE),
     });
   }
-  if (key.lastUsedAt === null || now.getTime() - Date.parse(key.lastUsedAt) >= LAST_USE_EVERY_MS)
-    await keys.touch(key.id, now.toISOString());
+  if (key.lastUsedAt === null || now.getTime() - Date.parse(key.lastUsedAt) >= LAST_USE_EVERY_MS) {
+    // Noted by us or, when the write finds another value, by another process just now.
+    await keys.touch(key.id, now.toISOString(), key.lastUsedAt);
+    cache.noteUse(hash, now.toISOString());
+  }
 
   return {
     userId: `key:${key.id}`,
@@ -48,4 +55,16 @@ export async function principalOfApiKey(table: Table, secret: string, now: Date)
     permissions: [],
     apiKeyScopes: key.scopes,
   };
+}
+
+/** The key its secret's hash leads to, read and kept; a hash that leads nowhere is no key. */
+async function readKey(table: Table, cache: ApiKeyCache, hash: string, now: Date): Promise<KnownApiKey> {
+  const lookup = await findApiKeyByHash(table, hash);
+  if (!lookup) throw new DomainError('UNAUTHENTICATED');
+  const tenantId = toTenantId(lookup.tenantId);
+  const key = await new ApiKeyRepository(table, table.forTenant(tenantId)).get(lookup.keyId);
+  if (!key) throw new DomainError('UNAUTHENTICATED');
+  const known = { tenantId, key };
+  cache.put(hash, known, now);
+  return known;
 }

@@ -625,6 +625,7 @@ export const errorMessages = {
     vi: 'Tệp CSV không ở bảng mã UTF-8; hãy lưu lại bằng "CSV UTF-8" trong Excel',
     en: 'The CSV file is not UTF-8; save it again as "CSV UTF-8" in Excel',
   }),
+  IMPORT_NOT_FOUND: same({ vi: 'Không tìm thấy lần nhập danh sách này', en: 'Import not found' }),
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -668,6 +669,14 @@ export const fieldMessages: Record<string, Message> = {
   branch_ambiguous: {
     vi: 'Nhiều chi hội cùng tên; ghi thêm cột Ấp/Khóm hoặc dùng mã chi hội',
     en: 'Several branches have this name; add the hamlet column or use the branch id',
+  },
+  commune_unknown: {
+    vi: 'Không có xã, phường tên hoặc mã này trong đơn vị đã chọn (kể cả trong bảng chuyển đổi năm 2025)',
+    en: 'No commune of this name or code in the chosen unit (nor in the 2025 conversion table)',
+  },
+  commune_old: {
+    vi: 'Xã, phường trước sắp xếp năm 2025: đã đọc là xã, phường mới theo bảng chuyển đổi chính thức',
+    en: 'A commune from before the 2025 merger: read as the new commune the official conversion table names',
   },
   duplicate_in_file: {
     vi: 'Trùng người với một dòng trước trong tệp',

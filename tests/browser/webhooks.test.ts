@@ -1,8 +1,9 @@
 /**
  * Webhooks in Chromium: an organization admin finds the page from the settings, adds an endpoint
  * and reads its secret once, opens it, sends a test event, and sees the delivery and its attempt;
- * the receiver verifies what it got with the `standardwebhooks` library. Each page checked with
- * axe-core at 360 and 1366 px.
+ * the receiver verifies what it got with the `standardwebhooks` library; then changes it, rotates
+ * its secret and deletes it behind the "Tôi hiểu" box. Each page checked with axe-core at 360 and
+ * 1366 px.
  */
 import type { Browser } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
@@ -67,6 +68,41 @@ it('adds an endpoint shown with its secret once, sends it a test event and lists
   ).toMatchObject({
     type: 'webhook.test',
   });
+  watcher.expectNoProblems();
+  await page.context().close();
+});
+
+it('changes an endpoint, rotates its secret and deletes it once the box is ticked', async () => {
+  const created = await t.request('/api/v1/webhooks', {
+    method: 'POST',
+    token: (await t.signIn('alpha.farmers')).access_token,
+    json: { url: 'https://hook.example.org/zalo', eventTypes: ['member.created'], description: 'Zalo' },
+  });
+  const { id } = (await created.json()) as { id: string };
+  const { page, watcher } = await openPage(browser, server.origin);
+  await signInAs(page, 'alpha.farmers');
+  await page.goto(`${server.origin}/settings/webhooks/${id}`);
+  await checkPage(page, 'webhook-endpoint');
+
+  await page.getByLabel('Mô tả').fill('Zalo bot của tỉnh');
+  await page.getByLabel('member.updated').check();
+  await page.getByLabel('Đang gửi (bỏ chọn để tắt webhook)').uncheck();
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.waitForURL((url) => url.searchParams.has('saved'));
+  expect(await page.getByText('member.created, member.updated · Đã tắt').count()).toBe(1);
+  await checkPage(page, 'webhook-endpoint-saved');
+
+  await page.getByRole('button', { name: 'Đổi khóa bí mật' }).click();
+  const secret = (await page.locator('code', { hasText: /^whsec_/ }).textContent()) ?? '';
+  expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+  expect(await page.getByText('Khóa cũ vẫn hợp lệ 24 giờ').count()).toBe(1);
+  await checkPage(page, 'webhook-secret-rotated');
+
+  await page.getByRole('checkbox', { name: /Tôi hiểu: webhook bị xóa/ }).check();
+  await page.getByRole('button', { name: 'Xóa webhook' }).click();
+  await page.waitForURL((url) => url.pathname === '/settings/webhooks' && url.searchParams.has('deleted'));
+  expect(await page.getByRole('link', { name: 'https://hook.example.org/zalo' }).count()).toBe(0);
+  await checkPage(page, 'webhook-deleted');
   watcher.expectNoProblems();
   await page.context().close();
 });

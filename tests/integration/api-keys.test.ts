@@ -8,7 +8,9 @@
  * The app's clock is the test's: it moves only when a test moves it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app.ts';
 import { API_KEY_REQUESTS_PER_MINUTE } from '../../shared/auth/api-key-authentication.ts';
+import { API_KEY_CACHE_MS, ApiKeyCache } from '../../shared/auth/api-key-cache.ts';
 import { hashApiKey } from '../../shared/auth/api-key-secret.ts';
 import { logger } from '../../shared/config/logger.ts';
 import { type CreatedKey, createKey } from '../setup/api-keys.ts';
@@ -291,6 +293,58 @@ describe('bad input', () => {
       400,
       'VALIDATION_FAILED',
     );
+  });
+});
+
+/**
+ * A second process of the API over the same table, as another Lambda instance is: its own copies
+ * of the keys in use, the same clock.
+ */
+function anotherProcess() {
+  const app = createApp({ ...t.deps, apiKeyCache: new ApiKeyCache() });
+  return (key: CreatedKey, path: string) =>
+    app.request(path, { headers: { authorization: `Bearer ${key.key}` } });
+}
+
+describe('keys kept in memory for 30 s', () => {
+  it('a revocation refuses the key at once where it was made, and within 30 s in other processes', async () => {
+    // Prepare
+    const key = await createKey(t, admin, ['members:read']);
+    const other = anotherProcess();
+    await jsonOf(await withKey(key, '/api/v1/me'));
+    await jsonOf(await other(key, '/api/v1/me'));
+
+    // Act
+    await revoke(key.id);
+    const here = await withKey(key, '/api/v1/me');
+    const elsewhere = await other(key, '/api/v1/me');
+    now += API_KEY_CACHE_MS;
+    const elsewhereLater = await other(key, '/api/v1/me');
+
+    // Assess
+    await expectProblem(here, 401, 'UNAUTHENTICATED');
+    // Its copy, read before the revocation, still holds: proof that a request read no key.
+    expect(elsewhere.status).toBe(200);
+    await expectProblem(elsewhereLater, 401, 'UNAUTHENTICATED');
+  });
+
+  it('two processes noting a last use write it once: the later one finds it noted', async () => {
+    // Prepare
+    const key = await createKey(t, admin, ['members:read']);
+    const other = anotherProcess();
+    const start = now;
+    await jsonOf(await withKey(key, '/api/v1/me'));
+    now = start + 40_000;
+    await jsonOf(await other(key, '/api/v1/me'));
+
+    // Act: this process notes a use at 61 s; the other, whose copy says 0 s, tries at 65 s.
+    now = start + 61_000;
+    await jsonOf(await withKey(key, '/api/v1/me'));
+    now = start + 65_000;
+    await jsonOf(await other(key, '/api/v1/me'));
+
+    // Assess
+    expect((await readKey(key.id)).lastUsedAt).toBe(new Date(start + 61_000).toISOString());
   });
 });
 

@@ -200,6 +200,8 @@ export const REQUESTS: Record<string, RequestRecipe> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  'GET /api/v1/imports/template.xlsx': { build: () => ({ path: '/api/v1/imports/template.xlsx' }) },
+  'GET /api/v1/imports/{id}': { build: (ids) => ({ path: `/api/v1/imports/${ids.import}` }) },
   'POST /api/v1/imports/check': {
     build: (ids) => ({
       path: `/api/v1/imports/check?unitId=${ids.unit}`,
@@ -393,12 +395,19 @@ export const REQUESTS: Record<string, RequestRecipe> = {
     }),
   },
   'GET /api/v1/webhooks/{id}': { build: (ids) => ({ path: webhook(ids) }) },
+  // A fresh endpoint per allowed change, so each names the version it was made at, as for members.
   'PATCH /api/v1/webhooks/{id}': {
-    build: (ids) => ({ path: webhook(ids), body: { description: 'Đổi mô tả' } }),
+    build: (ids) => ({
+      path: webhook(ids),
+      body: { description: 'Đổi mô tả' },
+      headers: { 'if-match': '"v1"' },
+    }),
+    fresh: freshWebhook,
   },
   'DELETE /api/v1/webhooks/{id}': { build: (ids) => ({ path: webhook(ids) }), fresh: freshWebhook },
   'POST /api/v1/webhooks/{id}/rotate-secret': {
     build: (ids) => ({ path: webhook(ids, '/rotate-secret'), body: {} }),
+    fresh: freshWebhook,
   },
   'POST /api/v1/webhooks/{id}/test': { build: (ids) => ({ path: webhook(ids, '/test'), body: {} }) },
   'GET /api/v1/webhooks/{id}/deliveries': { build: (ids) => ({ path: webhook(ids, '/deliveries') }) },

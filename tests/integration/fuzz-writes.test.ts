@@ -205,6 +205,7 @@ beforeAll(async () => {
       as: 'alpha.farmers',
       path: `/api/v1/webhooks/${hook.id}`,
       body: { description: 'Cổng thông tin tỉnh (mới)', eventTypes: ['member.created', 'member.updated'] },
+      headers: ifMatch(`/api/v1/webhooks/${hook.id}`),
     },
     'POST /api/v1/webhooks/{id}/rotate-secret': {
       as: 'alpha.farmers',

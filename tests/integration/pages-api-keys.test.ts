@@ -5,20 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageClient } from '../setup/page-client.ts';
-import { alphaFarmersOfficers, setUpScene } from '../setup/scene.ts';
+import { alphaFarmersAdmin } from '../setup/scene.ts';
 import { expectProblem, getJson, jsonOf, type PageOf, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let admin: string;
 
 beforeAll(async () => {
-  const scene = await setUpScene({
-    provinces: ['alpha'],
-    tenants: { 'alpha:farmers': { officers: alphaFarmersOfficers() } },
-    signIn: ['alpha.farmers'],
-  });
-  t = scene.t;
-  admin = scene.token('alpha.farmers');
+  ({ t, admin } = await alphaFarmersAdmin());
 });
 
 const keysNow = async () =>

@@ -6,20 +6,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EligibilityRules } from '../../shared/domain/members/eligibility.ts';
 import { pageClient } from '../setup/page-client.ts';
-import { alphaFarmersOfficers, setUpScene } from '../setup/scene.ts';
+import { alphaFarmersAdmin } from '../setup/scene.ts';
 import { auditOf, getJson, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let admin: string;
 
 beforeAll(async () => {
-  const scene = await setUpScene({
-    provinces: ['alpha'],
-    tenants: { 'alpha:farmers': { officers: alphaFarmersOfficers() } },
-    signIn: ['alpha.farmers'],
-  });
-  t = scene.t;
-  admin = scene.token('alpha.farmers');
+  ({ t, admin } = await alphaFarmersAdmin());
 });
 
 const rulesNow = () => getJson<EligibilityRules>(t, '/api/v1/settings/eligibility', admin);

@@ -6,7 +6,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toTenantId } from '../../shared/domain/tenant-id.ts';
-import type { EndpointView, EndpointWithSecret } from '../../shared/domain/webhooks/endpoint.ts';
+import {
+  changedEndpoint,
+  type EndpointView,
+  type EndpointWithSecret,
+  type StoredEndpoint,
+} from '../../shared/domain/webhooks/endpoint.ts';
 import { EVENT_TYPES } from '../../shared/domain/webhooks/event-catalog.ts';
 import { WebhookEndpointRepository } from '../../shared/store/repositories/webhooks.ts';
 import { postJson } from '../setup/members.ts';
@@ -61,7 +66,13 @@ describe('an endpoint', () => {
 
     // Act
     const changed = await jsonOf<EndpointView>(
-      await patchJson(t, admin, `/api/v1/webhooks/${id}`, { enabled: false, eventTypes: ['member.updated'] }),
+      await patchJson(
+        t,
+        admin,
+        `/api/v1/webhooks/${id}`,
+        { enabled: false, eventTypes: ['member.updated'] },
+        '"v1"',
+      ),
     );
     const listed = await getJson<{ items: EndpointView[] }>(t, '/api/v1/webhooks', admin);
     const deleted = await t.request(`/api/v1/webhooks/${id}`, { method: 'DELETE', token: admin });
@@ -103,6 +114,121 @@ describe('an endpoint', () => {
       expect.objectContaining({ path: 'body.eventTypes', code: 'aggregate_events_only' }),
     ]);
     expect(await jsonOf<EndpointView>(figures, 201)).toMatchObject({ sensitiveFields: false });
+  });
+});
+
+describe('a change named by its version (If-Match)', () => {
+  const hook = (id: string, tail = '') => `/api/v1/webhooks/${id}${tail}`;
+  const stored = (id: string) =>
+    new WebhookEndpointRepository(t.deps.table.forTenant(toTenantId('alpha:farmers'))).get(id);
+  const registered = async () => {
+    const response = await register(admin, { url: HOOK, eventTypes: ['member.created'], description: 'Gốc' });
+    expect(response.headers.get('etag')).toBe('"v1"');
+    return jsonOf<EndpointWithSecret>(response, 201);
+  };
+
+  it('answers the stored version as the ETag of GET, POST and PATCH', async () => {
+    // Prepare
+    const { id } = await registered();
+
+    // Act
+    const read = await t.request(hook(id), { token: admin });
+    const changed = await patchJson(t, admin, hook(id), { description: 'Mới' }, '"v1"');
+
+    // Assess
+    expect(read.headers.get('etag')).toBe('"v1"');
+    expect(changed.headers.get('etag')).toBe('"v2"');
+    expect(await jsonOf<EndpointView>(changed)).toMatchObject({ description: 'Mới', version: 2 });
+    expect(await stored(id)).toMatchObject({ description: 'Mới', version: 2 });
+  });
+
+  it('refuses a stale If-Match with 412 and changes nothing', async () => {
+    // Prepare
+    const { id } = await registered();
+    await jsonOf(await patchJson(t, admin, hook(id), { description: 'Lần một' }, '"v1"'));
+
+    // Act
+    const stale = await patchJson(t, admin, hook(id), { description: 'Lần hai', enabled: false }, '"v1"');
+
+    // Assess
+    await expectProblem(stale, 412, 'PRECONDITION_FAILED');
+    expect(await stored(id)).toMatchObject({ description: 'Lần một', enabled: true, version: 2 });
+  });
+
+  it('requires If-Match on PATCH, as a member edit does (428), and changes nothing', async () => {
+    // Prepare
+    const { id } = await registered();
+
+    // Act
+    const unnamed = await patchJson(t, admin, hook(id), { description: 'Không phiên bản' });
+
+    // Assess
+    await expectProblem(unnamed, 428, 'PRECONDITION_REQUIRED');
+    expect(await stored(id)).toMatchObject({ description: 'Gốc', version: 1 });
+  });
+
+  it('lets only one of two changes made against the same version through', async () => {
+    // Prepare
+    const { id } = await registered();
+
+    // Act
+    const answers = await Promise.all(
+      ['Một', 'Hai', 'Ba'].map((description) => patchJson(t, admin, hook(id), { description }, '"v1"')),
+    );
+
+    // Assess
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 412, 412]);
+    expect(await stored(id)).toMatchObject({ version: 2 });
+  });
+
+  it('refuses a rotation or deletion against a stale version, and does them against the current one', async () => {
+    // Prepare
+    const { id } = await registered();
+    await jsonOf(await patchJson(t, admin, hook(id), { description: 'Đã sửa' }, '"v1"'));
+    const before = await stored(id);
+    const stale = { method: 'POST', token: admin, json: {}, headers: { 'if-match': '"v1"' } };
+
+    // Act
+    const staleRotation = await t.request(hook(id, '/rotate-secret'), stale);
+    const staleDeletion = await t.request(hook(id), { ...stale, method: 'DELETE' });
+    const afterStale = await stored(id);
+    const rotation = await t.request(hook(id, '/rotate-secret'), {
+      ...stale,
+      headers: { 'if-match': '"v2"' },
+    });
+    const deletion = await t.request(hook(id), {
+      method: 'DELETE',
+      token: admin,
+      headers: { 'if-match': '"v3"' },
+    });
+
+    // Assess
+    await expectProblem(staleRotation, 412, 'PRECONDITION_FAILED');
+    await expectProblem(staleDeletion, 412, 'PRECONDITION_FAILED');
+    expect(afterStale).toEqual(before);
+    expect(rotation.headers.get('etag')).toBe('"v3"');
+    expect(deletion.status).toBe(204);
+    expect(await stored(id)).toBeUndefined();
+  });
+
+  it('moves when the sender changes the endpoint, so an If-Match read before is stale', async () => {
+    // Prepare
+    const { id } = await registered();
+    const repository = new WebhookEndpointRepository(t.deps.table.forTenant(toTenantId('alpha:farmers')));
+    const read = (await repository.get(id)) as StoredEndpoint;
+    const tx = repository.transaction();
+    repository.save(tx, read, changedEndpoint(read, { failingSince: new Date().toISOString() }));
+    await tx.commit();
+
+    // Act
+    const stale = await patchJson(t, admin, hook(id), { description: 'Sau lỗi' }, '"v1"');
+    const again = repository.transaction();
+    repository.save(again, read, changedEndpoint(read, { description: 'Ghi đè' }));
+
+    // Assess
+    await expectProblem(stale, 412, 'PRECONDITION_FAILED');
+    await expect(again.commit()).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect((await t.request(hook(id), { token: admin })).headers.get('etag')).toBe('"v2"');
   });
 });
 

@@ -69,6 +69,16 @@ export function alphaFarmersOfficers(branchId?: string): Officer[] {
   return officers;
 }
 
+/** Alpha with the farmers' officers above and the farmers' admin signed in: the settings pages' scene. */
+export async function alphaFarmersAdmin(): Promise<{ t: TestApp; admin: string }> {
+  const scene = await setUpScene({
+    provinces: ['alpha'],
+    tenants: { 'alpha:farmers': { officers: alphaFarmersOfficers() } },
+    signIn: ['alpha.farmers'],
+  });
+  return { t: scene.t, admin: scene.token('alpha.farmers') };
+}
+
 /** What one tenant holds besides what onboarding made, all written without audit: fixtures, not changes. */
 export interface TenantFixtures {
   readonly units?: Unit[];

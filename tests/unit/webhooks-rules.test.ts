@@ -63,6 +63,7 @@ const endpoint: StoredEndpoint = {
   createdBy: { userId: 'u1', username: 'alpha.farmers' },
   createdAt: T0.toISOString(),
   updatedAt: T0.toISOString(),
+  version: 1,
 };
 const delivery = newDelivery({
   id: 'msg_1',

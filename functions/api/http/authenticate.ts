@@ -16,7 +16,7 @@ export function authenticate(deps: AppDependencies) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
     if (API_KEY_PATTERN.test(bearer))
-      setPrincipal(c, deps, await principalOfApiKey(deps.table, bearer, c.get('now')));
+      setPrincipal(c, deps, await principalOfApiKey(deps.table, deps.apiKeyCache, bearer, c.get('now')));
     else if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(bearer)) await actAs(c, deps, bearer);
     else throw new DomainError('UNAUTHENTICATED');
     await next();

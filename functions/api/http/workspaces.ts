@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { ApiKeyWorkspace } from '#shared/domain/api-keys/api-key-changes.ts';
 import type { ChangeContext } from '#shared/domain/audit.ts';
 import type { MapWorkspace } from '#shared/domain/map-proposal-changes.ts';
+import type { ImportWorkspace } from '#shared/domain/members/import/import-progress.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
 import type { RatingWorkspace } from '#shared/domain/ratings/rating-workspace.ts';
 import type { ReorganizationWorkspace } from '#shared/domain/reorganization-changes.ts';
@@ -23,6 +24,7 @@ import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { FiguresRepository } from '#shared/store/repositories/figures.ts';
 import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
 import { MapProposalRepository } from '#shared/store/repositories/map-proposals.ts';
+import { MemberImportRepository } from '#shared/store/repositories/member-imports.ts';
 import { MemberRepository } from '#shared/store/repositories/members.ts';
 import { RatingCriteriaRepository } from '#shared/store/repositories/rating-criteria.ts';
 import { RecentBranchRepository, RecentUnitRepository } from '#shared/store/repositories/recent-reads.ts';
@@ -52,6 +54,11 @@ export function memberWorkspace(c: Context<AppEnv>, deps: AppDependencies): Memb
     vault: deps.nationalIds,
     cipher: () => deps.nationalIds.cipherFor(tenant),
   };
+}
+
+/** The member workspace with where imports keep their progress. */
+export function importWorkspace(c: Context<AppEnv>, deps: AppDependencies): ImportWorkspace {
+  return { ...memberWorkspace(c, deps), imports: new MemberImportRepository(c.get('tenantTable')) };
 }
 
 /** The member workspace with the review campaigns and the figures progress is measured against. */
@@ -138,5 +145,9 @@ export function webhookWorkspace(c: Context<AppEnv>, deps: AppDependencies): Web
 /** The caller's tenant's API keys, and the audit their changes are written to. */
 export function apiKeyWorkspace(c: Context<AppEnv>, deps: AppDependencies): ApiKeyWorkspace {
   const table = c.get('tenantTable');
-  return { keys: new ApiKeyRepository(deps.table, table), audit: new AuditRepository(table) };
+  return {
+    keys: new ApiKeyRepository(deps.table, table),
+    audit: new AuditRepository(table),
+    keysInUse: deps.apiKeyCache,
+  };
 }

@@ -19,10 +19,13 @@ import {
   updateEndpoint,
 } from '#shared/domain/webhooks/webhook-endpoints.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
+import { etagOf, ifMatchVersion } from '../http/etag.ts';
 import {
   bearerSecurity,
+  changeResponses,
   conflictResponse,
   errorResponses,
+  ifMatchHeader,
   json,
   jsonBody,
   pageQuerySchema,
@@ -39,6 +42,7 @@ const params = z.object({ id });
 const create = createRoute({
   method: 'post',
   path: base,
+  operationId: 'createWebhook',
   tags,
   summary: 'Register an endpoint; its secret is shown this once / Đăng ký webhook',
   security: bearerSecurity,
@@ -53,6 +57,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: base,
+  operationId: 'listWebhooks',
   tags,
   summary: 'Endpoints of this tenant / Danh sách webhook',
   security: bearerSecurity,
@@ -65,6 +70,7 @@ const list = createRoute({
 const read = createRoute({
   method: 'get',
   path: `${base}/{id}`,
+  operationId: 'getWebhook',
   tags,
   summary: 'One endpoint / Một webhook',
   security: bearerSecurity,
@@ -75,44 +81,48 @@ const read = createRoute({
 const update = createRoute({
   method: 'patch',
   path: `${base}/{id}`,
+  operationId: 'updateWebhook',
   tags,
-  summary: 'Change, disable or enable an endpoint / Sửa, tắt, bật webhook',
+  summary: 'Change, disable or enable an endpoint (If-Match required) / Sửa, tắt, bật webhook',
   security: bearerSecurity,
-  request: { params, ...jsonBody(updateEndpointSchema) },
+  request: { params, headers: ifMatchHeader(true), ...jsonBody(updateEndpointSchema) },
   responses: {
     200: json(endpointViewSchema, 'The endpoint as changed'),
     ...errorResponses,
-    ...conflictResponse,
+    ...changeResponses,
   },
 });
 
 const remove = createRoute({
   method: 'delete',
   path: `${base}/{id}`,
+  operationId: 'deleteWebhook',
   tags,
   summary: 'Delete an endpoint / Xóa webhook',
   security: bearerSecurity,
-  request: { params },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses, ...conflictResponse },
+  request: { params, headers: ifMatchHeader(false) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses, ...changeResponses },
 });
 
 const rotate = createRoute({
   method: 'post',
   path: `${base}/{id}/rotate-secret`,
+  operationId: 'rotateWebhookSecret',
   tags,
   summary: 'New signing secret; the old one signs too for 24 h / Đổi khóa bí mật',
   security: bearerSecurity,
   responses: {
     200: json(endpointWithSecretSchema, 'The endpoint and its new secret'),
     ...errorResponses,
-    ...conflictResponse,
+    ...changeResponses,
   },
-  request: { params },
+  request: { params, headers: ifMatchHeader(false) },
 });
 
 const test = createRoute({
   method: 'post',
   path: `${base}/{id}/test`,
+  operationId: 'sendWebhookTest',
   tags,
   summary: 'Send a webhook.test event / Gửi sự kiện thử',
   security: bearerSecurity,
@@ -123,6 +133,7 @@ const test = createRoute({
 const deliveries = createRoute({
   method: 'get',
   path: `${base}/{id}/deliveries`,
+  operationId: 'listWebhookDeliveries',
   tags,
   summary: 'Deliveries and their attempts, newest first / Nhật ký gửi',
   security: bearerSecurity,
@@ -133,6 +144,7 @@ const deliveries = createRoute({
 const replay = createRoute({
   method: 'post',
   path: `${base}/{id}/deliveries/{deliveryId}/replay`,
+  operationId: 'replayWebhookDelivery',
   tags,
   summary: 'Send a delivery again, same webhook-id / Gửi lại',
   security: bearerSecurity,
@@ -142,29 +154,37 @@ const replay = createRoute({
 
 export function webhookRoutes(deps: AppDependencies) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(create, async (c) =>
-      c.json(await createEndpoint(webhookWorkspace(c, deps), changeContext(c), c.req.valid('json')), 201),
-    )
+    .openapi(create, async (c) => {
+      const created = await createEndpoint(webhookWorkspace(c, deps), changeContext(c), c.req.valid('json'));
+      return c.json(created, 201, { etag: etagOf(created.version), location: `${base}/${created.id}` });
+    })
     .openapi(list, async (c) =>
       c.json({ items: await listEndpoints(webhookWorkspace(c, deps), c.get('principal')) }, 200),
     )
-    .openapi(read, async (c) =>
-      c.json(await readEndpoint(webhookWorkspace(c, deps), c.get('principal'), c.req.valid('param').id), 200),
-    )
+    .openapi(read, async (c) => {
+      const endpoint = await readEndpoint(
+        webhookWorkspace(c, deps),
+        c.get('principal'),
+        c.req.valid('param').id,
+      );
+      return c.json(endpoint, 200, { etag: etagOf(endpoint.version) });
+    })
     .openapi(update, async (c) => {
       const ws = webhookWorkspace(c, deps);
-      return c.json(
-        await updateEndpoint(ws, changeContext(c), c.req.valid('param').id, c.req.valid('json')),
-        200,
-      );
+      const [endpointId, patch, version] = [c.req.valid('param').id, c.req.valid('json'), ifMatchVersion(c)];
+      const endpoint = await updateEndpoint(ws, changeContext(c), endpointId, patch, version);
+      return c.json(endpoint, 200, { etag: etagOf(endpoint.version) });
     })
     .openapi(remove, async (c) => {
-      await deleteEndpoint(webhookWorkspace(c, deps), changeContext(c), c.req.valid('param').id);
+      const ws = webhookWorkspace(c, deps);
+      await deleteEndpoint(ws, changeContext(c), c.req.valid('param').id, ifMatchVersion(c));
       return c.body(null, 204);
     })
-    .openapi(rotate, async (c) =>
-      c.json(await rotateSecret(webhookWorkspace(c, deps), changeContext(c), c.req.valid('param').id), 200),
-    )
+    .openapi(rotate, async (c) => {
+      const ws = webhookWorkspace(c, deps);
+      const endpoint = await rotateSecret(ws, changeContext(c), c.req.valid('param').id, ifMatchVersion(c));
+      return c.json(endpoint, 200, { etag: etagOf(endpoint.version) });
+    })
     .openapi(test, async (c) =>
       c.json(await sendTestEvent(webhookWorkspace(c, deps), changeContext(c), c.req.valid('param').id), 202),
     )

@@ -4,6 +4,7 @@
  * Front has none yet: its admin reads aggregates only, which no scope names so far.
  */
 import { randomUUID } from 'node:crypto';
+import type { ApiKeyCache } from '../../auth/api-key-cache.ts';
 import { apiKeyHint, hashApiKey, newApiKeySecret } from '../../auth/api-key-secret.ts';
 import type { ApiKeyRepository, StoredApiKey } from '../../store/repositories/api-keys.ts';
 import type { AuditRepository } from '../../store/repositories/audit.ts';
@@ -24,6 +25,8 @@ import {
 export interface ApiKeyWorkspace {
   readonly keys: ApiKeyRepository;
   readonly audit: AuditRepository;
+  /** This process's copies of keys in use: a revoked one is forgotten at once. */
+  readonly keysInUse: Pick<ApiKeyCache, 'forget'>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -105,6 +108,7 @@ export async function revokeApiKey(ws: ApiKeyWorkspace, ctx: ChangeContext, id: 
     auditRecordOf(ctx, { entityType: 'api_key', action: 'revoke', entityId: id, before, after }),
   );
   await tx.commit();
+  ws.keysInUse.forget(stored.hash);
   return after;
 }
 

@@ -27,7 +27,10 @@ export const apiKeysText = {
     vi: 'Đã tạo khóa. Hãy sao chép ngay: khóa chỉ hiện một lần này, hệ thống không lưu lại.',
     en: 'Key created. Copy it now: it is shown this once, and not kept.',
   },
-  'apiKeys.revoked': { vi: 'Đã thu hồi khóa.', en: 'Key revoked.' },
+  'apiKeys.revoked': {
+    vi: 'Đã thu hồi khóa. Mọi máy chủ ngừng nhận khóa này chậm nhất sau 30 giây.',
+    en: 'Key revoked. Every server stops accepting it within 30 seconds.',
+  },
   'apiKeys.none': { vi: 'Chưa có khóa nào.', en: 'No keys yet.' },
   'apiKeys.key': { vi: 'Khóa', en: 'Key' },
   'apiKeys.lastUsed': { vi: 'Dùng lần cuối', en: 'Last used' },

@@ -38,4 +38,32 @@ export const webhooksText = {
   'webhooks.delivery.failed': { vi: 'Không gửi được', en: 'Failed' },
   'webhooks.delivery.skipped': { vi: 'Bỏ qua (webhook đã tắt)', en: 'Skipped (webhook disabled)' },
   'webhooks.back': { vi: 'Danh sách webhook', en: 'All webhooks' },
+  'webhooks.edit': { vi: 'Sửa webhook', en: 'Edit the webhook' },
+  'webhooks.enabledBox': {
+    vi: 'Đang gửi (bỏ chọn để tắt webhook)',
+    en: 'Enabled (untick to disable the webhook)',
+  },
+  'webhooks.rotate': { vi: 'Đổi khóa bí mật', en: 'Rotate the secret' },
+  'webhooks.rotateHint': {
+    vi: 'Khóa mới chỉ hiện một lần. Khóa cũ vẫn ký kèm thêm 24 giờ, để bên nhận kịp chuyển sang khóa mới.',
+    en: 'The new secret is shown once. The old one keeps signing beside it for 24 hours, so the receiver has time to switch.',
+  },
+  'webhooks.rotated': {
+    vi: 'Đã đổi khóa bí mật. Khóa mới (chỉ hiện lần này, hãy lưu lại):',
+    en: 'Secret rotated. The new secret (shown this once, keep it):',
+  },
+  'webhooks.previousValidUntil': {
+    vi: 'Khóa cũ vẫn hợp lệ 24 giờ, đến',
+    en: 'The old secret stays valid for 24 hours, until',
+  },
+  'webhooks.delete': { vi: 'Xóa webhook', en: 'Delete the webhook' },
+  'webhooks.deleteAgree': {
+    vi: 'Tôi hiểu: webhook bị xóa không nhận thêm sự kiện nào, và nhật ký gửi của nó không xem lại được.',
+    en: 'I understand: a deleted webhook receives no more events, and its deliveries can no longer be read.',
+  },
+  'webhooks.deleteAgreeMissing': {
+    vi: 'Hãy đánh dấu ô xác nhận để xóa webhook',
+    en: 'Tick the box to delete the webhook',
+  },
+  'webhooks.deleted': { vi: 'Đã xóa webhook.', en: 'Webhook deleted.' },
 } as const satisfies Record<string, Message>;

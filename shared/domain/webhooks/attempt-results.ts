@@ -13,7 +13,7 @@ import {
   RETRY_SCHEDULE_MS,
   type StoredDelivery,
 } from './delivery.ts';
-import { type StoredEndpoint, viewOfEndpoint } from './endpoint.ts';
+import { changedEndpoint, type StoredEndpoint, viewOfEndpoint } from './endpoint.ts';
 
 export interface AttemptResult {
   readonly delivery: StoredDelivery;
@@ -44,7 +44,8 @@ export function resultOfAttempt(
       nextAttemptAt: null,
       replaying: false,
     };
-    const recovered = endpoint.failingSince === null ? undefined : { ...endpoint, failingSince: null };
+    const recovered =
+      endpoint.failingSince === null ? undefined : changedEndpoint(endpoint, { failingSince: null });
     return { delivery, endpoint: recovered, notice: undefined };
   }
   const next = before.replaying
@@ -60,16 +61,15 @@ export function resultOfAttempt(
   const failingSince = endpoint.failingSince ?? attempt.at;
   const disabledReason = outcome === 'gone' ? 'gone' : failedTooLong(failingSince, now) ? 'failing' : null;
   if (!disabledReason) {
-    const changed = endpoint.failingSince === null ? { ...endpoint, failingSince } : undefined;
+    const changed = endpoint.failingSince === null ? changedEndpoint(endpoint, { failingSince }) : undefined;
     return { delivery, endpoint: changed, notice: undefined };
   }
-  const disabled: StoredEndpoint = {
-    ...endpoint,
+  const disabled = changedEndpoint(endpoint, {
     enabled: false,
     disabledReason,
     failingSince,
     updatedAt: attempt.at,
-  };
+  });
   const principal = {
     userId: SENDER.userId,
     username: SENDER.username,

@@ -54,6 +54,8 @@ export const storedEndpointSchema = z.object({
   createdBy: z.object({ userId: z.string(), username: z.string() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** 1 when created, one more at each change: the ETag, and what every write is conditioned on. */
+  version: z.number().int().min(1),
 });
 export type StoredEndpoint = z.infer<typeof storedEndpointSchema>;
 
@@ -74,6 +76,15 @@ export const endpointWithSecretSchema = endpointViewSchema
   })
   .meta({ id: 'WebhookWithSecret' });
 export type EndpointWithSecret = z.infer<typeof endpointWithSecretSchema>;
+
+/**
+ * The endpoint changed, one version on: every change moves its ETag, an admin's and the sender's
+ * alike (a disabled or failing endpoint is not the one a stale If-Match was read from).
+ */
+export const changedEndpoint = (
+  before: StoredEndpoint,
+  changes: Partial<Omit<StoredEndpoint, 'id' | 'version'>>,
+): StoredEndpoint => ({ ...before, ...changes, version: before.version + 1 });
 
 export function viewOfEndpoint(endpoint: StoredEndpoint): EndpointView {
   const { secrets, sensitive, ...shown } = endpoint;

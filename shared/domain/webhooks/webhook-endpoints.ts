@@ -9,6 +9,7 @@ import type { AuditRepository } from '../../store/repositories/audit.ts';
 import type { WebhookDeliveryRepository } from '../../store/repositories/webhook-deliveries.ts';
 import { MAX_ENDPOINTS, type WebhookEndpointRepository } from '../../store/repositories/webhooks.ts';
 import type { Page } from '../../store/table.ts';
+import type { Transaction } from '../../store/transaction.ts';
 import { requireWebhookManager, type WebhookManager } from '../access/webhook-access.ts';
 import { type AuditedChange, auditRecordOf, type ChangeContext } from '../audit.ts';
 import { DomainError } from '../errors.ts';
@@ -16,6 +17,7 @@ import type { Principal } from '../roles.ts';
 import { type DeliveryView, deliveryIdOf, newDelivery, viewOfDelivery } from './delivery.ts';
 import {
   type CreateEndpoint,
+  changedEndpoint,
   type EndpointView,
   type EndpointWithSecret,
   type StoredEndpoint,
@@ -61,6 +63,7 @@ export async function createEndpoint(
     createdBy: { userId: ctx.principal.userId, username: ctx.principal.username },
     createdAt: now,
     updatedAt: now,
+    version: 1,
   };
   await save(ws, ctx, undefined, endpoint, 'create');
   return { ...viewOfEndpoint(endpoint), secret };
@@ -80,37 +83,49 @@ export async function readEndpoint(
   return viewOfEndpoint(await found(ws, id));
 }
 
+/**
+ * A change replaces fields wholesale, so it names the version it was made against (If-Match), as
+ * a member's edit does.
+ */
 export async function updateEndpoint(
   ws: WebhookWorkspace,
   ctx: ChangeContext,
   id: string,
   patch: UpdateEndpoint,
+  expectedVersion: number | undefined,
 ): Promise<EndpointView> {
   const manager = requireWebhookManager(ctx.principal);
-  const before = await found(ws, id);
+  if (expectedVersion === undefined) throw new DomainError('PRECONDITION_REQUIRED');
+  const before = await found(ws, id, expectedVersion);
   const { enabled, ...fields } = patch;
-  const after: StoredEndpoint = {
-    ...before,
+  const after = changedEndpoint(before, {
     ...fields,
-    ...(enabled !== undefined && {
-      enabled,
-      disabledReason: enabled ? null : 'manual',
-      failingSince: enabled ? null : before.failingSince,
-    }),
+    // Switching it on or off; sending the state it is in keeps why it is off (a 410, failures).
+    ...(enabled !== undefined &&
+      enabled !== before.enabled && {
+        enabled,
+        disabledReason: enabled ? null : 'manual',
+        failingSince: enabled ? null : before.failingSince,
+      }),
     updatedAt: ctx.now.toISOString(),
-  };
+  });
   checkEndpoint(ws, manager, after);
-  await save(ws, ctx, before, after, 'update');
+  await save(ws, ctx, before, after, 'update', expectedVersion);
   return viewOfEndpoint(after);
 }
 
-export async function deleteEndpoint(ws: WebhookWorkspace, ctx: ChangeContext, id: string): Promise<void> {
+export async function deleteEndpoint(
+  ws: WebhookWorkspace,
+  ctx: ChangeContext,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
   requireWebhookManager(ctx.principal);
-  const endpoint = await found(ws, id);
+  const endpoint = await found(ws, id, expectedVersion);
   const tx = ws.endpoints.transaction();
   ws.endpoints.remove(tx, endpoint);
   audit(ws, tx, ctx, { action: 'delete', before: viewOfEndpoint(endpoint), after: null, entityId: id });
-  await tx.commit();
+  await commit(tx, expectedVersion);
 }
 
 /** A new secret, shown once; the one it replaces keeps signing beside it for a day. */
@@ -118,20 +133,20 @@ export async function rotateSecret(
   ws: WebhookWorkspace,
   ctx: ChangeContext,
   id: string,
+  expectedVersion?: number,
 ): Promise<EndpointWithSecret> {
   requireWebhookManager(ctx.principal);
-  const before = await found(ws, id);
+  const before = await found(ws, id, expectedVersion);
   const secret = newSecret();
   const validUntil = new Date(ctx.now.getTime() + PREVIOUS_SECRET_VALID_MS).toISOString();
-  const after: StoredEndpoint = {
-    ...before,
+  const after = changedEndpoint(before, {
     secrets: {
       current: (await ws.secrets()).seal(secret),
       previous: { sealed: before.secrets.current, validUntil },
     },
     updatedAt: ctx.now.toISOString(),
-  };
-  await save(ws, ctx, before, after, 'rotate_secret');
+  });
+  await save(ws, ctx, before, after, 'rotate_secret', expectedVersion);
   return { ...viewOfEndpoint(after), secret };
 }
 
@@ -190,9 +205,12 @@ export async function replayDelivery(
   return viewOfDelivery(after);
 }
 
-async function found(ws: WebhookWorkspace, id: string): Promise<StoredEndpoint> {
+/** The endpoint, at the version If-Match names when it names one. */
+async function found(ws: WebhookWorkspace, id: string, expectedVersion?: number): Promise<StoredEndpoint> {
   const endpoint = await ws.endpoints.get(id);
   if (!endpoint) throw new DomainError('WEBHOOK_NOT_FOUND');
+  if (expectedVersion !== undefined && endpoint.version !== expectedVersion)
+    throw new DomainError('PRECONDITION_FAILED');
   return endpoint;
 }
 
@@ -219,6 +237,7 @@ async function save(
   before: StoredEndpoint | undefined,
   after: StoredEndpoint,
   action: AuditedChange['action'],
+  expectedVersion?: number,
 ): Promise<void> {
   const tx = ws.endpoints.transaction();
   ws.endpoints.save(tx, before, after);
@@ -228,12 +247,26 @@ async function save(
     before: before ? viewOfEndpoint(before) : null,
     after: viewOfEndpoint(after),
   });
-  await tx.commit();
+  await commit(tx, expectedVersion);
+}
+
+/**
+ * Another change came between the read and this write: stale for a caller who named the version
+ * it read (412); without If-Match, sent again to be applied over the other one (503).
+ */
+async function commit(tx: Transaction, expectedVersion: number | undefined): Promise<void> {
+  try {
+    await tx.commit();
+  } catch (error) {
+    const stale = error instanceof DomainError && error.code === 'PRECONDITION_FAILED';
+    if (stale && expectedVersion === undefined) throw new DomainError('WRITE_CONFLICT', { retryAfter: '1' });
+    throw error;
+  }
 }
 
 function audit(
   ws: WebhookWorkspace,
-  tx: ReturnType<WebhookEndpointRepository['transaction']>,
+  tx: Transaction,
   ctx: ChangeContext,
   change: Omit<AuditedChange, 'entityType'>,
 ): void {

@@ -11,6 +11,7 @@
 import type { ApiKey } from '../../domain/api-keys/api-key.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { PLATFORM_TENANT, type TenantId } from '../../domain/tenant-id.ts';
+import { ConditionFailedError } from '../store-errors.ts';
 import type { Page, Table, TenantTable } from '../table.ts';
 import { Transaction } from '../transaction.ts';
 
@@ -75,9 +76,19 @@ export class ApiKeyRepository {
     return this.tenant.query<StoredApiKey>({ pk: 'API_KEYS', cursor, limit });
   }
 
-  /** Notes a use of the key; callers do it at most once a minute per key. */
-  async touch(id: string, at: string): Promise<void> {
-    await this.tenant.update(keyOf(id), { set: { lastUsedAt: at }, condition: { exists: true } });
+  /**
+   * Notes a use of the key over the last use the caller knows (`previous`); writes nothing when
+   * another request noted one since, which is as good. Callers do it at most once a minute per key.
+   */
+  async touch(id: string, at: string, previous: string | null): Promise<void> {
+    try {
+      await this.tenant.update(keyOf(id), {
+        set: { lastUsedAt: at },
+        condition: { equals: { lastUsedAt: previous } },
+      });
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
   }
 
   /** Counts one more request in the window and returns the window's count, in one atomic write. */

@@ -6,10 +6,14 @@
  * - lane entry: same partition, `LANE#<lane>#<position>` → the delivery id, while it is not done.
  *   A lane is what must stay in order (one member's events); its head is one Query of limit 1,
  *   and only the head is ever sent.
- * - wake-up: `platform#WEBHOOK_DUE` / `<due ISO time>#<tenant>#<endpointId>#<lane>`: a lane to look
- *   at from that time on. The sender reads due ones with one Query (sort key ≤ now) and claims
- *   each by deleting it; a wake-up is only a hint, so a duplicate or a stale one costs a read.
+ * - wake-up: `platform#WEBHOOK_DUE#<shard>` / `<due ISO time>#<tenant>#<endpointId>#<lane>`: a
+ *   lane to look at from that time on. A lane's wake-ups always go to the same one of
+ *   `WAKE_UP_SHARDS` partitions (a digest of the lane), so every tenant's lanes are spread over
+ *   them rather than all written to one. The sender reads the shards in turn, one Query each (sort
+ *   key ≤ now), and claims each wake-up by deleting it; a wake-up is only a hint, so a duplicate
+ *   or a stale one costs a read.
  */
+import { createHash } from 'node:crypto';
 
 import { PLATFORM_TENANT } from '../../domain/tenant-id.ts';
 import type { StoredDelivery } from '../../domain/webhooks/delivery.ts';
@@ -18,7 +22,10 @@ import type { Key, Page, Table, TenantTable } from '../table.ts';
 import { Transaction } from '../transaction.ts';
 
 const KEEP_SECONDS = 30 * 24 * 3600;
-const DUE_PARTITION = 'WEBHOOK_DUE';
+
+/** Fixed: a lane's shard is a digest of the lane modulo this, so changing it strands wake-ups. */
+export const WAKE_UP_SHARDS = 8;
+const duePartition = (shard: number) => `WEBHOOK_DUE#${shard}`;
 
 const partition = (endpointId: string) => `WEBHOOK#${endpointId}`;
 const deliveryKey = (endpointId: string, id: string): Key => ({
@@ -36,6 +43,18 @@ export interface WakeUp {
   readonly lane: string;
   readonly dueAt: string;
 }
+
+/** The shard of a lane: the same for all of its wake-ups. */
+export function shardOfLane(tenant: string, endpointId: string, lane: string): number {
+  return (
+    createHash('sha256').update(`${tenant}#${endpointId}#${lane}`).digest().readUInt32BE(0) % WAKE_UP_SHARDS
+  );
+}
+
+const wakeUpKey = ({ tenant, endpointId, lane, dueAt }: WakeUp): Key => ({
+  pk: duePartition(shardOfLane(tenant, endpointId, lane)),
+  sk: `${dueAt}#${tenant}#${endpointId}#${lane}`,
+});
 
 export interface LaneHead {
   readonly deliveryId: string;
@@ -129,7 +148,7 @@ export class WebhookDeliveryRepository {
     const wakeUp: WakeUp = { tenant: this.table.tenant, endpointId, lane, dueAt: dueAt.toISOString() };
     return this.platform.putOperation({
       entity: 'webhook_wake_up',
-      key: { pk: DUE_PARTITION, sk: `${wakeUp.dueAt}#${wakeUp.tenant}#${endpointId}#${lane}` },
+      key: wakeUpKey(wakeUp),
       data: { ...wakeUp },
     });
   }
@@ -147,30 +166,34 @@ export class WebhookDeliveryRepository {
 /** The platform's queue of lanes due: what the sender reads, whatever the tenant. */
 export class WebhookWakeUps {
   private readonly platform: TenantTable;
+  /** Where the next read begins: each shard in turn goes first, so a busy one starves no other. */
+  private firstShard = 0;
 
   constructor(root: Table) {
     this.platform = root.forTenant(PLATFORM_TENANT);
   }
 
+  /** Up to `limit` wake-ups due by `now`, shard after shard, each shard's oldest first. */
   async due(now: Date, limit: number): Promise<WakeUp[]> {
-    // Every sort key of a time up to now sorts below now's ISO text followed by a higher character.
-    const page = await this.platform.query<WakeUp>({
-      pk: DUE_PARTITION,
-      skAtMost: `${now.toISOString()}~`,
-      limit,
-    });
-    return page.items;
+    const first = this.firstShard;
+    this.firstShard = (first + 1) % WAKE_UP_SHARDS;
+    const found: WakeUp[] = [];
+    for (let n = 0; n < WAKE_UP_SHARDS && found.length < limit; n++) {
+      // Every sort key of a time up to now sorts below now's ISO text followed by a higher character.
+      const page = await this.platform.query<WakeUp>({
+        pk: duePartition((first + n) % WAKE_UP_SHARDS),
+        skAtMost: `${now.toISOString()}~`,
+        limit: limit - found.length,
+      });
+      found.push(...page.items);
+    }
+    return found;
   }
 
   /** Takes a wake-up; false when another sender took it first. */
   async claim(wakeUp: WakeUp): Promise<boolean> {
     try {
-      await this.platform.transact([
-        this.platform.deleteOperation(
-          { pk: DUE_PARTITION, sk: `${wakeUp.dueAt}#${wakeUp.tenant}#${wakeUp.endpointId}#${wakeUp.lane}` },
-          { exists: true },
-        ),
-      ]);
+      await this.platform.transact([this.platform.deleteOperation(wakeUpKey(wakeUp), { exists: true })]);
       return true;
     } catch (error) {
       if (error instanceof ConditionFailedError) return false;

@@ -35,17 +35,24 @@ export class WebhookEndpointRepository {
     return page.items;
   }
 
-  /** A new endpoint (`attribute_not_exists`), or a change to one nobody changed since `before`. */
+  /**
+   * A new endpoint (`attribute_not_exists`), or a change to the version `before` was read at;
+   * PRECONDITION_FAILED when another change came first.
+   */
   save(tx: Transaction, before: StoredEndpoint | undefined, after: StoredEndpoint): void {
     tx.put(
       { entity: 'webhook_endpoint', key: endpointKey(after.id), data: { ...after } },
-      before ? { equals: { updatedAt: before.updatedAt } } : { exists: false },
-      // Two changes of one endpoint at once: the second is sent again, and then sees the first.
-      () => new DomainError('WRITE_CONFLICT', { retryAfter: '1' }),
+      before ? { equals: { version: before.version } } : { exists: false },
+      () => new DomainError('PRECONDITION_FAILED'),
     );
   }
 
+  /** Deletes the endpoint as read; PRECONDITION_FAILED when it changed or went meanwhile. */
   remove(tx: Transaction, endpoint: StoredEndpoint): void {
-    tx.delete(endpointKey(endpoint.id), { exists: true }, () => new DomainError('WEBHOOK_NOT_FOUND'));
+    tx.delete(
+      endpointKey(endpoint.id),
+      { equals: { version: endpoint.version } },
+      () => new DomainError('PRECONDITION_FAILED'),
+    );
   }
 }

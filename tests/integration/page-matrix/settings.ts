@@ -96,6 +96,37 @@ export const settingsCases: PageCases = {
     why: 'an endpoint and its deliveries are its admin’s (GET /api/v1/webhooks/{id}/deliveries)',
     build: (ids) => ({ path: `/settings/webhooks/${ids.webhook}` }),
   },
+  // Each allowed change gets an endpoint of its own at version 1, as in the API matrix.
+  'POST /settings/webhooks/:id/edit': {
+    ok: ['owner'],
+    why: 'its admin changes it (PATCH /api/v1/webhooks/{id})',
+    build: (ids) => ({
+      path: `/settings/webhooks/${ids.webhook}/edit`,
+      form: {
+        url: 'https://hook.example.org/page-matrix-edit',
+        description: 'Đổi mô tả',
+        'event.member.created': 'yes',
+        enabled: 'yes',
+        version: '1',
+      },
+    }),
+    fresh: REQUESTS['PATCH /api/v1/webhooks/{id}']?.fresh,
+  },
+  'POST /settings/webhooks/:id/rotate-secret': {
+    ok: ['owner'],
+    why: 'its admin rotates its secret (POST /api/v1/webhooks/{id}/rotate-secret)',
+    build: (ids) => ({ path: `/settings/webhooks/${ids.webhook}/rotate-secret`, form: { version: '1' } }),
+    fresh: REQUESTS['POST /api/v1/webhooks/{id}/rotate-secret']?.fresh,
+  },
+  'POST /settings/webhooks/:id/delete': {
+    ok: ['owner'],
+    why: 'its admin deletes it (DELETE /api/v1/webhooks/{id})',
+    build: (ids) => ({
+      path: `/settings/webhooks/${ids.webhook}/delete`,
+      form: { agree: 'yes', version: '1' },
+    }),
+    fresh: REQUESTS['DELETE /api/v1/webhooks/{id}']?.fresh,
+  },
   'POST /settings/webhooks/:id/test': {
     ok: ['owner'],
     why: 'its admin sends a test event (POST /api/v1/webhooks/{id}/test)',

@@ -33,7 +33,7 @@ nav.main a[aria-current="page"] { background: #fff; color: var(--brand); font-we
 nav.main a:hover { text-decoration: underline; }
 
 main { max-width: 1200px; margin: 0 auto; padding: 16px; }
-h1 { font-size: 1.5rem; margin: 8px 0 16px; }
+h1 { font-size: 1.5rem; margin: 8px 0 16px; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin: 24px 0 8px; }
 .panel { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; margin-bottom: 16px; }
 .muted { color: var(--muted); }
@@ -194,7 +194,7 @@ details.panel[open] > summary { margin-bottom: 12px; }
 .review-rows tbody th { font-weight: 400; background: transparent; white-space: normal; }
 .check { display: flex; gap: 10px; align-items: center; min-height: 44px; cursor: pointer; font-weight: 400; }
 .check input { width: 24px; height: 24px; min-height: 0; flex: none; margin: 0; }
-.review-close .check { align-items: flex-start; }
+.agree .check { align-items: flex-start; }
 .review-rows summary { cursor: pointer; color: var(--brand); padding: 10px 0; margin-top: -10px; }
 .review-change { display: grid; gap: 8px; margin: 4px 0 8px; min-width: 14rem; }
 .badge.done { border-color: var(--ok); color: var(--ok); }

@@ -3,6 +3,7 @@
  * beside it, tied to the input by aria-describedby so a screen reader says it too.
  */
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import type { Message } from '#shared/domain/messages.ts';
 import { CSRF_FIELD } from '../http/csrf.ts';
 import type { FieldErrors, FormValues } from '../http/forms.ts';
 import type { View } from '../http/view.ts';
@@ -23,6 +24,8 @@ interface FormProps {
   readonly class?: string;
   /** For a form that sends a file. */
   readonly enctype?: 'multipart/form-data';
+  /** A page the script shows, refreshed, while the form's long request runs (an import's progress). */
+  readonly progress?: string;
 }
 
 /** A POST form carrying the session's CSRF token. */
@@ -32,6 +35,7 @@ export const PostForm: FC<PropsWithChildren<FormProps>> = ({ view, action, confi
     action={action}
     class={rest.class ?? 'stack'}
     data-confirm={confirm}
+    data-progress={rest.progress}
     enctype={rest.enctype}
   >
     <input type="hidden" name={CSRF_FIELD} value={view.csrfToken} />
@@ -178,6 +182,74 @@ export const CheckboxGroup: FC<{
     </fieldset>
   );
 };
+
+/**
+ * One yes/no box (`value="yes"`) with its message beside it when refused: a setting that is on or
+ * off, or the "Tôi hiểu …" a destructive step asks for.
+ */
+export const CheckField: FC<{
+  readonly view: View;
+  readonly form: FormState;
+  readonly name: string;
+  readonly label: string;
+  readonly required?: boolean;
+  readonly idPrefix?: string;
+}> = ({ view, form, name, label, required, idPrefix }) => {
+  const error = form.errors[name];
+  const errorId = `${idOf(name, idPrefix)}-error`;
+  return (
+    <div class="field">
+      <label class="check">
+        <input
+          type="checkbox"
+          name={name}
+          value="yes"
+          checked={form.values[name] === 'yes'}
+          required={required}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />{' '}
+        {label}
+      </label>
+      {error && (
+        <span class="error" id={errorId}>
+          {view.say(error)}
+        </span>
+      )}
+    </div>
+  );
+};
+
+/** The box a destructive step asks to be ticked. */
+const AGREE_FIELD = 'agree';
+export const agreed = (values: FormValues) => values[AGREE_FIELD] === 'yes';
+/** The box's message when it was not ticked. */
+export const notAgreed = (message: Message): FieldErrors => ({ [AGREE_FIELD]: message });
+
+/**
+ * A destructive step's form, sent only with its "Tôi hiểu …" ticked (its handler checks `agreed`
+ * too, as a browser may not); `children` go above the box (a refusal, hidden fields).
+ */
+export const AgreeForm: FC<
+  PropsWithChildren<{
+    readonly view: View;
+    readonly action: string;
+    readonly form: FormState;
+    readonly idPrefix: string;
+    readonly agree: string;
+    readonly submit: string;
+  }>
+> = ({ view, action, form, idPrefix, agree, submit, children }) => (
+  <PostForm view={view} action={action} class="stack agree">
+    {children}
+    <CheckField view={view} form={form} name={AGREE_FIELD} idPrefix={idPrefix} label={agree} required />
+    <div class="actions">
+      <button type="submit" class="danger">
+        {submit}
+      </button>
+    </div>
+  </PostForm>
+);
 
 /** The choices a CheckboxGroup's boxes were ticked for, in the order given. */
 export const checkedOf = <T extends string>(values: FormValues, prefix: string, choices: readonly T[]): T[] =>

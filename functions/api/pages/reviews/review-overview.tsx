@@ -23,7 +23,16 @@ import { reviewProgress } from '#shared/domain/review/review-progress.ts';
 import { uiText } from '#shared/domain/ui-text/index.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { changeContext, reviewWorkspace } from '../../http/workspaces.ts';
-import { EMPTY_FORM, Notice, PostForm, SelectField, TextField } from '../components/forms.tsx';
+import {
+  AgreeForm,
+  agreed,
+  EMPTY_FORM,
+  Notice,
+  notAgreed,
+  PostForm,
+  SelectField,
+  TextField,
+} from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { YearFilters, yearsBack } from '../components/year-filters.tsx';
 import { type FormStatus, refusalOf } from '../http/form-refusal.ts';
@@ -165,38 +174,16 @@ const OpenForm = ({ view, years, form }: { view: View; years: readonly number[];
   </section>
 );
 
-const AGREE = 'agree';
-
-const CloseForm = ({ view, year, form }: { view: View; year: number; form: RefusedForm }) => {
-  const error = form.errors[AGREE];
-  return (
-    <PostForm view={view} action={`/reviews/${year}/close`} class="stack review-close">
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            name={AGREE}
-            value="yes"
-            required
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'close-agree-error' : undefined}
-          />{' '}
-          {view.t('reviews.closeAgree')}
-        </label>
-        {error && (
-          <span class="error" id="close-agree-error">
-            {view.say(error)}
-          </span>
-        )}
-      </div>
-      <div class="actions">
-        <button type="submit" class="danger">
-          {view.t('reviews.close')}
-        </button>
-      </div>
-    </PostForm>
-  );
-};
+const CloseForm = ({ view, year, form }: { view: View; year: number; form: RefusedForm }) => (
+  <AgreeForm
+    view={view}
+    action={`/reviews/${year}/close`}
+    form={form}
+    idPrefix="close"
+    agree={view.t('reviews.closeAgree')}
+    submit={view.t('reviews.close')}
+  />
+);
 
 /** POST /reviews: the admin opens a year's campaign with its deadline. */
 export async function openFromForm(c: Context<AppEnv>, deps: AppDependencies) {
@@ -224,8 +211,8 @@ export async function closeFromForm(c: Context<AppEnv>, deps: AppDependencies) {
   const values = await formValues(c);
   const refused = (state: RefusedForm, status: Refusal['status']) =>
     reviewsPage(c, deps, { form: 'close', year, state, status });
-  if (values[AGREE] !== 'yes')
-    return refused({ values, errors: { [AGREE]: uiText['reviews.closeAgreeMissing'] } }, 400);
+  if (!agreed(values))
+    return refused({ values, errors: notAgreed(uiText['reviews.closeAgreeMissing']) }, 400);
   try {
     await closeCampaign(reviewWorkspace(c, deps), changeContext(c), year);
     return c.redirect(`${reviewsHref(year)}&done=closed`, 303);

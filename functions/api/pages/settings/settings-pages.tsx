@@ -24,7 +24,8 @@ import { renderPage } from '../http/render.tsx';
 import type { View } from '../http/view.ts';
 import { API_KEYS_PATH, apiKeyPages } from './api-key-pages.tsx';
 import { figuresAdminPages } from './figures-admin.tsx';
-import { WEBHOOKS_PATH, webhookPages } from './webhook-pages.tsx';
+import { webhookPages } from './webhook-pages.tsx';
+import { WEBHOOKS_PATH } from './webhook-paths.ts';
 
 const SETTINGS_PATH = '/settings';
 const ANYONE = 'any';

@@ -16,8 +16,8 @@ import { recountDemoProvince } from '#functions/local/demo/recount-demo.ts';
 import { DEMO_PROVINCE_ID } from '#functions/local/demo/seed-demo-province.ts';
 import { logger } from '#shared/config/logger.ts';
 import type { ChangeContext } from '#shared/domain/audit.ts';
+import type { ImportWorkspace } from '#shared/domain/members/import/import-progress.ts';
 import { importMembers } from '#shared/domain/members/import/run-import.ts';
-import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
 import { composeNationalId } from '#shared/domain/national-id.ts';
 import { tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
@@ -27,6 +27,7 @@ import { readTable } from '#shared/imports/read-table.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
+import { MemberImportRepository } from '#shared/store/repositories/member-imports.ts';
 import { MemberRepository } from '#shared/store/repositories/members.ts';
 import { SettingsRepository } from '#shared/store/repositories/settings.ts';
 import { TransferRepository } from '#shared/store/repositories/transfers.ts';
@@ -133,7 +134,7 @@ export async function measureImport(rows: number): Promise<ImportBench> {
       'Họ và tên,Giới tính,Ngày sinh,Số CCCD,Số điện thoại,Chi hội,Ngày vào hội',
       ...Array.from({ length: rows }, (_, i) => row(i, branchIds)),
     ].join('\r\n');
-    const ws: MemberWorkspace = {
+    const ws: ImportWorkspace = {
       tenant,
       members: new MemberRepository(tenantTable),
       branches,
@@ -144,6 +145,7 @@ export async function measureImport(rows: number): Promise<ImportBench> {
       transfers: new TransferRepository(p.table, tenantTable),
       vault: p.nationalIds,
       cipher: () => p.nationalIds.cipherFor(tenant),
+      imports: new MemberImportRepository(tenantTable),
     };
     const ctx: ChangeContext = {
       principal: {

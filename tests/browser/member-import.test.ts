@@ -5,11 +5,12 @@
  * refused beside the file field. Each page checked with axe-core at 360 and 1366 px, with no
  * script error and nothing fetched from outside.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readTable } from '../../shared/imports/read-table.ts';
 import { listAllPages, provinceWithBranches } from '../setup/members.ts';
 import { setUpScene } from '../setup/scene.ts';
 import type { TestApp } from '../setup/test-app.ts';
@@ -94,6 +95,12 @@ it('imports an officer’s list from the members page once its rows are right', 
   await checkPage(page, 'import-done');
   const admitted = (await listAllPages(t, admin, { limit: 200 })).items.map((m) => m.fullName);
   expect(admitted.sort()).toEqual(['Lê Thị Giang', 'Nguyễn Văn An']);
+  await page.getByRole('link', { name: 'Xem tiến độ lần nhập này' }).click();
+  await page.getByText('Đã nhập xong.').waitFor();
+  const bar = page.locator('progress');
+  expect([await bar.getAttribute('value'), await bar.getAttribute('max')]).toEqual(['2', '2']);
+  await checkPage(page, 'import-progress');
+  await page.goto(`${server.origin}/members/import`);
 
   const bad = join(tmpdir(), `khong-phai-danh-sach-${Date.now()}.csv`);
   await writeFile(bad, 'Tên;Tuổi\r\nAn;30\r\n');
@@ -105,4 +112,70 @@ it('imports an officer’s list from the members page once its rows are right', 
   await checkPage(page, 'import-check-refused');
   // The refused file's page answers 400, as a refused form does.
   watcher.expectNoProblems([/status of 400/]);
+});
+
+/** A list long enough that importing it takes seconds: 6,000 different people, in two branches. */
+function longList(): string {
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Võ'];
+  const middle = ['Văn', 'Thị', 'Minh', 'Ngọc'];
+  const given = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Khoa', 'Lan', 'Mai', 'Nam'];
+  const rows = Array.from({ length: 6_000 }, (_, i) => {
+    const name = `${family[i % 5]} ${middle[Math.floor(i / 5) % 4]} ${given[Math.floor(i / 20) % 10]}`;
+    const born = `${String(1 + (Math.floor(i / 200) % 28)).padStart(2, '0')}/06/${1970 + Math.floor(i / 5_600)}`;
+    return [name, i % 2 ? 'Nữ' : 'Nam', born, `Chi hội Khóm ${1 + (i % 2)}`, '15/01/2020'].join(',');
+  });
+  return ['Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội', ...rows].join('\r\n');
+}
+
+it('shows an import’s progress while a long list is written', async () => {
+  const file = join(tmpdir(), `danh-sach-dai-${Date.now()}.csv`);
+  await writeFile(file, longList());
+  const { page, watcher } = await openPage(browser, server.origin);
+  await signInAs(page, 'alpha.farmers');
+  await page.goto(`${server.origin}/members/import`);
+  await page.getByLabel('Danh sách của đơn vị').selectOption({ label: 'Phường Mỹ Tho' });
+  await page.getByLabel('Tệp danh sách').setInputFiles(file);
+  // What the script shows under the form while the request runs goes with the page when the
+  // answer comes: noted as it appears, in the tab's session storage, which outlives the page.
+  await page.evaluate(`new MutationObserver(() => {
+    const bar = document.querySelector('form + [role="status"] progress');
+    if (bar && bar.value < bar.max) sessionStorage.setItem('seen', JSON.stringify([bar.value, bar.max]));
+  }).observe(document.body, { childList: true, subtree: true })`);
+  // The answer takes as long as the import: the click does not wait for it.
+  await page.getByRole('button', { name: 'Nhập danh sách' }).click({ noWaitAfter: true });
+  await page.getByRole('heading', { name: 'Đã nhập danh sách' }).waitFor({ timeout: 120_000 });
+  expect(await page.getByRole('status').textContent()).toContain('Kết nạp mới: 6.000');
+  const [written, rows] = JSON.parse(
+    (await page.evaluate<string | null>("sessionStorage.getItem('seen')")) ?? '[]',
+  );
+  expect(rows).toBe(6_000);
+  expect(written).toBeLessThan(6_000);
+  watcher.expectNoProblems();
+}, 180_000);
+
+it('gives the template, and the file back with the check written in', async () => {
+  const file = join(tmpdir(), `danh-sach-loi-${Date.now()}.csv`);
+  await writeFile(file, CSV);
+  const { page, watcher } = await openPage(browser, server.origin);
+  await signInAs(page, 'alpha.farmers');
+  await page.goto(`${server.origin}/members/import`);
+  const [template] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải tệp mẫu (.xlsx)' }).click(),
+  ]);
+  expect(template.suggestedFilename()).toBe('mau-danh-sach-hoi-vien.xlsx');
+  const [headers = []] = await readTable(await readFile((await template.path()) as string), 'xlsx');
+  expect(headers.slice(0, 3)).toEqual(['Họ và tên', 'Giới tính', 'Ngày sinh']);
+
+  await page.getByLabel('Danh sách của đơn vị').selectOption({ label: 'Phường Mỹ Tho' });
+  await page.getByLabel('Tệp danh sách').setInputFiles(file);
+  const [annotated] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải tệp kèm kết quả kiểm tra (.xlsx)' }).click(),
+  ]);
+  expect(annotated.suggestedFilename()).toBe('ket-qua-kiem-tra.xlsx');
+  const [, ...rows] = await readTable(await readFile((await annotated.path()) as string), 'xlsx');
+  expect(rows.map((row) => row[0] === '')).toEqual([true, false, false, false]);
+  expect(rows[1]?.[0]).toContain('bảng mã cũ');
+  watcher.expectNoProblems();
 });

@@ -171,6 +171,16 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     ownRules: NEIGHBOURS,
     why: 'a list admitted into the branches of a unit in the writer’s scope; the neighbours’ own branches there have other names',
   },
+  'GET /api/v1/imports/template.xlsx': {
+    // The template names no record: every writer of members gets their organization's.
+    ok: [...MEMBER_WRITERS_AND_KEY, 'outOfScopeOfficer'],
+    own: [...OTHER_ADMINS, 'otherKey'],
+    why: 'the template is for those who import members; other organizations get their own',
+  },
+  'GET /api/v1/imports/{id}': {
+    ok: ['owner'],
+    why: 'an import’s progress is for whoever sent it (here the admin) and the organization’s admins',
+  },
   'POST /api/v1/imports/check': {
     ok: MEMBER_WRITERS_AND_KEY,
     own: NEIGHBOURS,

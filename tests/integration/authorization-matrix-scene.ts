@@ -123,6 +123,8 @@ export interface Ids {
   /** A webhook endpoint of the victim tenant, and one of its deliveries (a test event). */
   readonly webhook: string;
   readonly delivery: string;
+  /** A member list the victim's admin imported. */
+  readonly import: string;
 }
 
 export const MISSING_IDS: Ids = {
@@ -138,6 +140,7 @@ export const MISSING_IDS: Ids = {
   apiKey: '00000000-0000-4000-8000-000000000004',
   webhook: '00000000-0000-4000-8000-000000000005',
   delivery: 'msg_000000000AAAAAAAAAAAAAAAA',
+  import: 'imp-missing000000000',
 };
 
 export interface MatrixScene {
@@ -330,6 +333,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       introduction,
       apiKey: victimKey.id,
       ...(await victimWebhook(t, owner)),
+      import: await victimImport(t, owner),
     },
     mapMarkers: [VICTIM_UNIT.id, VICTIM_UNIT.name],
     markers: [
@@ -400,6 +404,21 @@ async function forgedLike(token: string): Promise<string> {
 export const uniqueSuffix = () => randomUUID().slice(0, 8);
 
 /** The owner's webhook endpoint and a delivery of it (a queued test event): what refused callers must not reach. */
+/** A one-row list imported by the victim's admin into a branch of its own. */
+async function victimImport(t: TestApp, owner: string): Promise<string> {
+  const imported = await jsonOf<{ id: string }>(
+    await t.request(`/api/v1/imports?unitId=${VICTIM_UNIT.id}`, {
+      method: 'POST',
+      token: owner,
+      headers: { 'content-type': 'text/csv' },
+      body: `Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội\r\nLã Văn Nhập,Nam,02/03/1985,${VICTIM_BRANCH},01/01/2021\r\n`,
+    }),
+    201,
+    'POST /api/v1/imports',
+  );
+  return imported.id;
+}
+
 async function victimWebhook(t: TestApp, owner: string): Promise<{ webhook: string; delivery: string }> {
   const endpoint = await jsonOf<{ id: string }>(
     await postJson(t, owner, '/api/v1/webhooks', { url: VICTIM_WEBHOOK, eventTypes: ['member.created'] }),

@@ -7,6 +7,7 @@
  * are refused with problem+json.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../shared/imports/read-table.ts';
 import { listAllPages, nationalIdFor, provinceWithBranches } from '../setup/members.ts';
 import { accessTokens, appWithProvinces, createOfficers } from '../setup/scene.ts';
 import { expectProblem, type TestApp } from '../setup/test-app.ts';
@@ -128,6 +129,79 @@ describe('checking an officer’s CSV', () => {
   it('writes nothing', async () => {
     await check(csv, 'text/csv');
     expect((await listAllPages(t, admin, { limit: 200 })).items).toEqual([]);
+  });
+});
+
+describe('a commune column', () => {
+  const HEAD = 'Họ và tên,Giới tính,Ngày sinh,Chi hội,Xã/Phường,Ngày vào hội';
+  const rowsOf = (...communes: string[]) =>
+    [
+      HEAD,
+      ...communes.map(
+        (commune, i) => `Lê Văn Xã ${'ABCDE'[i]},Nam,01/01/1990,Chi hội Khóm 1,${commune},01/01/2020`,
+      ),
+    ].join('\r\n');
+
+  it('tells apart branches of the same name by today’s commune, its code, or an old commune through the 2025 table', async () => {
+    // Two communes have a "Chi hội Khóm 1"; 28264 was Phường 2, merged into Phường Mỹ Tho (28261).
+    const result = await check(
+      rowsOf('Phường Đạo Thạnh', 'phuong my tho', '28261', '28264', 'Xã Không Có'),
+      'text/csv',
+    );
+    expect(problemsOf(result)).toEqual([
+      { row: 5, column: 'Xã/Phường', code: 'commune_old', severity: 'warning' },
+      { row: 6, column: 'Xã/Phường', code: 'commune_unknown', severity: 'error' },
+    ]);
+    expect(result.ready).toBe(4);
+    const imported = await t.request('/api/v1/imports', {
+      method: 'POST',
+      token: admin,
+      body: rowsOf('Phường Đạo Thạnh', '28264'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.status).toBe(201);
+    const members = (await listAllPages(t, admin, { limit: 200 })).items;
+    const unitOf = (name: string) => members.find((m) => m.fullName === name)?.unitId;
+    expect([unitOf('Lê Văn Xã A'), unitOf('Lê Văn Xã B')]).toEqual(['28249-01', '28261-01']);
+  });
+
+  it('says a branch is not in the commune named', async () => {
+    const result = await check(rowsOf('Phường Đạo Thạnh').replace('Khóm 1,', 'Khóm 2,'), 'text/csv');
+    expect(problemsOf(result)).toEqual([
+      { row: 2, column: 'Chi hội', code: 'branch_unknown', severity: 'error' },
+    ]);
+  });
+});
+
+describe('the check written into the file', () => {
+  it('answers the officer’s own rows with what is wrong beside each, rows in error filled red', async () => {
+    const response = await t.request('/api/v1/imports/check?unitId=28261', {
+      method: 'POST',
+      token: admin,
+      body: csv,
+      headers: { 'content-type': 'text/csv', accept: XLSX },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(XLSX);
+    const bytes = await response.arrayBuffer();
+    const [headers = [], ...rows] = await readTable(new Uint8Array(bytes), 'xlsx');
+    expect(headers).toEqual(['Kết quả kiểm tra / What the check found', ...HEADERS.split(';')]);
+    // Row for row as sent: the spreadsheet's row N is the file's row N.
+    expect(rows.map((row) => row.slice(1).join(';'))).toEqual(ROWS);
+    const noteOf = (rowNumber: number) => rows[rowNumber - 2]?.[0] ?? '';
+    expect(noteOf(2)).toBe('');
+    expect(noteOf(4)).toMatch(/^Họ và tên: .*TCVN3.* \/ .*legacy encoding/);
+    expect(noteOf(9)).toContain('(2)');
+    expect(noteOf(12)).toBe('');
+
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    const fillOf = (rowNumber: number) => {
+      const fill = workbook.worksheets[0]?.getRow(rowNumber).getCell(2).fill;
+      return fill?.type === 'pattern' ? fill.fgColor?.argb : undefined;
+    };
+    expect([fillOf(2), fillOf(4), fillOf(8)]).toEqual([undefined, 'FFFDE2E1', 'FFFFF4CE']);
   });
 });
 

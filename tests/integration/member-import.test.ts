@@ -10,11 +10,28 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../functions/local/stream-poller.ts';
+import { logger } from '../../shared/config/logger.ts';
+import { columnMapOf, IMPORT_FIELDS } from '../../shared/domain/members/import/import-columns.ts';
+import type { ImportProgress } from '../../shared/domain/members/import/import-progress.ts';
+import type { Member } from '../../shared/domain/members/member.ts';
+import { toTenantId } from '../../shared/domain/tenant-id.ts';
+import { XLSX_CONTENT_TYPE } from '../../shared/exports/xlsx-stream.ts';
+import { createChangeApplier } from '../../shared/figures/apply-changes.ts';
+import { memberLoad } from '../../shared/figures/member-load.ts';
+import { readTable } from '../../shared/imports/read-table.ts';
+import { MemberImportRepository } from '../../shared/store/repositories/member-imports.ts';
+import { MemberRepository } from '../../shared/store/repositories/members.ts';
 import { eventually } from '../setup/eventually.ts';
 import { expectedFigures, rawItems, storedFigures } from '../setup/figures-oracle.ts';
 import { auditOf, listAllPages, nationalIdFor, provinceWithBranches } from '../setup/members.ts';
 import { accessTokens } from '../setup/scene.ts';
-import { createTestApp, expectProblem, startStreamPollerFor, type TestApp } from '../setup/test-app.ts';
+import {
+  createOfficer,
+  createTestApp,
+  expectProblem,
+  startStreamPollerFor,
+  type TestApp,
+} from '../setup/test-app.ts';
 
 const PROVINCE = 'importing';
 
@@ -165,6 +182,103 @@ describe('an import cut short', () => {
   });
 });
 
+interface Progress {
+  id: string;
+  state: string;
+  rows: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  by: { username: string };
+  finishedAt: string | null;
+  stalled: boolean;
+}
+
+const progressOf = (id: string, token = admin) => t.request(`/api/v1/imports/${id}`, { token });
+
+describe('watching an import', () => {
+  it('says how far it went, for the one who sent it', async () => {
+    const key = { 'idempotency-key': 'import-watched' };
+    const half = await imported(csvOf(people(4, 300)), key);
+    const response = await progressOf(half.id);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      id: half.id,
+      state: 'done',
+      rows: 4,
+      processed: 4,
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      by: { username: `${PROVINCE}.farmers` },
+      finishedAt: expect.any(String),
+      stalled: false,
+    });
+    // Sent again whole under the same key: the same import, its progress over the whole file.
+    await imported(csvOf(people(6, 300)), key);
+    const whole = (await (await progressOf(half.id)).json()) as Progress;
+    expect(whole).toMatchObject({ rows: 6, processed: 6, state: 'done' });
+  });
+
+  it('is said to have stopped when it made no progress for five minutes while running', async () => {
+    const result = await imported(csvOf(people(2, 500)));
+    const imports = new MemberImportRepository(t.deps.table.forTenant(toTenantId(`${PROVINCE}:farmers`)));
+    const done = await imports.get(result.id);
+    const sixMinutesAgo = new Date(Date.now() - 6 * 60_000).toISOString();
+    // As a process that died part way leaves it: running, its last progress minutes old.
+    await imports.save({
+      ...(done as ImportProgress),
+      state: 'running',
+      updatedAt: sixMinutesAgo,
+      finishedAt: null,
+    });
+    expect(await (await progressOf(result.id)).json()).toMatchObject({ state: 'running', stalled: true });
+    await imports.save({
+      ...(done as ImportProgress),
+      state: 'running',
+      finishedAt: null,
+      updatedAt: new Date().toISOString(),
+    });
+    expect(await (await progressOf(result.id)).json()).toMatchObject({ state: 'running', stalled: false });
+  });
+
+  it('is not said to exist to another officer, nor for an id nobody imported under', async () => {
+    const result = await imported(csvOf(people(1, 400)));
+    await createOfficer(t, {
+      username: 'importing.branch',
+      tenantId: `${PROVINCE}:farmers`,
+      role: 'branch_officer',
+      scope: { branchId: 'b-28261-01' },
+    });
+    const [officer] = await accessTokens(t, 'importing.branch');
+    await expectProblem(await progressOf(result.id, officer), 404, 'IMPORT_NOT_FOUND');
+    await expectProblem(await progressOf('imp-nobody'), 404, 'IMPORT_NOT_FOUND');
+  });
+});
+
+describe('the bulk path’s national ids', () => {
+  it('are claimed before anything is written: one taken since the import looked is refused', async () => {
+    const result = await imported(csvOf(people(3, 600)));
+    const tenantTable = t.deps.table.forTenant(toTenantId(`${PROVINCE}:farmers`));
+    const members = new MemberRepository(tenantTable);
+    const holder = (await listed()).find((m) => m.fullName === people(3, 600)[1]?.fullName);
+    const member = (await members.get(holder?.id as string)) as Member;
+    expect(member.nationalId).not.toBeNull();
+    const load = memberLoad(tenantTable, createChangeApplier(t.deps.table, { log: logger }));
+    // Another member with the same CCCD, as a second import racing the first would write them.
+    const rival = { ...member, id: `${result.id}-rival` };
+    await expect(load(`IMPORT#${result.id}-rival`, [{ n: 2, member: rival }])).rejects.toMatchObject({
+      code: 'NATIONAL_ID_TAKEN',
+    });
+    expect(await members.get(rival.id)).toBeUndefined();
+    // The holder written again (an import sent again) keeps their own id.
+    await load(`IMPORT#${result.id}`, [{ n: 3, member }]);
+    expect(await members.idForNationalIdHash(member.nationalId?.hash as string)).toBe(member.id);
+    await expectFiguresSettled();
+  });
+});
+
 describe('a file with a row in error', () => {
   it('is refused whole: nothing written', async () => {
     const rows = people(3, 200);
@@ -173,5 +287,58 @@ describe('a file with a row in error', () => {
     const problem = await expectProblem(await importFile(csv), 422, 'IMPORT_HAS_ERRORS');
     expect(problem.detail).toContain('1 dòng còn lỗi');
     expect(await listed()).toEqual(before);
+  });
+});
+
+describe('the template', () => {
+  const templateOf = async (token: string) => {
+    const response = await t.request('/api/v1/imports/template.xlsx', { token });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
+    return readTable(new Uint8Array(await response.arrayBuffer()), 'xlsx');
+  };
+
+  it('heads every column the import reads as the import reads it, in the organization’s words', async () => {
+    const [headers = [], ...rows] = await templateOf(admin);
+    expect(rows).toEqual([]);
+    expect(headers).toContain('Chi hội');
+    expect(headers).toContain('Ngày vào hội');
+    // Read back by the import's own column map: every column is a field, each field once, all of them.
+    const map = columnMapOf(headers);
+    expect(map.columns.every((column) => column.field !== null)).toBe(true);
+    expect(Object.keys(map.indexOf).sort()).toEqual([...IMPORT_FIELDS].sort());
+    const [youth] = await accessTokens(t, `${PROVINCE}.youth`);
+    const [youthHeaders = []] = await templateOf(youth);
+    expect(youthHeaders).toEqual(expect.arrayContaining(['Chi đoàn', 'Ngày vào đoàn']));
+    expect(youthHeaders).not.toContain('Chi hội');
+  });
+
+  it('filled in and sent back, is imported', async () => {
+    const [headers = []] = await templateOf(admin);
+    const cells: Record<string, string> = {
+      'Họ và tên': 'Đinh Văn Mẫu',
+      'Giới tính': 'Nam',
+      'Ngày sinh': '09/09/1979',
+      'Số điện thoại': '0912000999',
+      'Chi hội': 'Chi hội Khóm 1',
+      'Ngày vào hội': '01/01/2015',
+    };
+    const csv = [headers.join(','), headers.map((header) => cells[header] ?? '').join(',')].join('\r\n');
+    expect(await imported(csv)).toMatchObject({ created: 1, warnings: [] });
+  });
+
+  it('is not given to a viewer', async () => {
+    await createOfficer(t, {
+      username: 'importing.viewer',
+      tenantId: `${PROVINCE}:farmers`,
+      role: 'viewer',
+      scope: null,
+    });
+    const [viewer] = await accessTokens(t, 'importing.viewer');
+    await expectProblem(
+      await t.request('/api/v1/imports/template.xlsx', { token: viewer }),
+      403,
+      'FORBIDDEN',
+    );
   });
 });

@@ -7,14 +7,17 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DomainError } from '#shared/domain/errors.ts';
 import { IMPORT_FIELDS } from '#shared/domain/members/import/import-columns.ts';
+import { importProgress } from '#shared/domain/members/import/import-progress.ts';
 import { fieldMessageOf } from '#shared/domain/messages.ts';
 import { XLSX_CONTENT_TYPE } from '#shared/exports/xlsx-stream.ts';
 import type { TableFormat } from '#shared/imports/read-table.ts';
 import type { AppDependencies, AppEnv } from '../app-env.ts';
+import { annotatedImportResponse, wantsAnnotatedFile } from '../http/annotated-import.ts';
+import { importTemplateResponse } from '../http/import-template.ts';
 import { memberLoadFor } from '../http/member-load.ts';
 import { bearerSecurity, errorResponses, json, problemSchema } from '../http/openapi.ts';
 import { validationHook } from '../http/validation.ts';
-import { changeContext, memberWorkspace } from '../http/workspaces.ts';
+import { changeContext, importWorkspace, memberWorkspace } from '../http/workspaces.ts';
 
 const CSV = 'text/csv';
 const file = { schema: z.string().meta({ format: 'binary' }) };
@@ -57,12 +60,23 @@ const fileRequest = {
 const checkRoute = createRoute({
   method: 'post',
   path: '/api/v1/imports/check',
+  operationId: 'checkMemberImport',
   tags: ['imports'],
   summary: 'Check a member list before importing it / Kiểm tra danh sách hội viên trước khi nhập',
   description: `${FILE_DESCRIPTION} Nothing is written.`,
   security: bearerSecurity,
   request: fileRequest,
-  responses: { 200: json(importCheckSchema, 'What importing the file would do'), ...errorResponses },
+  responses: {
+    200: {
+      description:
+        'What importing the file would do; with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the file itself as .xlsx with a first column saying what is wrong with each row (rows in error filled red, rows with a note yellow)',
+      content: {
+        'application/json': { schema: importCheckSchema },
+        [XLSX_CONTENT_TYPE]: file,
+      },
+    },
+    ...errorResponses,
+  },
 });
 
 const importResultSchema = z
@@ -81,6 +95,7 @@ const importResultSchema = z
 const importRoute = createRoute({
   method: 'post',
   path: '/api/v1/imports',
+  operationId: 'importMembers',
   tags: ['imports'],
   summary: 'Import a member list / Nhập danh sách hội viên từ tệp',
   description: `${FILE_DESCRIPTION} Imported only if the check finds no row in error (422 otherwise, nothing written). A person already here — the same CCCD, else the same name and birth date in the branch — has their details updated, never a second record: sending the same file again changes nothing. With an Idempotency-Key, an import cut short and sent again goes on where it stopped.`,
@@ -97,6 +112,55 @@ const importRoute = createRoute({
       content: { 'application/problem+json': { schema: problemSchema } },
     },
   },
+});
+
+const importProgressSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(['running', 'done']),
+    rows: z.number().int().meta({ description: 'Rows of the file ready to import' }),
+    processed: z.number().int().meta({ description: 'Rows written so far (created, updated or unchanged)' }),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    unitId: z.string().nullable(),
+    by: z.object({ userId: z.string(), username: z.string() }),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    stalled: z.boolean().meta({
+      description:
+        'Running, but no progress for five minutes: the import stopped. Send the same file again with the same Idempotency-Key to go on.',
+    }),
+  })
+  .meta({ id: 'ImportProgress' });
+
+const templateRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/imports/template.xlsx',
+  operationId: 'getImportTemplate',
+  tags: ['imports'],
+  summary: 'The template of a member list / Tệp mẫu danh sách hội viên',
+  description:
+    'The columns the import reads, headed as officers write them in the organization’s words ("Chi đoàn", "Ngày vào đoàn" for the Youth Union), phone and CCCD columns formatted as text, and a second sheet saying how to fill in each column. Sensitive columns only for those who may import them.',
+  security: bearerSecurity,
+  responses: {
+    200: { description: 'The template', content: { [XLSX_CONTENT_TYPE]: file } },
+    ...errorResponses,
+  },
+});
+
+const progressRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/imports/{id}',
+  operationId: 'getImportProgress',
+  tags: ['imports'],
+  summary: 'How far an import has gone / Tiến độ nhập danh sách',
+  description:
+    'Recorded as the import goes, so it can be watched while POST /api/v1/imports is still running (its id is known in advance: the one an Idempotency-Key gives). For whoever sent the import and for the organization’s admins.',
+  security: bearerSecurity,
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: { 200: json(importProgressSchema, 'The import’s progress'), ...errorResponses },
 });
 
 function formatOf(c: Context<AppEnv>): TableFormat {
@@ -127,26 +191,42 @@ const tableOf = async (c: Context<AppEnv>) =>
   (await importing()).readTable(new Uint8Array(await c.req.arrayBuffer()), formatOf(c));
 
 export function importRoutes(deps: AppDependencies) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(importRoute, async (c) => {
-      const { importMembers } = await importing();
-      const result = await importMembers(memberWorkspace(c, deps), changeContext(c), await tableOf(c), {
-        unitId: c.req.valid('query').unitId,
-        idempotencyKey: c.req.valid('header')['idempotency-key'],
-        load: memberLoadFor(c, deps),
-      });
-      return c.json({ ...result, warnings: withMessages(result.warnings) }, 201);
-    })
-    .openapi(checkRoute, async (c) => {
-      const table = await tableOf(c);
-      const { checkImport } = await importing();
-      const check = await checkImport(
-        memberWorkspace(c, deps),
-        c.get('principal'),
-        table,
-        c.get('now'),
-        c.req.valid('query').unitId,
-      );
-      return c.json({ ...check, columns: [...check.columns], problems: withMessages(check.problems) }, 200);
-    });
+  return (
+    new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+      .openapi(importRoute, async (c) => {
+        const { importMembers } = await importing();
+        const result = await importMembers(importWorkspace(c, deps), changeContext(c), await tableOf(c), {
+          unitId: c.req.valid('query').unitId,
+          idempotencyKey: c.req.valid('header')['idempotency-key'],
+          load: memberLoadFor(c, deps),
+        });
+        return c.json({ ...result, warnings: withMessages(result.warnings) }, 201);
+      })
+      .openapi(checkRoute, async (c) => {
+        const table = await tableOf(c);
+        const { checkImport } = await importing();
+        const check = await checkImport(
+          memberWorkspace(c, deps),
+          c.get('principal'),
+          table,
+          c.get('now'),
+          c.req.valid('query').unitId,
+        );
+        if (wantsAnnotatedFile(c)) return annotatedImportResponse(c, table, check);
+        return c.json({ ...check, columns: [...check.columns], problems: withMessages(check.problems) }, 200);
+      })
+      // Before the progress route: "template.xlsx" would otherwise be read as an import's id.
+      .openapi(templateRoute, (c) => importTemplateResponse(c))
+      .openapi(progressRoute, async (c) =>
+        c.json(
+          await importProgress(
+            importWorkspace(c, deps),
+            c.get('principal'),
+            c.req.valid('param').id,
+            c.get('now'),
+          ),
+          200,
+        ),
+      )
+  );
 }

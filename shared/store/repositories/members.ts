@@ -12,6 +12,7 @@
  *   so who was introduced in a year is listed by commune without reading the members.
  */
 
+import { mapConcurrently } from '../../concurrency.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { historyOf } from '../../domain/members/history.ts';
 import { isCurrent } from '../../domain/members/lifecycle.ts';
@@ -32,7 +33,7 @@ import {
   type PartyState,
 } from '../../domain/party/party-introduction.ts';
 import { estimatedWordShare } from '../../domain/vietnamese-names.ts';
-import { InvalidCursorError } from '../store-errors.ts';
+import { ConditionFailedError, InvalidCursorError } from '../store-errors.ts';
 import {
   type Item,
   type Key,
@@ -46,6 +47,11 @@ import { Transaction } from '../transaction.ts';
 
 const memberKey = (id: string): Key => ({ pk: `MEMBER#${id}`, sk: 'MEMBER' });
 const nationalIdKey = (hash: string): Key => ({ pk: `NATIONAL_ID#${hash}`, sk: 'NATIONAL_ID' });
+const guardItem = (memberId: string, hash: string): Item => ({
+  entity: 'national_id',
+  key: nationalIdKey(hash),
+  data: { memberId },
+});
 const group = (member: Member) => (isCurrent(member.status) ? 'CURRENT' : 'FORMER');
 const orderOf = (member: Member) => `${personOrderKey(member.fullName)}#${member.id}`;
 
@@ -244,11 +250,25 @@ export class MemberRepository {
   }
 
   private claimNationalId(tx: Transaction, memberId: string, hash: string): void {
-    tx.put(
-      { entity: 'national_id', key: nationalIdKey(hash), data: { memberId } },
-      { exists: false },
-      () => new DomainError('NATIONAL_ID_TAKEN'),
-    );
+    tx.put(guardItem(memberId, hash), { exists: false }, () => new DomainError('NATIONAL_ID_TAKEN'));
+  }
+
+  /**
+   * Claims the national ids of members about to be written in bulk, one conditional put each (a
+   * batch write cannot be conditional): an id another member holds — taken since the import looked,
+   * by an admission or another import — fails with NATIONAL_ID_TAKEN before any of them is
+   * written. An id the same member already holds (an import sent again) is theirs.
+   */
+  async claimNationalIds(members: readonly Member[], concurrency: number): Promise<void> {
+    const claims = members.flatMap((m) => (m.nationalId ? [{ id: m.id, hash: m.nationalId.hash }] : []));
+    await mapConcurrently(claims, concurrency, async ({ id, hash }) => {
+      try {
+        await this.table.put(guardItem(id, hash), { exists: false });
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        if ((await this.idForNationalIdHash(hash)) !== id) throw new DomainError('NATIONAL_ID_TAKEN');
+      }
+    });
   }
 
   /** Members in a place, in Vietnamese name order; with `words`, those with a name word starting with each. */
@@ -493,7 +513,7 @@ export class MemberRepository {
    */
   async importMany(
     records: { member: Member; events: MemberEvent[] }[],
-    options: { concurrency?: number; countedByLoad?: string } = {},
+    options: { concurrency?: number; countedByLoad?: string; nationalIdsClaimed?: boolean } = {},
   ): Promise<void> {
     const marked = (item: Item): Item =>
       options.countedByLoad
@@ -503,14 +523,8 @@ export class MemberRepository {
       marked(memberItem(member)),
       ...wordItems(member),
       ...partyItems(member),
-      ...(member.nationalId
-        ? [
-            {
-              entity: 'national_id',
-              key: nationalIdKey(member.nationalId.hash),
-              data: { memberId: member.id },
-            },
-          ]
+      ...(member.nationalId && !options.nationalIdsClaimed
+        ? [guardItem(member.id, member.nationalId.hash)]
         : []),
       ...events.map((event) => eventItem(member.id, event)),
     ]);

@@ -57,6 +57,17 @@ export const membersCases: PageCases = {
       },
     }),
   },
+  'GET /members/import/mau-danh-sach-hoi-vien.xlsx': {
+    ok: [...WRITERS, 'outOfScopeOfficer'],
+    own: OTHER_ADMINS,
+    why: 'GET /api/v1/imports/template.xlsx: the template is for those who import members; other admins get their own',
+    build: () => ({ path: '/members/import/mau-danh-sach-hoi-vien.xlsx' }),
+  },
+  'GET /members/import/:id': {
+    ok: ['owner'],
+    why: 'GET /api/v1/imports/{id}: an import’s progress, for whoever sent it (here the admin) and the organization’s admins',
+    build: (ids) => ({ path: `/members/import/${ids.import}` }),
+  },
   'GET /members/new': {
     ok: WRITERS,
     own: NEIGHBOURS,

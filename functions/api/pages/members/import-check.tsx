@@ -4,23 +4,27 @@
  * written — or imported, through importMembers as POST /api/v1/imports does, which refuses a file
  * with a row in error and shows the check instead.
  */
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { requireMemberWriter } from '#shared/domain/access/member-access.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { checkImport, type ImportCheck } from '#shared/domain/members/import/check-import.ts';
-import { type ImportResult, importMembers } from '#shared/domain/members/import/run-import.ts';
+import { type ImportProgressView, importProgress } from '#shared/domain/members/import/import-progress.ts';
+import { type ImportResult, importIdOf, importMembers } from '#shared/domain/members/import/run-import.ts';
 import { fieldMessageOf } from '#shared/domain/messages.ts';
 import { readTable } from '#shared/imports/read-table.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
+import { annotatedImportResponse } from '../../http/annotated-import.ts';
+import { IMPORT_TEMPLATE_FILE, importTemplateResponse } from '../../http/import-template.ts';
 import { MAX_FILE_BYTES } from '../../http/json-body.ts';
 import { memberLoadFor } from '../../http/member-load.ts';
-import { changeContext, memberWorkspace } from '../../http/workspaces.ts';
-import { formatCount } from '../components/format.ts';
+import { changeContext, importWorkspace } from '../../http/workspaces.ts';
+import { formatCount, formatDateTime } from '../components/format.ts';
 import { EMPTY_FORM, FileField, type FormState, PostForm, SelectField } from '../components/forms.tsx';
 import { type FieldOfCode, refusalOf } from '../http/form-refusal.ts';
 import { renderPage } from '../http/render.tsx';
-import type { View } from '../http/view.ts';
+import { type View, viewOf } from '../http/view.ts';
 import { unitChoices } from './member-places.ts';
 
 export const IMPORT_CHECK_PATH = '/members/import';
@@ -36,13 +40,28 @@ export function importCheckPages(deps: AppDependencies) {
   const page = async (c: Context<AppEnv>, form: FormState, outcome?: Outcome) => {
     const units = await unitChoices(c, form.values.unitId);
     const refused = Object.keys(form.errors).length > 0;
+    // The import's id is known before it is sent, so its progress can be watched while it runs.
+    const key = randomUUID();
+    const progress = `${IMPORT_CHECK_PATH}/${importIdOf(c.get('tenantTable').tenant, key, '')}`;
     return renderPage(
       c,
       { title: (view) => view.t('imports.title'), status: refused ? 400 : 200 },
       (view) => (
         <>
           <p>{view.t('imports.intro')}</p>
-          <PostForm view={view} action={IMPORT_CHECK_PATH} enctype="multipart/form-data" class="stack panel">
+          <p>
+            <a href={`${IMPORT_CHECK_PATH}/${IMPORT_TEMPLATE_FILE}`} download>
+              {view.t('imports.template')}
+            </a>
+          </p>
+          <PostForm
+            view={view}
+            action={IMPORT_CHECK_PATH}
+            enctype="multipart/form-data"
+            class="stack panel"
+            progress={progress}
+          >
+            <input type="hidden" name="key" value={key} />
             <FileField
               view={view}
               form={form}
@@ -69,6 +88,9 @@ export function importCheckPages(deps: AppDependencies) {
               </button>{' '}
               <button type="submit" name="action" value="import" class="secondary">
                 {view.t('imports.import')}
+              </button>{' '}
+              <button type="submit" name="action" value="annotate" class="secondary">
+                {view.t('imports.annotate')}
               </button>
             </p>
           </PostForm>
@@ -99,13 +121,15 @@ export function importCheckPages(deps: AppDependencies) {
       const unitId = values.unitId || undefined;
       try {
         const table = await readTable(new Uint8Array(await file.arrayBuffer()), format);
-        const ws = memberWorkspace(c, deps);
+        const ws = importWorkspace(c, deps);
         const check = await checkImport(ws, c.get('principal'), table, c.get('now'), unitId);
+        if (body.action === 'annotate') return annotatedImportResponse(c, table, check);
         const errors = check.problems.some((problem) => problem.severity === 'error');
         if (body.action !== 'import' || errors)
           return page(c, { values, errors: {} }, { check, refusedImport: body.action === 'import' });
         const imported = await importMembers(ws, changeContext(c), table, {
           unitId,
+          idempotencyKey: typeof body.key === 'string' && UUID.test(body.key) ? body.key : undefined,
           load: memberLoadFor(c, deps),
         });
         return page(c, { values: {}, errors: {} }, { imported });
@@ -114,8 +138,85 @@ export function importCheckPages(deps: AppDependencies) {
         if (!refusal) throw error;
         return page(c, { values, errors: refusal.errors });
       }
+    })
+    .get(`${IMPORT_CHECK_PATH}/${IMPORT_TEMPLATE_FILE}`, (c) => importTemplateResponse(c))
+    .get(`${IMPORT_CHECK_PATH}/:id`, async (c) => {
+      const view = viewOf(c);
+      const partial = c.req.query('partial') === '1';
+      const progress = await importProgress(
+        importWorkspace(c, deps),
+        c.get('principal'),
+        c.req.param('id'),
+        c.get('now'),
+      ).catch((error: unknown) => {
+        // Polled while the file is still being checked, before the import records anything.
+        if (partial && error instanceof DomainError && error.code === 'IMPORT_NOT_FOUND') return undefined;
+        throw error;
+      });
+      if (partial)
+        return c.html(
+          progress ? (
+            <Progress view={view} progress={progress} heading />
+          ) : (
+            <p>{view.t('imports.checking')}</p>
+          ),
+        );
+      return renderPage(c, { title: (v) => v.t('imports.progressTitle') }, (v) => (
+        <>
+          {progress && <Progress view={v} progress={progress} />}
+          <p>
+            <a href={c.req.path}>{v.t('imports.refresh')}</a> ·{' '}
+            <a href={IMPORT_CHECK_PATH}>{v.t('imports.title')}</a>
+          </p>
+        </>
+      ));
     });
 }
+
+/** A UUID, as the form's key is: anything else sent as a key is not taken as one. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An import's progress: on its own page, or under the form that sent it (`heading`). */
+const Progress = ({
+  view,
+  progress,
+  heading,
+}: {
+  view: View;
+  progress: ImportProgressView;
+  heading?: boolean;
+}) => (
+  <section aria-label={view.t('imports.progressTitle')} class="panel stack">
+    {heading && <h2>{view.t('imports.progressTitle')}</h2>}
+    <p>
+      <label for="import-progress-bar">
+        {view.t('imports.progress')} {formatCount(progress.processed, view.lang)} {view.t('imports.of')}{' '}
+        {formatCount(progress.rows, view.lang)}
+      </label>{' '}
+      <progress id="import-progress-bar" max={Math.max(progress.rows, 1)} value={progress.processed}>
+        {formatCount(progress.processed, view.lang)}
+      </progress>
+    </p>
+    <p>
+      {progress.state === 'done' ? (
+        <strong>{view.t('imports.finished')}</strong>
+      ) : progress.stalled ? (
+        <strong>{view.t('imports.stalled')}</strong>
+      ) : (
+        view.t('imports.running')
+      )}
+    </p>
+    <p>
+      {view.t('imports.created')} <strong>{formatCount(progress.created, view.lang)}</strong> ·{' '}
+      {view.t('imports.updated')} <strong>{formatCount(progress.updated, view.lang)}</strong> ·{' '}
+      {view.t('imports.unchanged')} <strong>{formatCount(progress.unchanged, view.lang)}</strong>
+    </p>
+    <p>
+      {view.t('imports.startedBy')} {progress.by.username} · {view.t('imports.lastProgress')}{' '}
+      {formatDateTime(progress.updatedAt)}
+    </p>
+  </section>
+);
 
 /** What the form's button led to: the file checked (and an import refused for its errors), or imported. */
 interface Outcome {
@@ -130,7 +231,8 @@ const ImportDone = ({ view, result }: { view: View; result: ImportResult }) => (
     <p class="panel" role="status">
       {view.t('imports.created')} <strong>{formatCount(result.created, view.lang)}</strong> ·{' '}
       {view.t('imports.updated')} <strong>{formatCount(result.updated, view.lang)}</strong> ·{' '}
-      {view.t('imports.unchanged')} <strong>{formatCount(result.unchanged, view.lang)}</strong>
+      {view.t('imports.unchanged')} <strong>{formatCount(result.unchanged, view.lang)}</strong> ·{' '}
+      <a href={`${IMPORT_CHECK_PATH}/${result.id}`}>{view.t('imports.seeProgress')}</a>
     </p>
     {result.warnings.length > 0 && <ProblemTable view={view} problems={result.warnings} />}
   </section>

@@ -5,9 +5,11 @@
  */
 import { requireMemberWriter, seesSensitiveFields } from '../../access/member-access.ts';
 import { isUnitInScope } from '../../access/tree-access.ts';
+import { resolveUnit } from '../../admin-units/resolve-unit.ts';
 import { vietnamToday } from '../../dates.ts';
 import { DomainError } from '../../errors.ts';
 import type { Principal } from '../../roles.ts';
+import type { Unit } from '../../units.ts';
 import { foldVietnamese } from '../../vietnamese-text.ts';
 import { checkAdmission } from '../admission.ts';
 import { eligibilityRules } from '../eligibility-settings.ts';
@@ -16,6 +18,7 @@ import type { MemberWorkspace } from '../member-workspace.ts';
 import { type ColumnMap, columnMapOf, type ImportField } from './import-columns.ts';
 import {
   BranchDirectory,
+  type CommuneOf,
   IMPORT_FIELD_OF,
   type ImportBranch,
   type ImportProblem,
@@ -32,9 +35,15 @@ export interface ImportCheck {
 }
 
 /** Without these columns no row can be read: the file is refused as a whole. */
-const REQUIRED_COLUMNS: readonly ImportField[] = ['fullName', 'gender', 'birthDate', 'branch', 'joinedAt'];
+export const REQUIRED_COLUMNS: readonly ImportField[] = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'branch',
+  'joinedAt',
+];
 /** Sensitive fields (Decree 356/2025): read only for those who may see them. */
-const SENSITIVE_COLUMNS: readonly ImportField[] = ['ethnicity', 'religion'];
+export const SENSITIVE_COLUMNS: readonly ImportField[] = ['ethnicity', 'religion'];
 
 /** A row ready to import: its number in the file, and the admission it reads as. */
 export interface ReadyRow {
@@ -66,10 +75,12 @@ export async function readImport(
   const missing = REQUIRED_COLUMNS.filter((field) => map.indexOf[field] === undefined);
   if (missing.length > 0) throw new DomainError('IMPORT_COLUMNS_MISSING', { columns: missing.join(', ') });
   const today = vietnamToday(now);
-  const [branches, rules] = await Promise.all([
-    new BranchDirectory(await branchesOfPlace(ws, principal, unitId, today)),
+  const [place, rules] = await Promise.all([
+    branchesOfPlace(ws, principal, unitId, today),
     eligibilityRules(ws, organization),
   ]);
+  const branches = new BranchDirectory(place.branches);
+  const communeOf = await communesOfFile(ws, data, map, place.communes, today);
   const problems: ImportProblem[] = [...sensitiveColumnWarnings(headers, map)];
   const ready: ReadyRow[] = [];
   /** Who the file already listed, by CCCD and by name, birth date and branch: the row that did. */
@@ -79,7 +90,7 @@ export async function readImport(
     if (row.every((cell) => cell.trim() === '')) return;
     rows += 1;
     const rowNumber = index + 2;
-    const read = readRow(row, rowNumber, map, branches);
+    const read = readRow(row, rowNumber, map, branches, communeOf);
     problems.push(...read.problems);
     if (!read.admission) return;
     const broken = ruleBroken(read.admission, rules, today);
@@ -162,18 +173,63 @@ function sensitiveColumnWarnings(headers: readonly string[], map: ColumnMap): Im
 /** More units than one unit has directly below it (a commune's hamlets): one page is all of them. */
 const UNITS_BELOW_ONE = 1000;
 
+/**
+ * What the file's commune cells name, each distinct one read once: a commune of the place by id or
+ * name, else through resolveUnit — a unit a reorganization closed, or an old commune's code or name
+ * from the official 2025 table (flagged `old`) — provided it leads to a commune of the place.
+ */
+async function communesOfFile(
+  ws: MemberWorkspace,
+  data: readonly (readonly string[])[],
+  map: ColumnMap,
+  communes: ReadonlyMap<string, string>,
+  today: string,
+): Promise<CommuneOf> {
+  const column = map.indexOf.commune;
+  const found = new Map<string, ReturnType<CommuneOf>>();
+  if (column === undefined) return () => undefined;
+  const inPlace = new Set(communes.values());
+  for (const cell of new Set(data.map((row) => (row[column] ?? '').trim()))) {
+    if (cell === '') continue;
+    const named = communes.get(foldVietnamese(cell)) ?? (inPlace.has(cell) ? cell : undefined);
+    if (named) {
+      found.set(cell, { id: named, old: false });
+      continue;
+    }
+    const resolved = await resolveUnit(ws.units, cell, today);
+    if (resolved && inPlace.has(resolved.unit.id))
+      found.set(cell, { id: resolved.unit.id, old: resolved.resolvedFrom !== undefined });
+  }
+  return (cell) => found.get(cell.trim());
+}
+
+/** Where a list may go: its branches, and the communes they are in by folded name. */
+interface Place {
+  readonly branches: ImportBranch[];
+  readonly communes: ReadonlyMap<string, string>;
+}
+
 /** The branches a list may go to: the officer's own branch, or every branch under the unit (the caller's scope by default). */
 async function branchesOfPlace(
   ws: MemberWorkspace,
   principal: Principal,
   unitId: string | undefined,
   today: string,
-): Promise<ImportBranch[]> {
+): Promise<Place> {
   const scope = principal.scope;
+  const communes = new Map<string, string>();
+  const communeOf = (unit: Unit) => {
+    if (unit.level === 'commune') communes.set(foldVietnamese(unit.name), unit.id);
+    return unit.level === 'commune' ? unit.id : unit.level === 'hamlet' ? unit.parentId : null;
+  };
   if (scope && 'branchId' in scope) {
     const branch = await ws.branches.get(scope.branchId);
     const unit = branch && (await ws.units.get(branch.unitId));
-    return branch && unit ? [{ id: branch.id, name: branch.name, unitName: unit.name }] : [];
+    if (!branch || !unit) return { branches: [], communes };
+    const communeId = communeOf(unit);
+    const commune = unit.level === 'hamlet' && unit.parentId ? await ws.units.get(unit.parentId) : undefined;
+    if (commune) communeOf(commune);
+    return { branches: [{ id: branch.id, name: branch.name, unitName: unit.name, communeId }], communes };
   }
   const rootId =
     unitId ??
@@ -190,13 +246,14 @@ async function branchesOfPlace(
           ws.branches.allOfUnit(unit.id),
           ws.units.children(unit.id, UNITS_BELOW_ONE, undefined, today),
         ]);
+        const communeId = communeOf(unit);
         for (const branch of own)
           if (branch.status === 'active')
-            branches.push({ id: branch.id, name: branch.name, unitName: unit.name });
+            branches.push({ id: branch.id, name: branch.name, unitName: unit.name, communeId });
         return children.items;
       }),
     );
     level = next.flat();
   }
-  return branches;
+  return { branches, communes };
 }

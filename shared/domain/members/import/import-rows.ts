@@ -1,7 +1,7 @@
 /**
  * A row of an officer's member list read as an admission: each cell by its column's reader
  * (import-cells.ts), the branch found by its id or its name among the branches the list goes to
- * (by its hamlet where two branches share a name), then the one schema every admission passes
+ * (by its commune and hamlet where branches share a name), then the one schema every admission passes
  * (admitMemberSchema). What is wrong is said by row and column, never silently dropped.
  */
 import { foldVietnamese } from '../../vietnamese-text.ts';
@@ -27,7 +27,15 @@ export interface ImportBranch {
   readonly name: string;
   /** The name of the unit (hamlet or commune) the branch belongs to. */
   readonly unitName: string;
+  /** The commune it is in (its own unit, or its hamlet's); null above communes. */
+  readonly communeId: string | null;
 }
+
+/**
+ * What a commune cell names, read before the rows (reading it takes the map): a commune of today,
+ * by id or name; one from before the 2025 merger (`old`), by the official table; or none.
+ */
+export type CommuneOf = (cell: string) => { readonly id: string; readonly old: boolean } | undefined;
 
 /** Branches by id and by folded name, as a file names them. */
 export class BranchDirectory {
@@ -42,10 +50,16 @@ export class BranchDirectory {
     }
   }
 
-  find(named: string, hamlet: string | null): { branch: ImportBranch } | { problem: string } {
+  find(
+    named: string,
+    hamlet: string | null,
+    communeId?: string,
+  ): { branch: ImportBranch } | { problem: string } {
     const byId = this.byId.get(named.trim());
     if (byId) return { branch: byId };
-    const candidates = this.byName.get(foldVietnamese(named)) ?? [];
+    const candidates = (this.byName.get(foldVietnamese(named)) ?? []).filter(
+      (b) => communeId === undefined || b.communeId === communeId,
+    );
     const inHamlet = hamlet
       ? candidates.filter((b) => foldVietnamese(b.unitName) === foldVietnamese(hamlet))
       : candidates;
@@ -63,6 +77,7 @@ export function readRow(
   rowNumber: number,
   map: ColumnMap,
   branches: BranchDirectory,
+  communeOf: CommuneOf,
 ): { admission: AdmitMember | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const columnOf = (field: ImportField | null) => {
@@ -107,9 +122,13 @@ export function readRow(
     notes: textOf('notes'),
     awayPlace: textOf('awayPlace'),
   };
+  const communeCell = read('commune', cells.text);
+  const commune = communeCell === null ? undefined : communeOf(communeCell);
+  if (communeCell !== null && !commune) report('commune', 'commune_unknown');
+  else if (commune?.old) report('commune', 'commune_old', 'warning');
   let branchId: string | null = null;
-  if (branchName !== null) {
-    const found = branches.find(branchName, hamlet);
+  if (branchName !== null && (communeCell === null || commune)) {
+    const found = branches.find(branchName, hamlet, commune?.id);
     if ('problem' in found) report('branch', found.problem);
     else branchId = found.branch.id;
   }

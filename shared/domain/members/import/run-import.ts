@@ -20,6 +20,7 @@ import type { AdmitMember, Member, UpdateMember } from '../member.ts';
 import { updateMember } from '../member-changes.ts';
 import { type MemberWorkspace, openBranch, placementOf } from '../member-workspace.ts';
 import { type ImportCheck, personKeys, type ReadyRow, readImport } from './check-import.ts';
+import type { ImportProgress, ImportWorkspace } from './import-progress.ts';
 
 /** Writes new members through the bulk load path and counts them exactly once (shared/figures/member-load.ts). */
 export type MemberLoad = (loadId: string, members: readonly { n: number; member: Member }[]) => Promise<void>;
@@ -35,6 +36,8 @@ export interface ImportResult {
 
 /** Members written, then counted, together: as the demo's loader does. */
 const CHUNK = 2_000;
+/** Rows between two records of progress while members found are updated one by one. */
+const PROGRESS_EVERY = 500;
 
 /** What a re-import may change of a member found: their details, never their status or branch (those have their own steps). */
 const UPDATABLE = [
@@ -52,7 +55,7 @@ const UPDATABLE = [
 ] as const satisfies readonly (keyof UpdateMember)[];
 
 export async function importMembers(
-  ws: MemberWorkspace,
+  ws: ImportWorkspace,
   ctx: ChangeContext,
   table: readonly (readonly string[])[],
   options: { unitId?: string | undefined; idempotencyKey?: string | undefined; load: MemberLoad },
@@ -62,6 +65,12 @@ export async function importMembers(
   if (errors.length > 0)
     throw new DomainError('IMPORT_HAS_ERRORS', { rows: String(new Set(errors.map((e) => e.row)).size) });
   const id = importIdOf(ws.tenant, options.idempotencyKey, ctx.requestId);
+  const progress = progressRecorder(ws, ctx, {
+    id,
+    rows: ready.length,
+    unitId: options.unitId ?? null,
+  });
+  await progress.save();
   const cipher = await ws.cipher();
   const found = await membersFound(ws, cipher, ready);
   const placements = new Map<string, ReturnType<typeof placementOf>>();
@@ -74,19 +83,18 @@ export async function importMembers(
     return placement;
   };
 
-  let updated = 0;
-  let unchanged = 0;
   const fresh: { n: number; member: Member }[] = [];
   for (const { row, admission } of ready) {
     const ownId = `${id}-${row}`;
     const existing = found.get(row);
     if (existing && existing.id !== ownId) {
       const patch = changesOf(existing, admission);
-      if (Object.keys(patch).length === 0) unchanged += 1;
+      if (Object.keys(patch).length === 0) progress.count.unchanged += 1;
       else {
         await updateMember(ws, ctx, existing.id, patch, existing.version);
-        updated += 1;
+        progress.count.updated += 1;
       }
+      if ((progress.count.updated + progress.count.unchanged) % PROGRESS_EVERY === 0) await progress.save();
       continue;
     }
     const member = newMember(admission, await placementFor(admission.branchId), cipher, ctx.now, ownId);
@@ -106,16 +114,48 @@ export async function importMembers(
       },
     });
   }
-  for (let start = 0; start < fresh.length; start += CHUNK)
-    await options.load(`IMPORT#${id}`, fresh.slice(start, start + CHUNK));
+  for (let start = 0; start < fresh.length; start += CHUNK) {
+    const chunk = fresh.slice(start, start + CHUNK);
+    await options.load(`IMPORT#${id}`, chunk);
+    progress.count.created += chunk.length;
+    await progress.save();
+  }
 
+  const { updated, unchanged } = progress.count;
   const result = { id, rows: check.rows, created: fresh.length, updated, unchanged };
   await ws.audit.put(auditRecordOf(ctx, importAudit(id, { ...result, unitId: options.unitId ?? null })));
+  await progress.save('done');
   return { ...result, warnings: check.problems };
 }
 
+/** The import's counts as they grow, and a way to record them (import-progress.ts). */
+function progressRecorder(
+  ws: ImportWorkspace,
+  ctx: ChangeContext,
+  start: Pick<ImportProgress, 'id' | 'rows' | 'unitId'>,
+) {
+  const count = { created: 0, updated: 0, unchanged: 0 };
+  const startedAt = ctx.now.toISOString();
+  return {
+    count,
+    save: (state: ImportProgress['state'] = 'running') => {
+      const at = new Date().toISOString();
+      return ws.imports.save({
+        ...start,
+        ...count,
+        state,
+        processed: count.created + count.updated + count.unchanged,
+        by: { userId: ctx.principal.userId, username: ctx.principal.username },
+        startedAt,
+        updatedAt: at,
+        finishedAt: state === 'done' ? at : null,
+      });
+    },
+  };
+}
+
 /** An import cut short is the same import when sent again with its key; without one, each request is its own. */
-function importIdOf(tenant: string, idempotencyKey: string | undefined, requestId: string): string {
+export function importIdOf(tenant: string, idempotencyKey: string | undefined, requestId: string): string {
   const seed = idempotencyKey ? `${tenant}|${idempotencyKey}` : `${tenant}|${requestId}`;
   return `imp-${createHash('sha256').update(seed).digest('base64url').slice(0, 16)}`;
 }

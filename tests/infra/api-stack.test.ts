@@ -26,9 +26,12 @@ let template: Template;
  * namespace loads with the API (docs/decisions/0008, "Where issue 13 stops"). This ceiling keeps
  * what code splitting and the lazily loaded pages won (829 KB / 265 KB), plus issue 14's routes —
  * API keys, webhooks, member exports and imports, whose file code loads on first use — at
- * 872 KB / 282 KB when it was raised.
+ * 872 KB / 282 KB when it was raised; then issue 15's contract (an operationId, tags, security and
+ * shared problem responses on every route: +11 KB of route definitions) with the import's progress
+ * and template routes and the webhooks' versions, at 894 KB / 290 KB. Loading the document's
+ * examples and webhooks on first use instead was tried: it saves 0.7 KB, so it was not kept.
  */
-const API_START_CEILING = { minifiedBytes: 880 * 1024, gzippedBytes: 290 * 1024 };
+const API_START_CEILING = { minifiedBytes: 900 * 1024, gzippedBytes: 295 * 1024 };
 
 beforeAll(() => {
   app = createTestApp('api-stack');

@@ -7,7 +7,6 @@
  */
 import type { ImportDemoMembersOptions } from '#functions/local/demo/demo-members.ts';
 import { DEMO_COMMUNE, DEMO_PROVINCE_ID } from '#functions/local/demo/seed-demo-province.ts';
-import { planSearch } from '#shared/domain/members/search.ts';
 import { ORGANIZATIONS, type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import { estimatedWordShare } from '#shared/domain/vietnamese-names.ts';
@@ -68,8 +67,7 @@ export function sampleFrom(samples: Samples): NonNullable<ImportDemoMembersOptio
   return (organization, _n, generated, member) => {
     const sample = samples[organization];
     if (!sample.nationalId && member.status === 'active') sample.nationalId = generated.nationalId;
-    const search = planSearch(generated.fullName);
-    const share = search.kind === 'words' ? estimatedWordShare(search.drive) : 1;
+    const share = Math.min(...foldVietnamese(generated.fullName).split(' ').map(estimatedWordShare));
     if (member.status === 'active' && share < (sample.rareName?.share ?? 1))
       sample.rareName = { q: foldVietnamese(generated.fullName).toLowerCase(), share };
   };

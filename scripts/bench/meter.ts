@@ -3,6 +3,7 @@
  * they would cost on AWS — through a middleware on the benchmark's own client, so production
  * code is measured as it is.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { createDocumentClient } from '#shared/store/dynamodb-client.ts';
 import { writeUnits } from './write-units.ts';
 
@@ -22,6 +23,8 @@ export interface Reading {
 
 export class Meter {
   private reading: Reading = Meter.zero();
+  /** The reading of the request in whose context a call is made (`scoped`), besides the whole one. */
+  private readonly requests = new AsyncLocalStorage<Reading>();
 
   private static zero(): Reading {
     return { calls: 0, capacity: 0, itemsRead: 0, unreported: 0, itemsPut: 0, writeUnits: 0 };
@@ -34,20 +37,35 @@ export class Meter {
     return reading;
   }
 
+  /** Runs `work` with a reading of its own, so requests measured side by side are told apart. */
+  async scoped<T>(work: () => Promise<T>): Promise<{ result: T; reading: Reading }> {
+    const reading = Meter.zero();
+    const result = await this.requests.run(reading, work);
+    return { result, reading };
+  }
+
   record(output: CallOutput): void {
-    this.reading.calls += 1;
-    // Batch and transaction calls report one capacity per table, single-item calls one in all.
-    const reported = output.ConsumedCapacity === undefined ? [] : [output.ConsumedCapacity].flat();
-    if (reported.length === 0) this.reading.unreported += 1;
-    for (const consumed of reported) this.reading.capacity += consumed.CapacityUnits ?? 0;
-    this.reading.itemsRead += output.ScannedCount ?? itemsReturned(output);
+    for (const reading of this.readings()) {
+      reading.calls += 1;
+      // Batch and transaction calls report one capacity per table, single-item calls one in all.
+      const reported = output.ConsumedCapacity === undefined ? [] : [output.ConsumedCapacity].flat();
+      if (reported.length === 0) reading.unreported += 1;
+      for (const consumed of reported) reading.capacity += consumed.CapacityUnits ?? 0;
+      reading.itemsRead += output.ScannedCount ?? itemsReturned(output);
+    }
   }
 
   recordPuts(input: CallInput): void {
-    for (const item of itemsPut(input)) {
-      this.reading.itemsPut += 1;
-      this.reading.writeUnits += writeUnits(item);
-    }
+    for (const reading of this.readings())
+      for (const item of itemsPut(input)) {
+        reading.itemsPut += 1;
+        reading.writeUnits += writeUnits(item);
+      }
+  }
+
+  private readings(): Reading[] {
+    const request = this.requests.getStore();
+    return request ? [this.reading, request] : [this.reading];
   }
 }
 

@@ -7,6 +7,7 @@
  * keeps the aggregates, as under `npm start`, and how long they take to settle after it.
  *
  *   npm run bench                        BENCH_SMALL=500 BENCH_LARGE=5000 npm run bench   (a quick trial)
+ *   BENCH_ONLY=search npm run bench      (searches as officers type them, issue 16: typed-searches.ts)
  *
  * Results are also written to .data/bench/{import,members-search,figures}.json.
  */
@@ -35,6 +36,12 @@ import {
   split,
 } from './province.ts';
 import { measureStream, reportStream } from './stream.ts';
+import {
+  measureTypedSearches,
+  reportTypedSearches,
+  type TypedResult,
+  typedSampler,
+} from './typed-searches.ts';
 
 /** The article's province: the members the load goal is set for, and the large province's default. */
 const PROVINCE_MEMBERS = 531_467;
@@ -54,6 +61,7 @@ interface Run {
   readonly counts: Record<Organization, number>;
   readonly imported: Imported;
   readonly searches: SearchResult[];
+  readonly typed: TypedResult[];
   readonly figures: FigureResult[];
 }
 
@@ -78,6 +86,7 @@ async function main(): Promise<void> {
     results: runs[size].searches,
   });
   await reportSearches(searched('small'), searched('large'), samples);
+  await reportTyped(runs);
   const figured = (size: Size) => ({ members: runs[size].imported.members, results: runs[size].figures });
   await reportFigures(figured('small'), figured('large'));
   await reportStream(await measureStream(STREAM_MEMBERS));
@@ -93,13 +102,19 @@ async function run(size: Size, samples: Samples, targets: Record<Organization, n
   try {
     await setCommuneTargets(p, targets);
     // The small province picks the people searched for: its members are the large one's first ones.
-    const imported = await p.import(counts, size === 'small' ? sampleFrom(samples) : undefined);
+    const pick = size === 'small' ? sampleFrom(samples) : undefined;
+    const typedSamples = typedSampler();
+    const imported = await p.import(counts, (...member) => {
+      pick?.(...member);
+      typedSamples.onMember(...member);
+    });
     const searches = await measureSearches(p, samples);
+    const typed = await measureTypedSearches(p, typedSamples.samples());
     const figures = await measureFigures(p);
     // Printed as soon as measured: the large province's import takes long.
     await reportMemberPages(size, imported.members, await measureMemberPages(p));
     if (size === 'small') await reportApiOverhead(await measureApiOverhead(p, imported.members));
-    return { counts, imported, searches, figures };
+    return { counts, imported, searches, typed, figures };
   } finally {
     await p.close();
   }
@@ -200,6 +215,35 @@ function positiveInteger(name: string, fallback: number): number {
   return Number(value);
 }
 
+function reportTyped(runs: Record<Size, Pick<Run, 'imported' | 'typed'>>): Promise<void> {
+  const typed = (size: Size) => ({ members: runs[size].imported.members, results: runs[size].typed });
+  return reportTypedSearches(typed('small'), typed('large'));
+}
+
+/**
+ * BENCH_ONLY=search: both provinces imported and searched the ways officers type (issue 16), with
+ * the import's items and write units a member; nothing else measured.
+ */
+async function searchOnly(): Promise<void> {
+  const runs = {} as Record<Size, Pick<Run, 'imported' | 'typed'>>;
+  for (const size of ['small', 'large'] as const) {
+    const p = await openProvince(size);
+    try {
+      const sampler = typedSampler();
+      const imported = await p.import(split(SIZES[size]), sampler.onMember);
+      console.log(
+        `${size}: ${en.format(imported.members)} members, ${(imported.items / imported.members).toFixed(2)} items and ` +
+          `${(imported.writeUnits / imported.members).toFixed(2)} AWS write units a member ` +
+          `(goals ≤ ${GOALS.itemsPerMember} and ≤ ${GOALS.writeUnitsPerMember}); searching…`,
+      );
+      runs[size] = { imported, typed: await measureTypedSearches(p, sampler.samples()) };
+    } finally {
+      await p.close();
+    }
+  }
+  await reportTyped(runs);
+}
+
 /** BENCH_ONLY=api: a province of 1,000 members, the API's overhead on one member read. */
 async function apiOnly(): Promise<void> {
   const p = await openProvince('small');
@@ -213,6 +257,7 @@ async function apiOnly(): Promise<void> {
 
 if (process.env.BENCH_ONLY === 'stream') await reportStream(await measureStream(STREAM_MEMBERS));
 else if (process.env.BENCH_ONLY === 'api') await apiOnly();
+else if (process.env.BENCH_ONLY === 'search') await searchOnly();
 else if (process.env.BENCH_ONLY === 'cold-start') await reportColdStart(await measureColdStart());
 else if (process.env.BENCH_ONLY === 'import')
   await reportImport(await measureImport(positiveInteger('BENCH_IMPORT_ROWS', 20_000)));

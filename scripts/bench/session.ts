@@ -14,22 +14,28 @@ export interface Served {
 /** Access tokens live 15 minutes; a province's import takes longer, so sign in again well before. */
 const TOKEN_REUSE_MS = 5 * 60_000;
 
-const tokens = new WeakMap<Served['app'], Map<string, { token: string; at: number }>>();
+const tokens = new WeakMap<Served['app'], Map<string, { token: Promise<string>; at: number }>>();
 
-async function tokenFor(p: Served, username: string): Promise<string> {
-  const known = tokens.get(p.app) ?? new Map<string, { token: string; at: number }>();
+/** Requests made at once share one sign-in: signing in is rate-limited. */
+function tokenFor(p: Served, username: string): Promise<string> {
+  const known = tokens.get(p.app) ?? new Map<string, { token: Promise<string>; at: number }>();
   tokens.set(p.app, known);
   const held = known.get(username);
   if (held && performance.now() - held.at < TOKEN_REUSE_MS) return held.token;
+  const token = signIn(p, username);
+  known.set(username, { token, at: performance.now() });
+  token.catch(() => known.delete(username));
+  return token;
+}
+
+async function signIn(p: Served, username: string): Promise<string> {
   const response = await p.app.request('/api/v1/auth/token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status}`);
-  const token = ((await response.json()) as { access_token: string }).access_token;
-  known.set(username, { token, at: performance.now() });
-  return token;
+  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 /** A request as `username`, its JSON body parsed; anything but 200 is an error. */
@@ -63,16 +69,15 @@ export async function pageGet(p: Served, username: string, path: string): Promis
   return html;
 }
 
-/** A GET as `username`, with what it cost: only its own calls are counted. */
+/** A GET as `username`, with what it cost: only its own calls are counted, even among others at once. */
 export async function metered<T>(
   p: Served,
   username: string,
   path: string,
 ): Promise<{ body: T; reading: Reading; ms: number }> {
   await tokenFor(p, username);
-  p.meter.take();
   const started = performance.now();
-  const body = (await call(p, username, path)) as T;
+  const { result, reading } = await p.meter.scoped(() => call(p, username, path));
   const ms = performance.now() - started;
-  return { body, reading: p.meter.take(), ms };
+  return { body: result as T, reading, ms };
 }

@@ -136,6 +136,12 @@ export function estimatedWordShare(foldedWord: string): number {
   return share === 0 ? UNKNOWN_WORD_SHARE : Math.min(1, share);
 }
 
+/** Whether a folded word is one of the names these tables know ("huong", "thanh"). */
+export function isKnownNameWord(foldedWord: string): boolean {
+  wordShares ??= computeWordShares();
+  return wordShares.has(foldedWord);
+}
+
 /**
  * Summing over family, middle and given names counts a name such as "Nguyễn Nguyên" twice: a
  * small overestimate for the few words that are common in two parts.

@@ -34,9 +34,6 @@ const memberIndex = <N extends string, A extends readonly string[]>(name: N, mor
     attributes: [...MEMBER_ROW_ATTRIBUTES, ...more],
   }) as const;
 
-/** Every folded word of the name: a commune's members searched by words (a branch's read GSI1). */
-const NAME_WORDS = 'nameWords';
-
 export const tableDefinition = {
   partitionKey: 'PK',
   sortKey: 'SK',
@@ -45,17 +42,19 @@ export const tableDefinition = {
    * branches of a unit, members of a branch, audit by actor — whole items, which its readers
    * need. GSI2: members of a commune. GSI3: members of the whole tenant. GSI4: members by phone.
    * GSI5: members by card number. GSI6: members by birth year (who comes of age). GSI7: members
-   * by the common word of their name (Nguyễn, Thị, Văn), with the words a search filters on.
+   * by birth year and given name ("Ánh 1985"). GSI8: a commune's name tails (member search),
+   * whole: a tail entry is a list row already.
    */
   indexes: [
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'ALL', attributes: [] },
-    memberIndex('GSI2', [NAME_WORDS] as const),
+    memberIndex('GSI2', [] as const),
     // The recount reads every member through GSI3, and counts these too.
     memberIndex('GSI3', ['branchKind', 'communeId', 'partyIntroductions', 'ratings'] as const),
     memberIndex('GSI4', [] as const),
     memberIndex('GSI5', [] as const),
     memberIndex('GSI6', [] as const),
-    memberIndex('GSI7', [NAME_WORDS, 'entryWords'] as const),
+    memberIndex('GSI7', [] as const),
+    { name: 'GSI8', partitionKey: 'GSI8PK', sortKey: 'GSI8SK', projection: 'ALL', attributes: [] },
   ],
   /** Expiring items (refresh-token families, rate-limit windows) carry epoch seconds here. */
   timeToLiveAttribute: 'expiresAt',

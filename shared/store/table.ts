@@ -81,6 +81,8 @@ export interface QueryOptions {
   readonly skBeginsWith?: string;
   /** Sort keys up to and including this one (a queue of due times read up to now); not with skBeginsWith. */
   readonly skAtMost?: string;
+  /** Sort keys from the first to the second, both included; not with the two above. */
+  readonly skBetween?: readonly [string, string];
   readonly limit?: number;
   readonly cursor?: string | undefined;
   readonly newestFirst?: boolean;
@@ -245,6 +247,11 @@ export class TenantTable {
       names['#sk'] = skName;
       values[':sk'] = options.skAtMost;
       keyCondition += ' AND #sk <= :sk';
+    } else if (options.skBetween !== undefined) {
+      names['#sk'] = skName;
+      values[':sk'] = options.skBetween[0];
+      values[':skTo'] = options.skBetween[1];
+      keyCondition += ' AND #sk BETWEEN :sk AND :skTo';
     }
     const filter = filterExpression(options.filter, names, values);
     const limit = options.limit;
@@ -468,7 +475,9 @@ export class TenantTable {
       !expected.every((name) => typeof fields[name] === 'string') ||
       fields[pkName] !== query.pk ||
       (query.skBeginsWith !== undefined &&
-        !(typeof skValue === 'string' && skValue.startsWith(query.skBeginsWith)))
+        !(typeof skValue === 'string' && skValue.startsWith(query.skBeginsWith))) ||
+      (query.skBetween !== undefined &&
+        !(typeof skValue === 'string' && skValue >= query.skBetween[0] && skValue <= query.skBetween[1]))
     )
       throw new InvalidCursorError();
     const absolute: Record<string, unknown> = {};

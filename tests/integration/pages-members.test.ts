@@ -72,6 +72,15 @@ describe('the members list', () => {
     expect(page).toContain('value="nguyen thi hoa"');
   });
 
+  it('finds her typed with letters swapped, in capitals with her birth year, or by her +84 phone, as the API does', async () => {
+    const browser = await signedIn(ADMIN);
+    for (const q of ['ngyuen thi hoa', 'nguyn thi hoa', 'HOA 1980', '+84 911 222 333']) {
+      const page = await html(await browser.get(`/members?q=${encodeURIComponent(q)}`));
+      expect(page, q).toContain(`<a href="/members/${hoa}">Nguyễn Thị Hoa</a>`);
+      expect(page, q).not.toContain('Trần Văn Bình');
+    }
+  });
+
   it('answers the results block alone for live search', async () => {
     const browser = await signedIn(ADMIN);
     const fragment = await html(await browser.get('/members?q=hoa&partial=1'));

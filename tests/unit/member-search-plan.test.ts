@@ -1,11 +1,12 @@
 /**
- * How a member search is planned (national id, digits or name words) and which search entries
- * a name gets, so that a word prefix finds each person exactly once.
+ * How a member search is planned (national id, phone or card, name words with a birth year),
+ * which tails a name is listed under, so a typed start finds each person exactly once, and
+ * which near forms a mistyped word is looked up by.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors.ts';
-import { nameWords, planSearch, readsPlaceForWords } from '../../shared/domain/members/search.ts';
+import { nameKeys, nearForms, planSearch } from '../../shared/domain/members/search.ts';
 
 const VIETNAMESE_ALPHABET = [...'aăâbcdđeêghiklmnoôơpqrstuưvxy'];
 const VOWELS = new Set('aăâeêioôơuưy');
@@ -35,62 +36,58 @@ const fold = (text: string) =>
     .toLowerCase()
     .replace(/đ/g, 'd');
 
-const entriesOf = (name: string) => nameWords(name).entries;
+const tailsOf = (name: string) => nameKeys(name).tails;
 
-describe('nameWords', () => {
-  it('gives a name one entry per distinct folded word but its first common one', () => {
-    expect(nameWords('Trần Ngọc Nga')).toEqual({
-      text: ' nga ngoc tran',
-      common: undefined,
-      entries: [
-        { word: 'nga', shared: 0 },
-        { word: 'ngoc', shared: 2 },
-        { word: 'tran', shared: 0 },
+describe('nameKeys', () => {
+  it('gives a name one tail per word, to its end, marking the whole name', () => {
+    expect(nameKeys('Trần Ngọc Nga')).toEqual({
+      text: ' tran ngoc nga ',
+      given: 'nga',
+      tails: [
+        { tail: 'tran ngoc nga', whole: true, shared: 0 },
+        { tail: 'ngoc nga', whole: false, shared: 2 },
+        { tail: 'nga', whole: false, shared: 0 },
       ],
-      entryText: ' nga ngoc tran',
     });
-    expect(nameWords('Nguyễn Thị Lệ')).toEqual({
-      text: ' le nguyen thi',
-      common: 'nguyen',
-      entries: [
-        { word: 'le', shared: 0 },
-        { word: 'thi', shared: 0 },
-      ],
-      entryText: ' le thi',
-    });
-    expect(nameWords('Lê Văn Vĩnh').common).toBe('van');
-    expect(entriesOf('Đỗ Đức Đạt').map((e) => e.word)).toEqual(['dat', 'do', 'duc']);
+    // "nga" sorts before "ngoc nga" and shares "ng" with it.
+    expect(tailsOf('Nguyễn Thị Thu Thủy').map(({ tail, shared }) => [tail, shared])).toEqual([
+      ['nguyen thi thu thuy', 0],
+      ['thi thu thuy', 0],
+      ['thu thuy', 2],
+      ['thuy', 3],
+    ]);
+    expect(tailsOf('Đỗ Đức-Đạt').map((t) => t.tail)).toEqual(['do duc dat', 'duc dat', 'dat']);
   });
 
-  it('lets exactly one entry, or else the common word, answer any prefix of any word of the name', () => {
-    const nameWithCommon = fc
-      .tuple(fullName, fc.constantFrom('', 'Nguyễn ', 'Thị ', 'văn ', 'NGUYỄN THỊ '))
-      .map(([name, common]) => common + name);
+  it('lets exactly one tail answer any start of any run of the name’s words', () => {
     fc.assert(
-      fc.property(nameWithCommon, fc.nat(), fc.nat(), (name, wordPick, lengthPick) => {
+      fc.property(fullName, fc.nat(), fc.nat(), fc.nat(), (name, from, count, lengthPick) => {
         const words = fold(name).split(' ');
-        const picked = words[wordPick % words.length] as string;
-        const prefix = picked.slice(0, 1 + (lengthPick % picked.length));
-        const { common, entries, entryText } = nameWords(name);
-        const answering = entries.filter((e) => e.word.startsWith(prefix) && e.shared < prefix.length);
-        // The common word's index answers what no entry does: the store's filter on entryText.
-        const byCommon = common?.startsWith(prefix) && !entryText.includes(` ${prefix}`) ? 1 : 0;
-        expect(answering.length + byCommon).toBe(1);
+        const start = from % words.length;
+        const run = words.slice(start, start + 1 + (count % (words.length - start))).join(' ');
+        const typed = run.slice(0, 1 + (lengthPick % run.length));
+        const answering = tailsOf(name).filter((t) => t.tail.startsWith(typed) && t.shared < typed.length);
+        expect(answering).toHaveLength(1);
       }),
       { numRuns: 2000 },
     );
   });
+});
 
-  it('finds every word of the name, folded, through an entry or the common word', () => {
-    fc.assert(
-      fc.property(fullName, (name) => {
-        const expected = [...new Set(fold(name).split(' '))].sort();
-        const { common, entries, text } = nameWords(name);
-        expect([...entries.map((e) => e.word), ...(common ? [common] : [])].sort()).toEqual(expected);
-        expect(text).toBe(expected.map((word) => ` ${word}`).join(''));
-      }),
-      { numRuns: 500 },
-    );
+describe('nearForms', () => {
+  it('puts back a missing letter or swaps two back, in a word of four letters or more', () => {
+    expect(nearForms('tran thi huog')).toContain('tran thi huong');
+    expect(nearForms('nguyne van an')).toContain('nguyen van an');
+    expect(nearForms('ngyen van an')).toContain('nguyen van an');
+    expect(nearForms('nguyen vna an')).not.toContain('nguyen van an');
+  });
+
+  it('proposes only words that can be Vietnamese syllables, and a bounded number of them', () => {
+    const forms = nearForms('tran thi hug');
+    expect(forms).toContain('tran thi hung');
+    expect(forms).not.toContain('tran thi hugx');
+    expect(nearForms('a b c d e f g h hanh')).toHaveLength(new Set(nearForms('a b c d e f g h hanh')).size);
+    expect(nearForms('nguyen nguyen nguyen nguyen nguyen nguyen').length).toBeLessThanOrEqual(24);
   });
 });
 
@@ -103,20 +100,34 @@ describe('planSearch', () => {
   it('takes 12 digits as a national id, other digits as a phone or card prefix', () => {
     expect(planSearch('087080001234')).toEqual({ kind: 'nationalId', nationalId: '087080001234' });
     expect(planSearch(' 0870 8000 1234 ')).toEqual({ kind: 'nationalId', nationalId: '087080001234' });
-    expect(planSearch('08708000123')).toEqual({ kind: 'digits', digits: '08708000123' });
-    expect(planSearch('0912.345-678')).toEqual({ kind: 'digits', digits: '0912345678' });
-    expect(planSearch('0912 34')).toEqual({ kind: 'digits', digits: '091234' });
+    expect(planSearch('08708000123')).toEqual({ kind: 'number', phone: '08708000123', card: '08708000123' });
+    expect(planSearch('0912.345-678')).toEqual({ kind: 'number', phone: '0912345678', card: '0912345678' });
+    expect(planSearch('0912 34')).toEqual({ kind: 'number', phone: '091234', card: '091234' });
   });
 
-  it('folds words and lets the rarest one drive the query', () => {
-    expect(planSearch('Nguyễn QUỲNH')).toEqual({ kind: 'words', drive: 'quynh', others: ['nguyen'] });
-    expect(planSearch('ĐỨC')).toEqual({ kind: 'words', drive: 'duc', others: [] });
-    const plan = planSearch('nguyen van an');
-    expect(plan.kind).toBe('words');
-    if (plan.kind === 'words') {
-      expect([plan.drive, ...plan.others].sort()).toEqual(['an', 'nguyen', 'van']);
-      expect(plan.drive).not.toBe('nguyen');
-    }
+  it('reads +84, 0084 and a whole 84… number as the phone’s 0… form', () => {
+    expect(planSearch('+84912345678')).toMatchObject({ kind: 'number', phone: '0912345678' });
+    expect(planSearch('+84 912 345 678')).toMatchObject({ kind: 'number', phone: '0912345678' });
+    expect(planSearch('0084912345678')).toMatchObject({ kind: 'number', phone: '0912345678' });
+    expect(planSearch('84912345678')).toMatchObject({ kind: 'number', phone: '0912345678' });
+    expect(planSearch('+8491')).toMatchObject({ kind: 'number', phone: '091' });
+    expect(planSearch('+1555')).toMatchObject({ kind: 'number', phone: undefined });
+  });
+
+  it('reads letters and digits in one run as a card number, in capitals without separators', () => {
+    expect(planSearch('hv-2024-0153')).toEqual({ kind: 'number', phone: undefined, card: 'HV20240153' });
+    expect(planSearch(' DT0153 ')).toEqual({ kind: 'number', phone: undefined, card: 'DT0153' });
+  });
+
+  it('folds words, keeps their order and takes a year among them as the birth year', () => {
+    expect(planSearch('Nguyễn  QUỲNH')).toEqual({
+      kind: 'words',
+      typed: 'nguyen quynh',
+      birthYear: undefined,
+    });
+    expect(planSearch('Ánh 1985')).toEqual({ kind: 'words', typed: 'anh', birthYear: 1985 });
+    expect(planSearch('1985 Văn An')).toEqual({ kind: 'words', typed: 'van an', birthYear: 1985 });
+    expect(planSearch('an 12')).toEqual({ kind: 'words', typed: 'an 12', birthYear: undefined });
   });
 
   it('refuses a query with no word to search by', () => {
@@ -128,16 +139,5 @@ describe('planSearch', () => {
         expect((error as DomainError).code).toBe('VALIDATION_FAILED');
       }
     }
-  });
-});
-
-describe('readsPlaceForWords', () => {
-  it('reads a branch’s members, a commune’s unless the word is rare, never the whole organization’s', () => {
-    expect(readsPlaceForWords({ kind: 'branch', branchId: 'b-1' }, 'xinh')).toBe(true);
-    expect(readsPlaceForWords({ kind: 'commune', communeId: '28261' }, 'an')).toBe(true);
-    expect(readsPlaceForWords({ kind: 'commune', communeId: '28261' }, 'nguy')).toBe(true);
-    expect(readsPlaceForWords({ kind: 'commune', communeId: '28261' }, 'xinh')).toBe(false);
-    expect(readsPlaceForWords({ kind: 'tenant' }, 'nguy')).toBe(false);
-    expect(readsPlaceForWords({ kind: 'tenant', withinUnitId: '870' }, 'an')).toBe(false);
   });
 });

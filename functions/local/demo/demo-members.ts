@@ -19,7 +19,7 @@ import { historyOf } from '#shared/domain/members/history.ts';
 import { type ImportContext, importedMember } from '#shared/domain/members/import-members.ts';
 import type { Member, MemberEvent } from '#shared/domain/members/member.ts';
 import { placementOf } from '#shared/domain/members/member-workspace.ts';
-import { nameWords } from '#shared/domain/members/search.ts';
+import { nameKeys } from '#shared/domain/members/search.ts';
 import { ORGANIZATIONS, type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import { type FullUnit, isValidOn } from '#shared/domain/units.ts';
@@ -309,11 +309,11 @@ export async function importDemoMembers(options: ImportDemoMembersOptions): Prom
 }
 
 /**
- * What importMany writes for one member: itself, a search entry per name word, its id guard, an
+ * What importMany writes for one member: itself, a search entry per tail of the name, its id guard, an
  * entry per introduction to the Party, its events after admission.
  */
 function itemCount(member: Member, events: readonly MemberEvent[]): number {
-  const words = nameWords(member.fullName).entries.length;
+  const words = nameKeys(member.fullName).tails.length;
   return 1 + words + (member.nationalId ? 1 : 0) + (member.partyIntroductions?.length ?? 0) + events.length;
 }
 

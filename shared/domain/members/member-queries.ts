@@ -20,7 +20,7 @@ import type { FullUnit } from '../units.ts';
 import { comingOfAgeBirthYear, isCurrent } from './lifecycle.ts';
 import { type Member, type MemberEvent, type MemberStatus, type MemberSummary, summaryOf } from './member.ts';
 import type { MemberWorkspace } from './member-workspace.ts';
-import { type MemberFilter, type MemberPlace, planSearch, readsPlaceForWords } from './search.ts';
+import { type MemberFilter, type MemberPlace, planSearch } from './search.ts';
 
 export async function getMember(ws: MemberWorkspace, principal: Principal, id: string): Promise<Member> {
   requireMemberReader(principal, 'members:read');
@@ -112,11 +112,12 @@ async function membersIn(
     case 'none':
       return ws.members.list(filter, limit, cursor);
     case 'words':
-      return readsPlaceForWords(filter.place, search.drive)
-        ? ws.members.list(filter, limit, cursor, [search.drive, ...search.others])
-        : ws.members.searchByWords(filter, search.drive, search.others, limit, cursor);
-    case 'digits':
-      return ws.members.searchByDigits(filter, search.digits, limit, cursor);
+      // A branch is a few dozen people: its list, filtered on their words, is read instead.
+      return filter.place.kind === 'branch'
+        ? ws.members.list(filter, limit, cursor, search)
+        : ws.members.searchByWords(filter, search, limit, cursor);
+    case 'number':
+      return ws.members.searchByNumber(filter, search, limit, cursor);
     case 'nationalId': {
       // One answer at most, so no page follows: a cursor here was not issued for this query.
       if (cursor !== undefined) throw new DomainError('INVALID_CURSOR');

@@ -4,9 +4,10 @@
  * - member `<t>#MEMBER#<id>` / `MEMBER`, with its history after admission `EVENT#<recordedAt>#<eventId>`
  *   in the same partition (the member keeps its admission); indexed (sorted the Vietnamese way, current and former members apart) by branch
  *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6),
- *   and by the common word of the name (GSI7, `NAME_WORD#<word>`: Nguyễn, Thị, Văn);
- * - one search entry per other name word `<t>#WORDS#<first letter>` / `<word>#<order>#<id>`, carrying
- *   what a result row shows and what filters need;
+ *   and birth year with the given name first (GSI7, `GIVEN_YEAR#<year>`: "Ánh 1985");
+ * - one search entry per tail of the name (search.ts) `<t>#NAMES#<current|former>#<first letter>` /
+ *   `<tail>#<F|T>#<order>#<id>`, and by commune through GSI8, carrying what a result row shows and
+ *   what filters need;
  * - a national-id guard `<t>#NATIONAL_ID#<keyed hash>`, whose conditional put makes the id unique;
  * - one entry per introduction to the Party `<t>#PARTY#<year introduced>` / `<commune>#<order>#<id>#<introduction>`,
  *   so who was introduced in a year is listed by commune without reading the members.
@@ -25,14 +26,19 @@ import {
   memberSummarySchema,
   summaryOf,
 } from '../../domain/members/member.ts';
-import { commonWordsStartingWith, type MemberFilter, nameWords } from '../../domain/members/search.ts';
+import {
+  cardKey,
+  type MemberFilter,
+  type MemberSearch,
+  nameKeys,
+  nearForms,
+} from '../../domain/members/search.ts';
 import { personOrderKey } from '../../domain/name-order.ts';
 import {
   PARTY_ENTRY_FIELDS,
   type PartyIntroductionEntry,
   type PartyState,
 } from '../../domain/party/party-introduction.ts';
-import { estimatedWordShare } from '../../domain/vietnamese-names.ts';
 import { ConditionFailedError, InvalidCursorError } from '../store-errors.ts';
 import {
   type Item,
@@ -58,7 +64,8 @@ const orderOf = (member: Member) => `${personOrderKey(member.fullName)}#${member
 function memberItem(member: Member): Item {
   const order = orderOf(member);
   const g = group(member);
-  const words = nameWords(member.fullName);
+  const keys = nameKeys(member.fullName);
+  const birthYear = birthYearOf(member);
   return {
     entity: 'member',
     key: memberKey(member.id),
@@ -67,33 +74,39 @@ function memberItem(member: Member): Item {
       ...(member.communeId && { GSI2: { pk: `COMMUNE_MEMBERS#${g}#${member.communeId}`, sk: order } }),
       GSI3: { pk: `MEMBERS#${g}`, sk: order },
       ...(member.phone && { GSI4: { pk: 'PHONE', sk: `${member.phone}#${member.id}` } }),
-      ...(member.cardNumber && { GSI5: { pk: 'CARD', sk: `${member.cardNumber}#${member.id}` } }),
-      GSI6: { pk: `BIRTH_YEAR#${g}#${member.birthDate.slice(0, 4)}`, sk: order },
-      ...(words.common && { GSI7: { pk: `NAME_WORD#${words.common}`, sk: order } }),
+      ...(member.cardNumber && { GSI5: { pk: 'CARD', sk: `${cardKey(member.cardNumber)}#${member.id}` } }),
+      GSI6: { pk: `BIRTH_YEAR#${g}#${birthYear}`, sk: order },
+      GSI7: { pk: `GIVEN_YEAR#${g}#${birthYear}`, sk: `${keys.given}#${order}` },
     },
-    data: {
-      ...member,
-      current: isCurrent(member.status),
-      nameWords: words.text,
-      ...(words.common && { entryWords: words.entryText }),
-    },
+    data: { ...member, current: isCurrent(member.status), nameWords: keys.text, birthYear },
   };
 }
 
-function wordItems(member: Member): Item[] {
-  const { entries, text } = nameWords(member.fullName);
+const birthYearOf = (member: Member) => Number(member.birthDate.slice(0, 4));
+
+/** Where a name's tails are listed: the whole tenant's, by first letter; a commune's, through GSI8. */
+const tenantNames = (g: string, tail: string) => `NAMES#${g}#${tail[0]}`;
+const communeNames = (g: string, communeId: string) => `COMMUNE_NAMES#${g}#${communeId}`;
+
+function tailItems(member: Member): Item[] {
   const order = orderOf(member);
-  return entries.map(({ word, shared }) => ({
-    entity: 'member_word',
-    key: { pk: `WORDS#${word[0]}`, sk: `${word}#${order}` },
-    data: {
-      ...summaryOf(member),
-      unitIds: member.unitIds,
-      current: isCurrent(member.status),
-      text,
-      shared,
-    },
-  }));
+  const g = group(member);
+  const { tails } = nameKeys(member.fullName);
+  return tails.map(({ tail, whole, shared }) => {
+    const sk = `${tail}#${whole ? 'F' : 'T'}#${order}`;
+    return {
+      entity: 'member_name',
+      key: { pk: tenantNames(g, tail), sk },
+      ...(member.communeId && { indexes: { GSI8: { pk: communeNames(g, member.communeId), sk } } }),
+      data: {
+        ...summaryOf(member),
+        unitIds: member.unitIds,
+        current: isCurrent(member.status),
+        birthYear: birthYearOf(member),
+        shared,
+      },
+    };
+  });
 }
 
 /** One query of a search read in turn, named in the cursor by its tag. */
@@ -225,7 +238,7 @@ export class MemberRepository {
   create(tx: Transaction, member: Member): void {
     tx.put(memberItem(member), { exists: false });
     if (member.nationalId) this.claimNationalId(tx, member.id, member.nationalId.hash);
-    for (const item of wordItems(member)) tx.put(item);
+    for (const item of tailItems(member)) tx.put(item);
   }
 
   /**
@@ -244,7 +257,7 @@ export class MemberRepository {
       if (oldHash) tx.delete(nationalIdKey(oldHash), { equals: { memberId: before.id } });
       if (newHash) this.claimNationalId(tx, after.id, newHash);
     }
-    replaceItems(tx, wordItems(before), wordItems(after));
+    replaceItems(tx, tailItems(before), tailItems(after));
     replaceItems(tx, partyItems(before), partyItems(after));
     if (event) tx.put(eventItem(after.id, event));
   }
@@ -271,12 +284,15 @@ export class MemberRepository {
     });
   }
 
-  /** Members in a place, in Vietnamese name order; with `words`, those with a name word starting with each. */
+  /**
+   * Members in a place, in Vietnamese name order; with a word search, those with a name word
+   * starting with each typed word (and born in its year): how a branch, a few dozen people, is searched.
+   */
   async list(
     filter: MemberFilter,
     limit: number,
     cursor?: string,
-    words: readonly string[] = [],
+    search?: Extract<MemberSearch, { kind: 'words' }>,
   ): Promise<Page<MemberSummary>> {
     const g = filter.status === undefined || isCurrent(filter.status) ? 'CURRENT' : 'FORMER';
     const place = filter.place;
@@ -288,90 +304,114 @@ export class MemberRepository {
           : { index: 'GSI3', pk: `MEMBERS#${g}` };
     const within = place.kind === 'branch' ? undefined : place.withinUnitId;
     const contains = [
-      ...words.map((word) => ['nameWords', ` ${word}`] as const),
+      // " nguyen van an " holds " van a": the typed words are a run of the name's, the last a start.
+      ...(search ? [['nameWords', ` ${search.typed}`] as const] : []),
       ...(within ? [['unitIds', within] as const] : []),
     ];
+    const equals = {
+      ...(filter.status && { status: filter.status }),
+      ...(search?.birthYear && { birthYear: search.birthYear }),
+    };
     const queryFilter: QueryFilter = {
-      ...(filter.status && { equals: { status: filter.status } }),
+      ...(Object.keys(equals).length > 0 && { equals }),
       ...(contains.length > 0 && { contains }),
     };
-    // One word, nothing else filtered: about the word's share of the place is kept.
-    const keeps =
-      words.length === 1 && !within && !filter.status ? estimatedWordShare(words[0] as string) : undefined;
-    return this.summaries(await this.table.query({ ...query, filter: queryFilter, limit, cursor, keeps }));
+    return this.summaries(await this.table.query({ ...query, filter: queryFilter, limit, cursor }));
   }
 
   /**
-   * Members whose name has a word starting with `drive` and words starting with each of `others`:
-   * those found through a search entry, then those found only through their common word.
+   * Members by the start of a name tail, in the tiers of search.ts: the whole name exactly, a
+   * tail exactly, a tail going on with more words, a tail whose last word the typed one starts,
+   * then near forms. A tenant-wide search for a given name with a birth year reads GSI7 instead.
    */
   async searchByWords(
     filter: MemberFilter,
-    drive: string,
-    others: readonly string[],
+    search: Extract<MemberSearch, { kind: 'words' }>,
     limit: number,
     cursor?: string,
   ): Promise<Page<MemberSummary>> {
-    const keeps = others.length === 0 ? keptOfTenant(filter) : undefined;
-    const entries: Phase = {
-      tag: 'e',
-      query: {
-        pk: `WORDS#${drive[0]}`,
-        skBeginsWith: drive,
-        filter: entryFilter(filter, {
-          below: drive.length,
-          contains: others.map((word) => ['text', ` ${word}`] as const),
+    const g = filter.status === undefined || isCurrent(filter.status) ? 'CURRENT' : 'FORMER';
+    const place = filter.place;
+    const { typed, birthYear } = search;
+    const where = placeFilter(filter, birthYear);
+    // Each person's first matching tail only; with nothing else filtered, nearly all read are kept.
+    const byTail = (length: number): Pick<QueryOptions, 'filter' | 'keeps'> => ({
+      filter: { ...where, below: { shared: length } },
+      ...(Object.keys(where).length === 0 && { keeps: KEPT_BY_TAIL }),
+    });
+    const source = (form: string) =>
+      place.kind === 'commune'
+        ? { index: 'GSI8' as const, pk: communeNames(g, place.communeId) }
+        : { pk: tenantNames(g, form) };
+    if (birthYear !== undefined && place.kind === 'tenant' && !typed.includes(' ')) {
+      // The year is in the key: only a district or a status is left to filter on.
+      const rest = placeFilter(filter, undefined);
+      const byGiven = {
+        index: 'GSI7' as const,
+        pk: `GIVEN_YEAR#${g}#${birthYear}`,
+        ...(Object.keys(rest).length > 0 && { filter: rest }),
+      };
+      return this.inPhases(
+        [
+          { tag: 'g', query: { ...byGiven, skBeginsWith: `${typed}#` } },
+          { tag: 'h', query: { ...byGiven, skBetween: prefixRange(typed) } },
+        ],
+        limit,
+        cursor,
+      );
+    }
+    const tiers: Phase[] = [
+      { tag: 'f', query: { ...source(typed), skBeginsWith: `${typed}#F#`, ...byTail(typed.length) } },
+      { tag: 't', query: { ...source(typed), skBeginsWith: `${typed}#T#`, ...byTail(typed.length) } },
+      { tag: 'w', query: { ...source(typed), skBeginsWith: `${typed} `, ...byTail(typed.length) } },
+      { tag: 's', query: { ...source(typed), skBetween: prefixRange(typed), ...byTail(typed.length) } },
+      ...nearForms(typed).map(
+        (form, n): Phase => ({
+          tag: `n${n}`,
+          query: { ...source(form), skBeginsWith: form, ...byTail(form.length) },
         }),
-        keeps,
-      },
-    };
-    const commons = commonWordsStartingWith(drive).map(
-      (word, n): Phase => ({
-        tag: `w${n}`,
-        query: {
-          index: 'GSI7',
-          pk: `NAME_WORD#${word}`,
-          filter: {
-            ...entryFilter(filter, { contains: others.map((other) => ['nameWords', ` ${other}`] as const) }),
-            // Listed already through an entry whose word starts with `drive`.
-            notContains: [['entryWords', ` ${drive}`]],
-          },
-          keeps,
-        },
-      }),
-    );
-    return this.inPhases([entries, ...commons], limit, cursor);
+      ),
+    ];
+    return this.inPhases(tiers, limit, cursor);
   }
 
-  /** Members whose phone, then whose card number, starts with these digits. */
-  async searchByDigits(
+  /** Members whose phone, then whose card number, starts with what was typed. */
+  async searchByNumber(
     filter: MemberFilter,
-    digits: string,
+    search: Extract<MemberSearch, { kind: 'number' }>,
     limit: number,
     cursor?: string,
   ): Promise<Page<MemberSummary>> {
     const keeps = keptOfTenant(filter);
-    return this.inPhases(
-      [
-        {
-          tag: 'p',
-          query: { index: 'GSI4', pk: 'PHONE', skBeginsWith: digits, filter: entryFilter(filter, {}), keeps },
-        },
-        {
-          tag: 'c',
-          query: {
-            index: 'GSI5',
-            pk: 'CARD',
-            skBeginsWith: digits,
-            // A member whose phone matched was listed in the first phase: not again for the card.
-            filter: { ...entryFilter(filter, {}), notBeginsWith: { phone: digits } },
-            keeps,
+    const phones: Phase[] = search.phone
+      ? [
+          {
+            tag: 'p',
+            query: {
+              index: 'GSI4',
+              pk: 'PHONE',
+              skBeginsWith: search.phone,
+              filter: entryFilter(filter, {}),
+              keeps,
+            },
           },
+        ]
+      : [];
+    const card: Phase = {
+      tag: 'c',
+      query: {
+        index: 'GSI5',
+        pk: 'CARD',
+        skBeginsWith: search.card,
+        // A member whose phone matched was listed in the first phase: not again for the card.
+        filter: {
+          ...entryFilter(filter, {}),
+          ...(search.phone && { notBeginsWith: { phone: search.phone } }),
         },
-      ],
-      limit,
-      cursor,
-    );
+        keeps,
+      },
+    };
+    return this.inPhases([...phones, card], limit, cursor);
   }
 
   /**
@@ -521,7 +561,7 @@ export class MemberRepository {
         : item;
     const items = records.flatMap(({ member, events }) => [
       marked(memberItem(member)),
-      ...wordItems(member),
+      ...tailItems(member),
       ...partyItems(member),
       ...(member.nationalId && !options.nationalIdsClaimed
         ? [guardItem(member.id, member.nationalId.hash)]
@@ -547,6 +587,27 @@ function keptOfTenant(filter: MemberFilter): number | undefined {
   return filter.place.kind === 'tenant' && !filter.place.withinUnitId && !filter.status
     ? KEPT_OF_TENANT
     : undefined;
+}
+
+/** Tail entries a search keeps when only `shared` filters them: a name rarely has two tails with one start. */
+const KEPT_BY_TAIL = 0.95;
+
+/** Keys continuing `typed` with a letter or digit: its last word as a prefix ("an" → "anh…"). */
+const prefixRange = (typed: string): [string, string] => [`${typed}0`, `${typed}{`];
+
+/** A search's filters beyond its key: a hamlet or district within the place, a status, a birth year. */
+function placeFilter(filter: MemberFilter, birthYear: number | undefined): QueryFilter {
+  const place = filter.place;
+  const within = place.kind === 'branch' ? undefined : place.withinUnitId;
+  const equals = {
+    ...(filter.status && { status: filter.status }),
+    ...(birthYear !== undefined && { birthYear }),
+    ...(place.kind === 'branch' && { branchId: place.branchId }),
+  };
+  return {
+    ...(Object.keys(equals).length > 0 && { equals }),
+    ...(within && { contains: [['unitIds', within] as const] }),
+  };
 }
 
 /** Filters on search entries and index items: place, status (current members by default), extra conditions. */

@@ -1,0 +1,158 @@
+/**
+ * Member search the way officers type it (issue 16), over HTTP, for the organization's admin and
+ * for the officer of the member's commune: the full name family-first, the given name with a
+ * birth year, the middle and given names, without diacritics or in capitals, with a letter
+ * missing or two swapped, a phone as 0…, +84… or spaced, a card number with letters; and the
+ * order of what is found: the whole name exactly, then all the words, then starts, then near forms.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AdmitBody, admission, admitOk, listAllPages, provinceWithBranches } from '../setup/members.ts';
+import { accessTokens, appWithProvinces, createOfficers } from '../setup/scene.ts';
+import type { TestApp } from '../setup/test-app.ts';
+
+const PROVINCE = 'typed';
+const TENANT = `${PROVINCE}:farmers`;
+
+let t: TestApp;
+let admin: string;
+let communeOfficer: string;
+
+async function names(q: string, token: string, limit = 50): Promise<string[]> {
+  const { items, pages } = await listAllPages(t, token, { q, limit });
+  // Never an empty page with more to come.
+  expect(
+    pages.slice(0, -1).every((page) => page.length > 0),
+    `pages of "${q}"`,
+  ).toBe(true);
+  return items.map((m) => m.fullName);
+}
+
+async function firstPage(q: string, token: string): Promise<string[]> {
+  const response = await t.request(`/api/v1/members?q=${encodeURIComponent(q)}&limit=50`, { token });
+  expect(response.status, q).toBe(200);
+  return ((await response.json()) as { items: { fullName: string }[] }).items.map((m) => m.fullName);
+}
+
+beforeAll(async () => {
+  t = await appWithProvinces([PROVINCE], provinceWithBranches);
+  [admin] = await accessTokens(t, `${PROVINCE}.farmers`);
+  await createOfficers(t, TENANT, [
+    { username: 'typed.commune', role: 'unit_officer', scope: { unitId: '28261' } },
+  ]);
+  [communeOfficer] = await accessTokens(t, 'typed.commune');
+  const born = (year: number, gender: 'male' | 'female' = 'male') => ({
+    birthDate: `${year}-06-15`,
+    gender,
+  });
+  const admissions: [string, string, Partial<AdmitBody>][] = [
+    ['Nguyễn Văn Anh', 'b-28261-01', born(1980)],
+    ['Nguyễn Văn An', 'b-28261-01', { ...born(1970), phone: '0912345678', cardNumber: 'HV-2024-0153' }],
+    ['Nguyễn Văn An Khang', 'b-28261-02', born(1995)],
+    ['Nguyễn Văn Ân', 'b-28249-01', born(1975)],
+    ['Trần Văn An', 'b-28261-02', born(1988)],
+    ['Lê An Bình', 'b-28261-01', born(1990)],
+    ['Trần Thị Ánh', 'b-28261-01', born(1985, 'female')],
+    ['Võ Thị Ánh', 'b-28261-02', born(1991, 'female')],
+    ['Phạm Thị Hương', 'b-28261-01', { ...born(1979, 'female'), phone: '0388123456' }],
+    ['Phạm Thị Hường', 'b-28249-01', born(1966, 'female')],
+    ['Huỳnh Quốc Nguyên', 'b-28261-02', { ...born(2001), cardNumber: '001234567' }],
+  ];
+  for (const [fullName, branchId, extra] of admissions)
+    await admitOk(t, admin, admission({ fullName, branchId, ...extra }));
+});
+
+describe('the ways officers type a name', () => {
+  it('ranks the whole name first, then names going on with more words, then starts, ties in Vietnamese order', async () => {
+    expect(await names('nguyen van an', admin)).toEqual([
+      'Nguyễn Văn An',
+      'Nguyễn Văn Ân',
+      'Nguyễn Văn An Khang',
+      'Nguyễn Văn Anh',
+    ]);
+    expect(await names('Nguyễn Văn An', communeOfficer)).toEqual([
+      'Nguyễn Văn An',
+      'Nguyễn Văn An Khang',
+      'Nguyễn Văn Anh',
+    ]);
+  });
+
+  it('finds the given name alone, and with the middle name, before longer names', async () => {
+    // Given name exactly An, then An as a middle name, then names starting "An…".
+    expect(await names('an', admin)).toEqual([
+      'Nguyễn Văn An',
+      'Trần Văn An',
+      'Nguyễn Văn Ân',
+      'Lê An Bình',
+      'Nguyễn Văn An Khang',
+      'Nguyễn Văn Anh',
+      'Trần Thị Ánh',
+      'Võ Thị Ánh',
+    ]);
+    expect(await names('văn an', admin)).toEqual([
+      'Nguyễn Văn An',
+      'Trần Văn An',
+      'Nguyễn Văn Ân',
+      'Nguyễn Văn An Khang',
+      'Nguyễn Văn Anh',
+    ]);
+    expect(await names('VAN AN', communeOfficer)).toEqual([
+      'Nguyễn Văn An',
+      'Trần Văn An',
+      'Nguyễn Văn An Khang',
+      'Nguyễn Văn Anh',
+    ]);
+  });
+
+  it('narrows a given name to a birth year', async () => {
+    expect(await names('Ánh 1985', admin)).toEqual(['Trần Thị Ánh']);
+    expect(await names('anh 1991', admin)).toEqual(['Võ Thị Ánh']);
+    expect(await names('anh 1980', communeOfficer)).toEqual(['Nguyễn Văn Anh']);
+    expect(await names('an 1975', admin)).toEqual(['Nguyễn Văn Ân']);
+    expect(await names('an 1975', communeOfficer)).toEqual([]);
+    expect(await names('van an 1988', admin)).toEqual(['Trần Văn An']);
+  });
+
+  it('finds a name with a letter missing or two swapped, after the exact matches', async () => {
+    for (const [typo, meant] of [
+      ['nguyn van an', 'Nguyễn Văn An'],
+      ['ngyuen van an', 'Nguyễn Văn An'],
+      ['pham thi huog', 'Phạm Thị Hương'],
+      ['pham thi huogn', 'Phạm Thị Hương'],
+      ['huynh quoc nguyne', 'Huỳnh Quốc Nguyên'],
+    ] as const) {
+      expect(await firstPage(typo, admin), typo).toContain(meant);
+      expect(await firstPage(typo, communeOfficer), typo).toContain(meant);
+    }
+    // "hung" is a name of its own: a letter missing from "hương" is found after it.
+    expect(await names('pham thi hung', admin)).toEqual(['Phạm Thị Hương', 'Phạm Thị Hường']);
+  });
+
+  it('lists everyone once when the near forms are read page by page', async () => {
+    const whole = await names('pham thi huog', admin, 50);
+    for (const limit of [1, 2]) expect(await names('pham thi huog', admin, limit)).toEqual(whole);
+  });
+});
+
+describe('the ways officers type a number', () => {
+  it('finds a phone as 0…, +84…, 84… and spaced', async () => {
+    for (const q of [
+      '0912345678',
+      '0912 345 678',
+      '+84912345678',
+      '+84 912 345 678',
+      '84912345678',
+      '0912.345.678',
+    ]) {
+      expect(await names(q, admin), q).toEqual(['Nguyễn Văn An']);
+      expect(await names(q, communeOfficer), q).toEqual(['Nguyễn Văn An']);
+    }
+  });
+
+  it('finds a card number with letters in any case, with or without its dashes', async () => {
+    for (const q of ['HV-2024-0153', 'hv-2024-0153', 'HV20240153', 'hv-2024']) {
+      expect(await names(q, admin), q).toEqual(['Nguyễn Văn An']);
+      expect(await names(q, communeOfficer), q).toEqual(['Nguyễn Văn An']);
+    }
+    expect(await names('001234567', admin)).toEqual(['Huỳnh Quốc Nguyên']);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * The deployed product: one DynamoDB table (with its stream for the change consumers), the
  * token-signing key secret, the KMS key that wraps the national-ID keys, the Hono API behind
- * an HTTP API, the stream function that keeps the aggregates, with its dead-letter queue, and the
- * function that snapshots them at each month end.
+ * an HTTP API, the stream function that keeps the aggregates, with its dead-letter queue, the
+ * function that snapshots them at each month end, the webhook sender, and the bucket and worker
+ * of member files (constructs/member-files.ts).
  * The stack only points at entry files; what runs there never imports aws-cdk-lib.
  */
 import { createRequire } from 'node:module';
@@ -11,7 +12,6 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AttributeType,
   Billing,
@@ -33,6 +33,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { KEY_WRAP_CONTEXT } from '../shared/privacy/key-wrapper.ts';
 import { type IndexName, tableDefinition } from '../shared/store/table-definition.ts';
+import { alarmAtLeast } from './constructs/alarms.ts';
+import { MemberFiles } from './constructs/member-files.ts';
 import { NodeFunction } from './constructs/node-function.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -197,6 +199,13 @@ export class ApiStack extends Stack {
     const deadLetters = this.streamFunction(table);
     this.snapshotFunction(table);
     this.webhookSenderFunction(table, fieldKeyWrapper);
+    const files = new MemberFiles(this, 'MemberFiles', {
+      table,
+      keyId: fieldKeyWrapper.keyArn,
+      keyDecrypt: keyWrapStatement(fieldKeyWrapper, 'kms:Decrypt'),
+    });
+    for (const [name, value] of Object.entries(files.grantToApi(api)))
+      api.function.addEnvironment(name, value);
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url, description: 'Base URL of the API' });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
@@ -328,17 +337,14 @@ export class ApiStack extends Stack {
       schedule: Schedule.cron({ minute: '30', hour: '17', day: 'L' }),
       targets: [new LambdaFunction(fn.function)],
     });
-    fn.function
-      .metric('AsyncEventsDropped', { statistic: 'Sum', period: Duration.hours(1) })
-      .createAlarm(this, 'SnapshotFailed', {
-        alarmDescription:
-          'A month-end snapshot failed after its retries: read the snapshot function logs, fix the cause, ' +
-          'then invoke the function again the same day (it retakes the last month-end, with the figures of its own day).',
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+    alarmAtLeast(
+      this,
+      'SnapshotFailed',
+      fn.function.metric('AsyncEventsDropped', { statistic: 'Sum', period: Duration.hours(1) }),
+      1,
+      'A month-end snapshot failed after its retries: read the snapshot function logs, fix the cause, ' +
+        'then invoke the function again the same day (it retakes the last month-end, with the figures of its own day).',
+    );
     new CfnOutput(this, 'SnapshotFunctionName', {
       value: fn.function.functionName,
       description: 'Invoke it to retake the last month-end snapshot after a failed run',
@@ -395,25 +401,23 @@ export class ApiStack extends Stack {
       schedule: Schedule.rate(Duration.minutes(1)),
       targets: [new LambdaFunction(fn.function)],
     });
-    fn.function
-      .metricErrors({ statistic: 'Sum', period: Duration.minutes(15) })
-      .createAlarm(this, 'WebhookSenderFailing', {
-        alarmDescription:
-          'Webhook sender runs keep failing: deliveries wait. Read the webhook sender function logs.',
-        threshold: 3,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-    deadLetters
-      .metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) })
-      .createAlarm(this, 'WebhookSenderDeadLettered', {
-        alarmDescription: 'A webhook sender run failed every retry: read the dead-letter queue and the logs.',
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+    alarmAtLeast(
+      this,
+      'WebhookSenderFailing',
+      fn.function.metricErrors({ statistic: 'Sum', period: Duration.minutes(15) }),
+      3,
+      'Webhook sender runs keep failing: deliveries wait. Read the webhook sender function logs.',
+    );
+    alarmAtLeast(
+      this,
+      'WebhookSenderDeadLettered',
+      deadLetters.metricApproximateNumberOfMessagesVisible({
+        statistic: 'Maximum',
+        period: Duration.minutes(5),
+      }),
+      1,
+      'A webhook sender run failed every retry: read the dead-letter queue and the logs.',
+    );
   }
 
   /** A dead-letter queue: encrypted, TLS only, kept two weeks; the last stop, so nothing behind it. */

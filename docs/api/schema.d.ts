@@ -452,6 +452,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/member-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export members to a file fetched by a link / Xuất danh sách hội viên ra tệp để tải về
+         * @description For lists too large to answer in one response (a province’s: on AWS a response holds at most 6 MB and 30 s): the same rows, scope and filter as GET /api/v1/members/export.xlsx, written to a file by a worker. Answers 202 with the export’s id at once; GET /api/v1/member-exports/{id} tells its progress and, once done, a download link. Audited as the direct export is.
+         */
+        post: operations["startMemberExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/member-exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An export’s progress and link / Tiến độ và đường dẫn tải tệp xuất
+         * @description For whoever asked for the export and the organization’s admins; anyone else gets 404.
+         */
+        get: operations["getMemberExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -2549,6 +2589,38 @@ export interface components {
             /** Format: date */
             effectiveDate?: string;
         };
+        MemberExport: {
+            id: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            filter: {
+                q?: string;
+                unitId?: string;
+                branchId?: string;
+                /** @enum {string} */
+                status?: "active" | "away" | "lapsed" | "transferred_out" | "removed" | "deceased" | "graduated";
+            };
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /** @description Rows written so far; all of them once done */
+            rows: number;
+            /** @description The file’s size in bytes, once done */
+            size: number | null;
+            by: {
+                userId: string;
+                username: string;
+            };
+            startedAt: string;
+            updatedAt: string;
+            finishedAt: string | null;
+            /** @description Running, but no progress for five minutes: the export stopped. Ask for another. */
+            stalled: boolean;
+            /** @description Once done: a link to the file, good for 15 minutes without a token (reading the status again gives a fresh one). The file is kept for 3 days. */
+            download: {
+                url: string;
+                expiresAt: string;
+            } | null;
+        };
         AdmitMember: {
             /** @example Nguyễn Văn An */
             fullName: string;
@@ -3936,7 +4008,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not found / Không tìm thấy. Codes / Mã lỗi: ROUTE_NOT_FOUND, UNIT_NOT_FOUND, BRANCH_NOT_FOUND, PROVINCE_NOT_FOUND, MEMBER_NOT_FOUND, TRANSFER_NOT_FOUND, MAP_PROPOSAL_NOT_FOUND, REORGANIZATION_NOT_FOUND, TARGET_NOT_FOUND, NO_FIGURES_FOR_DATE, SNAPSHOT_NOT_FOUND, MAP_EDITOR_NOT_GRANTABLE, PARTY_INTRODUCTION_NOT_FOUND, RATING_CRITERIA_NOT_FOUND, RATING_NOT_FOUND, REVIEW_NOT_FOUND, API_KEY_NOT_FOUND, WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND, IMPORT_NOT_FOUND */
+        /** @description Not found / Không tìm thấy. Codes / Mã lỗi: ROUTE_NOT_FOUND, UNIT_NOT_FOUND, BRANCH_NOT_FOUND, PROVINCE_NOT_FOUND, MEMBER_NOT_FOUND, TRANSFER_NOT_FOUND, MAP_PROPOSAL_NOT_FOUND, REORGANIZATION_NOT_FOUND, TARGET_NOT_FOUND, NO_FIGURES_FOR_DATE, SNAPSHOT_NOT_FOUND, MAP_EDITOR_NOT_GRANTABLE, PARTY_INTRODUCTION_NOT_FOUND, RATING_CRITERIA_NOT_FOUND, RATING_NOT_FOUND, REVIEW_NOT_FOUND, API_KEY_NOT_FOUND, WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND, IMPORT_NOT_FOUND, EXPORT_NOT_FOUND */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -4973,6 +5045,74 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startMemberExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "format": "xlsx",
+                 *       "unitId": "28261"
+                 *     }
+                 */
+                "application/json": {
+                    q?: string;
+                    unitId?: string;
+                    branchId?: string;
+                    /** @enum {string} */
+                    status?: "active" | "away" | "lapsed" | "transferred_out" | "removed" | "deceased" | "graduated";
+                    /** @enum {string} */
+                    format: "csv" | "xlsx";
+                };
+            };
+        };
+        responses: {
+            /** @description The export, started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getMemberExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberExport"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -9,6 +9,8 @@ import type { ApiKeyCache } from '#shared/auth/api-key-cache.ts';
 import type { TokenService } from '#shared/auth/tokens.ts';
 import type { Principal } from '#shared/domain/roles.ts';
 import type { Lang } from '#shared/domain/ui-text/index.ts';
+import type { FileJobQueue } from '#shared/file-jobs/file-jobs.ts';
+import type { FileStore } from '#shared/files/file-store.ts';
 import type { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
 import type { Table, TenantTable } from '#shared/store/table.ts';
 
@@ -26,6 +28,12 @@ export interface AppDependencies {
   readonly allowPrivateWebhookAddresses: boolean;
   /** API keys as last read, for at most 30 s: this process's copies (api-key-cache.ts). */
   readonly apiKeyCache: ApiKeyCache;
+  /** Exports waiting to be downloaded, imports' uploaded files: S3 on AWS, DATA_DIR/files on one machine. */
+  readonly files: FileStore;
+  /** One machine only: answers the links its file store gives, served at /files/. */
+  readonly fileLinks?: (request: Request) => Promise<Response>;
+  /** Where the work on those files is sent: the worker function on AWS, this process on one machine. */
+  readonly fileJobs: FileJobQueue;
   /** The time; tests set it so "today" in Vietnam cannot change between their call and their check. */
   readonly clock: () => Date;
 }

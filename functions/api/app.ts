@@ -96,6 +96,9 @@ export function createApp(deps: AppDependencies) {
   app.route('/', recountRoutes());
   app.route('/', figuresRoutes(deps));
   app.route('/', docsRoutes(deps));
+  // One machine only: the signed links of the file store in DATA_DIR (on AWS they are S3's own).
+  const { fileLinks } = deps;
+  if (fileLinks) app.on(['GET', 'HEAD', 'PUT'], '/files/*', (c) => fileLinks(c.req.raw));
 
   describeApi(app);
 

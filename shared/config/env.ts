@@ -28,6 +28,12 @@ const envSchema = z.object({
    * http): true under `npm start`, so a receiver on the same machine works; never on AWS.
    */
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: optional(z.stringbool()).transform((allowed) => allowed === true),
+  /** On AWS: the bucket of exports and uploaded imports; locally they live in DATA_DIR/files. */
+  FILES_BUCKET: optional(z.string()),
+  /** An S3-compatible endpoint for FILES_BUCKET (tests against an emulator); unset on AWS. */
+  FILES_ENDPOINT: optional(z.url()),
+  /** On AWS: the queue the file jobs (exports, imports) are sent to; locally they run in the process. */
+  FILE_JOBS_QUEUE_URL: optional(z.url()),
 });
 
 export type Env = z.infer<typeof envSchema>;

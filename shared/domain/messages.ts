@@ -626,6 +626,7 @@ export const errorMessages = {
     en: 'The CSV file is not UTF-8; save it again as "CSV UTF-8" in Excel',
   }),
   IMPORT_NOT_FOUND: same({ vi: 'Không tìm thấy lần nhập danh sách này', en: 'Import not found' }),
+  EXPORT_NOT_FOUND: same({ vi: 'Không tìm thấy lần xuất danh sách này', en: 'Export not found' }),
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -202,6 +202,14 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     ok: READERS,
     why: 'the list of a branch in the reader’s scope, as a file',
   },
+  'POST /api/v1/member-exports': {
+    ok: READERS,
+    why: 'the list of a branch in the reader’s scope, as a file in the store: decided as the direct export',
+  },
+  'GET /api/v1/member-exports/{id}': {
+    ok: ['owner'],
+    why: 'an export’s status and link are for whoever asked for it (here the admin) and the organization’s admins',
+  },
   'GET /api/v1/members/coming-of-age': {
     ok: UNIT_READERS,
     own: NEIGHBOURS,

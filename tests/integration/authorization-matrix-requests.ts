@@ -229,6 +229,12 @@ export const REQUESTS: Record<string, RequestRecipe> = {
   'GET /api/v1/members/export.xlsx': {
     build: (ids) => ({ path: `/api/v1/members/export.xlsx?branchId=${ids.branch}` }),
   },
+  'POST /api/v1/member-exports': {
+    build: (ids) => ({ path: '/api/v1/member-exports', body: { format: 'csv', branchId: ids.branch } }),
+  },
+  'GET /api/v1/member-exports/{id}': {
+    build: (ids) => ({ path: `/api/v1/member-exports/${ids.memberExport}` }),
+  },
   'GET /api/v1/members/coming-of-age': {
     // The victim member was born in 1980: 30 in 2010.
     build: (ids) => ({ path: `/api/v1/members/coming-of-age?year=2010&unitId=${ids.unit}` }),

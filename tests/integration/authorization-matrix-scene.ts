@@ -125,6 +125,8 @@ export interface Ids {
   readonly delivery: string;
   /** A member list the victim's admin imported. */
   readonly import: string;
+  /** A member list the victim's admin exported to a file. */
+  readonly memberExport: string;
 }
 
 export const MISSING_IDS: Ids = {
@@ -141,6 +143,7 @@ export const MISSING_IDS: Ids = {
   webhook: '00000000-0000-4000-8000-000000000005',
   delivery: 'msg_000000000AAAAAAAAAAAAAAAA',
   import: 'imp-missing000000000',
+  memberExport: 'exp-00000000000000000000',
 };
 
 export interface MatrixScene {
@@ -334,6 +337,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       apiKey: victimKey.id,
       ...(await victimWebhook(t, owner)),
       import: await victimImport(t, owner),
+      memberExport: await victimExport(t, owner),
     },
     mapMarkers: [VICTIM_UNIT.id, VICTIM_UNIT.name],
     markers: [
@@ -405,6 +409,28 @@ export const uniqueSuffix = () => randomUUID().slice(0, 8);
 
 /** The owner's webhook endpoint and a delivery of it (a queued test event): what refused callers must not reach. */
 /** A one-row list imported by the victim's admin into a branch of its own. */
+/** Waits for the file to be written: the worker's writes must not land in a later call's snapshot. */
+async function victimExport(t: TestApp, owner: string): Promise<string> {
+  const started = await jsonOf<{ id: string }>(
+    await t.request('/api/v1/member-exports', {
+      method: 'POST',
+      token: owner,
+      json: { format: 'csv', branchId: VICTIM_BRANCH },
+    }),
+    202,
+    'POST /api/v1/member-exports',
+  );
+  for (;;) {
+    const status = await jsonOf<{ state: string }>(
+      await t.request(`/api/v1/member-exports/${started.id}`, { token: owner }),
+      200,
+      'GET /api/v1/member-exports/{id}',
+    );
+    if (status.state !== 'running') return started.id;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function victimImport(t: TestApp, owner: string): Promise<string> {
   const imported = await jsonOf<{ id: string }>(
     await t.request(`/api/v1/imports?unitId=${VICTIM_UNIT.id}`, {

@@ -34,11 +34,12 @@ interface Answer {
 }
 
 /**
- * Paths the app serves that are not pages: the API (its own matrix), its documents, the assets.
- * Written out here rather than taken from the page layer, so a page it mistook for one of these
- * would still be found.
+ * Paths the app serves that are not pages: the API (its own matrix), its documents, the assets,
+ * and on one machine the file store's signed links, which answer to their signature and not to a
+ * session (tests/integration/file-stores.test.ts). Written out here rather than taken from the
+ * page layer, so a page it mistook for one of these would still be found.
  */
-const NOT_A_PAGE = /^\/(api|docs|assets|\.well-known)(\/|$)|^\/(openapi\.json|health|favicon\.ico)$/;
+const NOT_A_PAGE = /^\/(api|docs|assets|files|\.well-known)(\/|$)|^\/(openapi\.json|health|favicon\.ico)$/;
 
 let scene: MatrixScene;
 /** `METHOD path` of every page operation the app registers. */

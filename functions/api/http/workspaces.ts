@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { ApiKeyWorkspace } from '#shared/domain/api-keys/api-key-changes.ts';
 import type { ChangeContext } from '#shared/domain/audit.ts';
 import type { MapWorkspace } from '#shared/domain/map-proposal-changes.ts';
+import type { ExportJobWorkspace } from '#shared/domain/members/export-jobs.ts';
 import type { ImportWorkspace } from '#shared/domain/members/import/import-progress.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
 import type { RatingWorkspace } from '#shared/domain/ratings/rating-workspace.ts';
@@ -17,21 +18,19 @@ import { WEBHOOK_SECRET_PURPOSE, type WebhookWorkspace } from '#shared/domain/we
 import type { FiguresWorkspace } from '#shared/figures/reading/figures-workspace.ts';
 import type { TargetWorkspace } from '#shared/figures/reading/targets.ts';
 import type { FiguresSource } from '#shared/figures/reading/tenant-figures.ts';
+import { memberWorkspaceOf } from '#shared/store/member-workspace-of.ts';
 import { ApiKeyRepository } from '#shared/store/repositories/api-keys.ts';
 import { AuditRepository } from '#shared/store/repositories/audit.ts';
 import { BranchRatingRepository } from '#shared/store/repositories/branch-ratings.ts';
 import { BranchRepository } from '#shared/store/repositories/branches.ts';
 import { FiguresRepository } from '#shared/store/repositories/figures.ts';
-import { IdempotencyRepository } from '#shared/store/repositories/idempotency.ts';
 import { MapProposalRepository } from '#shared/store/repositories/map-proposals.ts';
+import { MemberExportJobRepository } from '#shared/store/repositories/member-export-jobs.ts';
 import { MemberImportRepository } from '#shared/store/repositories/member-imports.ts';
-import { MemberRepository } from '#shared/store/repositories/members.ts';
 import { RatingCriteriaRepository } from '#shared/store/repositories/rating-criteria.ts';
 import { RecentBranchRepository, RecentUnitRepository } from '#shared/store/repositories/recent-reads.ts';
 import { ReorganizationRepository } from '#shared/store/repositories/reorganizations.ts';
 import { ReviewCampaignRepository } from '#shared/store/repositories/review-campaigns.ts';
-import { SettingsRepository } from '#shared/store/repositories/settings.ts';
-import { TransferRepository } from '#shared/store/repositories/transfers.ts';
 import { UnitRepository } from '#shared/store/repositories/units.ts';
 import { WebhookDeliveryRepository } from '#shared/store/repositories/webhook-deliveries.ts';
 import { WebhookEndpointRepository } from '#shared/store/repositories/webhooks.ts';
@@ -40,19 +39,15 @@ import type { AppDependencies, AppEnv } from '../app-env.ts';
 
 /** The caller's tenant's repositories for members, with its national-id cipher. */
 export function memberWorkspace(c: Context<AppEnv>, deps: AppDependencies): MemberWorkspace {
-  const tenantTable = c.get('tenantTable');
-  const tenant = tenantTable.tenant;
+  return memberWorkspaceOf(deps.table, c.get('tenantTable'), deps.nationalIds);
+}
+
+/** The member workspace with the export jobs and the file store their files go to. */
+export function exportJobWorkspace(c: Context<AppEnv>, deps: AppDependencies): ExportJobWorkspace {
   return {
-    tenant,
-    members: new MemberRepository(tenantTable),
-    branches: new BranchRepository(tenantTable),
-    units: new UnitRepository(tenantTable),
-    audit: new AuditRepository(tenantTable),
-    idempotency: new IdempotencyRepository(tenantTable),
-    settings: new SettingsRepository(tenantTable),
-    transfers: new TransferRepository(deps.table, tenantTable),
-    vault: deps.nationalIds,
-    cipher: () => deps.nationalIds.cipherFor(tenant),
+    ...memberWorkspace(c, deps),
+    exportJobs: new MemberExportJobRepository(c.get('tenantTable')),
+    files: deps.files,
   };
 }
 

@@ -18,6 +18,8 @@ export const PAGE_ROUTES = [
   'GET /members/export.csv',
   'GET /members/export.xlsx',
   'GET /members',
+  'POST /members/exports',
+  'GET /members/exports/:id',
   'GET /members/import',
   'POST /members/import',
   'GET /members/import/mau-danh-sach-hoi-vien.xlsx',

@@ -8,6 +8,7 @@ import { apiKeysText } from './api-keys.ts';
 import { auditText } from './audit.ts';
 import { branchesText } from './branches.ts';
 import { commonText } from './common.ts';
+import { exportsText } from './exports.ts';
 import { frontText } from './front.ts';
 import { homeText } from './home.ts';
 import { importsText } from './imports.ts';
@@ -27,6 +28,7 @@ export const uiText = {
   ...homeText,
   ...membersText,
   ...importsText,
+  ...exportsText,
   ...unitsText,
   ...branchesText,
   ...targetsText,

@@ -32,6 +32,16 @@ export const membersCases: PageCases = {
     why: 'GET /api/v1/members: members of a branch in the reader’s scope',
     build: (ids) => ({ path: `/members?branchId=${ids.branch}` }),
   },
+  'POST /members/exports': {
+    ok: READERS,
+    why: 'POST /api/v1/member-exports: the list of a branch in the reader’s scope, as a file prepared by the worker',
+    build: (ids) => ({ path: '/members/exports', form: { format: 'csv', branchId: ids.branch } }),
+  },
+  'GET /members/exports/:id': {
+    ok: ['owner'],
+    why: 'GET /api/v1/member-exports/{id}: an export is for whoever asked for it (here the admin) and the organization’s admins',
+    build: (ids) => ({ path: `/members/exports/${ids.memberExport}` }),
+  },
   'GET /members/import': {
     // The form names no record: every officer who admits members gets it, for their own scope.
     ok: [...WRITERS, 'outOfScopeOfficer'],

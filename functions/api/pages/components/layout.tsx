@@ -14,13 +14,22 @@ interface LayoutProps {
   readonly title: string;
   /** Shown above the title: where the page sits (a unit's parents, "Members"). */
   readonly lead?: Child;
+  /** Reloads the page after this many seconds: a job's status followed without a script. */
+  readonly refreshSeconds?: number;
 }
 
-export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ view, title, lead, children }) => (
+export const Layout: FC<PropsWithChildren<LayoutProps>> = ({
+  view,
+  title,
+  lead,
+  refreshSeconds,
+  children,
+}) => (
   <html lang={view.lang}>
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
+      {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
       <title>{`${title} · ${view.t('app.name')}`}</title>
       <link rel="icon" href={assetPath('icon.svg')} type="image/svg+xml" />
       <link rel="stylesheet" href={assetPath('styles.css')} />

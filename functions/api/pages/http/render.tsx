@@ -11,6 +11,7 @@ interface PageOptions {
   readonly title: string | ((view: View) => string);
   readonly lead?: Child;
   readonly status?: ContentfulStatusCode;
+  readonly refreshSeconds?: number;
 }
 
 /** `body` draws the page's content for this reader; the frame around it is the same for all. */
@@ -21,6 +22,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: (view
       view={view}
       title={typeof options.title === 'string' ? options.title : options.title(view)}
       lead={options.lead}
+      refreshSeconds={options.refreshSeconds}
     >
       {body(view)}
     </Layout>,

@@ -15,7 +15,7 @@ import { type MemberFileFormat, memberFileResponse } from '../../http/member-fil
 import { validationError } from '../../http/validation.ts';
 import { memberWorkspace } from '../../http/workspaces.ts';
 import { formatDate } from '../components/format.ts';
-import { type FormState, type Option, SelectField, TextField } from '../components/forms.tsx';
+import { type FormState, type Option, PostForm, SelectField, TextField } from '../components/forms.tsx';
 import { allows } from '../components/navigation.ts';
 import { Pager, withQuery } from '../components/pager.tsx';
 import { scopeUnitId } from '../components/reader-unit.ts';
@@ -24,6 +24,7 @@ import { readQuery } from '../http/forms.ts';
 import { renderPage } from '../http/render.tsx';
 import { type View, viewOf } from '../http/view.ts';
 import { IMPORT_CHECK_PATH } from './import-check.tsx';
+import { MEMBER_EXPORTS_PATH } from './member-export-pages.tsx';
 import { Refused, type RefusedForm, StatusBadge } from './member-parts.tsx';
 import { branchChoices, unitChoices } from './member-places.ts';
 
@@ -167,19 +168,41 @@ const Results = ({ view, form, page }: { view: View; form: RefusedForm; page: Me
       <MemberTable view={view} members={page.items} caption="members.list.caption" />
     )}
     {page && <Pager view={view} nextCursor={page.nextCursor} />}
-    {page && page.items.length > 0 && <Downloads view={view} values={form.values} />}
+    {page && page.items.length > 0 && (
+      <Downloads view={view} values={form.values} more={Boolean(page.nextCursor)} />
+    )}
   </>
 );
 
-/** The whole list as a file, with the filter shown: inside the results, so a live search updates it too. */
-const Downloads = ({ view, values }: { view: View; values: Record<string, string> }) => {
-  const href = (format: MemberFileFormat) =>
-    withQuery(`/members/export.${format}`, {
-      q: values.q || undefined,
-      unitId: values.unitId || undefined,
-      branchId: values.branchId || undefined,
-      status: values.status || undefined,
-    });
+/**
+ * The whole list as a file, with the filter shown: inside the results, so a live search updates it
+ * too. A list of one page is answered at once; a longer one may be a province's, more than a
+ * response can hold on AWS (6 MB, 30 s), so its file is prepared and handed by a link.
+ */
+const Downloads = ({ view, values, more }: { view: View; values: Record<string, string>; more: boolean }) => {
+  const filter = {
+    q: values.q || undefined,
+    unitId: values.unitId || undefined,
+    branchId: values.branchId || undefined,
+    status: values.status || undefined,
+  };
+  if (more)
+    return (
+      <PostForm view={view} action={MEMBER_EXPORTS_PATH} class="downloads">
+        {Object.entries(filter).map(
+          ([name, value]) => value !== undefined && <input type="hidden" name={name} value={value} />,
+        )}
+        {view.t('exports.prepare')}{' '}
+        <button type="submit" name="format" value="xlsx" class="link">
+          {view.t('members.export.xlsx')}
+        </button>
+        {' · '}
+        <button type="submit" name="format" value="csv" class="link">
+          {view.t('members.export.csv')}
+        </button>
+      </PostForm>
+    );
+  const href = (format: MemberFileFormat) => withQuery(`/members/export.${format}`, filter);
   return (
     <p class="downloads">
       {view.t('members.export.label')}{' '}

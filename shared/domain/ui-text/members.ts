@@ -6,8 +6,8 @@ export const membersText = {
   'members.list.caption': { vi: 'Danh sách hội viên, theo thứ tự tên', en: 'Members, in name order' },
   'members.list.search': { vi: 'Tìm hội viên', en: 'Find a member' },
   'members.list.searchHint': {
-    vi: 'Họ tên (gõ có dấu hay không dấu đều được), số điện thoại, số thẻ hoặc số CCCD',
-    en: 'Name (with or without diacritics), phone, card number or national ID',
+    vi: 'Họ tên theo thứ tự họ, đệm, tên hoặc tên và năm sinh (Ánh 1985), có dấu hay không dấu đều được; số điện thoại, số thẻ hoặc số CCCD',
+    en: 'Name, family name first, or given name and birth year (Ánh 1985), with or without diacritics; phone, card number or national ID',
   },
   'members.list.current': { vi: 'Hội viên hiện có', en: 'Current members' },
   'members.export.label': { vi: 'Tải cả danh sách:', en: 'Download the whole list:' },

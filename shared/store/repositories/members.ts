@@ -322,7 +322,8 @@ export class MemberRepository {
   /**
    * Members by the start of a name tail, in the tiers of search.ts: the whole name exactly, a
    * tail exactly, a tail going on with more words, a tail whose last word the typed one starts,
-   * then near forms. A tenant-wide search for a given name with a birth year reads GSI7 instead.
+   * then near forms. With a birth year, only whole words, the year filtered: a tenant-wide search
+   * for a given name and a year reads GSI7 instead, the year in its key.
    */
   async searchByWords(
     filter: MemberFilter,
@@ -351,19 +352,18 @@ export class MemberRepository {
         pk: `GIVEN_YEAR#${g}#${birthYear}`,
         ...(Object.keys(rest).length > 0 && { filter: rest }),
       };
-      return this.inPhases(
-        [
-          { tag: 'g', query: { ...byGiven, skBeginsWith: `${typed}#` } },
-          { tag: 'h', query: { ...byGiven, skBetween: prefixRange(typed) } },
-        ],
-        limit,
-        cursor,
-      );
+      return this.inPhases([{ tag: 'g', query: { ...byGiven, skBeginsWith: `${typed}#` } }], limit, cursor);
     }
-    const tiers: Phase[] = [
+    const wholeWords: Phase[] = [
       { tag: 'f', query: { ...source(typed), skBeginsWith: `${typed}#F#`, ...byTail(typed.length) } },
       { tag: 't', query: { ...source(typed), skBeginsWith: `${typed}#T#`, ...byTail(typed.length) } },
       { tag: 'w', query: { ...source(typed), skBeginsWith: `${typed} `, ...byTail(typed.length) } },
+    ];
+    // A year is typed after a name typed whole: starts and near forms would be read only to be
+    // filtered away by the year.
+    if (birthYear !== undefined) return this.inPhases(wholeWords, limit, cursor);
+    const tiers: Phase[] = [
+      ...wholeWords,
       { tag: 's', query: { ...source(typed), skBetween: prefixRange(typed), ...byTail(typed.length) } },
       ...nearForms(typed).map(
         (form, n): Phase => ({

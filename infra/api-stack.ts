@@ -203,6 +203,7 @@ export class ApiStack extends Stack {
       table,
       keyId: fieldKeyWrapper.keyArn,
       keyDecrypt: keyWrapStatement(fieldKeyWrapper, 'kms:Decrypt'),
+      tableActions: itemActions,
     });
     for (const [name, value] of Object.entries(files.grantToApi(api)))
       api.function.addEnvironment(name, value);

@@ -767,6 +767,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a large member list / Tải lên danh sách hội viên lớn để nhập
+         * @description For a file past the 10 MB a request takes (a province’s list): records an import waiting for its file and answers a presigned link. Send the file with that method, URL and headers, as it is, within the hour; then POST /api/v1/imports/{id}/start. The worker checks and imports it as POST /api/v1/imports would, and GET /api/v1/imports/{id} follows it.
+         */
+        post: operations["uploadMemberImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an uploaded member list / Bắt đầu nhập danh sách đã tải lên
+         * @description Hands an uploaded file to the worker, once it is in the store whole (409 otherwise). Asked again it changes nothing, but hands again an import that stalled. For whoever uploaded the file.
+         */
+        post: operations["startUploadedImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/template.xlsx": {
         parameters: {
             query?: never;
@@ -2872,10 +2912,27 @@ export interface components {
                 messageEn: string;
             }[];
         };
+        ImportUpload: {
+            import: components["schemas"]["ImportProgress"];
+            upload: {
+                /** @description Absolute, or relative to this API (one machine) */
+                url: string;
+                /** @enum {string} */
+                method: "PUT";
+                /** @description Send them as they are: they are signed */
+                headers: {
+                    [key: string]: string;
+                };
+                expiresAt: string;
+            };
+        };
         ImportProgress: {
             id: string;
-            /** @enum {string} */
-            state: "running" | "done";
+            /**
+             * @description uploading: waiting for its file (an upload); running; done; refused: an uploaded file the worker would not import (see refusal)
+             * @enum {string}
+             */
+            state: "uploading" | "running" | "done" | "refused";
             /** @description Rows of the file ready to import */
             rows: number;
             /** @description Rows written so far (created, updated or unchanged) */
@@ -2891,8 +2948,33 @@ export interface components {
             startedAt: string;
             updatedAt: string;
             finishedAt: string | null;
-            /** @description Running, but no progress for five minutes: the import stopped. Send the same file again with the same Idempotency-Key to go on. */
+            /** @description Running, but no progress for five minutes: the import stopped. Send the same file again with the same Idempotency-Key to go on (an upload: POST …/start again). */
             stalled: boolean;
+            /** @description The uploaded file this import reads; null for a file sent in the request */
+            upload: {
+                /** @enum {string} */
+                format: "csv" | "xlsx";
+                size: number;
+            } | null;
+            /** @description Why an uploaded file was not imported; nothing of it was written */
+            refusal: {
+                code: string;
+                message: string;
+                messageEn: string;
+            } | null;
+            /** @description A refused file with rows in error: the file itself with a first column saying what is wrong with each row. The link is good for 15 minutes; read the progress again for a fresh one. */
+            checked: {
+                url: string;
+                expiresAt: string;
+            } | null;
+        };
+        ImportUploadRequest: {
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description The file’s exact size in bytes: the link takes no other */
+            size: number;
+            /** @description The unit whose branches the rows name (by default the caller’s scope) */
+            unitId?: string;
         };
         /** @description The branch’s current members, in name order, with their rating */
         BranchMemberRatings: {
@@ -4017,7 +4099,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict with the current state / Xung đột với trạng thái hiện tại. Codes / Mã lỗi: PROVINCE_EXISTS, USERNAME_TAKEN, INVALID_STATUS_TRANSITION, CANNOT_GRADUATE, MEMBERSHIP_ENDED, NATIONAL_ID_TAKEN, BRANCH_CLOSED, TRANSFER_ALREADY_ACCEPTED, UNIT_EXISTS, MAP_PROPOSAL_DECIDED, REORGANIZATION_NOT_IN_FORCE, REORGANIZATION_UNFINISHED, SNAPSHOT_EXISTS, PARTY_MEMBER_ALREADY, PARTY_INTRODUCTION_PENDING, PARTY_INTRODUCTION_DECIDED, RATING_CRITERIA_IN_USE, RATING_CRITERIA_CHANGED, RATING_NOT_EDITABLE, RATING_INVALID_TRANSITION, RATING_INCOMPLETE, REVIEW_EXISTS, REVIEW_CLOSED, REVIEW_INCOMPLETE, WEBHOOK_LIMIT_REACHED */
+        /** @description Conflict with the current state / Xung đột với trạng thái hiện tại. Codes / Mã lỗi: PROVINCE_EXISTS, USERNAME_TAKEN, INVALID_STATUS_TRANSITION, CANNOT_GRADUATE, MEMBERSHIP_ENDED, NATIONAL_ID_TAKEN, BRANCH_CLOSED, TRANSFER_ALREADY_ACCEPTED, UNIT_EXISTS, MAP_PROPOSAL_DECIDED, REORGANIZATION_NOT_IN_FORCE, REORGANIZATION_UNFINISHED, SNAPSHOT_EXISTS, PARTY_MEMBER_ALREADY, PARTY_INTRODUCTION_PENDING, PARTY_INTRODUCTION_DECIDED, RATING_CRITERIA_IN_USE, RATING_CRITERIA_CHANGED, RATING_NOT_EDITABLE, RATING_INVALID_TRANSITION, RATING_INCOMPLETE, REVIEW_EXISTS, REVIEW_CLOSED, REVIEW_INCOMPLETE, WEBHOOK_LIMIT_REACHED, IMPORT_NOT_UPLOADED */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -5749,6 +5831,60 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ImportCheck"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadMemberImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description The import, waiting for its file, and where to send the file */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportUpload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startUploadedImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import, handed to the worker */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgress"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -30,6 +30,8 @@ export interface AppDependencies {
   readonly apiKeyCache: ApiKeyCache;
   /** Exports waiting to be downloaded, imports' uploaded files: S3 on AWS, DATA_DIR/files on one machine. */
   readonly files: FileStore;
+  /** Where the file store's links lead when not to this app (the bucket on AWS): the pages' script uploads there. */
+  readonly fileStoreOrigin?: string;
   /** One machine only: answers the links its file store gives, served at /files/. */
   readonly fileLinks?: (request: Request) => Promise<Response>;
   /** Where the work on those files is sent: the worker function on AWS, this process on one machine. */

@@ -12,7 +12,7 @@ import { limitBody, parseJsonBody } from './http/json-body.ts';
 import { allowedMethods, isMethodAllowed } from './http/method-not-allowed.ts';
 import { describeApi } from './http/openapi-document.ts';
 import { problemResponse, toDomainError } from './http/problem.ts';
-import { noStore, securityHeaders } from './http/security-headers.ts';
+import { noStore, securityHeadersFor } from './http/security-headers.ts';
 import { validationHook } from './http/validation.ts';
 import { lazyPageRoutes } from './pages/lazy-pages.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
@@ -42,7 +42,7 @@ export function createApp(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const methodsOf = allowedMethods(app);
 
-  app.use(securityHeaders);
+  app.use(securityHeadersFor(deps.fileStoreOrigin));
   app.use('/api/v1/*', noStore);
   app.use(requestId());
   app.use(async (c, next) => {

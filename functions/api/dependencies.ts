@@ -14,7 +14,7 @@ import { TokenService } from '#shared/auth/tokens.ts';
 import type { Env } from '#shared/config/env.ts';
 import { InProcessFileJobs } from '#shared/file-jobs/in-process-file-jobs.ts';
 import { SqsFileJobs } from '#shared/file-jobs/sqs-file-jobs.ts';
-import { fileStoreFrom } from '#shared/files/file-store-from-env.ts';
+import { fileStoreFrom, fileStoreOriginFrom } from '#shared/files/file-store-from-env.ts';
 import { LocalFileStore } from '#shared/files/local-file-store.ts';
 import { keyWrapperFrom } from '#shared/privacy/key-wrapper-from-env.ts';
 import { NationalIdVault } from '#shared/privacy/national-id-vault.ts';
@@ -37,11 +37,13 @@ export async function createDependencies(env: Env, hooks: RuntimeHooks): Promise
   const table = new Table(client, env.TABLE_NAME);
   const nationalIds = new NationalIdVault(table, keyWrapperFrom(env));
   const files = fileStoreFrom(env);
+  const fileStoreOrigin = fileStoreOriginFrom(env);
   const clock = hooks.clock ?? (() => new Date());
   return {
     table,
     nationalIds,
     files,
+    ...(fileStoreOrigin && { fileStoreOrigin }),
     ...(files instanceof LocalFileStore && { fileLinks: (request: Request) => files.handle(request) }),
     fileJobs: env.FILE_JOBS_QUEUE_URL
       ? new SqsFileJobs(env.FILE_JOBS_QUEUE_URL)

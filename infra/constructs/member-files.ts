@@ -1,8 +1,9 @@
 /**
  * Member lists as files on AWS (docs/decisions/0012): the bucket where exports wait to be
- * downloaded by presigned links, and the file jobs function that writes them, fed by a queue
- * with a dead-letter queue behind it. API Gateway answers at most 6 MB within 30 s; a province's
- * list is larger and slower than that, so the API only starts the job and hands out the link.
+ * downloaded and uploaded lists wait to be imported, both by presigned links, and the file jobs
+ * function that writes the one and imports the other, fed by a queue with a dead-letter queue
+ * behind it. API Gateway takes and answers at most 6–10 MB within 30 s; a province's list is
+ * larger and slower than that, so the API only starts the job and hands out the link.
  */
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -27,6 +28,8 @@ export interface MemberFilesProps {
   /** Statements the function needs to open the tenants' data keys (a national-id search hashes with them). */
   readonly keyDecrypt: PolicyStatement;
   readonly keyId: string;
+  /** The table's item actions the API has: an import writes members as the API does. */
+  readonly tableActions: readonly string[];
   /**
    * Origins a browser may PUT an upload or GET a file from (the web admin's).
    * @default - the HTTP APIs of the stack's region, `https://*.execute-api.<region>.amazonaws.com`:
@@ -35,8 +38,8 @@ export interface MemberFilesProps {
   readonly webAdminOrigins?: readonly string[];
 }
 
-/** Exports are written here; nothing else of the bucket is the functions'. */
-export const EXPORTS_PREFIX = 'exports/';
+/** Exports are written here, uploads to import land there; nothing else of the bucket is the functions'. */
+export const FILE_PREFIXES = ['exports/', 'imports/'] as const;
 
 export class MemberFiles extends Construct {
   readonly bucket: Bucket;
@@ -101,14 +104,17 @@ export class MemberFiles extends Construct {
 
     this.worker = new NodeFunction(this, 'Worker', {
       entry: 'functions/file-jobs/handler.ts',
-      description: 'doanthe file jobs: member exports written to the bucket',
-      memorySize: 1024,
-      // A province's export reads its ~530,000 members a page of 500 at a time: minutes.
+      description: 'doanthe file jobs: member exports written to the bucket, uploaded lists imported',
+      // An uploaded list is read and checked in memory: a province's ≈ 530,000 rows.
+      memorySize: 3072,
+      // A province's export reads its members a page of 500 at a time: minutes. An import pauses
+      // before the end and sends itself again (functions/file-jobs/handler.ts).
       timeout,
       environment: {
         TABLE_NAME: props.table.tableName,
         KMS_KEY_ID: props.keyId,
         FILES_BUCKET: this.bucket.bucketName,
+        FILE_JOBS_QUEUE_URL: this.queue.queueUrl,
         POWERTOOLS_SERVICE_NAME: 'doanthe-file-jobs',
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
@@ -116,11 +122,10 @@ export class MemberFiles extends Construct {
     this.worker.function.addEventSource(
       new SqsEventSource(this.queue, { batchSize: 1, reportBatchItemFailures: true }),
     );
-    // Reads the list as the API does (Query on the table and its indexes, names by BatchGetItem),
-    // reads and writes the job's item and writes the export's audit record. No Scan, no delete.
+    // Reads a list and writes an import's members as the API does: its item actions, no Scan.
     this.worker.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+        actions: [...props.tableActions],
         resources: [
           props.table.tableArn,
           ...tableDefinition.indexes.map((index) => `${props.table.tableArn}/index/${index.name}`),
@@ -128,14 +133,16 @@ export class MemberFiles extends Construct {
       }),
     );
     this.worker.grantPrincipal.addToPrincipalPolicy(props.keyDecrypt);
-    this.grantObjects(this.worker, 's3:PutObject', 's3:AbortMultipartUpload');
+    this.grantObjects(this.worker, 's3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload');
+    // A paused import sends itself again.
+    this.queue.grantSendMessages(this.worker);
 
     alarmAtLeast(
       this,
       'Failing',
       this.worker.function.metricErrors({ statistic: 'Sum', period: Duration.minutes(15) }),
       3,
-      'File jobs keep failing: exports wait. Read the file jobs function logs.',
+      'File jobs keep failing: exports and imports wait. Read the file jobs function logs.',
     );
     alarmAtLeast(
       this,
@@ -149,23 +156,30 @@ export class MemberFiles extends Construct {
     );
   }
 
-  /** What the API needs: send jobs, and sign download links (a presigned GET is the signer's GetObject). */
+  /**
+   * What the API needs: send jobs, sign download and upload links (a presigned request is the
+   * signer's GetObject or PutObject), and see whether an upload arrived (HEAD is GetObject).
+   */
   grantToApi(api: IGrantable): Record<string, string> {
     this.queue.grantSendMessages(api);
-    this.grantObjects(api, 's3:GetObject');
+    this.grantObjects(api, 's3:GetObject', 's3:PutObject');
     return { FILES_BUCKET: this.bucket.bucketName, FILE_JOBS_QUEUE_URL: this.queue.queueUrl };
   }
 
   private grantObjects(grantee: IGrantable, ...actions: string[]): void {
     grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ actions, resources: [this.bucket.arnForObjects(`${EXPORTS_PREFIX}*`)] }),
+      new PolicyStatement({
+        actions,
+        resources: FILE_PREFIXES.map((prefix) => this.bucket.arnForObjects(`${prefix}*`)),
+      }),
     );
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
-    Validations.of(grantee.grantPrincipal as unknown as IConstruct).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${EXPORTS_PREFIX}*]`,
-      reason:
-        'Object ARNs name files, and each export is a new file: the grant covers the exports prefix of this ' +
-        'bucket only, whose keys (exports/<tenant>/<export id>) the functions build themselves.',
-    });
+    for (const prefix of FILE_PREFIXES)
+      Validations.of(grantee.grantPrincipal as unknown as IConstruct).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
+        reason:
+          'Object ARNs name files, and each export or upload is a new file: the grant covers the exports and ' +
+          'imports prefixes of this bucket only, whose keys (<prefix><tenant>/<job id>) the functions build themselves.',
+      });
   }
 }

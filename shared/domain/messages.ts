@@ -626,6 +626,13 @@ export const errorMessages = {
     en: 'The CSV file is not UTF-8; save it again as "CSV UTF-8" in Excel',
   }),
   IMPORT_NOT_FOUND: same({ vi: 'Không tìm thấy lần nhập danh sách này', en: 'Import not found' }),
+  IMPORT_NOT_UPLOADED: {
+    title: { vi: 'Tệp chưa được tải lên đủ', en: 'The file has not been uploaded whole' },
+    detail: ({ size = '' }) => ({
+      vi: `Chưa thấy tệp ${size} byte đã báo: hãy tải tệp lên bằng đường dẫn đã nhận (còn hạn) rồi bắt đầu nhập.`,
+      en: `The announced ${size}-byte file is not there: upload it with the link given (while it is valid), then start the import.`,
+    }),
+  },
   EXPORT_NOT_FOUND: same({ vi: 'Không tìm thấy lần xuất danh sách này', en: 'Export not found' }),
 } satisfies Record<string, Entry>;
 

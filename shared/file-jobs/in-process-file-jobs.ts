@@ -12,7 +12,9 @@ export class InProcessFileJobs implements FileJobQueue {
   constructor(private readonly deps: FileJobDependencies) {}
 
   async send(job: FileJob): Promise<void> {
+    // No time limit here: an import never pauses.
     const run = runFileJob(this.deps, job)
+      .then(() => undefined)
       .catch((error: unknown) => logger.error('file job failed', { job, error }))
       .finally(() => this.running.delete(run));
     this.running.add(run);

@@ -13,6 +13,14 @@ export function fileStoreFrom(env: Pick<Env, 'FILES_BUCKET' | 'FILES_ENDPOINT' |
     : new LocalFileStore(env.DATA_DIR);
 }
 
+/** The origin of the links the bucket's store gives (virtual-hosted S3, or the endpoint tests name). */
+export function fileStoreOriginFrom(env: Pick<Env, 'FILES_BUCKET' | 'FILES_ENDPOINT' | 'AWS_REGION'>) {
+  if (!env.FILES_BUCKET) return undefined;
+  return env.FILES_ENDPOINT
+    ? new URL(env.FILES_ENDPOINT).origin
+    : `https://${env.FILES_BUCKET}.s3.${env.AWS_REGION}.amazonaws.com`;
+}
+
 function s3FileStore(options: S3FileStoreOptions): FileStore {
   let loaded: Promise<FileStore> | undefined;
   const store = () => {
@@ -22,6 +30,7 @@ function s3FileStore(options: S3FileStoreOptions): FileStore {
   return {
     put: async (...args) => (await store()).put(...args),
     read: async (...args) => (await store()).read(...args),
+    size: async (...args) => (await store()).size(...args),
     downloadLink: async (...args) => (await store()).downloadLink(...args),
     uploadLink: async (...args) => (await store()).uploadLink(...args),
   };

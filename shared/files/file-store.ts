@@ -40,6 +40,8 @@ export interface FileStore {
   put(key: string, body: ReadableStream<Uint8Array>, contentType: string): Promise<StoredFile>;
   /** The file as a stream, or undefined when there is none (expired, never uploaded). */
   read(key: string): Promise<ReadableStream<Uint8Array> | undefined>;
+  /** The file's size in bytes, or undefined when there is none: whether an upload has arrived whole. */
+  size(key: string): Promise<number | undefined>;
   /** A link anyone holding it may download the file by until it expires: absolute, or relative to the app. */
   downloadLink(key: string, options: DownloadLinkOptions): Promise<string>;
   uploadLink(key: string, options: UploadLinkOptions): Promise<PresignedUpload>;

@@ -43,10 +43,13 @@ export class LocalFileStore implements FileStore {
   }
 
   async read(key: string): Promise<ReadableStream<Uint8Array> | undefined> {
-    const path = this.pathOf(key);
-    const found = await stat(path).catch(() => undefined);
-    if (!found?.isFile() || this.expired(found.mtimeMs)) return undefined;
-    return Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+    if ((await this.size(key)) === undefined) return undefined;
+    return Readable.toWeb(createReadStream(this.pathOf(key))) as ReadableStream<Uint8Array>;
+  }
+
+  async size(key: string): Promise<number | undefined> {
+    const found = await stat(this.pathOf(key)).catch(() => undefined);
+    return found?.isFile() && !this.expired(found.mtimeMs) ? found.size : undefined;
   }
 
   async downloadLink(key: string, { fileName, expiresInSeconds }: DownloadLinkOptions): Promise<string> {

@@ -4,7 +4,14 @@
  * unknown size never sits in the function's memory; links are SigV4 presigned URLs. An upload
  * link signs the content type and the exact length, so S3 refuses any other file.
  */
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
@@ -69,6 +76,17 @@ export class S3FileStore implements FileStore {
       return object.Body?.transformToWebStream() as ReadableStream<Uint8Array> | undefined;
     } catch (error) {
       if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+  }
+
+  async size(key: string): Promise<number | undefined> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return head.ContentLength;
+    } catch (error) {
+      // A HEAD has no body to name NoSuchKey: S3 answers a bare 404.
+      if (error instanceof NotFound || error instanceof NoSuchKey) return undefined;
       throw error;
     }
   }

@@ -2,8 +2,10 @@
  * Importing a member list in Chromium: from the members list an officer opens the import, chooses
  * their commune and a CSV file; a file with rows in error is not imported and its problems are
  * shown row by row; a clean file is imported and its members listed. A file that cannot be read is
- * refused beside the file field. Each page checked with axe-core at 360 and 1366 px, with no
- * script error and nothing fetched from outside.
+ * refused beside the file field. A file past the request's 10 MB is uploaded by the page's script
+ * straight to the file store and imported by the worker, its page following it to the end. Each
+ * page checked with axe-core at 360 and 1366 px, with no script error and nothing fetched from
+ * outside.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -152,6 +154,72 @@ it('shows an import’s progress while a long list is written', async () => {
   expect(written).toBeLessThan(6_000);
   watcher.expectNoProblems();
 }, 180_000);
+
+/** A list past the request's 10 MB: its rows, and a column the import does not read, long enough. */
+async function largeList(rows: readonly string[]): Promise<string> {
+  const notes = 'x'.repeat(10.5 * 1024 * 1024);
+  const file = join(tmpdir(), `danh-sach-lon-${Date.now()}.csv`);
+  const [first, ...rest] = rows;
+  await writeFile(
+    file,
+    ['Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội,Ghi chép riêng', `${first},${notes}`, ...rest].join(
+      '\r\n',
+    ),
+  );
+  return file;
+}
+
+/** The import form, signed in as the admin, the commune and the file chosen. */
+async function importFormWith(file: string) {
+  const opened = await openPage(browser, server.origin);
+  await signInAs(opened.page, 'alpha.farmers');
+  await opened.page.goto(`${server.origin}/members/import`);
+  await opened.page.getByLabel('Danh sách của đơn vị').selectOption({ label: 'Phường Mỹ Tho' });
+  await opened.page.getByLabel('Tệp danh sách').setInputFiles(file);
+  return opened;
+}
+
+it('uploads a list past the request’s 10 MB to the file store, and follows its import to the end', async () => {
+  const file = await largeList([
+    'Đinh Văn Lớn,Nam,07/03/1985,Chi hội Khóm 1,15/01/2020',
+    'Đinh Thị Tải,Nữ,08/04/1990,Chi hội Khóm 2,01/02/2021,',
+  ]);
+  const { page, watcher } = await importFormWith(file);
+  const uploads: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PUT') uploads.push(new URL(request.url()).pathname);
+  });
+  await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+  await page.waitForURL((url) => /^\/members\/import\/imp-[\w-]+$/.test(url.pathname));
+  await page.getByText('Đã nhập xong.').waitFor({ timeout: 60_000 });
+  expect(uploads).toHaveLength(1);
+  expect(uploads[0]).toMatch(/^\/files\/imports\//);
+  expect(await page.locator('main').textContent()).toContain('Kết nạp mới: 2');
+  const bar = page.locator('progress');
+  expect([await bar.getAttribute('value'), await bar.getAttribute('max')]).toEqual(['2', '2']);
+  await checkPage(page, 'import-upload-done');
+  const admitted = (await listAllPages(t, admin, { limit: 200 })).items.map((m) => m.fullName);
+  expect(admitted).toEqual(expect.arrayContaining(['Đinh Văn Lớn', 'Đinh Thị Tải']));
+  watcher.expectNoProblems();
+}, 120_000);
+
+it('says why an uploaded list was refused, and gives it back with the check written in', async () => {
+  const { page, watcher } = await importFormWith(
+    await largeList(['Đinh Văn Sai,Nam,31/02/1985,Chi hội Khóm 1,15/01/2020']),
+  );
+  await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+  await page.getByRole('alert').waitFor({ timeout: 60_000 });
+  expect(await page.getByRole('alert').textContent()).toContain('1 dòng còn lỗi');
+  await checkPage(page, 'import-upload-refused');
+  const [annotated] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải tệp đã ghi lỗi cạnh từng dòng (.xlsx)' }).click(),
+  ]);
+  expect(annotated.suggestedFilename()).toBe('ket-qua-kiem-tra.xlsx');
+  const [, row] = await readTable(await readFile((await annotated.path()) as string), 'xlsx');
+  expect(row?.[0]).toContain('Ngày sinh');
+  watcher.expectNoProblems();
+}, 120_000);
 
 it('gives the template, and the file back with the check written in', async () => {
   const file = join(tmpdir(), `danh-sach-loi-${Date.now()}.csv`);

@@ -171,6 +171,15 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     ownRules: NEIGHBOURS,
     why: 'a list admitted into the branches of a unit in the writer’s scope; the neighbours’ own branches there have other names',
   },
+  'POST /api/v1/imports/uploads': {
+    ok: MEMBER_WRITERS_AND_KEY,
+    own: NEIGHBOURS,
+    why: 'an upload for the branches of a unit in the writer’s scope; the map’s hamlet is the neighbours’ too, for their own list',
+  },
+  'POST /api/v1/imports/{id}/start': {
+    ok: ['owner'],
+    why: 'an uploaded list is started by whoever uploaded it (here the admin); the organization’s admins only follow it',
+  },
   'GET /api/v1/imports/template.xlsx': {
     // The template names no record: every writer of members gets their organization's.
     ok: [...MEMBER_WRITERS_AND_KEY, 'outOfScopeOfficer'],

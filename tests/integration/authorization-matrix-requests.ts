@@ -200,6 +200,15 @@ export const REQUESTS: Record<string, RequestRecipe> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  'POST /api/v1/imports/uploads': {
+    build: (ids) => ({
+      path: '/api/v1/imports/uploads',
+      body: { format: 'csv', size: 120, unitId: ids.unit },
+    }),
+  },
+  'POST /api/v1/imports/{id}/start': {
+    build: (ids) => ({ path: `/api/v1/imports/${ids.importUpload}/start`, body: {} }),
+  },
   'GET /api/v1/imports/template.xlsx': { build: () => ({ path: '/api/v1/imports/template.xlsx' }) },
   'GET /api/v1/imports/{id}': { build: (ids) => ({ path: `/api/v1/imports/${ids.import}` }) },
   'POST /api/v1/imports/check': {

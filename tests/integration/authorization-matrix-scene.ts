@@ -127,6 +127,8 @@ export interface Ids {
   readonly import: string;
   /** A member list the victim's admin exported to a file. */
   readonly memberExport: string;
+  /** A member list the victim's admin uploaded to the file store, not yet imported. */
+  readonly importUpload: string;
 }
 
 export const MISSING_IDS: Ids = {
@@ -144,6 +146,7 @@ export const MISSING_IDS: Ids = {
   delivery: 'msg_000000000AAAAAAAAAAAAAAAA',
   import: 'imp-missing000000000',
   memberExport: 'exp-00000000000000000000',
+  importUpload: 'imp-missingupload0000000',
 };
 
 export interface MatrixScene {
@@ -338,6 +341,7 @@ export async function setUpMatrixScene(): Promise<MatrixScene> {
       ...(await victimWebhook(t, owner)),
       import: await victimImport(t, owner),
       memberExport: await victimExport(t, owner),
+      importUpload: await victimUpload(t, owner),
     },
     mapMarkers: [VICTIM_UNIT.id, VICTIM_UNIT.name],
     markers: [
@@ -443,6 +447,32 @@ async function victimImport(t: TestApp, owner: string): Promise<string> {
     'POST /api/v1/imports',
   );
   return imported.id;
+}
+
+/** A one-row list uploaded as the web admin's script sends it: imported at once when started. */
+async function victimUpload(t: TestApp, owner: string): Promise<string> {
+  const file = new TextEncoder().encode(
+    `Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội\r\nLã Văn Tải,Nam,02/03/1985,${VICTIM_BRANCH},01/01/2021\r\n`,
+  );
+  const started = await jsonOf<{
+    import: { id: string };
+    upload: { url: string; headers: Record<string, string> };
+  }>(
+    await postJson(t, owner, '/api/v1/imports/uploads', {
+      format: 'csv',
+      size: file.length,
+      unitId: VICTIM_UNIT.id,
+    }),
+    201,
+    'POST /api/v1/imports/uploads',
+  );
+  const sent = await t.request(started.upload.url, {
+    method: 'PUT',
+    headers: started.upload.headers,
+    body: file,
+  });
+  if (sent.status !== 200) throw new Error(`the upload was refused: ${sent.status}`);
+  return started.import.id;
 }
 
 async function victimWebhook(t: TestApp, owner: string): Promise<{ webhook: string; delivery: string }> {

@@ -85,10 +85,12 @@ describe.each(['local', 's3'] as const)('the %s file store', (name) => {
     expect(stored).toEqual({ key: 'exports/t:farmers/large.csv', size: LARGE });
     // Compared as buffers: element by element, 9 MB would take the assertion a minute.
     expect(Buffer.from(await read(await store.read('exports/t:farmers/large.csv'))).equals(data)).toBe(true);
+    expect(await store.size('exports/t:farmers/large.csv')).toBe(LARGE);
   });
 
   it('says there is no file for a key never written', async () => {
     expect(await stores()[name].read('exports/t:farmers/none.csv')).toBeUndefined();
+    expect(await stores()[name].size('exports/t:farmers/none.csv')).toBeUndefined();
   });
 
   it('gives a download link that fetches the file under its Vietnamese name', async () => {
@@ -119,6 +121,8 @@ describe.each(['local', 's3'] as const)('the %s file store', (name) => {
     const response = await follow(name, upload.url, { method: 'PUT', headers: upload.headers, body: data });
     expect(response.status).toBe(200);
     expect(await read(await store.read('imports/t:farmers/up.csv'))).toEqual(data);
+    // Whether an upload arrived whole, as an import's start asks before the worker reads it.
+    expect(await store.size('imports/t:farmers/up.csv')).toBe(data.length);
   });
 });
 

@@ -7,7 +7,6 @@
  * and sent again with its Idempotency-Key goes on without counting anyone twice; a file with a row
  * in error writes nothing.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamPoller } from '../../functions/local/stream-poller.ts';
 import { logger } from '../../shared/config/logger.ts';
@@ -21,9 +20,9 @@ import { memberLoad } from '../../shared/figures/member-load.ts';
 import { readTable } from '../../shared/imports/read-table.ts';
 import { MemberImportRepository } from '../../shared/store/repositories/member-imports.ts';
 import { MemberRepository } from '../../shared/store/repositories/members.ts';
-import { eventually } from '../setup/eventually.ts';
-import { expectedFigures, rawItems, storedFigures } from '../setup/figures-oracle.ts';
-import { auditOf, listAllPages, nationalIdFor, provinceWithBranches } from '../setup/members.ts';
+import { expectFiguresSettled } from '../setup/figures-settled.ts';
+import { csvOf, people } from '../setup/import-lists.ts';
+import { auditOf, listAllPages, provinceWithBranches } from '../setup/members.ts';
 import { accessTokens } from '../setup/scene.ts';
 import {
   createOfficer,
@@ -74,55 +73,6 @@ async function imported(csv: string, headers: Record<string, string> = {}): Prom
   return JSON.parse(text) as Result;
 }
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Võ'];
-const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Khoa'];
-const HEADER = 'Họ và tên,Giới tính,Ngày sinh,Số CCCD,Số điện thoại,Chi hội,Ngày vào hội';
-
-function people(count: number, offset = 0) {
-  return Array.from({ length: count }, (_, k) => {
-    const i = k + offset;
-    const gender = i % 2 ? 'female' : 'male';
-    const birthDate = `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`;
-    return {
-      fullName: `${FAMILY[i % 5]} ${gender === 'male' ? 'Văn' : 'Thị'} ${GIVEN[i % 7]} ${i}`,
-      gender,
-      birthDate,
-      // Every third person without a CCCD: found again by name and birth date in the branch.
-      nationalId: i % 3 ? nationalIdFor({ gender, birthDate }) : '',
-      phone: `09${String(20_000_000 + i).padStart(8, '0')}`,
-      branch: i % 2 ? 'Chi hội Khóm 1' : 'Chi hội Khóm 2',
-    };
-  });
-}
-
-const csvOf = (rows: ReturnType<typeof people>) =>
-  [
-    HEADER,
-    ...rows.map((p) =>
-      [
-        p.fullName,
-        p.gender === 'male' ? 'Nam' : 'Nữ',
-        p.birthDate.split('-').reverse().join('/'),
-        p.nationalId,
-        p.phone,
-        p.branch,
-        '01/06/2020',
-      ].join(','),
-    ),
-  ].join('\r\n');
-
-async function expectFiguresSettled() {
-  const settled = await eventually(
-    async () => {
-      await poller.idle();
-      const items = await rawItems(t);
-      return { stored: storedFigures(items), expected: expectedFigures(items) };
-    },
-    ({ stored, expected }) => isDeepStrictEqual(stored, expected),
-  );
-  expect(settled.stored).toEqual(settled.expected);
-}
-
 const listed = async () => (await listAllPages(t, admin, { limit: 200 })).items;
 
 describe('importing a clean file', () => {
@@ -134,7 +84,7 @@ describe('importing a clean file', () => {
     const members = await listed();
     expect(members.map((m) => m.fullName).sort()).toEqual(first.map((p) => p.fullName).sort());
     expect(new Set(members.map((m) => m.unitId))).toEqual(new Set(['28261-01', '28261-02']));
-    await expectFiguresSettled();
+    await expectFiguresSettled(t, poller);
     const [record] = await auditOf(t, admin, { entityId: result.id });
     expect(record).toMatchObject({
       action: 'import',
@@ -147,7 +97,7 @@ describe('importing a clean file', () => {
     const result = await imported(csvOf(first));
     expect(result).toMatchObject({ rows: 30, created: 0, updated: 0, unchanged: 30 });
     expect(await listed()).toHaveLength(30);
-    await expectFiguresSettled();
+    await expectFiguresSettled(t, poller);
   });
 
   it('updates the member already here when a detail changed, as an audited edit', async () => {
@@ -164,7 +114,7 @@ describe('importing a clean file', () => {
       before: { phone: first[3]?.phone },
       after: { phone: '0987654321' },
     });
-    await expectFiguresSettled();
+    await expectFiguresSettled(t, poller);
   });
 });
 
@@ -178,7 +128,7 @@ describe('an import cut short', () => {
     expect(half.id).toBe(whole.id);
     expect(whole.created).toBe(12);
     expect(await listed()).toHaveLength(42);
-    await expectFiguresSettled();
+    await expectFiguresSettled(t, poller);
   });
 });
 
@@ -275,7 +225,7 @@ describe('the bulk path’s national ids', () => {
     // The holder written again (an import sent again) keeps their own id.
     await load(`IMPORT#${result.id}`, [{ n: 3, member }]);
     expect(await members.idForNationalIdHash(member.nationalId?.hash as string)).toBe(member.id);
-    await expectFiguresSettled();
+    await expectFiguresSettled(t, poller);
   });
 });
 

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admission, admitOk, provinceWithBranches } from '../setup/members.ts';
 import { accessTokens, appWithProvinces } from '../setup/scene.ts';
-import { attemptSignIn, type TestApp } from '../setup/test-app.ts';
+import { attemptSignIn, createTestApp, type TestApp } from '../setup/test-app.ts';
 
 let t: TestApp;
 let farmers: string;
@@ -53,6 +53,18 @@ describe('every response', () => {
 });
 
 describe('the content security policy', () => {
+  it('lets the pages’ script send an upload to the bucket on AWS, and nowhere else', async () => {
+    const onAws = await createTestApp({
+      env: { FILES_BUCKET: 'doanthe-files', AWS_REGION: 'ap-southeast-1' },
+    });
+    const response = await onAws.request('/health');
+
+    expect(directives(response.headers.get('content-security-policy')).get('connect-src')).toEqual([
+      "'self'",
+      'https://doanthe-files.s3.ap-southeast-1.amazonaws.com',
+    ]);
+  });
+
   it('lets the docs page load its own script, style, images and the OpenAPI document, and nothing inline', async () => {
     const response = await t.request('/docs');
     const html = await response.text();

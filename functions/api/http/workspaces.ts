@@ -51,9 +51,13 @@ export function exportJobWorkspace(c: Context<AppEnv>, deps: AppDependencies): E
   };
 }
 
-/** The member workspace with where imports keep their progress. */
+/** The member workspace with where imports keep their progress, and the store uploaded files wait in. */
 export function importWorkspace(c: Context<AppEnv>, deps: AppDependencies): ImportWorkspace {
-  return { ...memberWorkspace(c, deps), imports: new MemberImportRepository(c.get('tenantTable')) };
+  return {
+    ...memberWorkspace(c, deps),
+    imports: new MemberImportRepository(c.get('tenantTable')),
+    files: deps.files,
+  };
 }
 
 /** The member workspace with the review campaigns and the figures progress is measured against. */

@@ -22,6 +22,8 @@ export const PAGE_ROUTES = [
   'GET /members/exports/:id',
   'GET /members/import',
   'POST /members/import',
+  'POST /members/import/uploads',
+  'POST /members/import/:id/start',
   'GET /members/import/mau-danh-sach-hoi-vien.xlsx',
   'GET /members/import/:id',
   'GET /members/new',

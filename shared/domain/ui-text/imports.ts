@@ -9,8 +9,8 @@ export const importsText = {
   },
   'imports.file': { vi: 'Tệp danh sách', en: 'List file' },
   'imports.fileHint': {
-    vi: '.xlsx hoặc .csv (UTF-8), tối đa 10 MB',
-    en: '.xlsx or .csv (UTF-8), at most 10 MB',
+    vi: '.xlsx hoặc .csv (UTF-8). Tệp trên 10 MB (danh sách cả tỉnh, tối đa 200 MB) được tải thẳng lên rồi nhập dần; theo dõi trên trang tiến độ.',
+    en: '.xlsx or .csv (UTF-8). A file over 10 MB (a whole province’s list, up to 200 MB) is uploaded and then imported bit by bit; follow it on its progress page.',
   },
   'imports.unit': { vi: 'Danh sách của đơn vị', en: 'The list is for' },
   'imports.unitHint': {
@@ -112,4 +112,23 @@ export const importsText = {
   'imports.lastProgress': { vi: 'Cập nhật lúc', en: 'Last progress at' },
   'imports.seeProgress': { vi: 'Xem tiến độ lần nhập này', en: 'See this import’s progress' },
   'imports.refresh': { vi: 'Xem lại tiến độ', en: 'Refresh the progress' },
+  'imports.uploading': { vi: 'Đang tải tệp lên…', en: 'Uploading the file…' },
+  'imports.uploadFailed': {
+    vi: 'Không tải được tệp lên. Hãy kiểm tra kết nối rồi thử lại.',
+    en: 'The file could not be uploaded. Check the connection and try again.',
+  },
+  'imports.waitingForFile': {
+    vi: 'Đang chờ tệp được tải lên: chưa nhập gì.',
+    en: 'Waiting for the file to be uploaded: nothing imported yet.',
+  },
+  'imports.uploadRefused': { vi: 'Tệp không được nhập:', en: 'The file was not imported:' },
+  'imports.checkedFile': {
+    vi: 'Tải tệp đã ghi lỗi cạnh từng dòng (.xlsx)',
+    en: 'Download the file with what is wrong beside each row (.xlsx)',
+  },
+  'imports.stalledUpload': {
+    vi: 'Lần nhập này đã dừng giữa chừng. Bấm "Nhập tiếp": những dòng đã ghi không bị ghi hai lần.',
+    en: 'This import stopped part way. Press "Go on importing": rows already written are not written twice.',
+  },
+  'imports.resume': { vi: 'Nhập tiếp', en: 'Go on importing' },
 } as const satisfies Record<string, Message>;

@@ -73,6 +73,20 @@ export const membersCases: PageCases = {
     why: 'GET /api/v1/imports/template.xlsx: the template is for those who import members; other admins get their own',
     build: () => ({ path: '/members/import/mau-danh-sach-hoi-vien.xlsx' }),
   },
+  'POST /members/import/uploads': {
+    ok: WRITERS,
+    own: NEIGHBOURS,
+    why: 'POST /api/v1/imports/uploads: a large list’s upload for the branches of a unit in the writer’s scope',
+    build: (ids) => ({
+      path: '/members/import/uploads',
+      form: { name: 'danh-sach.csv', size: '120', unitId: ids.unit },
+    }),
+  },
+  'POST /members/import/:id/start': {
+    ok: ['owner'],
+    why: 'POST /api/v1/imports/{id}/start: an uploaded list is started by whoever uploaded it (here the admin)',
+    build: (ids) => ({ path: `/members/import/${ids.importUpload}/start` }),
+  },
   'GET /members/import/:id': {
     ok: ['owner'],
     why: 'GET /api/v1/imports/{id}: an import’s progress, for whoever sent it (here the admin) and the organization’s admins',

@@ -26,6 +26,17 @@ interface FormProps {
   readonly enctype?: 'multipart/form-data';
   /** A page the script shows, refreshed, while the form's long request runs (an import's progress). */
   readonly progress?: string;
+  /**
+   * Where the script asks for an upload link when the form's file is larger than `over` bytes,
+   * to send the file straight to the file store (an import past the request's limit), with what
+   * it says meanwhile and when the upload fails.
+   */
+  readonly upload?: {
+    readonly action: string;
+    readonly over: number;
+    readonly sending: string;
+    readonly failed: string;
+  };
 }
 
 /** A POST form carrying the session's CSRF token. */
@@ -36,6 +47,10 @@ export const PostForm: FC<PropsWithChildren<FormProps>> = ({ view, action, confi
     class={rest.class ?? 'stack'}
     data-confirm={confirm}
     data-progress={rest.progress}
+    data-upload={rest.upload?.action}
+    data-upload-over={rest.upload?.over}
+    data-upload-sending={rest.upload?.sending}
+    data-upload-failed={rest.upload?.failed}
     enctype={rest.enctype}
   >
     <input type="hidden" name={CSRF_FIELD} value={view.csrfToken} />

@@ -210,6 +210,28 @@ interface Place {
 }
 
 /** The branches a list may go to: the officer's own branch, or every branch under the unit (the caller's scope by default). */
+/**
+ * The unit a list is to be imported into, refused when it is not the writer's: asked before a
+ * file is uploaded for it, as the check asks. A branch's officer imports into their branch whatever
+ * unit is named.
+ */
+export async function requireImportUnit(
+  ws: MemberWorkspace,
+  principal: Principal,
+  unitId: string | undefined,
+): Promise<void> {
+  requireMemberWriter(principal, 'members:write');
+  if (unitId !== undefined && !(principal.scope && 'branchId' in principal.scope))
+    await unitInScope(ws, principal, unitId);
+}
+
+async function unitInScope(ws: MemberWorkspace, principal: Principal, unitId: string): Promise<Unit> {
+  const unit = unitId ? await ws.units.get(unitId) : undefined;
+  if (!unit) throw new DomainError('UNIT_NOT_FOUND', { id: unitId });
+  if (!isUnitInScope(principal, unit)) throw new DomainError('FORBIDDEN');
+  return unit;
+}
+
 async function branchesOfPlace(
   ws: MemberWorkspace,
   principal: Principal,
@@ -234,9 +256,7 @@ async function branchesOfPlace(
   const rootId =
     unitId ??
     (scope && 'unitId' in scope ? scope.unitId : (await ws.units.children(undefined, 1)).items[0]?.id);
-  const root = rootId ? await ws.units.get(rootId) : undefined;
-  if (!root) throw new DomainError('UNIT_NOT_FOUND', { id: rootId ?? '' });
-  if (!isUnitInScope(principal, root)) throw new DomainError('FORBIDDEN');
+  const root = await unitInScope(ws, principal, rootId ?? '');
   const branches: ImportBranch[] = [];
   let level = [root];
   while (level.length > 0) {

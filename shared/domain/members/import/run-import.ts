@@ -6,9 +6,10 @@
  * new member, written and counted through the bulk load path (MemberLoad), never one at a time.
  *
  * Sending the same file again updates nothing and adds no one. The new members of an import take
- * ids from the import's id and their row, and the load counts each number once: an import cut
- * short and sent again under the same Idempotency-Key writes the same members over and counts
- * only those not yet counted.
+ * ids from the import's id and their row, and the load counts each number once. An import cut
+ * short and run again under the same id (the same Idempotency-Key, or an uploaded file's worker
+ * handed the job again) goes on from its progress item: the rows it records as done are not
+ * written again, so a worker that must stop every 15 minutes still gets through a province.
  */
 import { createHash } from 'node:crypto';
 import type { NationalIdCipher } from '../../../privacy/national-id-vault.ts';
@@ -54,22 +55,56 @@ const UPDATABLE = [
   'religion',
 ] as const satisfies readonly (keyof UpdateMember)[];
 
+export interface ImportOptions {
+  /** The import's id: an uploaded file's own, else the one its Idempotency-Key gives (importIdOf). */
+  readonly id: string;
+  readonly unitId?: string | undefined;
+  readonly load: MemberLoad;
+  /** Asked between steps: true stops the import there, its progress saved, for it to be run again. */
+  readonly pauseWhen?: () => boolean;
+}
+
+/** A file read and imported in one go: the API's and the web admin's import of a file sent in the request. */
 export async function importMembers(
   ws: ImportWorkspace,
   ctx: ChangeContext,
   table: readonly (readonly string[])[],
   options: { unitId?: string | undefined; idempotencyKey?: string | undefined; load: MemberLoad },
 ): Promise<ImportResult> {
-  const { check, ready } = await readImport(ws, ctx.principal, table, ctx.now, options.unitId);
-  const errors = check.problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0)
-    throw new DomainError('IMPORT_HAS_ERRORS', { rows: String(new Set(errors.map((e) => e.row)).size) });
+  const read = await readImport(ws, ctx.principal, table, ctx.now, options.unitId);
   const id = importIdOf(ws.tenant, options.idempotencyKey, ctx.requestId);
-  const progress = progressRecorder(ws, ctx, {
-    id,
-    rows: ready.length,
-    unitId: options.unitId ?? null,
-  });
+  // Never paused: no pauseWhen.
+  return (await importChecked(ws, ctx, read, { ...options, id })) as ImportResult;
+}
+
+/** The refusal of a file with rows in error, if it has some: nothing of such a file is written. */
+export function rowsInError(check: ImportCheck): DomainError | undefined {
+  const errors = check.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length === 0) return undefined;
+  return new DomainError('IMPORT_HAS_ERRORS', { rows: String(new Set(errors.map((e) => e.row)).size) });
+}
+
+/**
+ * Imports the rows a check found ready, going on from the progress an earlier run of the same
+ * import recorded. Resolves to undefined when `pauseWhen` stopped it before the end.
+ */
+export async function importChecked(
+  ws: ImportWorkspace,
+  ctx: ChangeContext,
+  { check, ready }: { check: ImportCheck; ready: readonly ReadyRow[] },
+  options: ImportOptions,
+): Promise<ImportResult | undefined> {
+  const refused = rowsInError(check);
+  if (refused) throw refused;
+  const { id } = options;
+  // Sent again after it finished, it finds every row recorded and writes nothing.
+  const earlier = await ws.imports.get(id);
+  const progress = progressRecorder(
+    ws,
+    ctx,
+    { id, rows: ready.length, unitId: options.unitId ?? null },
+    earlier,
+  );
   await progress.save();
   const cipher = await ws.cipher();
   const found = await membersFound(ws, cipher, ready);
@@ -84,17 +119,28 @@ export async function importMembers(
   };
 
   const fresh: { n: number; member: Member }[] = [];
+  // Members found are gone through in file order, so those an earlier run recorded come first.
+  let foundBefore = progress.count.updated + progress.count.unchanged;
   for (const { row, admission } of ready) {
     const ownId = `${id}-${row}`;
     const existing = found.get(row);
     if (existing && existing.id !== ownId) {
+      if (foundBefore > 0) {
+        foundBefore -= 1;
+        continue;
+      }
       const patch = changesOf(existing, admission);
       if (Object.keys(patch).length === 0) progress.count.unchanged += 1;
       else {
         await updateMember(ws, ctx, existing.id, patch, existing.version);
         progress.count.updated += 1;
       }
-      if ((progress.count.updated + progress.count.unchanged) % PROGRESS_EVERY === 0) await progress.save();
+      // Each update is recorded as made: run again, a member updated would count as unchanged.
+      const processed = progress.count.updated + progress.count.unchanged;
+      if (Object.keys(patch).length > 0 || processed % PROGRESS_EVERY === 0) {
+        await progress.save();
+        if (options.pauseWhen?.()) return undefined;
+      }
       continue;
     }
     const member = newMember(admission, await placementFor(admission.branchId), cipher, ctx.now, ownId);
@@ -114,7 +160,9 @@ export async function importMembers(
       },
     });
   }
-  for (let start = 0; start < fresh.length; start += CHUNK) {
+  // The chunks an earlier run loaded are recorded in `created`: a chunk is counted once loaded.
+  for (let start = progress.count.created; start < fresh.length; start += CHUNK) {
+    if (options.pauseWhen?.()) return undefined;
     const chunk = fresh.slice(start, start + CHUNK);
     await options.load(`IMPORT#${id}`, chunk);
     progress.count.created += chunk.length;
@@ -128,19 +176,25 @@ export async function importMembers(
   return { ...result, warnings: check.problems };
 }
 
-/** The import's counts as they grow, and a way to record them (import-progress.ts). */
+/** The import's counts as they grow from an earlier run's, and a way to record them (import-progress.ts). */
 function progressRecorder(
   ws: ImportWorkspace,
   ctx: ChangeContext,
   start: Pick<ImportProgress, 'id' | 'rows' | 'unitId'>,
+  earlier: ImportProgress | undefined,
 ) {
-  const count = { created: 0, updated: 0, unchanged: 0 };
-  const startedAt = ctx.now.toISOString();
+  const count = {
+    created: earlier?.created ?? 0,
+    updated: earlier?.updated ?? 0,
+    unchanged: earlier?.unchanged ?? 0,
+  };
+  const startedAt = earlier?.startedAt ?? ctx.now.toISOString();
   return {
     count,
     save: (state: ImportProgress['state'] = 'running') => {
       const at = new Date().toISOString();
       return ws.imports.save({
+        ...earlier,
         ...start,
         ...count,
         state,

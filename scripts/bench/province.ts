@@ -41,10 +41,12 @@ export type Size = 'small' | 'large';
  * (the default); by the stream poller beside the import, as when officers admit members one by
  * one (`BENCH_AGGREGATES=stream`; on DynamoDB Local it needs hours at the province's real size);
  * or by the recount once the import is done (`BENCH_AGGREGATES=recount`). The figures are read
- * the same way after each.
+ * the same way after each. A bench that reads no figures (BENCH_ONLY=search) has nothing counted
+ * (`none`): no stream poller reads the emulator's stream beside the import, which on DynamoDB
+ * Local is most of an import's time.
  */
-export type Aggregation = 'load' | 'stream' | 'recount';
-export const AGGREGATION: Aggregation =
+export type Aggregation = 'load' | 'stream' | 'recount' | 'none';
+export const AGGREGATION: Exclude<Aggregation, 'none'> =
   process.env.BENCH_AGGREGATES === 'recount' || process.env.BENCH_AGGREGATES === 'stream'
     ? process.env.BENCH_AGGREGATES
     : 'load';
@@ -98,7 +100,10 @@ export interface Imported {
   readonly aggregated: number;
 }
 
-export async function openProvince(size: Size): Promise<BenchProvince> {
+export async function openProvince(
+  size: Size,
+  aggregation: Aggregation = AGGREGATION,
+): Promise<BenchProvince> {
   const database = await startDynamoDbLocal();
   const dataDir = await mkdtemp(join(tmpdir(), 'doanthe-bench-'));
   let poller: StreamPoller | undefined;
@@ -132,7 +137,7 @@ export async function openProvince(size: Size): Promise<BenchProvince> {
     const province = await new ProvinceRepository(table).get(DEMO_PROVINCE_ID);
     if (!province) throw new Error('The demo province was not seeded');
     const streamTable = new Table(createDocumentClient({ endpoint, region: env.AWS_REGION }), env.TABLE_NAME);
-    if (AGGREGATION !== 'recount')
+    if (aggregation === 'load' || aggregation === 'stream')
       poller = await startStreamPoller({
         endpoint,
         region: env.AWS_REGION,
@@ -154,8 +159,14 @@ export async function openProvince(size: Size): Promise<BenchProvince> {
       nationalIds,
       import: async (counts, onMember) => {
         meter.take();
-        const imported = await importMembers(table, nationalIds, counts, aggregated, onMember, () =>
-          recountDemoProvince(streamTable, { records: false }),
+        const imported = await importMembers(
+          table,
+          nationalIds,
+          counts,
+          aggregation,
+          aggregated,
+          onMember,
+          () => recountDemoProvince(streamTable, { records: false }),
         );
         const { writeUnits } = meter.take();
         // The figures are read from settled aggregates, without the poller's work beside them.
@@ -175,6 +186,7 @@ async function importMembers(
   table: Table,
   vault: NationalIdVault,
   counts: Record<Organization, number>,
+  aggregation: Aggregation,
   aggregated: () => Promise<number>,
   onMember: ImportDemoMembersOptions['onMember'],
   recountAll: () => Promise<void>,
@@ -189,35 +201,48 @@ async function importMembers(
     at: AT,
     concurrency: IMPORT_CONCURRENCY,
     chunkSize: 2_000,
-    countedBy: AGGREGATION === 'load' ? 'load' : 'stream',
+    countedBy: aggregation === 'load' ? 'load' : 'stream',
     onProgress: ({ done, total, items }) => {
       if (done === 0 || performance.now() - lastSaid < 15_000) return;
       lastSaid = performance.now();
       const seconds = (performance.now() - started) / 1000;
       const left = ((total - done) / (done / seconds) / 60).toFixed(0);
-      void aggregated().then((counted) =>
-        console.log(
-          `  ${en.format(done)}/${en.format(total)} members, ${en.format(Math.round(items / seconds))} items/s, ` +
-            `aggregates count ${en.format(counted)}, ~${left} min left`,
-        ),
-      );
+      const pace = `  ${en.format(done)}/${en.format(total)} members, ${en.format(Math.round(items / seconds))} items/s`;
+      if (aggregation === 'none') console.log(`${pace}, ~${left} min left`);
+      else
+        void aggregated().then((counted) =>
+          console.log(`${pace}, aggregates count ${en.format(counted)}, ~${left} min left`),
+        );
     },
     onMember,
   });
   const lastWrite = performance.now();
-  const atLastWrite = await aggregated();
   const seconds = result.ms / 1000;
+  if (aggregation === 'none') {
+    console.log(
+      `  imported ${en.format(result.written)} members, ${en.format(result.items)} items in ${seconds.toFixed(1)} s, nothing counted`,
+    );
+    return {
+      members: result.written,
+      items: result.items,
+      importMs: result.ms,
+      aggregatedAtLastWrite: 0,
+      settleMs: 0,
+      aggregated: 0,
+    };
+  }
+  const atLastWrite = await aggregated();
   console.log(
     `  imported ${en.format(result.written)} members, ${en.format(result.items)} items in ${seconds.toFixed(1)} s ` +
       `(${en.format(Math.round(result.items / seconds))} items/s, ${(result.items / result.written).toFixed(2)} items a member); ` +
       `the aggregates counted ${en.format(atLastWrite)} of them at the last write`,
   );
-  if (AGGREGATION === 'recount') await recountAll();
+  if (aggregation === 'recount') await recountAll();
   const settled = await settle(aggregated, atLastWrite, result.written);
   const settleMs = performance.now() - lastWrite;
   console.log(
     settled === result.written
-      ? `  aggregates ${AGGREGATION === 'recount' ? 'recounted' : 'settled'} ${(settleMs / 1000).toFixed(1)} s after the last write`
+      ? `  aggregates ${aggregation === 'recount' ? 'recounted' : 'settled'} ${(settleMs / 1000).toFixed(1)} s after the last write`
       : `  aggregates stopped at ${en.format(settled)} of ${en.format(result.written)} members, ${(settleMs / 1000).toFixed(0)} s after the last write`,
   );
   return {

@@ -174,6 +174,28 @@ beforeAll(async () => {
   );
   const file = { 'content-type': 'text/csv' };
   const csv = `Họ và tên,Giới tính,Ngày sinh,Chi hội,Ngày vào hội\r\nĐỗ Văn Tệp,Nam,02/03/1985,b-28261-01,01/01/2021\r\n`;
+  // A list uploaded to the file store, waiting to be started.
+  const uploaded = new TextEncoder().encode(csv.replace('Đỗ Văn Tệp', 'Đỗ Văn Tải'));
+  const upload = await jsonOf<{
+    import: { id: string };
+    upload: { url: string; headers: Record<string, string> };
+  }>(
+    await postJson(t, farmers, '/api/v1/imports/uploads', {
+      format: 'csv',
+      size: uploaded.length,
+      unitId: '28261',
+    }),
+    201,
+  );
+  await t.app.request(upload.upload.url, { method: 'PUT', headers: upload.upload.headers, body: uploaded });
+  /** Waits for an import the worker runs to end, so its writes land before the next snapshot. */
+  const importEnded = async (id: string) => {
+    for (;;) {
+      const status = await t.request(`/api/v1/imports/${id}`, { token: farmers });
+      if (((await status.json()) as { state: string }).state !== 'running') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 
   validWrites = {
     'POST /api/v1/imports': {
@@ -187,6 +209,17 @@ beforeAll(async () => {
       path: '/api/v1/imports/check?unitId=28261',
       body: csv,
       headers: async () => file,
+    },
+    'POST /api/v1/imports/uploads': {
+      as: 'alpha.farmers',
+      path: '/api/v1/imports/uploads',
+      body: { format: 'xlsx', size: 2048, unitId: '28261' },
+    },
+    'POST /api/v1/imports/{id}/start': {
+      as: 'alpha.farmers',
+      path: `/api/v1/imports/${upload.import.id}/start`,
+      body: {},
+      settle: () => importEnded(upload.import.id),
     },
     'POST /api/v1/api-keys': {
       as: 'alpha.farmers',

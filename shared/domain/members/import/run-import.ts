@@ -161,12 +161,13 @@ export async function importChecked(
     });
   }
   // The chunks an earlier run loaded are recorded in `created`: a chunk is counted once loaded.
+  // A run pauses only after a chunk, so each run gets further however long the reading took.
   for (let start = progress.count.created; start < fresh.length; start += CHUNK) {
-    if (options.pauseWhen?.()) return undefined;
     const chunk = fresh.slice(start, start + CHUNK);
     await options.load(`IMPORT#${id}`, chunk);
     progress.count.created += chunk.length;
     await progress.save();
+    if (progress.count.created < fresh.length && options.pauseWhen?.()) return undefined;
   }
 
   const { updated, unchanged } = progress.count;

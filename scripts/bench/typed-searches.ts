@@ -12,6 +12,9 @@
  * the same given name and year): no order could put the one meant first. Reported beside the hit
  * rate, never counted as a hit.
  *
+ * Beside the issue's forms, the full name with the birth year is measured: it is what the members
+ * list advises when more people match than its first page shows.
+ *
  * A commune officer's given name and year reads the commune's people with that word and keeps
  * those born that year: its bound is those people, not ×1.5 the rows.
  */
@@ -56,6 +59,8 @@ const KINDS: Record<string, (s: TypedSample) => string | undefined> = {
   'without diacritics': (s) => foldVietnamese(s.fullName),
   'in capitals': (s) => s.fullName.toUpperCase(),
   'given name + birth year': (s) => `${words(s.fullName).at(-1)} ${s.birthYear}`,
+  // Not one of the issue's forms: what the list advises when a name fills more than a page.
+  'full name + birth year': (s) => `${s.fullName} ${s.birthYear}`,
   'middle + given name': (s) =>
     words(s.fullName).length >= 3 ? words(s.fullName).slice(1).join(' ') : undefined,
   'a letter missing or swapped': (s) => mistyped(foldVietnamese(s.fullName), s.typoDraws),
@@ -239,6 +244,11 @@ function indistinguishable(kind: string, sample: TypedSample, page: readonly Mem
   if (page.length < PAGE) return false;
   const same = (m: MemberSummary): boolean => {
     if (SAME_NAME_KINDS.has(kind)) return foldVietnamese(m.fullName) === foldVietnamese(sample.fullName);
+    if (kind === 'full name + birth year')
+      return (
+        foldVietnamese(m.fullName) === foldVietnamese(sample.fullName) &&
+        m.birthDate.startsWith(String(sample.birthYear))
+      );
     if (kind === 'given name + birth year')
       return (
         foldVietnamese(words(m.fullName).at(-1) ?? '') ===

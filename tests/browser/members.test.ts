@@ -182,3 +182,34 @@ it('draws the admit, edit, transfers and coming-of-age pages within the quality 
   youth.watcher.expectNoProblems();
   await youth.page.context().close();
 });
+
+it('says how to tell apart more people of one name than a page shows, and the birth year finds her', async () => {
+  // One more than a page: the 50 others born before 1980, each on a date of their own.
+  for (let i = 0; i <= 50; i += 1)
+    await admitOk(
+      t,
+      token(ADMIN),
+      admission({
+        fullName: 'Đặng Thị Hương',
+        gender: 'female',
+        birthDate: i === 0 ? '1985-07-09' : `${1950 + (i % 30)}-0${1 + Math.floor(i / 30)}-10`,
+      }),
+    );
+  const { page, watcher } = await openPage(browser, server.origin);
+  await signInAs(page, ADMIN);
+  await page.goto('/members');
+  const search = page.getByLabel('Tìm hội viên');
+  await search.pressSequentially('dang thi huong', { delay: 20 });
+  const narrowing = page.getByRole('status').filter({ hasText: 'Nhiều người khớp hơn một trang' });
+  await expect.poll(() => narrowing.textContent()).toContain('gõ thêm năm sinh sau họ tên');
+  expect(new Set(await rowNames(page))).toEqual(new Set(['Đặng Thị Hương']));
+  expect(await rowNames(page)).toHaveLength(50);
+  await checkPage(page, 'members-search-narrowing');
+  await search.pressSequentially(' 1985', { delay: 20 });
+  await expect
+    .poll(() => page.locator('#results tbody tr').allTextContents())
+    .toEqual([expect.stringContaining('09/07/1985')]);
+  expect(await narrowing.count()).toBe(0);
+  watcher.expectNoProblems();
+  await page.context().close();
+});

@@ -14,6 +14,14 @@ export const membersText = {
   'members.export.xlsx': { vi: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
   'members.export.csv': { vi: 'CSV', en: 'CSV' },
   'members.import.link': { vi: 'Nhập danh sách từ tệp', en: 'Import a list from a file' },
+  'members.list.narrow': {
+    vi: 'Nhiều người khớp hơn một trang. Để tìm đúng người, gõ thêm năm sinh sau họ tên (Nguyễn Thị Hương 1985) hoặc chọn đơn vị.',
+    en: 'More people match than one page shows. To find the one you mean, add the birth year after the name (Nguyễn Thị Hương 1985) or choose a unit.',
+  },
+  'members.list.narrowByUnit': {
+    vi: 'Nhiều người khớp hơn một trang. Để tìm đúng người, gõ đủ họ tên hoặc chọn đơn vị.',
+    en: 'More people match than one page shows. To find the one you mean, type the whole name or choose a unit.',
+  },
   'members.list.none': { vi: 'Không có hội viên nào phù hợp.', en: 'No member matches.' },
 
   'members.field.fullName': { vi: 'Họ và tên', en: 'Full name' },

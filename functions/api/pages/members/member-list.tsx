@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { requireMemberWriter } from '#shared/domain/access/member-access.ts';
 import { MEMBER_STATUSES, type MemberSummary, memberStatusSchema } from '#shared/domain/members/member.ts';
 import { listMembers, type MemberPage } from '#shared/domain/members/member-queries.ts';
+import { planSearch } from '#shared/domain/members/search.ts';
 import type { AppDependencies, AppEnv } from '../../app-env.ts';
 import { type MemberFileFormat, memberFileResponse } from '../../http/member-file.ts';
 import { validationError } from '../../http/validation.ts';
@@ -164,6 +165,7 @@ const Results = ({ view, form, page }: { view: View; form: RefusedForm; page: Me
   <>
     <Refused view={view} form={form} />
     {page && page.items.length === 0 && <p class="panel">{view.t('members.list.none')}</p>}
+    {page?.nextCursor && <Narrowing view={view} q={form.values.q} />}
     {page && page.items.length > 0 && (
       <MemberTable view={view} members={page.items} caption="members.list.caption" />
     )}
@@ -173,6 +175,20 @@ const Results = ({ view, form, page }: { view: View; form: RefusedForm; page: Me
     )}
   </>
 );
+
+/**
+ * A name that more people share than a page shows: no order can put the one meant on it (a
+ * province has hundreds of "Nguyễn Thị Hương"), so the list says how to tell them apart.
+ */
+const Narrowing = ({ view, q }: { view: View; q: string | undefined }) => {
+  const search = planSearch(q);
+  if (search.kind !== 'words') return null;
+  return (
+    <p class="notice" role="status">
+      {view.t(search.birthYear === undefined ? 'members.list.narrow' : 'members.list.narrowByUnit')}
+    </p>
+  );
+};
 
 /**
  * The whole list as a file, with the filter shown: inside the results, so a live search updates it

@@ -177,8 +177,8 @@ const Results = ({ view, form, page }: { view: View; form: RefusedForm; page: Me
 );
 
 /**
- * A name that more people share than a page shows: no order can put the one meant on it (a
- * province has hundreds of "Nguyễn Thị Hương"), so the list says how to tell them apart.
+ * A name search with more than a page: when namesakes fill it, no order can put the one meant on
+ * it (a province has hundreds of "Nguyễn Thị Hương"), so the list says how to tell them apart.
  */
 const Narrowing = ({ view, q }: { view: View; q: string | undefined }) => {
   const search = planSearch(q);

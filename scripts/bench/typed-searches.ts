@@ -12,6 +12,10 @@
  * the same given name and year): no order could put the one meant first. Reported beside the hit
  * rate, never counted as a hit.
  *
+ * "Another's name": a mistyped name that is itself the whole name of a full page of people (a
+ * letter dropped from "Ngân" leaves "Nga"). The issue's ranking lists those exact matches first, so
+ * the one meant cannot be on the page; counted apart, neither a hit nor indistinguishable.
+ *
  * Beside the issue's forms, the full name with the birth year is measured: it is what the members
  * list advises when more people match than its first page shows.
  *
@@ -53,6 +57,8 @@ export interface TypedSample {
 type Who = 'admin' | 'commune officer';
 const WHO: readonly Who[] = ['admin', 'commune officer'];
 
+const TYPO_KIND = 'a letter missing or swapped';
+
 /** How officers type a member, each form for the members it applies to. */
 const KINDS: Record<string, (s: TypedSample) => string | undefined> = {
   'full name, family first': (s) => s.fullName,
@@ -63,7 +69,7 @@ const KINDS: Record<string, (s: TypedSample) => string | undefined> = {
   'full name + birth year': (s) => `${s.fullName} ${s.birthYear}`,
   'middle + given name': (s) =>
     words(s.fullName).length >= 3 ? words(s.fullName).slice(1).join(' ') : undefined,
-  'a letter missing or swapped': (s) => mistyped(foldVietnamese(s.fullName), s.typoDraws),
+  [TYPO_KIND]: (s) => mistyped(foldVietnamese(s.fullName), s.typoDraws),
   'phone 0…': (s) => s.phone ?? undefined,
   'phone +84…': (s) => (s.phone ? `+84${s.phone.slice(1)}` : undefined),
   'phone spaced': (s) => s.phone?.replace(/^(\d{4})(\d{3})(\d+)$/, '$1 $2 $3'),
@@ -138,6 +144,8 @@ export interface TypedResult {
   readonly queries: number;
   readonly hits: number;
   readonly indistinguishable: number;
+  /** Mistyped names that are another name a full page of people share exactly. */
+  readonly anotherName: number;
   /** Full-name queries whose first page lists every exact match before anyone else. */
   readonly rankedRight: number;
   readonly rankChecked: number;
@@ -153,7 +161,7 @@ export interface TypedResult {
 
 const FULL_NAME_KINDS = new Set(['full name, family first', 'without diacritics', 'in capitals']);
 /** Kinds whose query names the whole person: a full page of the same name cannot be told apart. */
-const SAME_NAME_KINDS = new Set([...FULL_NAME_KINDS, 'a letter missing or swapped']);
+const SAME_NAME_KINDS = new Set([...FULL_NAME_KINDS, TYPO_KIND]);
 
 const officerOf = (organization: Organization, communeId: string) => `${organization}.bench.${communeId}`;
 
@@ -186,6 +194,7 @@ export async function measureTypedSearches(
         queries: 0,
         hits: 0,
         indistinguishable: 0,
+        anotherName: 0,
         rankedRight: 0,
         rankChecked: 0,
         emptyFirstPages: 0,
@@ -224,6 +233,7 @@ export async function measureTypedSearches(
         if (body.items.length === 0 && body.nextCursor) r.emptyFirstPages += 1;
         if (body.items.some((m) => m.id === sample.id)) r.hits += 1;
         else if (indistinguishable(kind, sample, body.items)) r.indistinguishable += 1;
+        else if (kind === TYPO_KIND && isFullPageOf(foldVietnamese(q), body.items)) r.anotherName += 1;
         else if (r.misses.length < 5) r.misses.push(`${sample.organization} "${q}"`);
         if (FULL_NAME_KINDS.has(kind)) {
           r.rankChecked += 1;
@@ -236,6 +246,7 @@ export async function measureTypedSearches(
       // Each kind's line carries the whole measure: at full size the final table comes an hour later.
       console.log(
         `  ${kind}, ${who}: ${r.queries} queries, ${r.hits} on page 1, ${r.indistinguishable} indistinguishable, ` +
+          (kind === TYPO_KIND ? `${r.anotherName} another's name, ` : '') +
           `${r.rows} rows for ${r.itemsRead} items read, ${r.withinBound} within bound, ${r.calls} calls`,
       );
     }
@@ -243,11 +254,14 @@ export async function measureTypedSearches(
   return results;
 }
 
+const isFullPageOf = (foldedName: string, page: readonly MemberSummary[]) =>
+  page.length === PAGE && page.every((m) => foldVietnamese(m.fullName) === foldedName);
+
 /** A full first page of people the query cannot tell from the member. */
 function indistinguishable(kind: string, sample: TypedSample, page: readonly MemberSummary[]): boolean {
+  if (SAME_NAME_KINDS.has(kind)) return isFullPageOf(foldVietnamese(sample.fullName), page);
   if (page.length < PAGE) return false;
   const same = (m: MemberSummary): boolean => {
-    if (SAME_NAME_KINDS.has(kind)) return foldVietnamese(m.fullName) === foldVietnamese(sample.fullName);
     if (kind === 'full name + birth year')
       return (
         foldVietnamese(m.fullName) === foldVietnamese(sample.fullName) &&
@@ -317,6 +331,7 @@ export async function reportTypedSearches(
           sum((r) => r.rankedRight),
           sum((r) => r.rankChecked),
         )} of full-name first pages; ` +
+        `mistyped names that are another's name a full page shares: ${sum((r) => r.anotherName)}; ` +
         `empty first pages with more to come: ${sum((r) => r.emptyFirstPages)}; ` +
         `items read ÷ rows: ×${(
           sum((r) => r.itemsRead) /

@@ -56,6 +56,8 @@ beforeAll(async () => {
     ['Phạm Thị Hương', 'b-28261-01', { ...born(1979, 'female'), phone: '0388123456' }],
     ['Phạm Thị Hường', 'b-28249-01', born(1966, 'female')],
     ['Huỳnh Quốc Nguyên', 'b-28261-02', { ...born(2001), cardNumber: '001234567' }],
+    ['Nguyễn Thị Hồng Nhung', 'b-28261-01', born(1983, 'female')],
+    ['Nguyễn Thị Hồng', 'b-28261-02', born(1972, 'female')],
   ];
   for (const [fullName, branchId, extra] of admissions)
     await admitOk(t, admin, admission({ fullName, branchId, ...extra }));
@@ -125,6 +127,13 @@ describe('the ways officers type a name', () => {
     }
     // "hung" is a name of its own: a letter missing from "hương" is found after it.
     expect(await names('pham thi hung', admin)).toEqual(['Phạm Thị Hương', 'Phạm Thị Hường']);
+  });
+
+  it('lists a name ending where a cut-short or corrected word ends before longer names', async () => {
+    // At the province's size a page fills with "Nguyễn Thị Hồng …" long before the Hồng meant.
+    for (const token of [admin, communeOfficer])
+      for (const typed of ['nguyen thi hon', 'guyen thi hong', 'nguyen thi hnog'])
+        expect(await names(typed, token), typed).toEqual(['Nguyễn Thị Hồng', 'Nguyễn Thị Hồng Nhung']);
   });
 
   it('lists everyone once when the near forms are read page by page', async () => {

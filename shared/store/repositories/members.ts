@@ -6,7 +6,7 @@
  *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6),
  *   and birth year with the given name first (GSI7, `GIVEN_YEAR#<year>`: "Ánh 1985");
  * - one search entry per tail of the name (search.ts) `<t>#NAMES#<current|former>#<first letter>` /
- *   `<tail>#<F|T>#<order>#<id>`, and by commune through GSI8, carrying what a result row shows and
+ *   `<tail, words joined by '.'>#<F|T>#<order>#<id>`, and by commune through GSI8, carrying what a result row shows and
  *   what filters need;
  * - a national-id guard `<t>#NATIONAL_ID#<keyed hash>`, whose conditional put makes the id unique;
  * - one entry per introduction to the Party `<t>#PARTY#<year introduced>` / `<commune>#<order>#<id>#<introduction>`,
@@ -88,12 +88,20 @@ const birthYearOf = (member: Member) => Number(member.birthDate.slice(0, 4));
 const tenantNames = (g: string, tail: string) => `NAMES#${g}#${tail[0]}`;
 const communeNames = (g: string, communeId: string) => `COMMUNE_NAMES#${g}#${communeId}`;
 
+/**
+ * A tail (or typed words) as a key: words joined by '.', which sorts after the tail's end '#' and
+ * before any letter or digit. So within any start the names ending there come first, then those
+ * going on with more words, then a longer last word: "nguyen thi hong" finds every Nguyễn Thị Hồng
+ * before Nguyễn Thị Hồng Nhung, which a space (before '#') would list first.
+ */
+const tailKey = (words: string) => words.replaceAll(' ', '.');
+
 function tailItems(member: Member): Item[] {
   const order = orderOf(member);
   const g = group(member);
   const { tails } = nameKeys(member.fullName);
   return tails.map(({ tail, whole, shared }) => {
-    const sk = `${tail}#${whole ? 'F' : 'T'}#${order}`;
+    const sk = `${tailKey(tail)}#${whole ? 'F' : 'T'}#${order}`;
     return {
       entity: 'member_name',
       key: { pk: tenantNames(g, tail), sk },
@@ -354,21 +362,22 @@ export class MemberRepository {
       };
       return this.inPhases([{ tag: 'g', query: { ...byGiven, skBeginsWith: `${typed}#` } }], limit, cursor);
     }
+    const key = tailKey(typed);
     const wholeWords: Phase[] = [
-      { tag: 'f', query: { ...source(typed), skBeginsWith: `${typed}#F#`, ...byTail(typed.length) } },
-      { tag: 't', query: { ...source(typed), skBeginsWith: `${typed}#T#`, ...byTail(typed.length) } },
-      { tag: 'w', query: { ...source(typed), skBeginsWith: `${typed} `, ...byTail(typed.length) } },
+      { tag: 'f', query: { ...source(typed), skBeginsWith: `${key}#F#`, ...byTail(typed.length) } },
+      { tag: 't', query: { ...source(typed), skBeginsWith: `${key}#T#`, ...byTail(typed.length) } },
+      { tag: 'w', query: { ...source(typed), skBeginsWith: `${key}.`, ...byTail(typed.length) } },
     ];
     // A year is typed after a name typed whole: starts and near forms would be read only to be
     // filtered away by the year.
     if (birthYear !== undefined) return this.inPhases(wholeWords, limit, cursor);
     const tiers: Phase[] = [
       ...wholeWords,
-      { tag: 's', query: { ...source(typed), skBetween: prefixRange(typed), ...byTail(typed.length) } },
+      { tag: 's', query: { ...source(typed), skBetween: prefixRange(key), ...byTail(typed.length) } },
       ...nearForms(typed).map(
         (form, n): Phase => ({
           tag: `n${n}`,
-          query: { ...source(form), skBeginsWith: form, ...byTail(form.length) },
+          query: { ...source(form), skBeginsWith: tailKey(form), ...byTail(form.length) },
         }),
       ),
     ];

@@ -7,7 +7,8 @@
  * keeps the aggregates, as under `npm start`, and how long they take to settle after it.
  *
  *   npm run bench                        BENCH_SMALL=500 BENCH_LARGE=5000 npm run bench   (a quick trial)
- *   BENCH_ONLY=search npm run bench      (searches as officers type them, issue 16: typed-searches.ts)
+ *   BENCH_ONLY=search npm run bench      (searches as officers type them, issue 16: typed-searches.ts;
+ *                                         BENCH_KINDS="a letter missing or swapped" for one kind)
  *
  * Results are also written to .data/bench/{import,members-search,figures}.json.
  */

@@ -259,8 +259,11 @@ export class TenantTable {
     const items: Attributes[] = [];
     let startKey =
       options.cursor === undefined ? undefined : this.decodeCursor(options.cursor, options, index);
+    let scanned = 0;
     for (let call = 0; call < maxCalls; call++) {
       const remaining = limit === undefined ? undefined : limit - items.length;
+      // After a call that kept some, the share it kept says what the rest needs better than a guess.
+      const keeps = call === 0 ? options.keeps : items.length > 0 ? items.length / scanned : undefined;
       const result = await read(() =>
         this.client.send(
           new QueryCommand({
@@ -274,11 +277,7 @@ export class TenantTable {
             // Without one, one item more than the page tells whether another page follows, so the
             // last page has no cursor (DynamoDB sets LastEvaluatedKey whenever Limit is reached).
             Limit:
-              remaining === undefined
-                ? undefined
-                : filter
-                  ? filteredLimit(remaining, call === 0 ? options.keeps : undefined)
-                  : remaining + 1,
+              remaining === undefined ? undefined : filter ? filteredLimit(remaining, keeps) : remaining + 1,
             ScanIndexForward: !options.newestFirst,
             ExclusiveStartKey: startKey,
             ReturnConsumedCapacity: 'TOTAL',
@@ -292,6 +291,7 @@ export class TenantTable {
           return this.page<T>(items, more ? pick(raw, keyNames) : undefined);
         }
       }
+      scanned += result.ScannedCount ?? 0;
       startKey = result.LastEvaluatedKey;
       if (!startKey) break;
     }
@@ -553,7 +553,8 @@ function filterExpression(
 
 /**
  * Items a filtered call reads for `remaining` rows: the page and one more over the share the
- * filter keeps, a twentieth spare, when that is known; else four times the page, at least 100.
+ * filter keeps, a twentieth spare, when that is known (or was seen on the page's earlier calls);
+ * else four times the page, at least 100.
  */
 function filteredLimit(remaining: number, keeps: number | undefined): number {
   const wanted = keeps ? Math.ceil(((remaining + 1) / keeps) * 1.05) : Math.max(100, remaining * 4);

@@ -6,8 +6,8 @@
  *   (GSI1), commune (GSI2), tenant (GSI3), phone (GSI4), card number (GSI5), birth year (GSI6),
  *   and birth year with the given name first (GSI7, `GIVEN_YEAR#<year>`: "Ánh 1985");
  * - one search entry per tail of the name (search.ts) `<t>#NAMES#<current|former>#<first letter>` /
- *   `<tail, words joined by '.'>#<F|T>#<order>#<id>`, and by commune through GSI8, carrying what a result row shows and
- *   what filters need;
+ *   `<tail, words joined by '.'>#<F|T>#<order>#<id>`, and by commune through GSI8, carrying what a
+ *   result row shows and what filters need;
  * - a national-id guard `<t>#NATIONAL_ID#<keyed hash>`, whose conditional put makes the id unique;
  * - one entry per introduction to the Party `<t>#PARTY#<year introduced>` / `<commune>#<order>#<id>#<introduction>`,
  *   so who was introduced in a year is listed by commune without reading the members.

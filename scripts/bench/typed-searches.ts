@@ -251,7 +251,10 @@ export async function measureTypedSearches(
         if (body.items.some((m) => m.id === sample.id)) r.hits += 1;
         else if (indistinguishable(kind, sample, body.items)) r.indistinguishable += 1;
         else if (kind === TYPO_KIND && isFullPageOf(foldVietnamese(q), body.items)) r.anotherName += 1;
-        else if (r.misses.length < MISSES_KEPT) r.misses.push(`${sample.organization} "${q}"`);
+        else if (r.misses.length < MISSES_KEPT)
+          r.misses.push(
+            `${sample.organization} "${q}" for ${sample.fullName} (page: ${namesOn(body.items)})`,
+          );
         if (FULL_NAME_KINDS.has(kind)) {
           r.rankChecked += 1;
           const exact = body.items.map((m) => foldVietnamese(m.fullName) === foldVietnamese(sample.fullName));
@@ -269,6 +272,15 @@ export async function measureTypedSearches(
     }
   }
   return results;
+}
+
+/** The names a page lists, commonest first, with how many carry each: what filled it instead. */
+function namesOn(page: readonly MemberSummary[]): string {
+  const counts = new Map<string, number>();
+  for (const m of page) counts.set(m.fullName, (counts.get(m.fullName) ?? 0) + 1);
+  const names = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = names.slice(0, 3).map(([name, n]) => `${name} ×${n}`);
+  return names.length === 0 ? 'empty' : [...shown, ...(names.length > 3 ? ['…'] : [])].join(', ');
 }
 
 const isFullPageOf = (foldedName: string, page: readonly MemberSummary[]) =>

@@ -156,6 +156,31 @@ describe('Vietnamese name order', () => {
     expect(names(items).filter((n) => admitted.includes(n))).toEqual(sorted);
   });
 
+  it('lists namesakes oldest first, in lists and in name searches alike', async () => {
+    const branchId = 'b-28249-01';
+    const born = ['1966-03-02', '1961-07-15', '1964-01-20', '1961-02-01', '1990-12-31'];
+    for (const birthDate of born) {
+      const person = await admitOk<{ id: string; status: string }>(
+        t,
+        admin,
+        admission({ fullName: 'Đặng Thị Hương', birthDate, branchId, nationalId: null }),
+      );
+      people.push({ id: person.id, fullName: 'Đặng Thị Hương', branchId, status: person.status });
+    }
+    const oldestFirst = born.toSorted();
+    for (const query of [
+      { branchId },
+      { unitId: '28249' },
+      { q: 'dang thi huong' },
+      { q: 'Hương', unitId: '28249' },
+      { q: 'thi huong' },
+    ]) {
+      const { items } = await listAllPages(t, admin, { ...query, limit: 2 });
+      const namesakes = items.filter((m) => m.fullName === 'Đặng Thị Hương').map((m) => m.birthDate);
+      expect(namesakes, JSON.stringify(query)).toEqual(oldestFirst);
+    }
+  });
+
   it('keeps branch, commune and province lists in that order for random names (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

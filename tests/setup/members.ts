@@ -191,6 +191,7 @@ export interface MemberRow {
   phone: string | null;
   cardNumber: string | null;
   nationalIdMasked: string | null;
+  birthDate: string;
 }
 
 /**

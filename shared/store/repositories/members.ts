@@ -59,7 +59,8 @@ const guardItem = (memberId: string, hash: string): Item => ({
   data: { memberId },
 });
 const group = (member: Member) => (isCurrent(member.status) ? 'CURRENT' : 'FORMER');
-const orderOf = (member: Member) => `${personOrderKey(member.fullName)}#${member.id}`;
+/** Namesakes, whom the name cannot tell apart, oldest first: the birth date is how officers do. */
+const orderOf = (member: Member) => `${personOrderKey(member.fullName)}#${member.birthDate}#${member.id}`;
 
 function memberItem(member: Member): Item {
   const order = orderOf(member);

@@ -5237,6 +5237,14 @@ export interface operations {
                             /** @description Split between several units; this one is where it is counted */
                             partial: boolean;
                         };
+                        /**
+                         * @description On the first page of a name search that more people match than it shows: up to five names one letter away from what was typed (a letter put back, two swapped back) that people in the place bear and the page did not reach, the commonest first — each a q to search for
+                         * @example [
+                         *       "Nguyễn Thị Lương",
+                         *       "Nguyễn Thị Dương"
+                         *     ]
+                         */
+                        similarNames?: string[];
                     };
                 };
             };

@@ -16,6 +16,12 @@
  * letter dropped from "Ngân" leaves "Nga"). The issue's ranking lists those exact matches first, so
  * the one meant cannot be on the page; counted apart, neither a hit nor indistinguishable.
  *
+ * "A similar name away": neither on page 1 nor indistinguishable, but one of the similar names the
+ * first page offers (search.ts) finds the member on its own first page, or a full page of their
+ * namesakes: the officer who typed "nguyen thi uong" for a Lương clicks "Nguyễn Thị Lương". Its
+ * reads are the offered search's, not the query's; the query's own reads include the similar
+ * names' lookups.
+ *
  * Beside the issue's forms, the full name with the birth year is measured: it is what the members
  * list advises when more people match than its first page shows.
  *
@@ -28,6 +34,7 @@ import { mapConcurrently } from '#shared/concurrency.ts';
 import { createMissingAccounts } from '#shared/domain/create-accounts.ts';
 import { isCurrent } from '#shared/domain/members/lifecycle.ts';
 import type { MemberSummary } from '#shared/domain/members/member.ts';
+import type { SearchPage } from '#shared/domain/members/search.ts';
 import { type Organization, tenantIdOf } from '#shared/domain/organizations.ts';
 import { toTenantId } from '#shared/domain/tenant-id.ts';
 import { foldVietnamese } from '#shared/domain/vietnamese-text.ts';
@@ -163,6 +170,11 @@ export interface TypedResult {
   readonly indistinguishable: number;
   /** Mistyped names that are another name a full page of people share exactly. */
   readonly anotherName: number;
+  /**
+   * Neither on page 1 nor indistinguishable, but a similar name offered under the page finds the
+   * member on its first page, or a full page of their namesakes: one click away.
+   */
+  readonly throughSimilar: number;
   /** Full-name queries whose first page lists every exact match before anyone else. */
   readonly rankedRight: number;
   readonly rankChecked: number;
@@ -212,6 +224,7 @@ export async function measureTypedSearches(
         hits: 0,
         indistinguishable: 0,
         anotherName: 0,
+        throughSimilar: 0,
         rankedRight: 0,
         rankChecked: 0,
         emptyFirstPages: 0,
@@ -234,11 +247,7 @@ export async function measureTypedSearches(
       // A few at once, each metered on its own: DynamoDB Local answers several requests in parallel.
       await mapConcurrently(queries, CONCURRENT_QUERIES, async ({ sample, q, username }) => {
         const params = new URLSearchParams({ q, limit: String(PAGE) });
-        const { body, reading } = await metered<{ items: MemberSummary[]; nextCursor: string | null }>(
-          p,
-          username,
-          `/api/v1/members?${params}`,
-        );
+        const { body, reading } = await metered<SearchPage>(p, username, `/api/v1/members?${params}`);
         r.queries += 1;
         r.rows += body.items.length;
         r.itemsRead += reading.itemsRead;
@@ -250,11 +259,16 @@ export async function measureTypedSearches(
         if (body.items.length === 0 && body.nextCursor) r.emptyFirstPages += 1;
         if (body.items.some((m) => m.id === sample.id)) r.hits += 1;
         else if (indistinguishable(kind, sample, body.items)) r.indistinguishable += 1;
-        else if (kind === TYPO_KIND && isFullPageOf(foldVietnamese(q), body.items)) r.anotherName += 1;
-        else if (r.misses.length < MISSES_KEPT)
-          r.misses.push(
-            `${sample.organization} "${q}" for ${sample.fullName} (page: ${namesOn(body.items)})`,
-          );
+        else {
+          const similar = body.similarNames ?? [];
+          if (await foundThroughSimilar(p, username, sample, similar)) r.throughSimilar += 1;
+          if (kind === TYPO_KIND && isFullPageOf(foldVietnamese(q), body.items)) r.anotherName += 1;
+          else if (r.misses.length < MISSES_KEPT)
+            r.misses.push(
+              `${sample.organization} "${q}" for ${sample.fullName} (page: ${namesOn(body.items)}; ` +
+                `similar: ${similar.join(', ') || 'none'})`,
+            );
+        }
         if (FULL_NAME_KINDS.has(kind)) {
           r.rankChecked += 1;
           const exact = body.items.map((m) => foldVietnamese(m.fullName) === foldVietnamese(sample.fullName));
@@ -267,11 +281,31 @@ export async function measureTypedSearches(
       console.log(
         `  ${kind}, ${who}: ${r.queries} queries, ${r.hits} on page 1, ${r.indistinguishable} indistinguishable, ` +
           (kind === TYPO_KIND ? `${r.anotherName} another's name, ` : '') +
+          `${r.throughSimilar} of the rest through a similar name, ` +
           `${r.rows} rows for ${r.itemsRead} items read, ${r.withinBound} within bound, ${r.calls} calls`,
       );
     }
   }
   return results;
+}
+
+/** Whether a similar name offered finds the member, or a full page of their namesakes, on its first page. */
+async function foundThroughSimilar(
+  p: BenchProvince,
+  username: string,
+  sample: TypedSample,
+  similarNames: readonly string[],
+): Promise<boolean> {
+  for (const name of similarNames) {
+    const params = new URLSearchParams({ q: name, limit: String(PAGE) });
+    const { body } = await metered<SearchPage>(p, username, `/api/v1/members?${params}`);
+    if (
+      body.items.some((m) => m.id === sample.id) ||
+      isFullPageOf(foldVietnamese(sample.fullName), body.items)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** The names a page lists, commonest first, with how many carry each: what filled it instead. */
@@ -325,6 +359,7 @@ export async function reportTypedSearches(
     `${size} (${en.format(members)}): queries`,
     'on page 1',
     'or indistinguishable',
+    'or a similar name away',
     'reads ÷ rows (worst)',
     'within bound',
     'calls/query',
@@ -335,11 +370,12 @@ export async function reportTypedSearches(
           en.format(r.queries),
           percent(r.hits, r.queries),
           percent(r.hits + r.indistinguishable, r.queries),
+          percent(r.hits + r.indistinguishable + r.throughSimilar, r.queries),
           `×${(r.itemsRead / Math.max(1, r.rows)).toFixed(2)} (×${r.worstRatio.toFixed(1)})`,
           percent(r.withinBound, r.queries),
           (r.calls / Math.max(1, r.queries)).toFixed(1),
         ]
-      : ['—', '—', '—', '—', '—', '—'];
+      : ['—', '—', '—', '—', '—', '—', '—'];
   printTable([
     ['query', 'as', ...header('small', small.members), ...header('large', large.members)],
     ...small.results.map((r, i) => [r.kind, r.who, ...cells(r), ...cells(large.results[i])]),
@@ -355,7 +391,10 @@ export async function reportTypedSearches(
         `(${percent(
           sum((r) => r.hits + r.indistinguishable),
           sum((r) => r.queries),
-        )} with the indistinguishable); ` +
+        )} with the indistinguishable, ${percent(
+          sum((r) => r.hits + r.indistinguishable + r.throughSimilar),
+          sum((r) => r.queries),
+        )} with a similar name offered); ` +
         `exact full names first on ${percent(
           sum((r) => r.rankedRight),
           sum((r) => r.rankChecked),

@@ -184,7 +184,7 @@ it('draws the admit, edit, transfers and coming-of-age pages within the quality 
 });
 
 // 51 admissions over HTTP before the page: a longer timeout than the default, for a loaded machine.
-it('says how to tell apart more people of one name than a page shows, and the birth year finds her', async () => {
+it('says how to tell apart more people of one name than a page shows, oldest first, and offers similar names', async () => {
   // One more than a page: the 50 others born before 1980, each on a date of their own.
   for (let i = 0; i <= 50; i += 1)
     await admitOk(
@@ -196,6 +196,8 @@ it('says how to tell apart more people of one name than a page shows, and the bi
         birthDate: i === 0 ? '1985-07-09' : `${1950 + (i % 30)}-0${1 + Math.floor(i / 30)}-10`,
       }),
     );
+  // One letter from "Hương": offered under the page the namesakes fill.
+  await admitOk(t, token(ADMIN), admission({ fullName: 'Đặng Thị Phương', gender: 'female' }));
   const { page, watcher } = await openPage(browser, server.origin);
   await signInAs(page, ADMIN);
   await page.goto('/members');
@@ -205,12 +207,24 @@ it('says how to tell apart more people of one name than a page shows, and the bi
   await expect.poll(() => narrowing.textContent()).toContain('gõ thêm năm sinh sau họ tên');
   expect(new Set(await rowNames(page))).toEqual(new Set(['Đặng Thị Hương']));
   expect(await rowNames(page)).toHaveLength(50);
+  // Namesakes oldest first: the one born in 1985 is the 51st.
+  const born = (await page.locator('#results tbody tr').allTextContents()).map((row) =>
+    (/(\d\d)\/(\d\d)\/(\d{4})/.exec(row) ?? []).slice(1).reverse().join('-'),
+  );
+  expect(born).toEqual(born.toSorted());
+  expect(born.at(-1)?.startsWith('1979')).toBe(true);
+  const similar = page.locator('#results .similar');
+  expect(await similar.textContent()).toContain('Tên gần giống:');
   await checkPage(page, 'members-search-narrowing');
   await search.pressSequentially(' 1985', { delay: 20 });
   await expect
     .poll(() => page.locator('#results tbody tr').allTextContents())
     .toEqual([expect.stringContaining('09/07/1985')]);
   expect(await narrowing.count()).toBe(0);
+  await page.goto('/members?q=dang+thi+huong');
+  await similar.getByRole('link', { name: 'Đặng Thị Phương' }).click();
+  await expect.poll(() => rowNames(page)).toEqual(['Đặng Thị Phương']);
+  expect(await search.inputValue()).toBe('Đặng Thị Phương');
   watcher.expectNoProblems();
   await page.context().close();
 }, 120_000);

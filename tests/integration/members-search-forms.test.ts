@@ -142,6 +142,74 @@ describe('the ways officers type a name', () => {
   });
 });
 
+describe('similar names under a first page the near forms did not all reach', () => {
+  const NEAR = ['Đỗ Thị Hương', 'Đỗ Thị Lương', 'Đỗ Thị Vương', 'Đỗ Thị Dương'];
+  const OTHER_COMMUNE = 'Đỗ Thị Dương';
+
+  beforeAll(async () => {
+    const admitted: [string, string][] = [
+      ['Đỗ Thị Hương', 'b-28261-01'],
+      ['Đỗ Thị Hương', 'b-28261-02'],
+      ['Đỗ Thị Hương', 'b-28261-01'],
+      ['Đỗ Thị Lương', 'b-28261-02'],
+      ['Đỗ Thị Vương', 'b-28261-01'],
+      [OTHER_COMMUNE, 'b-28249-01'],
+      ['Đỗ Thị Phương', 'b-28261-01'],
+    ];
+    for (const [fullName, branchId] of admitted)
+      await admitOk(t, admin, admission({ fullName, branchId, gender: 'female', nationalId: null }));
+  });
+
+  async function searched(q: string, token: string, limit: number, cursor?: string) {
+    const params = new URLSearchParams({ q, limit: String(limit), ...(cursor && { cursor }) });
+    const response = await t.request(`/api/v1/members?${params}`, { token });
+    expect(response.status, q).toBe(200);
+    return (await response.json()) as {
+      items: { fullName: string }[];
+      nextCursor: string | null;
+      similarNames?: string[];
+    };
+  }
+
+  it('offers the names one letter away that people in the place bear and the page did not reach', async () => {
+    for (const [token, bearers] of [
+      [admin, NEAR],
+      [communeOfficer, NEAR.filter((name) => name !== OTHER_COMMUNE)],
+    ] as const) {
+      const page = await searched('do thi uong', token, 2);
+      const shown = new Set(page.items.map((m) => m.fullName));
+      expect(page.nextCursor).not.toBeNull();
+      expect(page.similarNames?.toSorted()).toEqual(bearers.filter((name) => !shown.has(name)).toSorted());
+      // Offered, each finds its people.
+      for (const name of page.similarNames ?? [])
+        expect((await searched(name, token, 50)).items.map((m) => m.fullName)).toContain(name);
+    }
+  });
+
+  it('offers them under a page of people named exactly what was typed', async () => {
+    const page = await searched('do thi huong', admin, 2);
+    expect(page.items.map((m) => m.fullName)).toEqual(['Đỗ Thị Hương', 'Đỗ Thị Hương']);
+    expect(page.similarNames).toContain('Đỗ Thị Phương');
+  });
+
+  it('names the words typed, as the name spells them', async () => {
+    const page = await searched('thi uong', admin, 1);
+    expect(page.similarNames?.length).toBeGreaterThan(0);
+    for (const name of page.similarNames ?? []) expect(name).toMatch(/^Thị \S+ương$/);
+  });
+
+  it('offers nothing on a later page, nor when everyone found fits on the first', async () => {
+    const first = await searched('do thi uong', admin, 2);
+    const second = await searched('do thi uong', admin, 2, first.nextCursor ?? undefined);
+    expect(second.similarNames).toBeUndefined();
+    const whole = await searched('do thi uong', admin, 50);
+    expect(whole.items.map((m) => m.fullName).toSorted()).toEqual(
+      ['Đỗ Thị Hương', 'Đỗ Thị Hương', 'Đỗ Thị Hương', ...NEAR.slice(1)].toSorted(),
+    );
+    expect(whole.similarNames).toBeUndefined();
+  });
+});
+
 describe('the ways officers type a number', () => {
   it('finds a phone as 0…, +84…, 84… and spaced', async () => {
     for (const q of [

@@ -34,6 +34,7 @@ import {
   readNationalId,
 } from '#shared/domain/members/member-queries.ts';
 import type { MemberWorkspace } from '#shared/domain/members/member-workspace.ts';
+import { similarNamesField } from '#shared/domain/members/search.ts';
 import { acceptTransferSchema, incomingTransferSchema } from '#shared/domain/members/transfers.ts';
 import { decidePartyIntroduction, introduceToParty } from '#shared/domain/party/party-changes.ts';
 import {
@@ -106,7 +107,7 @@ const list = members.list({
   query: memberFilterQuery,
   items: memberSummarySchema,
   page: 'A page of members',
-  pageFields: { resolvedFrom: resolvedFromField },
+  pageFields: { resolvedFrom: resolvedFromField, similarNames: similarNamesField },
 });
 
 const comingOfAgeRoute = createRoute({

@@ -3,7 +3,6 @@
  * full national id (audited), and the Youth Union's list of those coming of age.
  */
 
-import type { Page } from '../../store/table.ts';
 import {
   isMemberInScope,
   requireMemberInScope,
@@ -18,9 +17,9 @@ import { DomainError } from '../errors.ts';
 import type { Principal } from '../roles.ts';
 import type { FullUnit } from '../units.ts';
 import { comingOfAgeBirthYear, isCurrent } from './lifecycle.ts';
-import { type Member, type MemberEvent, type MemberStatus, type MemberSummary, summaryOf } from './member.ts';
+import { type Member, type MemberEvent, type MemberStatus, summaryOf } from './member.ts';
 import type { MemberWorkspace } from './member-workspace.ts';
-import { type MemberFilter, type MemberPlace, planSearch } from './search.ts';
+import { type MemberFilter, type MemberPlace, planSearch, type SearchPage } from './search.ts';
 
 export async function getMember(ws: MemberWorkspace, principal: Principal, id: string): Promise<Member> {
   requireMemberReader(principal, 'members:read');
@@ -83,8 +82,11 @@ export interface MemberListQuery {
   readonly cursor?: string | undefined;
 }
 
-/** A page of a list filtered by `unitId`, saying so when that named an old unit (resolve-unit.ts). */
-export type MemberPage = Page<MemberSummary> & { readonly resolvedFrom?: ResolvedFrom };
+/**
+ * A page of a list filtered by `unitId`, saying so when that named an old unit (resolve-unit.ts);
+ * a name search's first page may offer similar names (search.ts).
+ */
+export type MemberPage = SearchPage & { readonly resolvedFrom?: ResolvedFrom };
 
 export async function listMembers(
   ws: MemberWorkspace,
@@ -105,7 +107,7 @@ async function membersIn(
   principal: Principal,
   query: MemberListQuery,
   filter: MemberFilter,
-): Promise<Page<MemberSummary>> {
+): Promise<SearchPage> {
   const search = planSearch(query.q);
   const { limit, cursor } = query;
   switch (search.kind) {

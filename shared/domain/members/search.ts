@@ -10,11 +10,13 @@
  * name), a tail continuing with whole words, a tail whose last typed word is a prefix, then near
  * forms (one letter missing or two swapped in a word).
  */
+import { z } from 'zod';
+import type { Page } from '../../store/table.ts';
 import { DomainError } from '../errors.ts';
 import { estimatedWordShare, isKnownNameWord } from '../vietnamese-names.ts';
 import { isSyllable } from '../vietnamese-syllables.ts';
 import { foldVietnamese } from '../vietnamese-text.ts';
-import type { MemberStatus } from './member.ts';
+import type { MemberStatus, MemberSummary } from './member.ts';
 
 export type MemberSearch =
   | { readonly kind: 'none' }
@@ -126,6 +128,37 @@ export function nearForms(typed: string): string[] {
 
 /** Near forms looked up at most: a query reads one key range per form. */
 const MAX_NEAR_FORMS = 24;
+
+/**
+ * A first page of a name search, with the near forms (as someone's name spells them) whose people
+ * did not fit on it: a letter dropped from "Lương" leaves "uong", which "Hương" fills a page with
+ * first, and the officer who meant Lương is offered it.
+ */
+export type SearchPage = Page<MemberSummary> & {
+  readonly similarNames?: z.infer<typeof similarNamesField>;
+};
+
+export const similarNamesField = z
+  .array(z.string())
+  .readonly()
+  .optional()
+  .meta({
+    description:
+      'On the first page of a name search that more people match than it shows: up to five names one letter away from what was typed (a letter put back, two swapped back) that people in the place bear and the page did not reach, the commonest first — each a q to search for',
+    example: ['Nguyễn Thị Lương', 'Nguyễn Thị Dương'],
+  });
+
+/** Similar names offered at most. */
+export const SIMILAR_NAMES = 5;
+
+/** "Nguyễn Thị Lương" found for the form "thi luong": the words of the name the form stands for, "Thị Lương". */
+export function similarName(fullName: string, form: string): string | undefined {
+  const words = fullName.trim().split(/\s+/);
+  const count = form.split(' ').length;
+  for (let i = 0; i + count <= words.length; i++)
+    if (foldVietnamese(words.slice(i).join(' ')).startsWith(form)) return words.slice(i, i + count).join(' ');
+  return undefined;
+}
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 

@@ -22,6 +22,7 @@ export const membersText = {
     vi: 'Nhiều người khớp hơn một trang. Để tìm đúng người, gõ đủ họ tên hoặc chọn đơn vị.',
     en: 'More people match than one page shows. To find the one you mean, type the whole name or choose a unit.',
   },
+  'members.list.similar': { vi: 'Tên gần giống:', en: 'Similar names:' },
   'members.list.none': { vi: 'Không có hội viên nào phù hợp.', en: 'No member matches.' },
 
   'members.field.fullName': { vi: 'Họ và tên', en: 'Full name' },

@@ -32,6 +32,9 @@ import {
   type MemberSearch,
   nameKeys,
   nearForms,
+  type SearchPage,
+  SIMILAR_NAMES,
+  similarName,
 } from '../../domain/members/search.ts';
 import { personOrderKey } from '../../domain/name-order.ts';
 import {
@@ -339,7 +342,7 @@ export class MemberRepository {
     search: Extract<MemberSearch, { kind: 'words' }>,
     limit: number,
     cursor?: string,
-  ): Promise<Page<MemberSummary>> {
+  ): Promise<SearchPage> {
     const g = filter.status === undefined || isCurrent(filter.status) ? 'CURRENT' : 'FORMER';
     const place = filter.place;
     const { typed, birthYear } = search;
@@ -372,17 +375,44 @@ export class MemberRepository {
     // A year is typed after a name typed whole: starts and near forms would be read only to be
     // filtered away by the year.
     if (birthYear !== undefined) return this.inPhases(wholeWords, limit, cursor);
+    const forms = nearForms(typed);
+    const near = forms.map((form) => ({
+      ...source(form),
+      skBeginsWith: tailKey(form),
+      ...byTail(form.length),
+    }));
     const tiers: Phase[] = [
       ...wholeWords,
       { tag: 's', query: { ...source(typed), skBetween: prefixRange(key), ...byTail(typed.length) } },
-      ...nearForms(typed).map(
-        (form, n): Phase => ({
-          tag: `n${n}`,
-          query: { ...source(form), skBeginsWith: tailKey(form), ...byTail(form.length) },
-        }),
-      ),
+      ...near.map((query, n): Phase => ({ tag: `n${n}`, query })),
     ];
-    return this.inPhases(tiers, limit, cursor);
+    const page = await this.inPhases(tiers, limit, cursor);
+    const { nextCursor } = page;
+    if (cursor !== undefined || nextCursor === null) return page;
+    // The near forms whose people the first page did not reach: the one it ended in has some on it.
+    const next = tiers.findIndex(({ tag }) => nextCursor.startsWith(`${tag}.`));
+    const first = next - (tiers.length - near.length) + (nextCursor.endsWith('.') ? 0 : 1);
+    const similarNames = await this.similarNames(forms, near, Math.max(0, first));
+    return similarNames.length > 0 ? { ...page, similarNames } : page;
+  }
+
+  /**
+   * The near forms from `first` on that someone in the place bears, as their name spells them:
+   * one short read each, all at once, the commonest forms first.
+   */
+  private async similarNames(
+    forms: readonly string[],
+    near: readonly QueryOptions[],
+    first: number,
+  ): Promise<string[]> {
+    const unread = forms.map((form, n) => ({ form, query: near[n] as QueryOptions })).slice(first);
+    const found = await mapConcurrently(unread, SIMILAR_READS_AT_ONCE, async ({ form, query }) => {
+      // One call of a few items: a filter drops items after DynamoDB's Limit counts them.
+      const { items } = await this.table.query({ ...query, limit: 1, maxCalls: 1, keeps: 1 });
+      const entry = items[0];
+      return entry ? similarName(toSummary(entry).fullName, form) : undefined;
+    });
+    return [...new Set(found.filter((name) => name !== undefined))].slice(0, SIMILAR_NAMES);
   }
 
   /** Members whose phone, then whose card number, starts with what was typed. */
@@ -598,6 +628,8 @@ function keptOfTenant(filter: MemberFilter): number | undefined {
     ? KEPT_OF_TENANT
     : undefined;
 }
+
+const SIMILAR_READS_AT_ONCE = 8;
 
 /** Tail entries a search keeps when only `shared` filters them: a name rarely has two tails with one start. */
 const KEPT_BY_TAIL = 0.95;

@@ -83,6 +83,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .chart { width: 100%; height: auto; max-width: 720px; }
 .tree ul { list-style: none; padding-left: 1.25rem; margin: 0; }
 .tree > ul { padding-left: 0; }
+.similar { margin: 0 0 16px; line-height: 2; }
 .pager { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0 16px; }
 .downloads { margin: 0 0 16px; }
 .downloads a { display: inline-block; padding: 6px 0; }

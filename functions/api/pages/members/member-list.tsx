@@ -166,6 +166,7 @@ const Results = ({ view, form, page }: { view: View; form: RefusedForm; page: Me
     <Refused view={view} form={form} />
     {page && page.items.length === 0 && <p class="panel">{view.t('members.list.none')}</p>}
     {page?.nextCursor && <Narrowing view={view} q={form.values.q} />}
+    {page?.similarNames && <SimilarNames view={view} names={page.similarNames} />}
     {page && page.items.length > 0 && (
       <MemberTable view={view} members={page.items} caption="members.list.caption" />
     )}
@@ -189,6 +190,19 @@ const Narrowing = ({ view, q }: { view: View; q: string | undefined }) => {
     </p>
   );
 };
+
+/** Names one letter from what was typed that the page did not reach, each a search of its own. */
+const SimilarNames = ({ view, names }: { view: View; names: readonly string[] }) => (
+  <p class="similar">
+    {view.t('members.list.similar')}{' '}
+    {names.map((name, i) => (
+      <>
+        {i > 0 && ' · '}
+        <a href={withQuery(view.here, { q: name, cursor: undefined, partial: undefined })}>{name}</a>
+      </>
+    ))}
+  </p>
+);
 
 /**
  * The whole list as a file, with the filter shown: inside the results, so a live search updates it

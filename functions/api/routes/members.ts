@@ -103,7 +103,7 @@ const list = members.list({
   operationId: 'listMembers',
   summary: 'List or search members, in Vietnamese name order / Danh sách, tìm kiếm hội viên',
   description:
-    'q: words matching the starts of name words in any order, ignoring case and diacritics; digits: a phone or card number prefix; 12 digits: a national id. unitId covers the whole subtree; an old commune’s code or name, or a unit a reorganization closed, lists the unit in force it became (said in resolvedFrom). Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
+    'q: a name as officers type it, case and diacritics ignored — the whole name family-first, the middle and given names, or the given name alone, the last word possibly cut short, optionally a birth year ("Ánh 1985"); a word one letter off (a letter missing, two swapped) is found after the exact matches. Ranked: the whole name, then the typed words ending the name, then more words, then starts, then near forms; ties in Vietnamese order, namesakes oldest first. Digits: a phone (0…, +84…, spaced) or card number prefix, letters allowed in a card number; 12 digits: a national id. unitId covers the whole subtree; an old commune’s code or name, or a unit a reorganization closed, lists the unit in force it became (said in resolvedFrom). Without status, current members (active, away, lapsed). A page may hold fewer than limit items while more follow: continue with nextCursor.',
   query: memberFilterQuery,
   items: memberSummarySchema,
   page: 'A page of members',

@@ -375,37 +375,33 @@ export class MemberRepository {
     // A year is typed after a name typed whole: starts and near forms would be read only to be
     // filtered away by the year.
     if (birthYear !== undefined) return this.inPhases(wholeWords, limit, cursor);
-    const forms = nearForms(typed);
-    const near = forms.map((form) => ({
-      ...source(form),
-      skBeginsWith: tailKey(form),
-      ...byTail(form.length),
+    const near = nearForms(typed).map((form) => ({
+      form,
+      query: { ...source(form), skBeginsWith: tailKey(form), ...byTail(form.length) },
     }));
     const tiers: Phase[] = [
       ...wholeWords,
       { tag: 's', query: { ...source(typed), skBetween: prefixRange(key), ...byTail(typed.length) } },
-      ...near.map((query, n): Phase => ({ tag: `n${n}`, query })),
+      ...near.map(({ query }, n): Phase => ({ tag: `n${n}`, query })),
     ];
     const page = await this.inPhases(tiers, limit, cursor);
     const { nextCursor } = page;
     if (cursor !== undefined || nextCursor === null) return page;
     // The near forms whose people the first page did not reach: the one it ended in has some on it.
     const next = tiers.findIndex(({ tag }) => nextCursor.startsWith(`${tag}.`));
-    const first = next - (tiers.length - near.length) + (nextCursor.endsWith('.') ? 0 : 1);
-    const similarNames = await this.similarNames(forms, near, Math.max(0, first));
+    const begun = nextCursor !== `${tiers[next]?.tag}.`;
+    const first = Math.max(0, next - (tiers.length - near.length) + (begun ? 1 : 0));
+    const similarNames = await this.similarNames(near.slice(first));
     return similarNames.length > 0 ? { ...page, similarNames } : page;
   }
 
   /**
-   * The near forms from `first` on that someone in the place bears, as their name spells them:
-   * one short read each, all at once, the commonest forms first.
+   * The near forms that someone in the place bears, as their name spells them: one short read
+   * each, a few at a time, the commonest forms first.
    */
   private async similarNames(
-    forms: readonly string[],
-    near: readonly QueryOptions[],
-    first: number,
+    unread: readonly { readonly form: string; readonly query: QueryOptions }[],
   ): Promise<string[]> {
-    const unread = forms.map((form, n) => ({ form, query: near[n] as QueryOptions })).slice(first);
     const found = await mapConcurrently(unread, SIMILAR_READS_AT_ONCE, async ({ form, query }) => {
       // One call of a few items: a filter drops items after DynamoDB's Limit counts them.
       const { items } = await this.table.query({ ...query, limit: 1, maxCalls: 1, keeps: 1 });
